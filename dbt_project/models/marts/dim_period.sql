@@ -1,0 +1,82 @@
+/* One row per reporting period: every year, quarter, month, year-to-date span and day of
+   2010–2035, plus any other month range that a source reports; and the -1 member. */
+with
+
+years as (select range as year from range(2010, 2036)),
+
+months as (select range as month from range(1, 13)),
+
+calendar as (
+
+    select
+        cast(year as varchar) as period_code, 'year' as period_type,
+        make_date(year, 1, 1) as start_date, make_date(year, 12, 31) as end_date
+    from years
+    union all
+    select
+        year || '-Q' || q, 'quarter',
+        make_date(year, 3 * q - 2, 1), last_day(make_date(year, 3 * q, 1))
+    from years cross join (select range as q from range(1, 5))
+    union all
+    select
+        year || '-' || lpad(month::varchar, 2, '0'), 'month',
+        make_date(year, month, 1), last_day(make_date(year, month, 1))
+    from years cross join months
+    union all
+    select
+        year || '-01..' || year || '-' || lpad(month::varchar, 2, '0'), 'ytd',
+        make_date(year, 1, 1), last_day(make_date(year, month, 1))
+    from years cross join months
+    where month between 2 and 11
+    union all
+    select
+        strftime(day, '%Y-%m-%d'), 'day', cast(day as date), cast(day as date)
+    from generate_series(date '2010-01-01', date '2035-12-31', interval 1 day) as t (day)
+
+),
+
+observed as (
+
+    select distinct
+        period_code, period_type, period_start_date as start_date, period_end_date as end_date
+    from {{ ref('int_air_quality_observations_unioned') }}
+    where period_code not in (select period_code from calendar)
+
+),
+
+periods as (
+
+    select * from calendar
+    union all
+    select * from observed
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['period_code']) }} as period_key,
+        period_code,
+        period_type,
+        start_date,
+        end_date,
+        year(start_date) as year,
+        case when period_type in ('quarter', 'month', 'day') then quarter(start_date) end
+            as quarter,
+        case when period_type in ('month', 'day') then month(start_date) end as month,
+        date_diff('month', start_date, end_date) + 1 as month_count,
+        case period_type
+            when 'year' then year(start_date) || '年'
+            when 'quarter' then year(start_date) || '年第' || quarter(start_date) || '季度'
+            when 'month' then year(start_date) || '年' || month(start_date) || '月'
+            when 'day' then strftime(start_date, '%Y年%-m月%-d日')
+            else year(start_date) || '年' || month(start_date) || '-' || month(end_date) || '月'
+        end as label_zh
+
+    from periods
+
+)
+
+select * from final
+union all
+select '-1', '-1', 'unknown', null, null, null, null, null, null, '未知'

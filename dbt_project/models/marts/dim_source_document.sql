@@ -1,0 +1,35 @@
+/* One row per archived source file in raw/ (a table or text of one publication), plus -1. */
+with
+
+manifest as (select * from {{ ref('stg_raw__manifest') }}),
+
+regions as (select * from {{ ref('regions') }}),
+
+final as (
+
+    select
+        {{ surrogate_key(['manifest.source_file']) }} as source_document_key,
+        manifest.source_file,
+        manifest.source_sha256,
+        manifest.subject,
+        manifest.landing_table,
+        manifest.title,
+        manifest.publisher,
+        manifest.province_text,
+        regions.region_code as province_code,
+        manifest.period_text,
+        manifest.published_date,
+        manifest.source_url,
+        manifest.retrieved_date,
+        manifest.notes
+
+    from manifest
+    left join regions
+        on manifest.province_text = regions.name_zh
+        or list_contains(string_split(regions.aliases, '|'), manifest.province_text)
+
+)
+
+select * from final
+union all
+select '-1', null, null, null, null, '未知', null, null, null, null, null, null, null, null

@@ -1,0 +1,1 @@
+"""envwh: environmental indicator warehouse (Dagster assets, parsers, the `envwh` CLI)."""

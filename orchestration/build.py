@@ -1,0 +1,154 @@
+"""`envwh build`: verify raw/, skip when nothing changed, run every asset in one process into a
+working file, publish it when the checks pass, and summarise what happened.
+
+Heavy imports (Dagster, dbt, Great Expectations) happen only once a build is really needed.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orchestration.manifest import read_manifest, verify
+from orchestration.paths import Settings, settings
+from orchestration.publish import (
+    discard,
+    fingerprint,
+    new_work_file,
+    published_fingerprint,
+)
+
+
+@dataclass
+class BuildSummary:
+    published: bool = False
+    up_to_date: bool = False
+    warehouse: Path | None = None
+    run_id: str | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    files: list[tuple] = field(default_factory=list)  # table, file, read, landed, quarantined
+    checks: dict[str, list[int]] = field(default_factory=dict)  # kind -> [passed, failed]
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.up_to_date or self.published
+
+
+class Stopwatch:
+    def __init__(self, summary: BuildSummary, echo) -> None:
+        self.summary, self.echo = summary, echo
+
+    def stage(self, name: str):
+        summary, echo = self.summary, self.echo
+
+        class _Stage:
+            def __enter__(self):
+                echo(f"▶ {name}")
+                self.start = time.perf_counter()
+
+            def __exit__(self, *exc):
+                summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + (
+                    time.perf_counter() - self.start
+                )
+
+        return _Stage()
+
+
+def build(full_refresh: bool = False, echo=print, paths: Settings | None = None) -> BuildSummary:
+    """Build and publish the warehouse; never raises for bad data, reports it in the summary."""
+    paths = paths or settings()
+    summary = BuildSummary(warehouse=paths.published_path)
+    watch = Stopwatch(summary, echo)
+    with watch.stage("verify raw/ against raw/manifest.csv"):
+        verify(paths.raw_dir, read_manifest(paths.manifest_path))
+        current = fingerprint(paths.manifest_path)
+    if not full_refresh and published_fingerprint(paths.published_path) == current:
+        summary.up_to_date = True
+        echo(f"✓ {paths.published_path} is up to date (raw/, code and suites unchanged)")
+        return summary
+
+    from orchestration.quality.validate import warm_up
+
+    warm_up()  # Great Expectations imports in the background while landing and dbt run
+    work = new_work_file(paths.warehouse_dir, paths.published_path, full_refresh)
+    os.environ["ENVWH_DUCKDB_PATH"] = str(work)
+    os.environ["ENVWH_RAW_DIR"] = str(paths.raw_dir)
+    os.environ["ENVWH_WAREHOUSE_DIR"] = str(paths.warehouse_dir)
+    try:
+        with watch.stage("dbt parse (only when dbt files changed)"):
+            from orchestration.dbt_manifest import ensure_manifest
+
+            ensure_manifest(work)
+        with watch.stage("load Dagster definitions"):
+            from orchestration.definitions import defs
+        _run(defs, full_refresh, summary, echo)
+    finally:
+        discard(work)
+    return summary
+
+
+def _run(defs, full_refresh: bool, summary: BuildSummary, echo) -> None:
+    import uuid
+
+    import dagster as dg
+
+    job = defs.resolve_job_def("build_everything")
+    instance = dg.DagsterInstance.ephemeral()
+    run_id = str(uuid.uuid4())
+    progress = _Progress(echo)
+    instance.add_event_listener(run_id, progress.on_entry)
+    result = job.execute_in_process(
+        run_config={"ops": {"dbt_models": {"config": {"full_refresh": full_refresh}}},
+                    "loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
+        instance=instance, run_id=run_id, raise_on_error=False,
+    )  # fmt: skip
+    summary.run_id = run_id
+    summary.stage_seconds.update(progress.step_seconds)
+    checks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for evaluation in result.get_asset_check_evaluations():
+        kind = "great_expectations" if evaluation.check_name == "great_expectations" else "dbt"
+        checks[kind][0 if evaluation.passed else 1] += 1
+        if not evaluation.passed:
+            summary.failures.append(
+                f"check {evaluation.asset_key.to_user_string()}:{evaluation.check_name} "
+                f"failed ({evaluation.severity.value})"
+            )
+    for event in result.get_step_failure_events():
+        error = event.step_failure_data.error
+        message = error.cause.message if error.cause else error.message
+        summary.failures.append(f"step {event.step_key} failed: {message.strip()}")
+    for event in result.get_asset_materialization_events():
+        materialization = event.step_materialization_data.materialization
+        if materialization.asset_key.path == ["warehouse", "envwh"]:
+            summary.published = True
+        per_file = materialization.metadata.get("per_file")
+        if per_file is not None:
+            table = materialization.asset_key.path[-1]
+            summary.files += [(table, name, counts["read"], counts["landed"], counts["quarantined"])
+                              for name, counts in sorted(per_file.value.items())]  # fmt: skip
+    summary.checks = dict(checks)
+
+
+class _Progress:
+    """Turns Dagster's step events into one line per stage, with its duration, as they happen."""
+
+    def __init__(self, echo) -> None:
+        self.echo = echo
+        self.started: dict[str, float] = {}
+        self.step_seconds: dict[str, float] = {}
+
+    def on_entry(self, entry) -> None:
+        if not entry.is_dagster_event or not entry.step_key:
+            return
+        kind, step = entry.dagster_event.event_type_value, entry.step_key
+        if kind == "STEP_START":
+            self.started[step] = time.perf_counter()
+            self.echo(f"▶ {step}")
+        elif kind in ("STEP_SUCCESS", "STEP_FAILURE"):
+            seconds = time.perf_counter() - self.started.get(step, time.perf_counter())
+            self.step_seconds[step] = seconds
+            self.echo(f"{'✓' if kind == 'STEP_SUCCESS' else '✗'} {step} ({seconds:.1f} s)")

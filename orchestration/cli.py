@@ -1,0 +1,179 @@
+"""The `envwh` command: thin argument handling over build, publish, quality and query modules.
+
+Exit codes: 0 success; 1 the build or validation failed (checks, bad raw/); 2 usage or input
+error (bad file, bad query).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from orchestration.paths import settings
+
+EPILOG = """examples:
+  envwh build                      land raw/, run dbt and the suites, publish warehouse/envwh.duckdb
+  envwh build --full-refresh       rebuild from an empty file, re-landing every source file
+  envwh sql "select * from marts.fct_air_quality limit 5"
+  envwh rejected                   list quarantined rows with file, row, column, rule and message
+  envwh validate                   run every expectation suite against the published warehouse
+  envwh docs                       write dbt docs and Great Expectations Data Docs (warehouse/docs/)
+  envwh manifest add raw/air_quality/new.csv --table air_quality__periodic --province 广西 \\
+        --publisher 广西壮族自治区生态环境厅 --title "…" --url https://…
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    return args.handler(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="envwh",
+        description="envwh: environmental indicator warehouse (DuckDB, dbt, Dagster, GX).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, help_text: str, examples: str, handler) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name, help=help_text, description=help_text, epilog=f"examples:\n{examples}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )  # fmt: skip
+        sub.set_defaults(handler=handler)
+        return sub
+
+    build = command(
+        "build",
+        "Build and publish warehouse/envwh.duckdb from raw/ (a no-op when nothing changed).",
+        "  envwh build\n  envwh build --full-refresh\n"
+        "  ENVWH_RAW_DIR=/data/raw ENVWH_WAREHOUSE_DIR=/data/wh envwh build",
+        _build,
+    )
+    build.add_argument("--full-refresh", action="store_true",
+                       help="start from an empty file and re-land every source file")  # fmt: skip
+
+    sql = command(
+        "sql",
+        "Run one read-only query against the published warehouse and print the result.",
+        '  envwh sql "select indicator_code, count(*) from marts.fct_air_quality group by 1"\n'
+        '  envwh sql --format csv "select * from marts.dim_region" > regions.csv',
+        _sql,
+    )
+    sql.add_argument("query", help="one SQL statement (the file is opened read-only)")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sql.add_argument("--max-rows", type=int, default=200, help="rows shown in table format")
+
+    rejected = command(
+        "rejected",
+        "List rows quarantined by the last build (quality.rejected_rows).",
+        "  envwh rejected\n  envwh rejected --table air_quality__periodic",
+        _rejected,
+    )
+    rejected.add_argument("--table", help="only this landing table")
+
+    command("validate", "Run every expectation suite (expectations/*.json) against the "
+            "published warehouse; exit 1 when a critical expectation fails.",
+            "  envwh validate", _validate)  # fmt: skip
+    command("docs", "Build Great Expectations Data Docs and dbt docs into warehouse/docs/.",
+            "  envwh docs && python3 -m http.server -d warehouse/docs", _docs)  # fmt: skip
+
+    manifest = command(
+        "manifest",
+        "Check raw/ against raw/manifest.csv, or add a new raw file to it.",
+        "  envwh manifest check\n  envwh manifest add raw/air_quality/x.csv --table "
+        "air_quality__periodic --province 贵州 --publisher 贵州省生态环境厅 --title … --url …",
+        _manifest,
+    )
+    manifest.add_argument("action", choices=["check", "add"])
+    manifest.add_argument("path", nargs="?", help="with add: the new file, inside raw/")
+    for option in ("table", "province", "period", "publisher", "title", "published", "url",
+                   "notes"):  # fmt: skip
+        manifest.add_argument(f"--{option}", default="")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from orchestration.build import build
+    from orchestration.manifest import ManifestError
+    from orchestration.report import print_summary
+
+    try:
+        summary = build(full_refresh=args.full_refresh, echo=lambda line: print(line, flush=True))
+    except ManifestError as exc:
+        print(f"✗ raw/ does not match raw/manifest.csv; nothing was built or published:\n{exc}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    print_summary(summary)
+    return 0 if summary.ok else 1
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from orchestration.query import QueryError, run_query
+
+    try:
+        print(run_query(settings().published_path, args.query, args.format, args.max_rows))
+    except QueryError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _rejected(args: argparse.Namespace) -> int:
+    query = ("select table_name, source_file, row_number, column_name, value, rule, message "
+             "from quality.rejected_rows")  # fmt: skip
+    if args.table:
+        query += f" where table_name = '{args.table.replace(chr(39), '')}'"
+    query += " order by table_name, source_file, row_number"
+    return _sql(argparse.Namespace(query=query, format="table", max_rows=10_000))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from orchestration.quality.validate import validate_database
+    from orchestration.report import print_validation
+
+    try:
+        results = validate_database(settings().published_path)
+    except FileNotFoundError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
+    print_validation(results)
+    return 1 if any(r.blocking_failure for r in results) else 0
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from orchestration.docs import build_docs
+
+    index = build_docs(settings())
+    print(f"✓ docs written: {index}")
+    return 0
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from orchestration.manifest import ManifestError, add_entry, read_manifest, verify
+
+    paths = settings()
+    try:
+        if args.action == "add":
+            if not args.path or not args.table or not args.url:
+                print("✗ manifest add needs PATH, --table and --url", file=sys.stderr)
+                return 2
+            entry = add_entry(paths.raw_dir, Path(args.path), vars(args))
+            print(f"✓ added raw/{entry.path} (sha256 {entry.sha256})")
+        verify(paths.raw_dir, read_manifest(paths.manifest_path))
+    except ManifestError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 1
+    print(f"✓ raw/ matches {paths.manifest_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

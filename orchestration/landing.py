@@ -1,0 +1,183 @@
+"""Writing parsed files into the warehouse's `landing` schema, and their rejections into
+`quality.rejected_rows`.
+
+Idempotent per source file: each write deletes that file's earlier rows first, in one
+transaction, so re-landing a file never doubles it and a failure leaves the old rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from orchestration.manifest import COLUMNS as MANIFEST_COLUMNS
+from orchestration.manifest import ManifestEntry
+from orchestration.parsing.tables import ParsedFile
+
+LANDING_SCHEMAS = {
+    "air_quality__periodic": {
+        "province_text": "varchar", "region_text": "varchar", "region_code": "varchar",
+        "area_scope_text": "varchar", "area_scope_code": "varchar",
+        "area_unit_count": "integer", "period_text": "varchar", "period_code": "varchar",
+        "period_type": "varchar", "period_start": "date", "period_end": "date",
+        "indicator_text": "varchar", "indicator_code": "varchar", "value_text": "varchar",
+        "value": "double", "qualifier": "varchar", "unit_text": "varchar",
+        "unit_code": "varchar", "yoy_change_text": "varchar", "yoy_change_value": "double",
+        "yoy_change_unit_code": "varchar", "national_rank": "integer", "quote": "varchar",
+    },
+    "air_quality__city_rankings": {
+        "province_text": "varchar", "period_text": "varchar", "period_code": "varchar",
+        "period_type": "varchar", "period_start": "date", "period_end": "date",
+        "ranking_basis_text": "varchar", "ranking_indicator_code": "varchar",
+        "ranking_order": "varchar", "ties_possible": "boolean", "rank": "integer",
+        "city_text": "varchar", "region_code": "varchar", "note": "varchar",
+    },
+}  # fmt: skip
+PROVENANCE = {"_source_file": "varchar", "_sha256": "varchar", "_row_number": "integer",
+              "_column": "varchar"}  # fmt: skip
+
+QUALITY_DDL = """
+create schema if not exists quality;
+create table if not exists quality.rejected_rows (
+    table_name varchar not null,
+    source_file varchar not null,
+    sha256 varchar not null,
+    row_number integer not null,
+    column_name varchar not null,
+    value varchar,
+    rule varchar not null,
+    message varchar not null
+);
+create table if not exists quality.landing_files (
+    table_name varchar not null,
+    source_file varchar not null,
+    sha256 varchar not null,
+    encoding varchar not null,
+    records_read integer not null,
+    records_landed integer not null,
+    records_quarantined integer not null
+);
+"""
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    columns = {**LANDING_SCHEMAS[table], **PROVENANCE}
+    ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
+    con.execute("create schema if not exists landing")
+    con.execute(f"create table if not exists landing.{table} ({ddl})")
+    con.execute(QUALITY_DDL)
+
+
+def landed_sha256(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """source_file → sha256 of what is landed now (to skip files that did not change)."""
+    ensure_tables(con, table)
+    rows = con.execute(
+        "select source_file, sha256 from quality.landing_files where table_name = ?", [table]
+    ).fetchall()
+    return dict(rows)
+
+
+def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> None:
+    """Replace one source file's landed rows, rejections and accounting row."""
+    table = parsed.table
+    columns = {**LANDING_SCHEMAS[table], **PROVENANCE}
+    ensure_tables(con, table)
+    con.begin()
+    try:
+        _delete_file(con, table, parsed.source_file)
+        if parsed.records:
+            frame = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in parsed.records])
+            con.register("incoming", frame)
+            casts = ", ".join(f'cast("{c}" as {k}) as "{c}"' for c, k in columns.items())
+            con.execute(f"insert into landing.{table} select {casts} from incoming")
+            con.unregister("incoming")
+        if parsed.rejections:
+            con.executemany(
+                "insert into quality.rejected_rows values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(table, r.source_file, parsed.sha256, r.row_number, r.column, r.value, r.rule,
+                  r.message) for r in parsed.rejections],
+            )  # fmt: skip
+        con.execute(
+            "insert into quality.landing_files values (?, ?, ?, ?, ?, ?, ?)",
+            [table, parsed.source_file, parsed.sha256, parsed.encoding, parsed.records_read,
+             len(parsed.records), len(parsed.rejections)],
+        )  # fmt: skip
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+
+
+def remove_files(con: duckdb.DuckDBPyConnection, table: str, keep: Iterable[str]) -> list[str]:
+    """Delete the rows of files that are no longer in the manifest; return their names."""
+    stale = sorted(set(landed_sha256(con, table)) - set(keep))
+    for source_file in stale:
+        _delete_file(con, table, source_file)
+    return stale
+
+
+def _delete_file(con: duckdb.DuckDBPyConnection, table: str, source_file: str) -> None:
+    con.execute(f"delete from landing.{table} where _source_file = ?", [source_file])
+    for quality_table in ("rejected_rows", "landing_files"):
+        con.execute(
+            f"delete from quality.{quality_table} where table_name = ? and source_file = ?",
+            [table, source_file],
+        )
+
+
+def write_manifest(con: duckdb.DuckDBPyConnection, entries: list[ManifestEntry]) -> None:
+    """Replace landing.raw__manifest with the verified manifest (one row per source file)."""
+    con.execute("create schema if not exists landing")
+    ddl = ", ".join(f'"{c}" varchar' for c in MANIFEST_COLUMNS)
+    con.execute(f"create or replace table landing.raw__manifest ({ddl})")
+    if entries:
+        marks = ", ".join("?" for _ in MANIFEST_COLUMNS)
+        con.executemany(
+            f"insert into landing.raw__manifest values ({marks})",
+            [[getattr(e, c) for c in MANIFEST_COLUMNS] for e in entries],
+        )
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What landing did with one source file."""
+
+    source_file: str
+    records_read: int
+    records_landed: int
+    records_quarantined: int
+    skipped_unchanged: bool
+
+
+def land_table(
+    con: duckdb.DuckDBPyConnection, raw_dir: Path, entries: list[ManifestEntry], table: str
+) -> list[FileReport]:
+    """Land every manifest file of one table: parse and replace files whose sha256 changed, keep
+    unchanged ones as they are, delete files no longer listed. Raises SourceFileError on a file
+    that cannot be read at all (nothing of that file is written)."""
+    from orchestration.parsing.air_quality import BUILDERS, FileContext
+    from orchestration.parsing.tables import parse_table
+
+    mine = [e for e in entries if e.table == table]
+    landed = landed_sha256(con, table)
+    remove_files(con, table, keep=[e.path for e in mine])
+    reports = []
+    for entry in mine:
+        if landed.get(entry.path) == entry.sha256:
+            counts = con.execute(
+                "select records_read, records_landed, records_quarantined from "
+                "quality.landing_files where table_name = ? and source_file = ?",
+                [table, entry.path],
+            ).fetchone()
+            reports.append(FileReport(entry.path, *counts, skipped_unchanged=True))
+            continue
+        builder = BUILDERS[table](FileContext(province=entry.province))
+        parsed = parse_table(entry.file(raw_dir), entry.path, table, builder)
+        write_file(con, parsed)
+        reports.append(FileReport(entry.path, parsed.records_read, len(parsed.records),
+                                  len(parsed.rejections), skipped_unchanged=False))  # fmt: skip
+    return reports

@@ -1,0 +1,114 @@
+"""raw/manifest.csv: one entry per immutable source file, verified before anything is read.
+
+A build refuses to start when a file's bytes differ from its recorded sha256, when a file under
+raw/ has no entry, when an entry's file is missing, or when an entry points outside raw/.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+COLUMNS = ("path", "sha256", "subject", "table", "province", "period", "publisher", "title",
+           "published", "source_url", "retrieved", "notes")  # fmt: skip
+IGNORED = {"manifest.csv", "README.md", ".gitkeep"}
+
+
+class ManifestError(Exception):
+    """The manifest and raw/ disagree; the message lists every problem, one per line."""
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    path: str
+    sha256: str
+    subject: str
+    table: str
+    province: str
+    period: str
+    publisher: str
+    title: str
+    published: str
+    source_url: str
+    retrieved: str
+    notes: str
+
+    def file(self, raw_dir: Path) -> Path:
+        return raw_dir / self.path
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_manifest(manifest_path: Path) -> list[ManifestEntry]:
+    if not manifest_path.exists():
+        raise ManifestError(f"{manifest_path}: manifest not found")
+    with open(manifest_path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ManifestError(f"{manifest_path}: missing columns {', '.join(missing)}")
+        return [ManifestEntry(**{c: (row[c] or "").strip() for c in COLUMNS}) for row in reader]
+
+
+def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
+    """Raise ManifestError listing every mismatch between raw/ and the manifest."""
+    problems: list[str] = []
+    root = raw_dir.resolve()
+    listed: set[Path] = set()
+    for number, entry in enumerate(entries, start=2):
+        where = f"raw/manifest.csv line {number} ({entry.path or 'no path'})"
+        target = (raw_dir / entry.path).resolve()
+        if not entry.path or Path(entry.path).is_absolute() or not target.is_relative_to(root):
+            problems.append(f"{where}: path is outside raw/")
+            continue
+        if target in listed:
+            problems.append(f"{where}: listed twice")
+        listed.add(target)
+        for column in ("sha256", "subject", "table", "source_url"):
+            if not getattr(entry, column):
+                problems.append(f"{where}: {column} is empty")
+        if not target.is_file():
+            problems.append(f"{where}: file is missing")
+        elif entry.sha256 and sha256_of(target) != entry.sha256:
+            problems.append(
+                f"raw/{entry.path}: sha256 is {sha256_of(target)}, manifest says {entry.sha256}"
+                " (raw files are immutable: add a new file for a new edition)"
+            )
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if path.name not in IGNORED and path not in listed:
+            problems.append(f"raw/{path.relative_to(root)}: not in raw/manifest.csv")
+    if problems:
+        raise ManifestError("\n".join(problems))
+
+
+def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
+    """Append a file to raw/manifest.csv with its sha256 (the file must already be in raw/)."""
+    from datetime import date
+
+    target = path.resolve()
+    root = raw_dir.resolve()
+    if not target.is_relative_to(root) or not target.is_file():
+        raise ManifestError(f"{path}: must be an existing file inside {raw_dir}")
+    relative = str(target.relative_to(root))
+    manifest_path = raw_dir / "manifest.csv"
+    if any(e.path == relative for e in read_manifest(manifest_path)):
+        raise ManifestError(f"raw/{relative} is already in the manifest")
+    entry = ManifestEntry(
+        path=relative, sha256=sha256_of(target), subject=relative.split("/")[0],
+        table=fields.get("table", ""), province=fields.get("province", ""),
+        period=fields.get("period", ""), publisher=fields.get("publisher", ""),
+        title=fields.get("title", ""), published=fields.get("published", ""),
+        source_url=fields.get("url", ""), retrieved=date.today().isoformat(),
+        notes=fields.get("notes", ""),
+    )  # fmt: skip
+    with open(manifest_path, "a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([getattr(entry, c) for c in COLUMNS])
+    return entry

@@ -1,0 +1,305 @@
+"""Row builders for the air-quality tables: periodic indicators and city rankings.
+
+A builder turns one source row into landing records, or into RowRejected with the rule broken.
+Resolution uses the seeds (indicators, regions, area scopes, units), so a new spelling is a
+seed edit, not a code change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from orchestration.parsing.errors import RowRejected
+from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_change, parse_quantity
+from orchestration.parsing.periods import BadPeriod, Period, parse_period
+from orchestration.parsing.reference import Indicator, Region, area_scopes, indicators, regions
+from orchestration.parsing.tables import Cell, RowBuilder, SourceRow
+from orchestration.parsing.text import clean_cell
+from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
+
+Outcome = Iterator[tuple[str, dict | RowRejected]]
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What the manifest says of the whole file, used where a row is silent."""
+
+    province: str = ""
+
+
+def _column_name(row: SourceRow, column: str) -> str:
+    cell = row.cells.get(column)
+    return cell.header.header if cell else column
+
+
+def resolve_region(row: SourceRow, column: str, text: str) -> Region:
+    region = regions().resolve(text)
+    if region is None:
+        raise RowRejected(
+            _column_name(row, column),
+            text,
+            "unknown_region",
+            f"region {text!r} is not in seeds/regions.csv (name or alias)",
+        )
+    return region
+
+
+def resolve_period(row: SourceRow) -> Period:
+    text = row.text("period")
+    try:
+        return parse_period(text)
+    except BadPeriod as exc:
+        raise RowRejected(_column_name(row, "period"), text, "bad_period", str(exc)) from None
+
+
+def _period_fields(period: Period) -> dict:
+    return {
+        "period_code": period.code,
+        "period_type": period.period_type,
+        "period_start": period.start,
+        "period_end": period.end,
+    }
+
+
+def _measure(
+    row: SourceRow, column: str, cell_text: str, indicator: Indicator, header_unit_text: str
+) -> dict:
+    """Value, qualifier and unit of one observation, checked against the indicator."""
+    if is_placeholder(cell_text):
+        raise RowRejected(
+            column,
+            cell_text,
+            "missing_value",
+            f"no value for {indicator.code} ({cell_text or 'empty cell'})",
+        )
+    try:
+        quantity = parse_quantity(cell_text)
+    except NotANumber as exc:
+        raise RowRejected(column, cell_text, "value_not_numeric", str(exc)) from None
+    unit_text = header_unit_text
+    if quantity.unit_text and unit_text and not _same_unit(quantity.unit_text, unit_text):
+        raise RowRejected(
+            column,
+            cell_text,
+            "unit_conflict",
+            f"value says {quantity.unit_text!r} but the unit is {unit_text!r}",
+        )
+    unit_text = quantity.unit_text or unit_text
+    units = registry()
+    if not unit_text:
+        if units.get(indicator.canonical_unit_code).dimension != "dimensionless":
+            raise RowRejected(
+                column,
+                cell_text,
+                "missing_unit",
+                f"{indicator.code} needs a unit (canonical "
+                f"{units.get(indicator.canonical_unit_code).symbol})",
+            )
+        unit_code = indicator.canonical_unit_code
+    else:
+        try:
+            unit_code = units.resolve(unit_text).code
+        except UnknownUnit:
+            raise RowRejected(
+                column, unit_text, "unknown_unit", f"unit {unit_text!r} is not in seeds/units.csv"
+            ) from None
+    try:
+        canonical = units.convert(quantity.value, unit_code, indicator.canonical_unit_code)
+    except IncompatibleUnits as exc:
+        raise RowRejected(
+            column, f"{cell_text} {unit_text}", "unit_mismatch", f"{indicator.code}: {exc}"
+        ) from None
+    _check_range(column, cell_text, indicator, canonical)
+    return {
+        "value_text": clean_cell(cell_text),
+        "value": quantity.value,
+        "qualifier": quantity.qualifier,
+        "unit_text": unit_text,
+        "unit_code": unit_code,
+    }
+
+
+def _same_unit(a: str, b: str) -> bool:
+    try:
+        return registry().resolve(a).code == registry().resolve(b).code
+    except UnknownUnit:
+        return False
+
+
+def _check_range(column: str, cell_text: str, indicator: Indicator, canonical: float) -> None:
+    symbol = registry().get(indicator.canonical_unit_code).symbol
+    low, high = indicator.valid_min, indicator.valid_max
+    if (low is not None and canonical < low) or (high is not None and canonical > high):
+        raise RowRejected(
+            column,
+            cell_text,
+            "out_of_range",
+            f"{indicator.code} = {canonical:g} {symbol} is outside "
+            f"[{low:g}, {'∞' if high is None else f'{high:g}'}] ({indicator.range_basis})",
+        )
+
+
+def _change(row: SourceRow) -> dict:
+    text = row.text("yoy_change")
+    if not text:
+        return {"yoy_change_text": None, "yoy_change_value": None, "yoy_change_unit_code": None}
+    try:
+        change = parse_change(text)
+        unit_code = registry().resolve(change.unit_text).code
+    except (NotANumber, UnknownUnit):
+        raise RowRejected(
+            _column_name(row, "yoy_change"),
+            text,
+            "bad_change",
+            "expected e.g. 提高1.4个百分点, 下降18.3%, 持平",
+        ) from None
+    return {
+        "yoy_change_text": text,
+        "yoy_change_value": change.value,
+        "yoy_change_unit_code": unit_code,
+    }
+
+
+def _rank(row: SourceRow, column: str) -> int | None:
+    text = row.text(column)
+    if not text:
+        return None
+    digits = text.removeprefix("第").removesuffix("名").removesuffix("位")
+    if not digits.isdigit() or int(digits) < 1:
+        raise RowRejected(
+            _column_name(row, column), text, "bad_rank", "a rank is a whole number from 1"
+        )
+    return int(digits)
+
+
+def periodic_builder(context: FileContext) -> RowBuilder:
+    """Landing records of air_quality__periodic: one per indicator value (long or wide)."""
+
+    def build(row: SourceRow) -> Outcome:
+        candidates = _candidates(row)
+        try:
+            shared = _periodic_shared(row, context)
+        except RowRejected as rejected:
+            for column, _, _ in candidates:
+                yield column, rejected
+            return
+        for column, indicator_text, cell in candidates:
+            try:
+                yield column, shared | _observation(row, indicator_text, cell)
+            except RowRejected as rejected:
+                yield column, rejected
+
+    return RowBuilder(
+        build,
+        grain=(
+            "region_code",
+            "area_scope_code",
+            "area_scope_text",
+            "period_code",
+            "indicator_code",
+        ),
+    )
+
+
+def _candidates(row: SourceRow) -> list[tuple[str, str, Cell | None]]:
+    """(column, indicator text, value cell) per record: the wide cells, or the long row."""
+    if row.indicator_cells:
+        return [(c.header.header, c.header.indicator.code, c) for c in row.indicator_cells]
+    return [(_column_name(row, "value"), row.text("indicator"), row.cells.get("value"))]
+
+
+def _periodic_shared(row: SourceRow, context: FileContext) -> dict:
+    province_text = row.text("province") or context.province
+    region_column = "region" if row.text("region") else "province"
+    region_text = row.text("region") or province_text
+    region = resolve_region(row, region_column, region_text)
+    scope_text = row.text("area_scope") or "全区"
+    scope = area_scopes().resolve(scope_text)
+    if scope is None:
+        raise RowRejected(
+            _column_name(row, "area_scope"),
+            scope_text,
+            "unknown_area_scope",
+            "no rule in seeds/area_scopes.csv matches this scope",
+        )
+    return {
+        "province_text": province_text, "region_text": region_text,
+        "region_code": region.code, "area_scope_text": scope_text,
+        "area_scope_code": scope.code, "area_unit_count": scope.unit_count,
+        "period_text": row.text("period"), **_period_fields(resolve_period(row)),
+        **_change(row), "national_rank": _rank(row, "national_rank"),
+        "quote": row.text("quote") or None,
+    }  # fmt: skip
+
+
+def _observation(row: SourceRow, indicator_text: str, cell: Cell | None) -> dict:
+    column = cell.header.header if cell else "value"
+    indicator = indicators().resolve(indicator_text)
+    if indicator is None:
+        raise RowRejected(
+            _column_name(row, "indicator"),
+            indicator_text,
+            "unknown_indicator",
+            "indicator is not in seeds/indicators.csv (name or alias)",
+        )
+    header_unit = cell.header.unit.code if cell and cell.header.unit else row.text("unit")
+    measure = _measure(row, column, cell.text if cell else "", indicator, header_unit)
+    wide = cell is not None and cell.header.indicator is not None
+    return {
+        "indicator_text": cell.header.header if wide else indicator_text,
+        "indicator_code": indicator.code,
+        **measure,
+    }
+
+
+_BEST_FIRST = ("由好到差", "由好向差", "由低到高", "从好到差", "从低到高")
+_WORST_FIRST = ("由差到好", "由差向好", "由高到低", "从差到好", "从高到低")
+
+
+def rankings_builder(context: FileContext) -> RowBuilder:
+    """Landing records of air_quality__city_rankings: one per ranked city."""
+
+    def build(row: SourceRow) -> Outcome:
+        column = _column_name(row, "rank")
+        try:
+            yield column, _ranking(row, context)
+        except RowRejected as rejected:
+            yield column, rejected
+
+    return RowBuilder(build, grain=("period_code", "ranking_indicator_code", "region_code"))
+
+
+def _ranking(row: SourceRow, context: FileContext) -> dict:
+    basis = row.text("ranking_basis") or "综合指数"
+    indicator = indicators().find_in(basis)
+    if indicator is None:
+        raise RowRejected(
+            _column_name(row, "ranking_basis"),
+            basis,
+            "unknown_indicator",
+            "no indicator of seeds/indicators.csv named in the ranking basis",
+        )
+    order = (
+        "best_first"
+        if any(w in basis for w in _BEST_FIRST)
+        else "worst_first"
+        if any(w in basis for w in _WORST_FIRST)
+        else "best_first"
+    )
+    city = resolve_region(row, "city", row.text("city"))
+    rank = _rank(row, "rank")
+    return {
+        "province_text": row.text("province") or context.province,
+        "period_text": row.text("period"), **_period_fields(resolve_period(row)),
+        "ranking_basis_text": basis, "ranking_indicator_code": indicator.code,
+        "ranking_order": order, "ties_possible": "并列" in basis, "rank": rank,
+        "city_text": row.text("city"), "region_code": city.code,
+        "note": row.text("note") or None,
+    }  # fmt: skip
+
+
+BUILDERS = {
+    "air_quality__periodic": periodic_builder,
+    "air_quality__city_rankings": rankings_builder,
+}
