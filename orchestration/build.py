@@ -15,6 +15,7 @@ from pathlib import Path
 from orchestration.manifest import read_manifest, verify
 from orchestration.paths import Settings, settings
 from orchestration.publish import (
+    build_lock,
     discard,
     fingerprint,
     new_work_file,
@@ -71,23 +72,24 @@ def build(full_refresh: bool = False, echo=print, paths: Settings | None = None)
         echo(f"✓ {paths.published_path} is up to date (raw/, code and suites unchanged)")
         return summary
 
-    from orchestration.quality.validate import warm_up
+    with build_lock(paths.warehouse_dir):
+        work = new_work_file(paths.warehouse_dir, paths.published_path, full_refresh)
+        os.environ["ENVWH_DUCKDB_PATH"] = str(work)
+        os.environ["ENVWH_RAW_DIR"] = str(paths.raw_dir)
+        os.environ["ENVWH_WAREHOUSE_DIR"] = str(paths.warehouse_dir)
+        try:
+            with watch.stage("dbt parse (only when dbt files changed)"):
+                from orchestration.dbt_manifest import ensure_manifest
 
-    warm_up()  # Great Expectations imports in the background while landing and dbt run
-    work = new_work_file(paths.warehouse_dir, paths.published_path, full_refresh)
-    os.environ["ENVWH_DUCKDB_PATH"] = str(work)
-    os.environ["ENVWH_RAW_DIR"] = str(paths.raw_dir)
-    os.environ["ENVWH_WAREHOUSE_DIR"] = str(paths.warehouse_dir)
-    try:
-        with watch.stage("dbt parse (only when dbt files changed)"):
-            from orchestration.dbt_manifest import ensure_manifest
+                ensure_manifest(work)
+            with watch.stage("load Dagster definitions"):
+                from orchestration.definitions import defs
+            from orchestration.quality.validate import warm_up
 
-            ensure_manifest(work)
-        with watch.stage("load Dagster definitions"):
-            from orchestration.definitions import defs
-        _run(defs, full_refresh, summary, echo)
-    finally:
-        discard(work)
+            warm_up()  # Great Expectations (≈ 8 s) imports in the background while dbt runs
+            _run(defs, full_refresh, summary, echo)
+        finally:
+            discard(work)
     return summary
 
 

@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace) -> int:
     from orchestration.build import build
     from orchestration.manifest import ManifestError
+    from orchestration.publish import BuildLocked
     from orchestration.report import print_summary
 
     try:
@@ -110,6 +111,9 @@ def _build(args: argparse.Namespace) -> int:
     except ManifestError as exc:
         print(f"✗ raw/ does not match raw/manifest.csv; nothing was built or published:\n{exc}",
               file=sys.stderr)  # fmt: skip
+        return 1
+    except BuildLocked as exc:
+        print(f"✗ {exc}", file=sys.stderr)
         return 1
     print_summary(summary)
     return 0 if summary.ok else 1

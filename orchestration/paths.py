@@ -1,7 +1,8 @@
 """Where things live: the project tree and the settings that move it.
 
 A path belongs here if more than one module needs it. `ENVWH_RAW_DIR` and `ENVWH_WAREHOUSE_DIR`
-let tests and users build from another raw/ into another warehouse/ without touching the project.
+let tests and users build from another raw/ into another warehouse/ without touching the project;
+`ENVWH_EXPECTATIONS_DIR` points the checks at another set of suites.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
-EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+EXPECTATIONS_DIR = Path(os.environ.get("ENVWH_EXPECTATIONS_DIR", PROJECT_ROOT / "expectations"))
 MAPS_DIR = Path(__file__).resolve().parent / "parsing" / "maps"
 PUBLISHED_NAME = "envwh.duckdb"
 

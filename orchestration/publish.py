@@ -2,31 +2,33 @@
 published file by an atomic rename only when the build passed, never touch it otherwise.
 
 Readers of warehouse/envwh.duckdb keep the inode they opened, so a publish never blocks or
-changes what an open reader sees; a killed build leaves only a `.build-<pid>-…` file, which the
-next build removes.
+changes what an open reader sees; a killed build leaves only `.build.duckdb` (and perhaps
+`.publish.duckdb`), which the next build removes under the build lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 
-from orchestration.paths import PROJECT_ROOT
+from orchestration.paths import EXPECTATIONS_DIR, PROJECT_ROOT
 
 STORAGE_COMPATIBILITY = "v1.4.0"  # readable by DuckDB 1.4+ clients (most BI drivers bundle 1.x)
-WORK_PREFIX = ".build-"
-PUBLISH_PREFIX = ".publish-"
+WORK_NAME = ".build.duckdb"  # the file a build writes, beside the published one
+PUBLISH_NAME = ".publish.duckdb"  # the copy renamed over the published file
+LOCK_NAME = ".build.lock"
 FINGERPRINT_GLOBS = (  # relative to the project root
     "orchestration/**/*.py", "orchestration/**/*.yml",
     "dbt_project/*.yml", "dbt_project/models/**/*", "dbt_project/seeds/*",
     "dbt_project/macros/**/*", "dbt_project/tests/**/*",
-    "expectations/*.json", "uv.lock",
+    "uv.lock",
 )  # fmt: skip
 
 
@@ -46,37 +48,43 @@ def storage_version(con: duckdb.DuckDBPyConnection) -> str:
     return row[0] if row else ""
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+class BuildLocked(Exception):
+    """Another build is running against the same warehouse directory."""
+
+
+@contextlib.contextmanager
+def build_lock(warehouse_dir: Path) -> Iterator[None]:
+    """One build at a time per warehouse directory (an advisory lock the OS frees on exit,
+    also when the build is killed)."""
+    warehouse_dir.mkdir(parents=True, exist_ok=True)
+    with open(warehouse_dir / LOCK_NAME, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildLocked(f"another build is running in {warehouse_dir}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def remove_leftovers(warehouse_dir: Path) -> list[Path]:
-    """Delete work and publish files of builds whose process is gone (killed builds)."""
+    """Delete the work and publish files a killed build left (call while holding the lock)."""
     removed = []
-    for path in warehouse_dir.glob(".*"):
-        if not path.name.startswith((WORK_PREFIX, PUBLISH_PREFIX)):
-            continue
-        pid = path.name.split("-")[1]
-        if pid.isdigit() and _pid_alive(int(pid)) and int(pid) != os.getpid():
-            continue
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-            removed.append(path)
+    for name in (WORK_NAME, PUBLISH_NAME):
+        for path in (warehouse_dir / name, warehouse_dir / f"{name}.wal"):
+            if path.exists():
+                path.unlink()
+                removed.append(path)
     return removed
 
 
 def new_work_file(warehouse_dir: Path, published: Path, full_refresh: bool) -> Path:
-    """A fresh file for this build: a copy of the published warehouse (so unchanged source files
-    need not be landed again), or an empty one with --full-refresh or when nothing is published."""
-    warehouse_dir.mkdir(parents=True, exist_ok=True)
+    """The file this build writes: a copy of the published warehouse (so unchanged source files
+    need not be landed again), or an empty one with --full-refresh or when nothing is published.
+    Its name is fixed, so dbt's partial parsing stays valid from one build to the next."""
     remove_leftovers(warehouse_dir)
-    work = warehouse_dir / f"{WORK_PREFIX}{os.getpid()}-{time.time_ns()}.duckdb"
+    work = warehouse_dir / WORK_NAME
     if published.exists() and not full_refresh:
         shutil.copyfile(published, work)
     else:
@@ -91,7 +99,7 @@ def publish(work: Path, published: Path) -> None:
         con.execute("checkpoint")
     finally:
         con.close()
-    staged = published.with_name(f"{PUBLISH_PREFIX}{os.getpid()}-{time.time_ns()}.duckdb")
+    staged = published.with_name(PUBLISH_NAME)
     try:
         shutil.copyfile(work, staged)
         with open(staged, "rb") as handle:
@@ -118,8 +126,13 @@ def fingerprint(manifest_path: Path) -> str:
     project's code, models, seeds and suites. Equal fingerprints mean a rebuild would be a no-op."""
     digest = hashlib.sha256(manifest_path.read_bytes())
     paths = {p for pattern in FINGERPRINT_GLOBS for p in PROJECT_ROOT.glob(pattern) if p.is_file()}
+    paths |= set(EXPECTATIONS_DIR.glob("*.json"))
     for path in sorted(p for p in paths if "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+        digest.update(
+            path.name.encode()
+            if not path.is_relative_to(PROJECT_ROOT)
+            else str(path.relative_to(PROJECT_ROOT)).encode()
+        )
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

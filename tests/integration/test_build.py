@@ -1,0 +1,192 @@
+"""End to end: `envwh build` on the shipped raw/, then assertions on the published warehouse."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import register, write_csv
+from tests.integration.conftest import Workspace, new_workspace
+
+pytestmark = pytest.mark.integration
+
+
+def shipped_records(raw: Path) -> int:
+    """Data rows × value columns of every shipped file, counted independently of the parser."""
+    total = 0
+    manifest = (raw / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    for entry in csv.DictReader(manifest):
+        rows = list(csv.reader((raw / entry["path"]).read_text(encoding="utf-8").splitlines()))
+        header, body = rows[0], [r for r in rows[1:] if any(r)]
+        wide = [h for h in header if h not in ("地区", "统计范围", "时段")]
+        long = "指标" in header or "指標" in header  # a long table: one value per row
+        per_row = len(wide) if not long and entry["table"].endswith("periodic") else 1
+        total += len(body) * per_row
+    return total
+
+
+def test_build_publishes_every_shipped_record(built: Workspace) -> None:
+    (count,) = built.query("select count(*) from marts.fct_air_quality")[0]
+    assert count == shipped_records(built.raw) == 234
+    assert built.query("select count(*) from quality.rejected_rows") == [(0,)]
+    read, landed, quarantined = built.query(
+        "select sum(records_read), sum(records_landed), sum(records_quarantined) "
+        "from quality.landing_files")[0]  # fmt: skip
+    assert read == landed + quarantined == count
+
+
+def test_sql_command_prints_the_count(built: Workspace) -> None:
+    result = built.envwh("sql", "select count(*) as n from marts.fct_air_quality")
+    assert result.returncode == 0 and "234" in result.stdout
+
+
+def test_dimensions(built: Workspace) -> None:
+    levels = dict(built.query("select level, count(*) from marts.dim_region group by 1"))
+    assert levels["province"] == 34 and levels["country"] == 1
+    prefectures = dict(built.query(
+        "select province_code, count(*) from marts.dim_region where level = 'prefecture' group by 1"
+    ))  # fmt: skip
+    assert (prefectures["450000"], prefectures["520000"]) == (14, 9)
+    kinds = {k for (k,) in built.query("select distinct period_type from marts.dim_period")}
+    assert {"year", "quarter", "month", "ytd", "day"} <= kinds
+    assert built.query(
+        "select start_date::varchar, end_date::varchar from marts.dim_period "
+        "where period_code = '2024-01..2024-02'"
+    ) == [("2024-01-01", "2024-02-29")]  # fmt: skip
+
+
+def test_facts_resolve_to_dimensions_and_convert_units(built: Workspace) -> None:
+    assert built.query(
+        "select count(*) from marts.fct_air_quality where region_key = '-1' or period_key = '-1' "
+        "or indicator_key = '-1' or source_document_key = '-1'"
+    ) == [(0,)]  # fmt: skip
+    # CO stays in mg/m³, the other pollutants in µg/m³; the Guizhou 2022 CO value is 1.0 mg/m³
+    assert built.query(
+        "select value_canonical, canonical_unit_code from marts.fct_air_quality "
+        "where indicator_code = 'co' and period_code = '2022-01..2022-09'"
+    ) == [(1.0, "mg_m3")]  # fmt: skip
+    yoy = built.query(
+        "select yoy_change_value, yoy_change_unit_code, rank, rank_scope "
+        "from marts.fct_air_quality "
+        "where indicator_code = 'good_days_ratio' and period_code = '2024-01..2024-06'"
+    )  # fmt: skip
+    assert yoy == [(1.4, "pp", 4, "national")]
+
+
+def test_every_fact_traces_to_its_source(built: Workspace) -> None:
+    rows = built.query(
+        "select f.source_file, f.source_row_number, d.source_url, d.source_sha256 "
+        "from marts.fct_air_quality f join marts.dim_source_document d using (source_document_key)"
+    )  # fmt: skip
+    assert rows and all(url.startswith("http") and len(sha) == 64 for *_, url, sha in rows)
+
+
+def test_quality_results_and_build_info(built: Workspace) -> None:
+    suites = {
+        s for (s,) in built.query("select distinct suite_name from quality.validation_results")
+    }
+    assert suites == {"landing.air_quality__periodic", "landing.air_quality__city_rankings",
+                      "marts.fct_air_quality"}  # fmt: skip
+    assert built.query(
+        "select count(*) from quality.validation_results "
+        "where severity = 'critical' and not success"
+    ) == [(0,)]  # fmt: skip
+    assert len(built.query("select fingerprint from meta.build_info")[0][0]) == 64
+
+
+def test_published_file_is_readable_by_duckdb_1x_clients(built: Workspace) -> None:
+    assert built.query(
+        "select tags['storage_version'] from duckdb_databases() where database_name = 'envwh'"
+    ) == [("v1.4.0+",)]  # fmt: skip
+
+
+def test_no_op_rebuild_changes_nothing(built: Workspace) -> None:
+    before = built.digest()
+    result = built.envwh("build")
+    assert result.returncode == 0 and "up to date" in result.stdout
+    assert built.digest() == before
+
+
+def test_validate_and_rejected_commands(built: Workspace) -> None:
+    validate = built.envwh("validate")
+    assert validate.returncode == 0, validate.stdout[-2000:]
+    assert " 0 failed" in validate.stdout
+    assert built.envwh("rejected").returncode == 0
+
+
+def test_sql_is_read_only_and_single_statement(built: Workspace) -> None:
+    before = built.digest()
+    write = built.envwh("sql", "delete from marts.fct_air_quality")
+    assert write.returncode == 2 and "read-only" in write.stderr.lower()
+    many = built.envwh("sql", "select 1; select 2")
+    assert many.returncode == 2 and "one SQL statement" in many.stderr
+    assert built.digest() == before
+
+
+def test_changed_raw_byte_fails_and_keeps_the_published_warehouse(
+    tmp_path: Path, built: Workspace
+) -> None:
+    workspace = new_workspace(tmp_path)
+    shutil.copytree(built.warehouse, workspace.warehouse)
+    before = workspace.digest()
+    target = workspace.raw / "air_quality" / "gxsthjt_2021-08_air_quality_bulletin.csv"
+    target.write_bytes(target.read_bytes().replace(b"98.8", b"98.9", 1))
+    result = workspace.envwh("build")
+    assert result.returncode == 1
+    assert "raw/air_quality/gxsthjt_2021-08_air_quality_bulletin.csv: sha256 is" in result.stderr
+    assert workspace.digest() == before
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(234,)]
+
+
+def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> None:
+    workspace = new_workspace(tmp_path)
+    write_csv(workspace.raw / "air_quality" / "test_bad.csv", [
+        ["省份", "统计范围", "时段", "指标", "数值", "单位"],
+        ["广西", "14个设区市", "2025年1月", "PM2.5平均浓度", "31", "微克/立方米"],
+        ["广西", "14个设区市", "2025年1月", "PM10平均浓度", "—", "微克/立方米"],
+        ["广西", "14个设区市", "2025年1月", "SO2平均浓度", "7", "克每升"],
+        ["广西", "14个设区市", "2025年1月", "NO2平均浓度", "-4", "微克/立方米"],
+    ])  # fmt: skip
+    register(workspace.raw, "air_quality/test_bad.csv", "air_quality__periodic")
+    result = workspace.envwh("build")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "3 records quarantined" in result.stdout and "envwh rejected" in result.stdout
+    rejected = workspace.query(
+        "select row_number, column_name, value, rule from quality.rejected_rows order by 1"
+    )
+    assert rejected == [(3, "数值", "—", "missing_value"), (4, "数值", "克每升", "unknown_unit"),
+                        (5, "数值", "-4", "out_of_range")]  # fmt: skip
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(235,)]
+    listing = workspace.envwh("rejected")
+    assert "unknown_unit" in listing.stdout and "test_bad.csv" in listing.stdout
+
+
+def test_unmapped_header_fails_the_build_naming_file_and_header(tmp_path: Path) -> None:
+    workspace = new_workspace(tmp_path)
+    write_csv(workspace.raw / "air_quality" / "test_header.csv",
+              [["时段", "风速(米/秒)"], ["2025年1月", "3"]])  # fmt: skip
+    register(workspace.raw, "air_quality/test_header.csv", "air_quality__periodic")
+    result = workspace.envwh("build")
+    assert result.returncode == 1
+    assert "test_header.csv: unmapped header '风速(米/秒)'" in result.stdout
+    assert "was not changed" in result.stdout
+    assert not workspace.published.exists()
+
+
+def test_failed_blocking_check_does_not_publish(tmp_path: Path, built: Workspace) -> None:
+    workspace = new_workspace(tmp_path)
+    shutil.copytree(built.warehouse, workspace.warehouse)
+    before = workspace.digest()
+    suites = tmp_path / "expectations"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "expectations", suites)
+    strict = suites / "marts.fct_air_quality.json"
+    strict.write_text(strict.read_text(encoding="utf-8").replace(
+        '"min_value": 1\n', '"min_value": 100000\n', 1), encoding="utf-8")  # fmt: skip
+    result = workspace.envwh("build", extra_env={"ENVWH_EXPECTATIONS_DIR": str(suites)})
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "marts/fct_air_quality:great_expectations failed (ERROR)" in result.stdout
+    assert workspace.digest() == before
+    assert list(workspace.warehouse.glob(".build*.duckdb")) == []

@@ -1,0 +1,57 @@
+"""raw/manifest.csv verification: every changed, unlisted, missing or escaping file is named."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from orchestration.manifest import ManifestError, add_entry, read_manifest, verify
+
+
+def test_shipped_raw_matches_manifest() -> None:
+    raw = Path(__file__).resolve().parents[2] / "raw"
+    entries = read_manifest(raw / "manifest.csv")
+    verify(raw, entries)
+    assert all(e.source_url.startswith("http") for e in entries)
+    assert all(e.publisher and e.title for e in entries)
+
+
+def test_one_changed_byte_is_named(raw_copy: Path) -> None:
+    target = next((raw_copy / "air_quality").glob("*.csv"))
+    data = bytearray(target.read_bytes())
+    data[-2] = ord("7") if data[-2] != ord("7") else ord("8")
+    target.write_bytes(bytes(data))
+    with pytest.raises(ManifestError, match=re.escape(f"raw/air_quality/{target.name}: sha256 is")):
+        verify(raw_copy, read_manifest(raw_copy / "manifest.csv"))
+
+
+def test_unlisted_file_is_named(raw_copy: Path) -> None:
+    (raw_copy / "air_quality" / "extra.csv").write_text("时段\n", encoding="utf-8")
+    with pytest.raises(
+        ManifestError, match=re.escape("raw/air_quality/extra.csv: not in raw/manifest.csv")
+    ):
+        verify(raw_copy, read_manifest(raw_copy / "manifest.csv"))
+
+
+def test_missing_file_and_path_outside_raw(raw_copy: Path) -> None:
+    manifest = raw_copy / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    first = lines[1].split(",", 1)[0]
+    (raw_copy / first).unlink()
+    lines.append("../../etc/passwd,abc,x,air_quality__periodic,,,,,,https://x,,")
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ManifestError) as error:
+        verify(raw_copy, read_manifest(manifest))
+    message = str(error.value)
+    assert f"({first}): file is missing" in message
+    assert "(../../etc/passwd): path is outside raw/" in message
+
+
+def test_add_entry_records_sha256(raw_copy: Path) -> None:
+    new = raw_copy / "air_quality" / "new.csv"
+    new.write_text("时段,PM10(μg/m³)\n2023年,30\n", encoding="utf-8")
+    entry = add_entry(raw_copy, new, {"table": "air_quality__periodic", "url": "https://x.org"})
+    assert entry.path == "air_quality/new.csv" and len(entry.sha256) == 64
+    verify(raw_copy, read_manifest(raw_copy / "manifest.csv"))
+    with pytest.raises(ManifestError, match="already in the manifest"):
+        add_entry(raw_copy, new, {})

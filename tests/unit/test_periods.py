@@ -1,0 +1,42 @@
+"""Reporting periods as publishers write them."""
+
+from datetime import date
+
+import pytest
+
+from orchestration.parsing.periods import BadPeriod, parse_period
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "kind", "start", "end"),
+    [
+        ("2021年8月", "2021-08", "month", date(2021, 8, 1), date(2021, 8, 31)),
+        ("2021年1—8月", "2021-01..2021-08", "ytd", date(2021, 1, 1), date(2021, 8, 31)),
+        ("2021年1-8月", "2021-01..2021-08", "ytd", date(2021, 1, 1), date(2021, 8, 31)),
+        ("2024年1~2月", "2024-01..2024-02", "ytd", date(2024, 1, 1), date(2024, 2, 29)),
+        ("2024年1月至6月", "2024-01..2024-06", "ytd", date(2024, 1, 1), date(2024, 6, 30)),
+        ("2023年3-5月", "2023-03..2023-05", "range", date(2023, 3, 1), date(2023, 5, 31)),
+        ("2021年", "2021", "year", date(2021, 1, 1), date(2021, 12, 31)),
+        ("2023年度", "2023", "year", date(2023, 1, 1), date(2023, 12, 31)),
+        ("2023年1-12月", "2023", "year", date(2023, 1, 1), date(2023, 12, 31)),
+        ("2023年第三季度", "2023-Q3", "quarter", date(2023, 7, 1), date(2023, 9, 30)),
+        ("2023年一季度", "2023-Q1", "quarter", date(2023, 1, 1), date(2023, 3, 31)),
+        ("2024年上半年", "2024-01..2024-06", "ytd", date(2024, 1, 1), date(2024, 6, 30)),
+        ("2021-01..2021-08", "2021-01..2021-08", "ytd", date(2021, 1, 1), date(2021, 8, 31)),
+        ("2024-03-05", "2024-03-05", "day", date(2024, 3, 5), date(2024, 3, 5)),
+        ("２０２１年８月", "2021-08", "month", date(2021, 8, 1), date(2021, 8, 31)),
+    ],
+)
+def test_parse_period(text, code, kind, start, end) -> None:
+    period = parse_period(text)
+    assert (period.code, period.period_type, period.start, period.end) == (code, kind, start, end)
+
+
+def test_year_from_context() -> None:
+    assert parse_period("1至9月", default_year=2021).code == "2021-01..2021-09"
+
+
+@pytest.mark.parametrize("text", ["8月", "上个月", "2021年13月", "2021年9-3月", "1800年"])
+def test_bad_periods(text: str) -> None:
+    with pytest.raises(BadPeriod):
+        parse_period(text)
