@@ -1,0 +1,97 @@
+"""Build benchmark: cold build, no-op rebuild, and the same SQL in one plain DuckDB script.
+
+Prints figures; asserts nothing (speed goals are goals, not tests). Run: `make bench`.
+
+- cold build: `envwh build --full-refresh` into an empty temporary warehouse directory
+- no-op rebuild: `envwh build` again with nothing changed
+- plain script: the same work without Dagster, dbt or Great Expectations — parse and land every
+  raw file with the same parsers, load the seeds, and run dbt's compiled SQL of every model in
+  dependency order in one DuckDB connection.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[1]
+ENVWH = Path(sys.executable).with_name("envwh")
+GOALS = {"cold build": 30.0, "no-op rebuild": 5.0}
+
+
+def timed(command: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def plain_script(workdir: Path, seeds_from: Path) -> float:
+    """Parse + land + seeds + every model's compiled SQL, in one process and one connection."""
+    from orchestration.landing import land_table, write_manifest
+    from orchestration.manifest import read_manifest, verify
+    from orchestration.parsing.air_quality import BUILDERS
+
+    manifest = json.loads((ROOT / "dbt_project/target/manifest.json").read_text())
+    start = time.perf_counter()
+    raw = ROOT / "raw"
+    entries = read_manifest(raw / "manifest.csv")
+    verify(raw, entries)
+    con = duckdb.connect(str(workdir / "build.duckdb"))  # dbt compiled against catalog "build"
+    write_manifest(con, entries)
+    for table in BUILDERS:
+        land_table(con, raw, entries, table)
+    nodes = manifest["nodes"]
+    con.execute("create schema if not exists reference")
+    con.execute(f"attach '{seeds_from}' as seeded (read_only)")  # seeds with dbt's column types
+    for node in nodes.values():
+        if node["resource_type"] == "seed":
+            name = node["name"]
+            con.execute(f"create table reference.{name} as select * from seeded.reference.{name}")
+    done = {key for key, node in nodes.items() if node["resource_type"] == "seed"}
+    pending = {key: node for key, node in nodes.items() if node["resource_type"] == "model"}
+    while pending:  # dependency order: a model runs once everything it selects from exists
+        ready = [k for k, n in pending.items() if set(n["depends_on"]["nodes"]) <= done]
+        if not ready:
+            raise RuntimeError(f"cannot order models: {sorted(pending)}")
+        for key in ready:
+            node = pending.pop(key)
+            kind = "view" if node["config"]["materialized"] == "view" else "table"
+            con.execute(f"create schema if not exists {node['schema']}")
+            con.execute(f"create or replace {kind} {node['schema']}.{node['name']} as "
+                        f"{node['compiled_code']}")  # fmt: skip
+            done.add(key)
+    con.close()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    figures: dict[str, list[float]] = {"cold build": [], "no-op rebuild": [], "plain script": []}
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {**os.environ, "ENVWH_WAREHOUSE_DIR": str(Path(tmp) / "warehouse")}
+            figures["cold build"].append(timed([str(ENVWH), "build", "--full-refresh"], env))
+            figures["no-op rebuild"].append(timed([str(ENVWH), "build"], env))
+            plain = Path(tmp) / "plain"
+            plain.mkdir()
+            published = Path(tmp) / "warehouse" / "envwh.duckdb"
+            figures["plain script"].append(plain_script(plain, published))
+    print(f"envwh build benchmark ({runs} runs, {os.cpu_count()} cores), seconds (median):")
+    for name, values in figures.items():
+        goal = f"   goal ≤ {GOALS[name]:.0f} s" if name in GOALS else ""
+        print(f"  {name:<14} {statistics.median(values):6.2f}   "
+              f"(min {min(values):.2f}, max {max(values):.2f}){goal}")  # fmt: skip
+    ratio = statistics.median(figures["cold build"]) / statistics.median(figures["plain script"])
+    print(f"  overhead: cold build / plain script = {ratio:.1f}×   goal ≤ 3×")
+
+
+if __name__ == "__main__":
+    main()
