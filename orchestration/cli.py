@@ -84,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
             "  envwh validate", _validate)  # fmt: skip
     command("docs", "Build Great Expectations Data Docs and dbt docs into warehouse/docs/.",
             "  envwh docs && python3 -m http.server -d warehouse/docs", _docs)  # fmt: skip
+    command("dictionary", "Regenerate docs/data_dictionary.md from the marts' YAML and seeds.",
+            "  envwh dictionary", _dictionary)  # fmt: skip
 
     manifest = command(
         "manifest",
@@ -157,6 +159,13 @@ def _docs(args: argparse.Namespace) -> int:
 
     index = build_docs(settings())
     print(f"✓ docs written: {index}")
+    return 0
+
+
+def _dictionary(args: argparse.Namespace) -> int:
+    from orchestration.dictionary import write
+
+    print(f"✓ wrote {write()}")
     return 0
 
 

@@ -190,3 +190,14 @@ def test_failed_blocking_check_does_not_publish(tmp_path: Path, built: Workspace
     assert "marts/fct_air_quality:great_expectations failed (ERROR)" in result.stdout
     assert workspace.digest() == before
     assert list(workspace.warehouse.glob(".build*.duckdb")) == []
+
+
+def test_docs_command_writes_one_site(built: Workspace) -> None:
+    result = built.envwh("docs")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    docs = built.warehouse / "docs"
+    assert (docs / "index.html").exists()
+    assert "fct_air_quality" in (docs / "dbt" / "index.html").read_text(encoding="utf-8")
+    gx_pages = list((docs / "gx").rglob("*.html"))
+    assert docs / "gx" / "index.html" in gx_pages
+    assert any("fct_air_quality" in page.name for page in gx_pages)
