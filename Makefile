@@ -29,8 +29,9 @@ validate: setup
 docs: setup
 	$(ENVWH) docs
 
-dev: setup  ## Dagster UI on http://127.0.0.1:3000
-	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
+dev: setup  ## Dagster UI on http://127.0.0.1:3000 (run history kept in .dagster_home/)
+	mkdir -p .dagster_home
+	DAGSTER_HOME=$(CURDIR)/.dagster_home $(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
 
 bench: setup
 	$(VENV)/bin/python bench/bench_build.py

@@ -38,7 +38,7 @@ def plain_script(workdir: Path, seeds_from: Path) -> float:
     """Parse + land + seeds + every model's compiled SQL, in one process and one connection."""
     from orchestration.landing import land_table, write_manifest
     from orchestration.manifest import read_manifest, verify
-    from orchestration.parsing.air_quality import BUILDERS
+    from orchestration.parsing.builders import BUILDERS
 
     manifest = json.loads((ROOT / "dbt_project/target/manifest.json").read_text())
     start = time.perf_counter()

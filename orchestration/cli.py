@@ -99,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     for option in ("table", "province", "period", "publisher", "title", "published", "url",
                    "notes"):  # fmt: skip
         manifest.add_argument(f"--{option}", default="")
+    manifest.add_argument("--source-kind", default="government",
+                          choices=["exchange", "ministry", "government", "press"],
+                          help="who published it; decides which of two disagreeing figures "
+                               "is preferred (exchange > ministry/government > press)")  # fmt: skip
     return parser
 
 

@@ -5,7 +5,7 @@
 
 import dagster as dg
 
-from orchestration.assets import air_quality
+from orchestration.assets import air_quality, carbon_market
 from orchestration.assets.checks import great_expectations_suites
 from orchestration.assets.dbt import dbt_models
 from orchestration.assets.landing import RAW_MANIFEST_SPEC, raw_manifest
@@ -13,18 +13,18 @@ from orchestration.assets.warehouse import published_warehouse
 from orchestration.resources import build_resources
 from orchestration.sensors import raw_files_sensor
 
+SUBJECTS = [air_quality, carbon_market]
+RAW_SPECS = [RAW_MANIFEST_SPEC, *(spec for subject in SUBJECTS for spec in subject.raw_specs)]
 ALL_ASSETS = [
-    RAW_MANIFEST_SPEC,
-    *air_quality.raw_specs,
+    *RAW_SPECS,
     raw_manifest,
-    *air_quality.assets,
+    *(asset for subject in SUBJECTS for asset in subject.assets),
     dbt_models,
     published_warehouse,
 ]
 build_everything = dg.define_asset_job(
     "build_everything",
-    selection=dg.AssetSelection.all() - dg.AssetSelection.keys(
-        *[spec.key for spec in [RAW_MANIFEST_SPEC, *air_quality.raw_specs]]),
+    selection=dg.AssetSelection.all() - dg.AssetSelection.keys(*[s.key for s in RAW_SPECS]),
     description="Land every raw/ file, build the dbt project, validate, publish.",
 )  # fmt: skip
 

@@ -29,6 +29,15 @@ LANDING_SCHEMAS = {
         "unit_code": "varchar", "yoy_change_text": "varchar", "yoy_change_value": "double",
         "yoy_change_unit_code": "varchar", "national_rank": "integer", "quote": "varchar",
     },
+    "carbon_market__figures": {
+        "market_text": "varchar", "market_code": "varchar", "product_text": "varchar",
+        "product_code": "varchar", "period_text": "varchar", "period_code": "varchar",
+        "period_type": "varchar", "period_start": "date", "period_end": "date",
+        "as_of_date": "date", "basis_text": "varchar", "basis": "varchar",
+        "indicator_text": "varchar", "indicator_code": "varchar", "value_text": "varchar",
+        "value": "double", "qualifier": "varchar", "unit_text": "varchar",
+        "unit_code": "varchar", "quote": "varchar", "province_text": "varchar",
+    },
     "air_quality__city_rankings": {
         "province_text": "varchar", "period_text": "varchar", "period_code": "varchar",
         "period_type": "varchar", "period_start": "date", "period_end": "date",
@@ -159,8 +168,8 @@ def land_table(
     """Land every manifest file of one table: parse and replace files whose sha256 changed, keep
     unchanged ones as they are, delete files no longer listed. Raises SourceFileError on a file
     that cannot be read at all (nothing of that file is written)."""
-    from orchestration.parsing.air_quality import BUILDERS, FileContext
-    from orchestration.parsing.tables import parse_table
+    from orchestration.parsing.builders import BUILDERS
+    from orchestration.parsing.tables import FileContext, parse_table
 
     mine = [e for e in entries if e.table == table]
     landed = landed_sha256(con, table)

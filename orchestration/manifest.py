@@ -11,8 +11,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-COLUMNS = ("path", "sha256", "subject", "table", "province", "period", "publisher", "title",
-           "published", "source_url", "retrieved", "notes")  # fmt: skip
+COLUMNS = ("path", "sha256", "subject", "table", "province", "period", "publisher",
+           "source_kind", "title", "published", "source_url", "retrieved", "notes")  # fmt: skip
+SOURCE_KINDS = ("exchange", "ministry", "government", "press")  # seeds/source_preference.csv
 IGNORED = {"manifest.csv", "README.md", ".gitkeep"}
 
 
@@ -29,6 +30,7 @@ class ManifestEntry:
     province: str
     period: str
     publisher: str
+    source_kind: str
     title: str
     published: str
     source_url: str
@@ -75,6 +77,11 @@ def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
         for column in ("sha256", "subject", "table", "source_url"):
             if not getattr(entry, column):
                 problems.append(f"{where}: {column} is empty")
+        if entry.source_kind not in SOURCE_KINDS:
+            problems.append(
+                f"{where}: source_kind {entry.source_kind!r} is not one of "
+                f"{', '.join(SOURCE_KINDS)}"
+            )
         if not target.is_file():
             problems.append(f"{where}: file is missing")
         elif entry.sha256 and sha256_of(target) != entry.sha256:
@@ -105,6 +112,7 @@ def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntr
         path=relative, sha256=sha256_of(target), subject=relative.split("/")[0],
         table=fields.get("table", ""), province=fields.get("province", ""),
         period=fields.get("period", ""), publisher=fields.get("publisher", ""),
+        source_kind=fields.get("source_kind", ""),
         title=fields.get("title", ""), published=fields.get("published", ""),
         source_url=fields.get("url", ""), retrieved=date.today().isoformat(),
         notes=fields.get("notes", ""),

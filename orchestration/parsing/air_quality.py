@@ -8,36 +8,23 @@ seed edit, not a code change.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from orchestration.parsing.errors import RowRejected
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_change, parse_quantity
 from orchestration.parsing.periods import BadPeriod, Period, parse_period
 from orchestration.parsing.reference import Indicator, Region, area_scopes, indicators, regions
-from orchestration.parsing.tables import Cell, RowBuilder, SourceRow
+from orchestration.parsing.tables import Cell, FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
 from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
 
 Outcome = Iterator[tuple[str, dict | RowRejected]]
 
 
-@dataclass(frozen=True)
-class FileContext:
-    """What the manifest says of the whole file, used where a row is silent."""
-
-    province: str = ""
-
-
-def _column_name(row: SourceRow, column: str) -> str:
-    cell = row.cells.get(column)
-    return cell.header.header if cell else column
-
-
 def resolve_region(row: SourceRow, column: str, text: str) -> Region:
     region = regions().resolve(text)
     if region is None:
         raise RowRejected(
-            _column_name(row, column),
+            column_name(row, column),
             text,
             "unknown_region",
             f"region {text!r} is not in seeds/regions.csv (name or alias)",
@@ -50,7 +37,7 @@ def resolve_period(row: SourceRow) -> Period:
     try:
         return parse_period(text)
     except BadPeriod as exc:
-        raise RowRejected(_column_name(row, "period"), text, "bad_period", str(exc)) from None
+        raise RowRejected(column_name(row, "period"), text, "bad_period", str(exc)) from None
 
 
 def _period_fields(period: Period) -> dict:
@@ -62,9 +49,7 @@ def _period_fields(period: Period) -> dict:
     }
 
 
-def _measure(
-    row: SourceRow, column: str, cell_text: str, indicator: Indicator, header_unit_text: str
-) -> dict:
+def measure(column: str, cell_text: str, indicator: Indicator, header_unit_text: str) -> dict:
     """Value, qualifier and unit of one observation, checked against the indicator."""
     if is_placeholder(cell_text):
         raise RowRejected(
@@ -149,7 +134,7 @@ def _change(row: SourceRow) -> dict:
         unit_code = registry().resolve(change.unit_text).code
     except (NotANumber, UnknownUnit):
         raise RowRejected(
-            _column_name(row, "yoy_change"),
+            column_name(row, "yoy_change"),
             text,
             "bad_change",
             "expected e.g. 提高1.4个百分点, 下降18.3%, 持平",
@@ -168,7 +153,7 @@ def _rank(row: SourceRow, column: str) -> int | None:
     digits = text.removeprefix("第").removesuffix("名").removesuffix("位")
     if not digits.isdigit() or int(digits) < 1:
         raise RowRejected(
-            _column_name(row, column), text, "bad_rank", "a rank is a whole number from 1"
+            column_name(row, column), text, "bad_rank", "a rank is a whole number from 1"
         )
     return int(digits)
 
@@ -206,7 +191,7 @@ def _candidates(row: SourceRow) -> list[tuple[str, str, Cell | None]]:
     """(column, indicator text, value cell) per record: the wide cells, or the long row."""
     if row.indicator_cells:
         return [(c.header.header, c.header.indicator.code, c) for c in row.indicator_cells]
-    return [(_column_name(row, "value"), row.text("indicator"), row.cells.get("value"))]
+    return [(column_name(row, "value"), row.text("indicator"), row.cells.get("value"))]
 
 
 def _periodic_shared(row: SourceRow, context: FileContext) -> dict:
@@ -218,7 +203,7 @@ def _periodic_shared(row: SourceRow, context: FileContext) -> dict:
     scope = area_scopes().resolve(scope_text)
     if scope is None:
         raise RowRejected(
-            _column_name(row, "area_scope"),
+            column_name(row, "area_scope"),
             scope_text,
             "unknown_area_scope",
             "no rule in seeds/area_scopes.csv matches this scope",
@@ -238,18 +223,18 @@ def _observation(row: SourceRow, indicator_text: str, cell: Cell | None) -> dict
     indicator = indicators().resolve(indicator_text)
     if indicator is None:
         raise RowRejected(
-            _column_name(row, "indicator"),
+            column_name(row, "indicator"),
             indicator_text,
             "unknown_indicator",
             "indicator is not in seeds/indicators.csv (name or alias)",
         )
     header_unit = cell.header.unit.code if cell and cell.header.unit else row.text("unit")
-    measure = _measure(row, column, cell.text if cell else "", indicator, header_unit)
+    measured = measure(column, cell.text if cell else "", indicator, header_unit)
     wide = cell is not None and cell.header.indicator is not None
     return {
         "indicator_text": cell.header.header if wide else indicator_text,
         "indicator_code": indicator.code,
-        **measure,
+        **measured,
     }
 
 
@@ -261,7 +246,7 @@ def rankings_builder(context: FileContext) -> RowBuilder:
     """Landing records of air_quality__city_rankings: one per ranked city."""
 
     def build(row: SourceRow) -> Outcome:
-        column = _column_name(row, "rank")
+        column = column_name(row, "rank")
         try:
             yield column, _ranking(row, context)
         except RowRejected as rejected:
@@ -275,7 +260,7 @@ def _ranking(row: SourceRow, context: FileContext) -> dict:
     indicator = indicators().find_in(basis)
     if indicator is None:
         raise RowRejected(
-            _column_name(row, "ranking_basis"),
+            column_name(row, "ranking_basis"),
             basis,
             "unknown_indicator",
             "no indicator of seeds/indicators.csv named in the ranking basis",

@@ -1,7 +1,8 @@
 """Reporting periods as publishers write them → one period code with start and end dates.
 
 Codes (the keys of dim_period): year '2023', quarter '2023-Q2', month '2023-07',
-year-to-date '2023-01..2023-07', other month ranges '2023-03..2023-05', day '2023-07-15'.
+year-to-date '2023-01..2023-07', other month ranges '2023-03..2023-05', day '2023-07-15',
+several whole years '2019..2020' (e.g. a carbon-market compliance period 2019-2020年度).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _RANGE_SEP = r"(?:-|至|到|\.\.)"
 @dataclass(frozen=True)
 class Period:
     code: str
-    period_type: str  # year | quarter | month | ytd | range | day
+    period_type: str  # year | quarter | month | ytd | range | day | multi_year
     start: date
     end: date
 
@@ -46,6 +47,12 @@ def month_span(year: int, first: int, last: int) -> Period:
     return Period(f"{year}-{first:02d}..{year}-{last:02d}", kind, start, end)
 
 
+def years(first: int, last: int) -> Period:
+    if last <= first:
+        raise BadPeriod(f"years {first}..{last}")
+    return Period(f"{first}..{last}", "multi_year", date(first, 1, 1), date(last, 12, 31))
+
+
 def quarter(year: int, q: int) -> Period:
     return Period(f"{year}-Q{q}", "quarter", date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
 
@@ -66,6 +73,7 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
         ),
         (r"(\d{4})年?(?:第)?([一二三四1-4])季度", lambda m: quarter(int(m[1]), _ZH_DIGITS[m[2]])),
         (r"(\d{4})-?q([1-4])", lambda m: quarter(int(m[1]), int(m[2]))),
+        (r"(\d{4})年?[-至到](\d{4})年?", lambda m: years(int(m[1]), int(m[2]))),
         (r"(\d{4})年?上半年", lambda m: month_span(int(m[1]), 1, 6)),
         (r"(\d{4})年?下半年", lambda m: month_span(int(m[1]), 7, 12)),
         (r"(\d{4})年?(?:全年)?", lambda m: month_span(int(m[1]), 1, 12)),

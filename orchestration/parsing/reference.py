@@ -53,7 +53,7 @@ class AliasIndex:
         return None
 
 
-def _alias_index(rows: list[dict[str, str]], code_col: str, name_cols: list[str]) -> AliasIndex:
+def alias_index(rows: list[dict[str, str]], code_col: str, name_cols: list[str]) -> AliasIndex:
     aliases: dict[str, str] = {}
     for row in rows:
         spellings = [row[c] for c in name_cols] + row["aliases"].split("|")
@@ -80,7 +80,7 @@ class Indicators:
             )
             for r in rows
         }
-        self.aliases = _alias_index(rows, "indicator_code", ["indicator_code", "name_zh"])
+        self.aliases = alias_index(rows, "indicator_code", ["indicator_code", "name_zh"])
 
     def resolve(self, text: str) -> Indicator | None:
         code = self.aliases.get(text)
@@ -105,7 +105,7 @@ class Regions:
             r["region_code"]: Region(r["region_code"], r["name_zh"], r["level"], r["parent_code"])
             for r in rows
         }
-        self.aliases = _alias_index(rows, "region_code", ["region_code", "name_zh", "name_en"])
+        self.aliases = alias_index(rows, "region_code", ["region_code", "name_zh", "name_en"])
 
     def resolve(self, text: str) -> Region | None:
         code = self.aliases.get(text)

@@ -21,6 +21,13 @@ FOOTNOTE_PREFIXES = ("注", "说明", "资料来源", "数据来源", "备注", 
 
 
 @dataclass(frozen=True)
+class FileContext:
+    """What the manifest says of the whole file, used where a row is silent."""
+
+    province: str = ""
+
+
+@dataclass(frozen=True)
 class Cell:
     """One cell of a source row, with the header it sat under."""
 
@@ -39,6 +46,12 @@ class SourceRow:
     def text(self, column: str) -> str:
         cell = self.cells.get(column)
         return clean_cell(cell.text) if cell else ""
+
+
+def column_name(row: SourceRow, column: str) -> str:
+    """The header a canonical column had in this file (for messages), or the canonical name."""
+    cell = row.cells.get(column)
+    return cell.header.header if cell else column
 
 
 @dataclass

@@ -14,11 +14,13 @@ from tests.integration.conftest import Workspace, new_workspace
 pytestmark = pytest.mark.integration
 
 
-def shipped_records(raw: Path) -> int:
-    """Data rows × value columns of every shipped file, counted independently of the parser."""
+def shipped_records(raw: Path, subject: str) -> int:
+    """Data rows × value columns of a subject's files, counted independently of the parser."""
     total = 0
     manifest = (raw / "manifest.csv").read_text(encoding="utf-8").splitlines()
     for entry in csv.DictReader(manifest):
+        if entry["subject"] != subject:
+            continue
         rows = list(csv.reader((raw / entry["path"]).read_text(encoding="utf-8").splitlines()))
         header, body = rows[0], [r for r in rows[1:] if any(r)]
         wide = [h for h in header if h not in ("地区", "统计范围", "时段")]
@@ -29,13 +31,15 @@ def shipped_records(raw: Path) -> int:
 
 
 def test_build_publishes_every_shipped_record(built: Workspace) -> None:
-    (count,) = built.query("select count(*) from marts.fct_air_quality")[0]
-    assert count == shipped_records(built.raw) == 234
+    (air,) = built.query("select count(*) from marts.fct_air_quality")[0]
+    (carbon,) = built.query("select count(*) from marts.fct_carbon_market_figure")[0]
+    assert air == shipped_records(built.raw, "air_quality") == 234
+    assert carbon == shipped_records(built.raw, "carbon_market") == 51
     assert built.query("select count(*) from quality.rejected_rows") == [(0,)]
     read, landed, quarantined = built.query(
         "select sum(records_read), sum(records_landed), sum(records_quarantined) "
         "from quality.landing_files")[0]  # fmt: skip
-    assert read == landed + quarantined == count
+    assert read == landed + quarantined == air + carbon
 
 
 def test_sql_command_prints_the_count(built: Workspace) -> None:
@@ -190,6 +194,38 @@ def test_failed_blocking_check_does_not_publish(tmp_path: Path, built: Workspace
     assert "marts/fct_air_quality:great_expectations failed (ERROR)" in result.stdout
     assert workspace.digest() == before
     assert list(workspace.warehouse.glob(".build*.duckdb")) == []
+
+
+def test_carbon_market_sources_disagree_and_both_are_kept(built: Workspace) -> None:
+    turnover_2024 = built.query(
+        "select value_canonical, source_kind, is_preferred from marts.fct_carbon_market_figure "
+        "where indicator_code = 'carbon_turnover' and period_code = '2024' and not is_cumulative "
+        "order by 1"
+    )  # fmt: skip
+    assert turnover_2024 == [(18_044_000_000, "press", False), (18_114_000_000, "ministry", True)]
+    assert built.query(
+        "select turnover_cny from marts.mart_carbon_market_trading_preferred "
+        "where period_code = '2024' and not is_cumulative"
+    ) == [(18_114_000_000,)]  # fmt: skip
+
+
+def test_carbon_trading_and_compliance_in_canonical_units(built: Workspace) -> None:
+    assert built.query(
+        "select volume_t_co2e, turnover_cny, average_price_cny_per_t "
+        "from marts.mart_carbon_market_trading_preferred "
+        "where period_code = '2023' and not is_cumulative"
+    ) == [(212_000_000, 14_444_000_000, 68.15)]  # fmt: skip
+    assert built.query(
+        "select compliance_period_code, region_code, entities_covered, compliance_rate_pct "
+        "from marts.fct_carbon_compliance order by 1"
+    ) == [("2019..2020", "100000", 2162, 99.5), ("2023", "100000", 2096, 99.98)]  # fmt: skip
+    sectors = built.query(
+        "select sector_code, joined_year from marts.dim_carbon_sector order by 2, 1"
+    )
+    assert sectors == [("power", 2021), ("aluminium", 2025), ("cement", 2025), ("steel", 2025)]
+    gaps = dict(built.query(
+        "select year, volume_gap_pct from marts.mart_carbon_annual_vs_cumulative"))  # fmt: skip
+    assert gaps[2023] == pytest.approx(0.15) and gaps[2024] == pytest.approx(-0.53)
 
 
 def test_docs_command_writes_one_site(built: Workspace) -> None:

@@ -55,10 +55,14 @@ def test_indicator_aliases(text: str, code: str) -> None:
     assert indicators().resolve(text).code == code
 
 
-def test_suite_ranges_follow_the_indicator_seed() -> None:
-    """The critical range expectations of the fact suite equal valid_min/valid_max of the seed
+@pytest.mark.parametrize(
+    ("suite_name", "subject"),
+    [("marts.fct_air_quality", "air"), ("marts.fct_carbon_market_figure", "carbon")],
+)
+def test_suite_ranges_follow_the_indicator_seed(suite_name: str, subject: str) -> None:
+    """The critical range expectations of a fact suite equal valid_min/valid_max of the seed
     (whose basis is the standards), so a seed change cannot silently loosen validation."""
-    (fact,) = [s for s in load_suites() if s.name == "marts.fct_air_quality"]
+    (fact,) = [s for s in load_suites() if s.name == suite_name]
     ranges = {}
     for e in fact.spec["expectations"]:
         kwargs = e["kwargs"]
@@ -66,7 +70,7 @@ def test_suite_ranges_follow_the_indicator_seed() -> None:
             ranges[kwargs["row_condition"]["parameter"]] = (kwargs["min_value"],
                                                             kwargs.get("max_value"))  # fmt: skip
     seed = {i.code: (i.valid_min, i.valid_max) for i in indicators().by_code.values()
-            if i.subject == "air"}  # fmt: skip
+            if i.subject == subject}  # fmt: skip
     assert ranges == seed
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.parsing.air_quality import FileContext, periodic_builder, rankings_builder
+from orchestration.parsing.air_quality import periodic_builder, rankings_builder
 from orchestration.parsing.errors import SourceFileError
-from orchestration.parsing.tables import ParsedFile, parse_table
+from orchestration.parsing.tables import FileContext, ParsedFile, parse_table
 from tests.conftest import write_csv
 
 LONG_HEADER = ["省份", "统计范围", "时段", "指标", "数值", "单位"]

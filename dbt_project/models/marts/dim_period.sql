@@ -1,5 +1,6 @@
 /* One row per reporting period: every year, quarter, month, year-to-date span and day of
-   2010–2035, plus any other month range that a source reports; and the -1 member. */
+   2010–2035, plus any other month range or multi-year span (a carbon-market compliance
+   period) that a source reports; and the -1 member. */
 with
 
 years as (select range as year from range(2010, 2036)),
@@ -39,7 +40,13 @@ observed as (
 
     select distinct
         period_code, period_type, period_start_date as start_date, period_end_date as end_date
-    from {{ ref('int_air_quality_observations_unioned') }}
+    from (
+        select period_code, period_type, period_start_date, period_end_date
+        from {{ ref('int_air_quality_observations_unioned') }}
+        union all
+        select period_code, period_type, period_start_date, period_end_date
+        from {{ ref('stg_carbon_market__figures') }}
+    )
     where period_code not in (select period_code from calendar)
 
 ),
@@ -70,6 +77,7 @@ final as (
             when 'quarter' then year(start_date) || '年第' || quarter(start_date) || '季度'
             when 'month' then year(start_date) || '年' || month(start_date) || '月'
             when 'day' then strftime(start_date, '%Y年%-m月%-d日')
+            when 'multi_year' then year(start_date) || '-' || year(end_date) || '年度'
             else year(start_date) || '年' || month(start_date) || '-' || month(end_date) || '月'
         end as label_zh
 

@@ -16,6 +16,7 @@ renamed as (
         province as province_text,
         period as period_text,
         publisher,
+        source_kind,
         title,
         try_cast(published as date) as published_date,
         source_url,

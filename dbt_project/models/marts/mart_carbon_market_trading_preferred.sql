@@ -1,0 +1,27 @@
+/* grain: one row per market × product × period × basis × as-of date — each measure from its
+   preferred source (exchange > ministry/government > press), for BI tools that must show one
+   number. The figures not preferred stay in fct_carbon_market_figure. */
+with
+
+preferred as (
+
+    select * from {{ ref('fct_carbon_market_figure') }}
+    where is_preferred and basis in ('annual', 'cumulative') and product_code is not null
+
+)
+
+select
+    market_code,
+    product_code,
+    period_code,
+    is_cumulative,
+    as_of_date,
+    max(value_canonical) filter (where indicator_code = 'carbon_traded_volume') as volume_t_co2e,
+    max(value_canonical) filter (where indicator_code = 'carbon_turnover') as turnover_cny,
+    max(value_canonical) filter (where indicator_code = 'carbon_closing_price')
+        as closing_price_cny_per_t,
+    max(value_canonical) filter (where indicator_code = 'carbon_average_price')
+        as average_price_cny_per_t,
+    string_agg(distinct source_file, '; ' order by source_file) as source_files
+from preferred
+group by market_code, product_code, period_code, is_cumulative, as_of_date

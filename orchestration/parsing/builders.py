@@ -1,0 +1,5 @@
+"""Every landing table's row builder, by table name (the manifest's `table` column)."""
+
+from orchestration.parsing import air_quality, carbon_market
+
+BUILDERS = {**air_quality.BUILDERS, **carbon_market.BUILDERS}

@@ -1,0 +1,112 @@
+"""Row builder for carbon-market tables: one figure (volume, turnover, price, covered entities,
+compliance rate …) per row, annual or cumulative, with its market and product.
+
+Markets and products resolve through seeds/carbon_markets.csv and carbon_products.csv; a
+cumulative figure must say up to which date (截至日期).
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from functools import cache
+
+from orchestration.parsing.air_quality import Outcome, measure, resolve_period
+from orchestration.parsing.errors import RowRejected
+from orchestration.parsing.reference import AliasIndex, alias_index, indicators
+from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
+from orchestration.parsing.text import clean_cell
+from orchestration.paths import SEEDS_DIR
+
+BASES = {"年度": "annual", "当年": "annual", "annual": "annual", "累计": "cumulative",
+         "cumulative": "cumulative", "履约周期": "compliance_period", "预计": "forecast",
+         "forecast": "forecast"}  # fmt: skip
+
+
+@cache
+def _seed_index(name: str, code_column: str) -> AliasIndex:
+    rows = list(csv.DictReader((SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()))
+    return alias_index(rows, code_column, [code_column, "name_zh", "name_en"])
+
+
+def _resolve(row: SourceRow, column: str, seed: str, code_column: str, rule: str) -> str | None:
+    text = row.text(column)
+    if not text:
+        return None
+    code = _seed_index(seed, code_column).get(text)
+    if code is None:
+        raise RowRejected(column_name(row, column), text, rule, f"{text!r} is not in seeds/{seed}")
+    return code
+
+
+def _as_of(row: SourceRow, basis: str) -> date | None:
+    text = row.text("as_of")
+    if not text:
+        if basis == "cumulative":
+            raise RowRejected(
+                column_name(row, "as_of"),
+                "",
+                "missing_as_of",
+                "a cumulative figure needs the date it runs to (截至日期)",
+            )
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RowRejected(
+            column_name(row, "as_of"), text, "bad_date", "expected an ISO date such as 2024-12-31"
+        ) from None
+
+
+def _figure(row: SourceRow, context: FileContext) -> dict:
+    basis_text = row.text("basis") or "年度"
+    basis = BASES.get(clean_cell(basis_text))
+    if basis is None:
+        raise RowRejected(
+            column_name(row, "basis"),
+            basis_text,
+            "unknown_basis",
+            f"expected one of {', '.join(BASES)}",
+        )
+    market = _resolve(row, "market", "carbon_markets.csv", "market_code", "unknown_market")
+    product = _resolve(row, "product", "carbon_products.csv", "product_code", "unknown_product")
+    indicator_text = row.text("indicator")
+    indicator = indicators().resolve(indicator_text)
+    if indicator is None or indicator.subject != "carbon":
+        raise RowRejected(
+            column_name(row, "indicator"),
+            indicator_text,
+            "unknown_indicator",
+            "not a carbon indicator of seeds/indicators.csv (name or alias)",
+        )
+    period = resolve_period(row)
+    value_cell = row.cells.get("value")
+    return {
+        "market_text": row.text("market"), "market_code": market or "cn_ets",
+        "product_text": row.text("product") or None, "product_code": product,
+        "period_text": row.text("period"), "period_code": period.code,
+        "period_type": period.period_type, "period_start": period.start,
+        "period_end": period.end, "as_of_date": _as_of(row, basis),
+        "basis_text": basis_text, "basis": basis,
+        "indicator_text": indicator_text, "indicator_code": indicator.code,
+        **measure(column_name(row, "value"), value_cell.text if value_cell else "", indicator,
+                  row.text("unit")),
+        "quote": row.text("quote") or None,
+        "province_text": context.province,
+    }  # fmt: skip
+
+
+def figures_builder(context: FileContext) -> RowBuilder:
+    """Landing records of carbon_market__figures: one per published figure."""
+
+    def build(row: SourceRow) -> Outcome:
+        try:
+            yield column_name(row, "value"), _figure(row, context)
+        except RowRejected as rejected:
+            yield rejected.column, rejected
+
+    return RowBuilder(build, grain=("market_code", "product_code", "period_code", "basis",
+                                    "as_of_date", "indicator_code"))  # fmt: skip
+
+
+BUILDERS = {"carbon_market__figures": figures_builder}
