@@ -26,8 +26,8 @@ def parse(path: Path) -> ParsedFile:
 def test_volumes_convert_to_tonnes(
     tmp_path: Path, value: str, unit: str, expected_t: float
 ) -> None:
-    parsed = parse(write_csv(tmp_path / "v.csv", [
-        HEADER, ["全国碳市场", "CEA", "2023年", "", "年度", "成交量", value, unit, ""]]))  # fmt: skip
+    row = ["全国碳市场", "CEA", "2023年", "", "年度", "成交量", value, unit, ""]
+    parsed = parse(write_csv(tmp_path / "v.csv", [HEADER, row]))
     (record,) = parsed.records
     assert record["indicator_code"] == "carbon_traded_volume"
     assert registry().convert(record["value"], record["unit_code"], "t_co2e") == pytest.approx(
