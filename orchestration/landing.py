@@ -38,6 +38,22 @@ LANDING_SCHEMAS = {
         "value": "double", "qualifier": "varchar", "unit_text": "varchar",
         "unit_code": "varchar", "quote": "varchar", "province_text": "varchar",
     },
+    "waste__facilities": {
+        "province_text": "varchar", "city_text": "varchar", "region_code": "varchar",
+        "facility_name": "varchar", "facility_type_text": "varchar",
+        "facility_type_code": "varchar", "capacity_text": "varchar", "capacity_value": "double",
+        "capacity_qualifier": "varchar", "capacity_unit_text": "varchar",
+        "capacity_unit_code": "varchar", "status_text": "varchar", "status_code": "varchar",
+        "as_of_text": "varchar", "as_of_period_code": "varchar", "as_of_date": "date",
+        "generating_capacity_mw": "double", "note": "varchar", "quote": "varchar",
+    },
+    "waste__regional_inventory": {
+        "region_text": "varchar", "region_code": "varchar", "as_of_text": "varchar",
+        "period_code": "varchar", "period_type": "varchar", "period_start": "date",
+        "period_end": "date", "facility_type_text": "varchar", "facility_type_code": "varchar",
+        "facility_count": "integer", "capacity_value": "double", "capacity_qualifier": "varchar",
+        "capacity_unit_text": "varchar", "capacity_unit_code": "varchar", "quote": "varchar",
+    },
     "air_quality__city_rankings": {
         "province_text": "varchar", "period_text": "varchar", "period_code": "varchar",
         "period_type": "varchar", "period_start": "date", "period_end": "date",

@@ -32,12 +32,12 @@ def resolve_region(row: SourceRow, column: str, text: str) -> Region:
     return region
 
 
-def resolve_period(row: SourceRow) -> Period:
-    text = row.text("period")
+def resolve_period(row: SourceRow, column: str = "period") -> Period:
+    text = row.text(column)
     try:
         return parse_period(text)
     except BadPeriod as exc:
-        raise RowRejected(column_name(row, "period"), text, "bad_period", str(exc)) from None
+        raise RowRejected(column_name(row, column), text, "bad_period", str(exc)) from None
 
 
 def _period_fields(period: Period) -> dict:

@@ -35,11 +35,18 @@ def test_build_publishes_every_shipped_record(built: Workspace) -> None:
     (carbon,) = built.query("select count(*) from marts.fct_carbon_market_figure")[0]
     assert air == shipped_records(built.raw, "air_quality") == 234
     assert carbon == shipped_records(built.raw, "carbon_market") == 51
-    assert built.query("select count(*) from quality.rejected_rows") == [(0,)]
+    (waste,) = built.query(
+        "select (select count(*) from marts.fct_waste_facility_snapshot) "
+        "+ (select count(*) from landing.waste__regional_inventory)")[0]  # fmt: skip
+    # the two undated facility statements of the shipped sources are kept in quarantine
+    assert built.query(
+        "select source_file, rule from quality.rejected_rows order by 1"
+    ) == [("waste_facilities/hongbo_guiping_wte.csv", "missing_as_of"),
+          ("waste_facilities/xushiqg_beiliu_wte.csv", "missing_as_of")]  # fmt: skip
     read, landed, quarantined = built.query(
         "select sum(records_read), sum(records_landed), sum(records_quarantined) "
         "from quality.landing_files")[0]  # fmt: skip
-    assert read == landed + quarantined == air + carbon
+    assert read == landed + quarantined == air + carbon + waste + 2
 
 
 def test_sql_command_prints_the_count(built: Workspace) -> None:
@@ -226,6 +233,45 @@ def test_carbon_trading_and_compliance_in_canonical_units(built: Workspace) -> N
     gaps = dict(built.query(
         "select year, volume_gap_pct from marts.mart_carbon_annual_vs_cumulative"))  # fmt: skip
     assert gaps[2023] == pytest.approx(0.15) and gaps[2024] == pytest.approx(-0.53)
+
+
+def test_waste_facilities_scd2_and_capacity_summary(built: Workspace) -> None:
+    current = built.query(
+        "select count(*), count(distinct facility_code) from marts.dim_waste_facility "
+        "where is_current"
+    )  # fmt: skip
+    assert current == [(8, 8)]
+    assert built.query(
+        "select capacity_t_per_day from marts.dim_waste_facility where facility_name like '贵阳%'"
+    ) == [(2000.0,)]  # 73万吨/年 ÷ 365  # fmt: skip
+    assert built.query(
+        "select facility_count, capacity_t_per_day from marts.fct_waste_capacity_summary "
+        "where region_code = '450000' and year = 2023 "
+        "and facility_type_code = 'msw_harmless_treatment'"
+    ) == [(67, 35_300.0)]  # 67 座, 3.53万吨/日 (report 001)  # fmt: skip
+    assert built.query(
+        "select stated_capacity_t_per_day, facility_rows_capacity_t_per_day "
+        "from marts.mart_waste_capacity_disagreements where facility_type_code = 'msw_incineration'"
+    ) == [(5150.0, 2600.0)]  # fmt: skip
+
+
+def test_a_second_edition_starts_a_new_version(tmp_path: Path) -> None:
+    workspace = new_workspace(tmp_path)
+    write_csv(workspace.raw / "waste_facilities" / "test_edition_2025.csv", [
+        ["省份", "城市", "设施名称", "设施类型", "处理能力", "单位", "状态", "日期", "装机容量",
+         "备注", "原文摘录"],
+        ["广西", "南宁(横州市)", "广西六景循环经济产业园生活垃圾焚烧发电厂", "生活垃圾焚烧发电",
+         "900", "吨/日", "运行", "2025-01", "25兆瓦", "", ""],
+    ])  # fmt: skip
+    register(workspace.raw, "waste_facilities/test_edition_2025.csv", "waste__facilities")
+    result = workspace.envwh("build")
+    assert result.returncode == 0, result.stdout[-3000:]
+    versions = workspace.query(
+        "select status_code, valid_from::varchar, valid_to::varchar, is_current "
+        "from marts.dim_waste_facility where facility_name like '广西六景%' order by valid_from"
+    )  # fmt: skip
+    assert versions == [("under_construction", "2022-09-01", "2024-12-31", False),
+                        ("operating", "2025-01-01", "9999-12-31", True)]  # fmt: skip
 
 
 def test_docs_command_writes_one_site(built: Workspace) -> None:
