@@ -1,6 +1,7 @@
 /* grain: one row per market × product × period × basis × as-of date — each measure from its
    preferred source (exchange > ministry/government > press), for BI tools that must show one
    number. The figures not preferred stay in fct_carbon_market_figure. */
+{{ config(materialized="view") }}
 with
 
 preferred as (
