@@ -13,10 +13,7 @@ converted as (
     select
         records.*,
         indicators.canonical_unit_code,
-        case
-            when reported.dimension = canonical.dimension
-                then records.value_reported * reported.factor_to_base / canonical.factor_to_base
-        end as value_canonical
+        {{ convert_units('records.value_reported', 'reported', 'canonical') }} as value_canonical
 
     from records
     inner join indicators on records.indicator_code = indicators.indicator_code

@@ -21,10 +21,7 @@ converted as (
         manifest.source_kind,
         preference.preference_rank,
         indicators.canonical_unit_code,
-        case
-            when reported.dimension = canonical.dimension
-                then figures.value_reported * reported.factor_to_base / canonical.factor_to_base
-        end as value_canonical
+        {{ convert_units('figures.value_reported', 'reported', 'canonical') }} as value_canonical
 
     from figures
     inner join indicators on figures.indicator_code = indicators.indicator_code

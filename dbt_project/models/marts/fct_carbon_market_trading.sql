@@ -22,12 +22,7 @@ final as (
         period_code,
         is_cumulative,
         as_of_date,
-        max(value_canonical) filter (where indicator_code = 'carbon_traded_volume') as volume_t_co2e,
-        max(value_canonical) filter (where indicator_code = 'carbon_turnover') as turnover_cny,
-        max(value_canonical) filter (where indicator_code = 'carbon_closing_price')
-            as closing_price_cny_per_t,
-        max(value_canonical) filter (where indicator_code = 'carbon_average_price')
-            as average_price_cny_per_t,
+        {{ carbon_trading_measures() }},
         max(value_canonical) filter (where indicator_code = 'carbon_listing_volume')
             as listing_volume_t_co2e,
         max(value_canonical) filter (where indicator_code = 'carbon_block_volume')

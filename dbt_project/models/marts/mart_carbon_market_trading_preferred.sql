@@ -17,12 +17,7 @@ select
     period_code,
     is_cumulative,
     as_of_date,
-    max(value_canonical) filter (where indicator_code = 'carbon_traded_volume') as volume_t_co2e,
-    max(value_canonical) filter (where indicator_code = 'carbon_turnover') as turnover_cny,
-    max(value_canonical) filter (where indicator_code = 'carbon_closing_price')
-        as closing_price_cny_per_t,
-    max(value_canonical) filter (where indicator_code = 'carbon_average_price')
-        as average_price_cny_per_t,
+    {{ carbon_trading_measures() }},
     string_agg(distinct source_file, '; ' order by source_file) as source_files
 from preferred
 group by market_code, product_code, period_code, is_cumulative, as_of_date
