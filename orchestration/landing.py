@@ -18,6 +18,14 @@ from orchestration.manifest import COLUMNS as MANIFEST_COLUMNS
 from orchestration.manifest import ManifestEntry
 from orchestration.parsing.tables import ParsedFile
 
+_WATER_SECTION = {  # the columns both water tables share
+    "province_text": "varchar", "region_text": "varchar", "region_code": "varchar",
+    "basin_text": "varchar", "water_body": "varchar", "section_name": "varchar",
+    "section_attribute": "varchar", "section_type_code": "varchar",
+    "control_level_code": "varchar", "period_text": "varchar", "period_code": "varchar",
+    "period_type": "varchar", "period_start": "date", "period_end": "date",
+}  # fmt: skip
+
 LANDING_SCHEMAS = {
     "air_quality__periodic": {
         "province_text": "varchar", "region_text": "varchar", "region_code": "varchar",
@@ -53,6 +61,18 @@ LANDING_SCHEMAS = {
         "period_end": "date", "facility_type_text": "varchar", "facility_type_code": "varchar",
         "facility_count": "integer", "capacity_value": "double", "capacity_qualifier": "varchar",
         "capacity_unit_text": "varchar", "capacity_unit_code": "varchar", "quote": "varchar",
+    },
+    "water__section_assessments": {
+        **_WATER_SECTION,
+        "class_text": "varchar", "class_ordinal": "integer", "class_min": "integer",
+        "class_max": "integer", "class_kind": "varchar", "class_label": "varchar",
+        "target_class_text": "varchar", "target_class_ordinal": "integer",
+        "main_pollutants_text": "varchar", "main_pollutant_codes": "varchar", "quote": "varchar",
+    },
+    "water__measurements": {
+        **_WATER_SECTION,
+        "parameter_text": "varchar", "parameter_code": "varchar", "value_text": "varchar",
+        "value": "double", "qualifier": "varchar", "unit_text": "varchar", "unit_code": "varchar",
     },
     "air_quality__city_rankings": {
         "province_text": "varchar", "period_text": "varchar", "period_code": "varchar",

@@ -46,7 +46,9 @@ def test_build_publishes_every_shipped_record(built: Workspace) -> None:
     read, landed, quarantined = built.query(
         "select sum(records_read), sum(records_landed), sum(records_quarantined) "
         "from quality.landing_files")[0]  # fmt: skip
-    assert read == landed + quarantined == air + carbon + waste + 2
+    (water,) = built.query("select count(*) from marts.fct_water_section_assessment")[0]
+    assert water == 56  # every row of the shipped water tables
+    assert read == landed + quarantined == air + carbon + waste + water + 2
 
 
 def test_sql_command_prints_the_count(built: Workspace) -> None:
@@ -274,6 +276,47 @@ def test_a_second_edition_starts_a_new_version(tmp_path: Path) -> None:
     )  # fmt: skip
     assert versions == [("under_construction", "2022-09-01", "2024-12-31", False),
                         ("operating", "2025-01-01", "9999-12-31", True)]  # fmt: skip
+
+
+def test_water_assessments_and_summary(built: Workspace) -> None:
+    assert built.query(
+        "select sections_assessed, good_share_pct, meets_target_share_pct "
+        "from marts.fct_water_quality_summary where region_code = '500114'"
+    ) == [(9, 88.9, 100.0)]  # 黔江区 2025-01: 8 of 9 in Ⅰ–Ⅲ, every section meets its target
+    bounds = built.query(
+        "select distinct class_label, class_ordinal_min, class_ordinal_max, meets_target "
+        "from marts.fct_water_section_assessment where class_kind = 'worse_than'"
+    )  # fmt: skip
+    # below Ⅲ: fails a Ⅲ target where one is set (2019), unknown where none is (2014)
+    assert sorted(bounds, key=str) == [("劣于Ⅲ类", 4, 6, False), ("劣于Ⅲ类", 4, 6, None)]
+    assert built.query(
+        "select count(*) from marts.bridge_water_assessment_pollutant where parameter_code = 'tp'"
+    ) == [(22,)]  # fmt: skip
+
+
+def test_measurements_compute_the_class_and_list_disagreements(tmp_path: Path) -> None:
+    workspace = new_workspace(tmp_path)
+    write_csv(workspace.raw / "water_sections" / "test_measurements.csv", [
+        ["省份", "地区", "水体", "断面名称", "断面属性", "时段", "监测项目", "浓度", "单位"],
+        ["重庆", "黔江区", "黔江河", "舟白渡", "区控", "2025年1月", "氨氮", "1.8", "mg/L"],
+        ["重庆", "黔江区", "黔江河", "舟白渡", "区控", "2025年1月", "总磷", "100", "μg/L"],
+        ["重庆", "黔江区", "黔江河", "舟白渡", "区控", "2025年1月", "总氮", "5", "mg/L"],
+        ["重庆", "黔江区", "段溪河", "胜利", "市评", "2025年1月", "氨氮", "0.5", "mg/L"],
+    ])  # fmt: skip
+    register(workspace.raw, "water_sections/test_measurements.csv", "water__measurements", "重庆")
+    result = workspace.envwh("build")
+    assert result.returncode == 0, result.stdout[-3000:]
+    classes = dict(workspace.query(
+        "select parameter_code, single_factor_class_ordinal "
+        "from marts.fct_water_quality_measurement where section_code in "
+        "(select section_code from marts.dim_water_section where section_name = '舟白渡')"
+    ))  # fmt: skip
+    assert classes == {"nh3_n": 5, "tp": 2, "tn": None}  # 100 μg/L = 0.1 mg/L; TN excluded
+    # 舟白渡 is published as Ⅳ but NH3-N 1.8 makes it Ⅴ; 胜利 (Ⅱ, NH3-N 0.5 on the Ⅱ limit) agrees
+    assert workspace.query(
+        "select published_class_label, computed_class_ordinal, worst_parameter_code "
+        "from marts.mart_water_class_disagreements"
+    ) == [("Ⅳ类", 5, "nh3_n")]  # fmt: skip
 
 
 def test_docs_command_writes_one_site(built: Workspace) -> None:

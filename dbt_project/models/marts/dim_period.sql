@@ -46,6 +46,9 @@ observed as (
         union all
         select period_code, period_type, period_start_date, period_end_date
         from {{ ref('stg_carbon_market__figures') }}
+        union all
+        select period_code, period_type, period_start_date, period_end_date
+        from {{ ref('stg_water__section_assessments') }}
     )
     where period_code not in (select period_code from calendar)
 
