@@ -7,122 +7,18 @@ seed edit, not a code change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from orchestration.parsing.errors import RowRejected
-from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_change, parse_quantity
-from orchestration.parsing.periods import BadPeriod, Period, parse_period
-from orchestration.parsing.reference import Indicator, Region, area_scopes, indicators, regions
+from orchestration.parsing.fields import (
+    Outcome,
+    measure,
+    period_fields,
+    resolve_period,
+    resolve_region,
+)
+from orchestration.parsing.numbers import NotANumber, parse_change
+from orchestration.parsing.reference import area_scopes, indicators
 from orchestration.parsing.tables import Cell, FileContext, RowBuilder, SourceRow, column_name
-from orchestration.parsing.text import clean_cell
-from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
-
-Outcome = Iterator[tuple[str, dict | RowRejected]]
-
-
-def resolve_region(row: SourceRow, column: str, text: str) -> Region:
-    region = regions().resolve(text)
-    if region is None:
-        raise RowRejected(
-            column_name(row, column),
-            text,
-            "unknown_region",
-            f"region {text!r} is not in seeds/regions.csv (name or alias)",
-        )
-    return region
-
-
-def resolve_period(row: SourceRow, column: str = "period") -> Period:
-    text = row.text(column)
-    try:
-        return parse_period(text)
-    except BadPeriod as exc:
-        raise RowRejected(column_name(row, column), text, "bad_period", str(exc)) from None
-
-
-def _period_fields(period: Period) -> dict:
-    return {
-        "period_code": period.code,
-        "period_type": period.period_type,
-        "period_start": period.start,
-        "period_end": period.end,
-    }
-
-
-def measure(column: str, cell_text: str, indicator: Indicator, header_unit_text: str) -> dict:
-    """Value, qualifier and unit of one observation, checked against the indicator."""
-    if is_placeholder(cell_text):
-        raise RowRejected(
-            column,
-            cell_text,
-            "missing_value",
-            f"no value for {indicator.code} ({cell_text or 'empty cell'})",
-        )
-    try:
-        quantity = parse_quantity(cell_text)
-    except NotANumber as exc:
-        raise RowRejected(column, cell_text, "value_not_numeric", str(exc)) from None
-    unit_text = header_unit_text
-    if quantity.unit_text and unit_text and not _same_unit(quantity.unit_text, unit_text):
-        raise RowRejected(
-            column,
-            cell_text,
-            "unit_conflict",
-            f"value says {quantity.unit_text!r} but the unit is {unit_text!r}",
-        )
-    unit_text = quantity.unit_text or unit_text
-    units = registry()
-    if not unit_text:
-        if units.get(indicator.canonical_unit_code).dimension != "dimensionless":
-            raise RowRejected(
-                column,
-                cell_text,
-                "missing_unit",
-                f"{indicator.code} needs a unit (canonical "
-                f"{units.get(indicator.canonical_unit_code).symbol})",
-            )
-        unit_code = indicator.canonical_unit_code
-    else:
-        try:
-            unit_code = units.resolve(unit_text).code
-        except UnknownUnit:
-            raise RowRejected(
-                column, unit_text, "unknown_unit", f"unit {unit_text!r} is not in seeds/units.csv"
-            ) from None
-    try:
-        canonical = units.convert(quantity.value, unit_code, indicator.canonical_unit_code)
-    except IncompatibleUnits as exc:
-        raise RowRejected(
-            column, f"{cell_text} {unit_text}", "unit_mismatch", f"{indicator.code}: {exc}"
-        ) from None
-    _check_range(column, cell_text, indicator, canonical)
-    return {
-        "value_text": clean_cell(cell_text),
-        "value": quantity.value,
-        "qualifier": quantity.qualifier,
-        "unit_text": unit_text,
-        "unit_code": unit_code,
-    }
-
-
-def _same_unit(a: str, b: str) -> bool:
-    try:
-        return registry().resolve(a).code == registry().resolve(b).code
-    except UnknownUnit:
-        return False
-
-
-def _check_range(column: str, cell_text: str, indicator: Indicator, canonical: float) -> None:
-    symbol = registry().get(indicator.canonical_unit_code).symbol
-    low, high = indicator.valid_min, indicator.valid_max
-    if (low is not None and canonical < low) or (high is not None and canonical > high):
-        raise RowRejected(
-            column,
-            cell_text,
-            "out_of_range",
-            f"{indicator.code} = {canonical:g} {symbol} is outside "
-            f"[{low:g}, {'∞' if high is None else f'{high:g}'}] ({indicator.range_basis})",
-        )
+from orchestration.parsing.units import UnknownUnit, registry
 
 
 def _change(row: SourceRow) -> dict:
@@ -212,7 +108,7 @@ def _periodic_shared(row: SourceRow, context: FileContext) -> dict:
         "province_text": province_text, "region_text": region_text,
         "region_code": region.code, "area_scope_text": scope_text,
         "area_scope_code": scope.code, "area_unit_count": scope.unit_count,
-        "period_text": row.text("period"), **_period_fields(resolve_period(row)),
+        "period_text": row.text("period"), **period_fields(resolve_period(row)),
         **_change(row), "national_rank": _rank(row, "national_rank"),
         "quote": row.text("quote") or None,
     }  # fmt: skip
@@ -276,7 +172,7 @@ def _ranking(row: SourceRow, context: FileContext) -> dict:
     rank = _rank(row, "rank")
     return {
         "province_text": row.text("province") or context.province,
-        "period_text": row.text("period"), **_period_fields(resolve_period(row)),
+        "period_text": row.text("period"), **period_fields(resolve_period(row)),
         "ranking_basis_text": basis, "ranking_indicator_code": indicator.code,
         "ranking_order": order, "ties_possible": "并列" in basis, "rank": rank,
         "city_text": row.text("city"), "region_code": city.code,

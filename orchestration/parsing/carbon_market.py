@@ -11,8 +11,8 @@ import csv
 from datetime import date
 from functools import cache
 
-from orchestration.parsing.air_quality import Outcome, measure, resolve_period
 from orchestration.parsing.errors import RowRejected
+from orchestration.parsing.fields import Outcome, measure, period_fields, resolve_period
 from orchestration.parsing.reference import AliasIndex, alias_index, indicators
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
@@ -84,9 +84,8 @@ def _figure(row: SourceRow, context: FileContext) -> dict:
     return {
         "market_text": row.text("market"), "market_code": market or "cn_ets",
         "product_text": row.text("product") or None, "product_code": product,
-        "period_text": row.text("period"), "period_code": period.code,
-        "period_type": period.period_type, "period_start": period.start,
-        "period_end": period.end, "as_of_date": _as_of(row, basis),
+        "period_text": row.text("period"), **period_fields(period),
+        "as_of_date": _as_of(row, basis),
         "basis_text": basis_text, "basis": basis,
         "indicator_text": indicator_text, "indicator_code": indicator.code,
         **measure(column_name(row, "value"), value_cell.text if value_cell else "", indicator,

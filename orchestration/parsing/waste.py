@@ -12,8 +12,8 @@ import csv
 import re
 from functools import cache
 
-from orchestration.parsing.air_quality import Outcome, resolve_period, resolve_region
 from orchestration.parsing.errors import RowRejected
+from orchestration.parsing.fields import Outcome, period_fields, resolve_period, resolve_region
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
 from orchestration.parsing.reference import AliasIndex, alias_index
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
@@ -185,9 +185,8 @@ def inventory_builder(context: FileContext) -> RowBuilder:
             period = resolve_period(row, column="as_of")
             yield column, {
                 "region_text": row.text("region"), "region_code": region.code,
-                "as_of_text": row.text("as_of"), "period_code": period.code,
-                "period_type": period.period_type, "period_start": period.start,
-                "period_end": period.end, "facility_type_text": row.text("facility_type"),
+                "as_of_text": row.text("as_of"), **period_fields(period),
+                "facility_type_text": row.text("facility_type"),
                 "facility_type_code": type_code,
                 "facility_count": int(count_text) if count_text else None,
                 **capacity(row, type_code, required=False), "quote": row.text("quote") or None,

@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from orchestration.parsing.air_quality import Outcome, resolve_period, resolve_region
 from orchestration.parsing.errors import RowRejected
+from orchestration.parsing.fields import Outcome, period_fields, resolve_period, resolve_region
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
 from orchestration.parsing.reference import AliasIndex, alias_index
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
@@ -162,9 +162,7 @@ def assessments_builder(context: FileContext) -> RowBuilder:
             period = resolve_period(row)
             yield column, {
                 **_section(row, context),
-                "period_text": row.text("period"), "period_code": period.code,
-                "period_type": period.period_type, "period_start": period.start,
-                "period_end": period.end,
+                "period_text": row.text("period"), **period_fields(period),
                 "class_text": row.text("measured_class"), "class_ordinal": measured.ordinal,
                 "class_min": measured.minimum, "class_max": measured.maximum,
                 "class_kind": measured.kind, "class_label": measured.label,
@@ -215,8 +213,7 @@ def measurements_builder(context: FileContext) -> RowBuilder:
             period = resolve_period(row)
             yield column, {
                 **_section(row, context), "period_text": row.text("period"),
-                "period_code": period.code, "period_type": period.period_type,
-                "period_start": period.start, "period_end": period.end,
+                **period_fields(period),
                 "parameter_text": parameter_text, "parameter_code": code,
                 "value_text": value_text, "value": quantity.value,
                 "qualifier": quantity.qualifier, "unit_text": unit_text or None,
