@@ -119,19 +119,17 @@ def _class(row: SourceRow, column: str, required: bool) -> WaterClass | None:
         raise RowRejected(column_name(row, column), text, "unknown_class", str(exc)) from None
 
 
+def parameter_code(row: SourceRow, column: str, name: str) -> str:
+    code = parameters()[0].get(name)
+    if code is None:
+        raise RowRejected(column_name(row, column), name, "unknown_parameter",
+                          "not in seeds/water_parameters.csv (name or alias)")  # fmt: skip
+    return code
+
+
 def _pollutant_codes(row: SourceRow) -> list[str]:
-    codes = []
-    for name in split_pollutants(row.text("main_pollutants")):
-        code = parameters()[0].get(name)
-        if code is None:
-            raise RowRejected(
-                column_name(row, "main_pollutants"),
-                name,
-                "unknown_parameter",
-                "not in seeds/water_parameters.csv (name or alias)",
-            )
-        codes.append(code)
-    return codes
+    return [parameter_code(row, "main_pollutants", name)
+            for name in split_pollutants(row.text("main_pollutants"))]  # fmt: skip
 
 
 def _section(row: SourceRow, context: FileContext) -> dict:
@@ -186,14 +184,7 @@ def measurements_builder(context: FileContext) -> RowBuilder:
         column = column_name(row, "value")
         try:
             parameter_text = row.text("parameter")
-            code = parameters()[0].get(parameter_text)
-            if code is None:
-                raise RowRejected(
-                    column_name(row, "parameter"),
-                    parameter_text,
-                    "unknown_parameter",
-                    "not in seeds/water_parameters.csv",
-                )
+            code = parameter_code(row, "parameter", parameter_text)
             expected = parameters()[1][code]["unit_code"]
             value_text = row.text("value")
             if is_placeholder(value_text):
