@@ -17,7 +17,10 @@ sections as (
 latest as (
 
     select * from sections
-    qualify row_number() over (partition by section_code order by period_start_date desc) = 1
+    qualify row_number() over (
+        partition by section_code
+        order by period_start_date desc, section_attribute, basin_text, control_level_code
+    ) = 1
 
 ),
 
