@@ -19,6 +19,7 @@ EPILOG = """examples:
   envwh rejected                   list quarantined rows with file, row, column, rule and message
   envwh validate                   run every expectation suite against the published warehouse
   envwh docs                       write dbt docs and Great Expectations Data Docs (warehouse/docs/)
+  envwh export                     one Parquet file per mart table in warehouse/exports/
   envwh manifest add raw/air_quality/new.csv --table air_quality__periodic --province 广西 \\
         --publisher 广西壮族自治区生态环境厅 --title "…" --url https://…
 """
@@ -84,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
             "  envwh validate", _validate)  # fmt: skip
     command("docs", "Build Great Expectations Data Docs and dbt docs into warehouse/docs/.",
             "  envwh docs && python3 -m http.server -d warehouse/docs", _docs)  # fmt: skip
+    command("export", "Write one Parquet file per mart table (and a README of the star schema) "
+            "to warehouse/exports/.", "  envwh export", _export)  # fmt: skip
     command("dictionary", "Regenerate docs/data_dictionary.md from the marts' YAML and seeds.",
             "  envwh dictionary", _dictionary)  # fmt: skip
 
@@ -163,6 +166,18 @@ def _docs(args: argparse.Namespace) -> int:
 
     index = build_docs(settings())
     print(f"✓ docs written: {index}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from orchestration.export import export
+
+    try:
+        files = export(settings())
+    except FileNotFoundError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
+    print(f"✓ {len(files)} Parquet files in {settings().exports_dir}")
     return 0
 
 
