@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,32 +41,22 @@ class BuildSummary:
         return self.up_to_date or self.published
 
 
-class Stopwatch:
-    def __init__(self, summary: BuildSummary, echo) -> None:
-        self.summary, self.echo = summary, echo
-
-    def stage(self, name: str):
-        summary, echo = self.summary, self.echo
-
-        class _Stage:
-            def __enter__(self):
-                echo(f"▶ {name}")
-                self.start = time.perf_counter()
-
-            def __exit__(self, *exc):
-                summary.stage_seconds[name] = summary.stage_seconds.get(name, 0.0) + (
-                    time.perf_counter() - self.start
-                )
-
-        return _Stage()
+@contextmanager
+def stage(summary: BuildSummary, echo, name: str) -> Iterator[None]:
+    """Announce a stage and add its duration to the summary."""
+    echo(f"▶ {name}")
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.stage_seconds[name] = time.perf_counter() - start
 
 
 def build(full_refresh: bool = False, echo=print, paths: Settings | None = None) -> BuildSummary:
     """Build and publish the warehouse; never raises for bad data, reports it in the summary."""
     paths = paths or settings()
     summary = BuildSummary(warehouse=paths.published_path)
-    watch = Stopwatch(summary, echo)
-    with watch.stage("verify raw/ against raw/manifest.csv"):
+    with stage(summary, echo, "verify raw/ against raw/manifest.csv"):
         verify(paths.raw_dir, read_manifest(paths.manifest_path))
         current = fingerprint(paths.manifest_path)
     if not full_refresh and published_fingerprint(paths.published_path) == current:
@@ -78,11 +70,11 @@ def build(full_refresh: bool = False, echo=print, paths: Settings | None = None)
         os.environ["ENVWH_RAW_DIR"] = str(paths.raw_dir)
         os.environ["ENVWH_WAREHOUSE_DIR"] = str(paths.warehouse_dir)
         try:
-            with watch.stage("dbt parse (only when dbt files changed)"):
+            with stage(summary, echo, "dbt parse (only when dbt files changed)"):
                 from orchestration.dbt_manifest import ensure_manifest
 
                 ensure_manifest(work)
-            with watch.stage("load Dagster definitions"):
+            with stage(summary, echo, "load Dagster definitions"):
                 from orchestration.definitions import defs
             _run(defs, full_refresh, summary, echo)
         finally:
