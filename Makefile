@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV   := .venv
 UV     := $(PYTHON) -m uv
 ENVWH  := $(VENV)/bin/envwh
+# a DuckDB 1.4 client (hash-locked), for the test that the published file stays 1.x-readable
+DUCKDB14 := .venv-duckdb14
 
-.PHONY: build test lint dev bench validate docs clean setup
+.PHONY: build test lint dev bench validate docs clean setup duckdb14-client
 
 setup: $(VENV)/.synced
 
@@ -18,7 +20,14 @@ $(VENV)/.synced: pyproject.toml uv.lock
 build: setup  ## build and publish warehouse/envwh.duckdb from raw/
 	$(ENVWH) build
 
-test: setup  ## run every test: lint, unit, integration (dbt tests and GX suites run inside the builds)
+duckdb14-client: $(DUCKDB14)/.installed
+
+$(DUCKDB14)/.installed: tests/clients/duckdb14.txt | $(VENV)/.synced
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(DUCKDB14)
+	$(UV) pip install --quiet --python $(DUCKDB14)/bin/python --require-hashes -r $<
+	@touch $@
+
+test: setup duckdb14-client  ## run every test: lint, unit, integration (dbt tests and GX suites run inside the builds)
 	$(VENV)/bin/ruff check orchestration tests bench
 	$(VENV)/bin/ruff format --check orchestration tests bench
 	$(VENV)/bin/pytest
@@ -37,4 +46,4 @@ bench: setup
 	$(VENV)/bin/python bench/bench_build.py
 
 clean:
-	rm -rf $(VENV) dbt_project/target warehouse/*.duckdb* warehouse/docs warehouse/exports
+	rm -rf $(VENV) $(DUCKDB14) dbt_project/target warehouse/*.duckdb* warehouse/docs warehouse/exports

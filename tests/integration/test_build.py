@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -328,3 +330,15 @@ def test_docs_command_writes_one_site(built: Workspace) -> None:
     gx_pages = list((docs / "gx").rglob("*.html"))
     assert docs / "gx" / "index.html" in gx_pages
     assert any("fct_air_quality" in page.name for page in gx_pages)
+    # the index links the three parts, and each link resolves to a page of the site
+    links = re.findall(r'href="([^"#]+)"', (docs / "index.html").read_text(encoding="utf-8"))
+    assert sorted(links) == ["dbt/index.html", "dictionary.html", "gx/index.html"]
+    assert all((docs / link).is_file() for link in links)
+    dictionary = (docs / "dictionary.html").read_text(encoding="utf-8")
+    for code, name_zh, name_en in built.query(
+        "select indicator_code, name_zh, name_en from marts.dim_indicator "
+        "where indicator_key <> '-1'"
+    ):
+        assert all(html.escape(text) in dictionary for text in (code, name_zh, name_en)), code
+    assert '<h2 id="fct_air_quality">' in dictionary
+    assert "<code>value_canonical</code>" in dictionary
