@@ -1,13 +1,15 @@
 """raw/manifest.csv: one entry per immutable source file, verified before anything is read.
 
 A build refuses to start when a file's bytes differ from its recorded sha256, when a file under
-raw/ has no entry, when an entry's file is missing, or when an entry points outside raw/.
+raw/ has no entry, when an entry's file is missing, when an entry points outside raw/, and when
+the manifest itself is not UTF-8 CSV with one cell per column.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,14 +52,34 @@ def sha256_of(path: Path) -> str:
 
 
 def read_manifest(manifest_path: Path) -> list[ManifestEntry]:
+    """The manifest's entries (UTF-8, with or without the BOM Excel adds); ManifestError names
+    the line of a manifest that cannot be read or whose rows do not fit its header."""
     if not manifest_path.exists():
         raise ManifestError(f"{manifest_path}: manifest not found")
-    with open(manifest_path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ManifestError(f"{manifest_path}: missing columns {', '.join(missing)}")
-        return [ManifestEntry(**{c: (row[c] or "").strip() for c in COLUMNS}) for row in reader]
+    data = manifest_path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ManifestError(
+            f"{manifest_path} line {line}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the "
+            "manifest as UTF-8 (Excel: CSV UTF-8)"
+        ) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ManifestError(f"{manifest_path}: missing columns {', '.join(missing)}")
+    entries = []
+    for row in reader:
+        if None in row or None in row.values():
+            cells = len(reader.fieldnames or []) + len(row.get(None) or [])
+            cells -= sum(1 for v in row.values() if v is None)
+            raise ManifestError(
+                f"{manifest_path} line {reader.line_num}: {cells} cells where the header has "
+                f"{len(reader.fieldnames or [])} (quote a value that holds a comma)"
+            )
+        entries.append(ManifestEntry(**{c: (row[c] or "").strip() for c in COLUMNS}))
+    return entries
 
 
 def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:

@@ -1,7 +1,9 @@
 """Header maps: a file's header row → canonical columns, units and indicator columns.
 
 The maps are declarative (maps/headers.yml); this module only applies them. Every header must
-map, or the file fails naming the header.
+map, or the file fails naming the header. An empty header is an unnamed column (Excel exports
+one for a trailing empty column); the table reader refuses the file if such a column holds a
+value.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _TRAILING_BRACKET = re.compile(r"^(.*?)[(\[【]([^()\[\]【】]*)[)\]】]$")
 class TableMap:
     name: str
     columns: dict[str, str]  # match_key(variant) -> canonical column
+    spellings: dict[str, tuple[str, ...]]  # canonical column -> the spellings headers.yml lists
     required: tuple[str, ...]
     indicator_columns: bool
 
@@ -35,7 +38,7 @@ class MappedHeader:
 
     index: int
     header: str
-    column: str | None  # canonical column, or None for an indicator column
+    column: str | None  # canonical column, or None for an indicator or unnamed column
     indicator: Indicator | None
     unit: Unit | None  # unit stated in the header, if any
 
@@ -52,6 +55,7 @@ def table_maps() -> dict[str, TableMap]:
         maps[name] = TableMap(
             name=name,
             columns=columns,
+            spellings={c: tuple(v) for c, v in table["columns"].items()},
             required=tuple(table.get("required", [])),
             indicator_columns=bool(table.get("indicator_columns")),
         )
@@ -72,26 +76,32 @@ def map_headers(source_file: str, table: str, headers: list[str]) -> list[Mapped
     mapped: list[MappedHeader] = []
     for index, header in enumerate(headers):
         mapped.append(_map_one(source_file, spec, index, header))
-    seen: dict[str, str] = {}
+    seen: dict[str, MappedHeader] = {}
     for m in mapped:
+        if m.column is None and m.indicator is None:
+            continue  # unnamed
         key = m.column or f"indicator:{m.indicator.code if m.indicator else ''}"
         if key in seen:
             raise SourceFileError(
                 source_file,
-                f"headers {seen[key]!r} and {m.header!r} both map to {key}: duplicated column",
+                f"headers {seen[key].header!r} (column {seen[key].index + 1}) and {m.header!r} "
+                f"(column {m.index + 1}) both map to {key}: duplicated column, expected one",
             )
-        seen[key] = m.header
+        seen[key] = m
     missing = [c for c in spec.required if c not in seen]
     if missing:
+        expected = "; ".join(f"{c}: {', '.join(spec.spellings[c][:4])} …" for c in missing)
         raise SourceFileError(
-            source_file, f"no column for {', '.join(missing)} (headers: {', '.join(headers)})"
+            source_file,
+            f"no column for {', '.join(missing)} (expected a header such as {expected}; "
+            f"headers: {', '.join(headers)})",
         )
     return mapped
 
 
 def _map_one(source_file: str, spec: TableMap, index: int, header: str) -> MappedHeader:
     if not clean_cell(header):
-        raise SourceFileError(source_file, f"header {index + 1} is empty")
+        return MappedHeader(index, "", None, None, None)
     whole = spec.columns.get(match_key(header))
     if whole:
         return MappedHeader(index, header, whole, None, None)
@@ -113,6 +123,7 @@ def _map_one(source_file: str, spec: TableMap, index: int, header: str) -> Mappe
         except UnknownUnit:
             raise SourceFileError(
                 source_file,
-                f"unknown unit {unit_text!r} in header {header!r}: add it to seeds/units.csv",
+                f"unknown unit {unit_text!r} in header {header!r} (column {index + 1}): add it "
+                "to seeds/units.csv",
             ) from None
     return MappedHeader(index, header, column, indicator, unit)
