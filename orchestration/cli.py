@@ -18,8 +18,10 @@ EPILOG = """examples:
   envwh sql "select * from marts.fct_air_quality limit 5"
   envwh rejected                   list quarantined rows with file, row, column, rule and message
   envwh validate                   run every expectation suite against the published warehouse
-  envwh docs                       write dbt docs and Great Expectations Data Docs (warehouse/docs/)
+  envwh docs                       dbt docs, GX Data Docs, bilingual dictionary (warehouse/docs/)
   envwh export                     one Parquet file per mart table in warehouse/exports/
+  envwh serve                      serve the warehouse read-only to psql and BI tools on :5433
+  psql "postgresql://envwh@127.0.0.1:5433/envwh" -c "select * from marts.dim_region limit 5"
   envwh manifest add raw/air_quality/new.csv --table air_quality__periodic --province 广西 \\
         --publisher 广西壮族自治区生态环境厅 --title "…" --url https://…
 """
@@ -83,12 +85,54 @@ def _parser() -> argparse.ArgumentParser:
     command("validate", "Run every expectation suite (expectations/*.json) against the "
             "published warehouse; exit 1 when a critical expectation fails.",
             "  envwh validate", _validate)  # fmt: skip
-    command("docs", "Build Great Expectations Data Docs and dbt docs into warehouse/docs/.",
+    command("docs", "Build dbt docs, GX Data Docs and the bilingual data dictionary into "
+            "warehouse/docs/.",
             "  envwh docs && python3 -m http.server -d warehouse/docs", _docs)  # fmt: skip
     command("export", "Write one Parquet file per mart table (and a README of the star schema) "
             "to warehouse/exports/.", "  envwh export", _export)  # fmt: skip
     command("dictionary", "Regenerate docs/data_dictionary.md from the marts' YAML and seeds.",
             "  envwh dictionary", _dictionary)  # fmt: skip
+
+    extract = command(
+        "extract",
+        "Print every quantitative fact of a UTF-8 text file (a report, a plan, a news item): "
+        "indicator, kind (actual/target/change/rank), value and unit as stated, canonical "
+        "value, comparator, period, region, the quote and its character offsets. Region and "
+        "year come from the text unless --province/--year say otherwise. With --evaluate, "
+        "score the extractor against hand-labelled gold files instead.",
+        "  envwh extract raw/reports/001_e8eb7f156b0340c6.txt\n"
+        "  envwh extract news.txt --province 廣西 --year 2024 --format json\n"
+        "  envwh extract news.txt --unmapped     numbers with a unit no indicator claimed\n"
+        "  envwh extract --evaluate tests/gold   precision and recall per document",
+        _extract,
+    )
+    extract.add_argument("file", nargs="?", help="a UTF-8 text file")
+    extract.add_argument("--province", help="广西 / 廣西 / 450000 / Guangxi, or 全国 for China")
+    extract.add_argument("--year", type=int, help="the report year (actuals without a year)")
+    extract.add_argument("--format", choices=["csv", "json", "table"], default="csv")
+    extract.add_argument("--unmapped", action="store_true",
+                         help="list numbers with a unit no lexicon indicator claimed")  # fmt: skip
+    extract.add_argument("--evaluate", metavar="GOLD_DIR", type=Path,
+                         help="gold CSVs named after documents of raw/reports/")  # fmt: skip
+
+    serve = command(
+        "serve",
+        "Serve the published warehouse read-only over the PostgreSQL wire protocol (psql, "
+        "Superset, Metabase): user envwh, database envwh; writes, DDL, ATTACH, COPY, "
+        "INSTALL/LOAD, SET (except search_path), file-reading functions and several statements "
+        "at once are refused. "
+        "A non-loopback --host needs ENVWH_SERVE_PASSWORD; on loopback without it, no password "
+        "is asked.",
+        "  envwh serve\n"
+        '  psql "postgresql://envwh@127.0.0.1:5433/envwh" -c "select * from marts.dim_region"\n'
+        "  ENVWH_SERVE_PASSWORD=… envwh serve --host 0.0.0.0 --port 5433",
+        _serve,
+    )
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1; any other needs "
+                            "ENVWH_SERVE_PASSWORD)")  # fmt: skip
+    serve.add_argument("--port", type=int, default=5433,
+                       help="TCP port (default 5433; 0 picks a free one)")  # fmt: skip
 
     manifest = command(
         "manifest",
@@ -169,6 +213,50 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract(args: argparse.Namespace) -> int:
+    from orchestration.extraction.reports import NotUtf8Text, extract_file
+    from orchestration.query import format_rows
+
+    if args.evaluate:
+        return _evaluate(args.evaluate)
+    if not args.file:
+        print("✗ give a FILE to extract, or --evaluate GOLD_DIR", file=sys.stderr)
+        return 2
+    try:
+        extraction = extract_file(Path(args.file), args.province, args.year)
+    except (OSError, NotUtf8Text, ValueError) as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
+    rows = extraction.unmapped if args.unmapped else extraction.facts
+    columns = list(rows[0].__dataclass_fields__) if rows else []
+    print(format_rows(columns, [tuple(vars(r).values()) for r in rows], args.format, 10_000))
+    return 0
+
+
+def _evaluate(gold_dir: Path) -> int:
+    from orchestration.extraction.evaluate import evaluate, overall
+    from orchestration.extraction.reports import extract_entry, report_entries
+    from orchestration.manifest import read_manifest
+    from orchestration.query import format_rows
+
+    paths = settings()
+    entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
+    unknown = sorted(p.stem for p in gold_dir.glob("*.csv") if p.stem not in entries)
+    if unknown:
+        print(f"✗ gold files without a document in raw/reports/: {unknown}", file=sys.stderr)
+        return 2
+    scores = evaluate(gold_dir, lambda stem: extract_entry(paths.raw_dir, entries[stem]).facts)
+    rows = [(s.document, s.gold, s.extracted, s.found, f"{s.precision:.1%}", f"{s.recall:.1%}")
+            for s in [*scores, overall(scores)]]  # fmt: skip
+    print(format_rows(["document", "gold", "extracted", "found", "precision", "recall"], rows))
+    for s in scores:
+        for key in s.missed:
+            print(f"  missed   {s.document}: {key}")
+        for key in s.spurious:
+            print(f"  spurious {s.document}: {key}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from orchestration.export import export
 
@@ -185,6 +273,17 @@ def _dictionary(args: argparse.Namespace) -> int:
     from orchestration.dictionary import write
 
     print(f"✓ wrote {write()}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from orchestration.serving.server import ServeError, serve, serve_config
+
+    try:
+        serve(serve_config(settings().published_path, args.host, args.port))
+    except ServeError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -37,6 +37,13 @@ ROW_UNIT_COLUMNS = {
     "valid_max": "canonical_unit_code",
     "value_reported": "unit_code_reported",
     "yoy_change_value": "yoy_change_unit_code",
+    "change_value": "change_unit_code",
+    "target_value_reported": "unit_code_reported",
+    "target_value_canonical": "canonical_unit_code",
+    "observed_value_canonical": "canonical_unit_code",
+    "gap_canonical": "canonical_unit_code",
+    "prose_value_canonical": "canonical_unit_code",
+    "table_value_canonical": "canonical_unit_code",
     "capacity_reported": "capacity_unit_code_reported",
     "value": "unit_code",
     "plausible_max": "unit_code",
@@ -176,13 +183,33 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def lexicon_rows() -> list[dict[str, str]]:
+    """The indicators only report prose uses (orchestration/extraction/lexicon/), as seed-like
+    rows with the range dim_indicator gives them (shares 0–100, everything else ≥ 0)."""
+    from orchestration.extraction.lexicon import lexicon
+
+    rows = []
+    for indicator in lexicon().indicators.values():
+        if indicator.in_seed:
+            continue
+        direction = indicator.higher_is_better
+        rows.append({
+            "indicator_code": indicator.code, "name_zh": indicator.name_zh,
+            "name_en": indicator.name_en, "subject": indicator.subject,
+            "canonical_unit_code": indicator.unit_code,
+            "higher_is_better": "" if direction is None else str(direction).lower(),
+            "valid_min": "0", "valid_max": "100" if indicator.unit_code == "pct" else "",
+        })  # fmt: skip
+    return rows
+
+
 def load(indicator_rows: list[dict[str, str]] | None = None) -> Dictionary:
     """The dictionary of the project's models; indicators from the given rows (a warehouse's),
     else from the indicators seed."""
     spec = yaml.safe_load(MODELS_YAML.read_text(encoding="utf-8"))
     if indicator_rows is None:
-        return build(spec, seed_rows("indicators.csv"), seed_rows("units.csv"),
-                     "dbt_project/seeds/indicators.csv")  # fmt: skip
+        return build(spec, seed_rows("indicators.csv") + lexicon_rows(), seed_rows("units.csv"),
+                     "dbt_project/seeds/indicators.csv and the extraction lexicon")  # fmt: skip
     return build(spec, indicator_rows, seed_rows("units.csv"), "marts.dim_indicator")
 
 

@@ -81,6 +81,17 @@ LANDING_SCHEMAS = {
         "ranking_order": "varchar", "ties_possible": "boolean", "rank": "integer",
         "city_text": "varchar", "region_code": "varchar", "note": "varchar",
     },
+    "reports__facts": {
+        "indicator_code": "varchar", "indicator_name_zh": "varchar", "kind": "varchar",
+        "value": "double", "unit_code": "varchar", "value_canonical": "double",
+        "canonical_unit_code": "varchar", "comparator": "varchar", "period_code": "varchar",
+        "region_code": "varchar", "baseline_year": "integer", "qualifier": "varchar",
+        "quote": "varchar", "char_start": "integer", "char_end": "integer",
+    },
+    "reports__unmapped_quantities": {
+        "value": "double", "unit_code": "varchar", "quote": "varchar", "char_start": "integer",
+        "char_end": "integer",
+    },
 }  # fmt: skip
 PROVENANCE = {"_source_file": "varchar", "_sha256": "varchar", "_row_number": "integer",
               "_column": "varchar"}  # fmt: skip
@@ -196,6 +207,59 @@ class FileReport:
     records_landed: int
     records_quarantined: int
     skipped_unchanged: bool
+
+
+def land_reports(
+    con: duckdb.DuckDBPyConnection, raw_dir: Path, entries: list[ManifestEntry]
+) -> list[FileReport]:
+    """Extract every report text of the manifest into reports__facts (and the numbers no
+    indicator claimed into reports__unmapped_quantities). Always re-extracts: the result
+    depends on the lexicon as much as on the file. `_row_number` is the line of the fact."""
+    from orchestration.extraction.reports import extract_entry, report_entries
+
+    mine = report_entries(entries)
+    reports = []
+    for table in ("reports__facts", "reports__unmapped_quantities"):
+        ensure_tables(con, table)
+        remove_files(con, table, keep=[e.path for e in mine])
+    for entry in mine:
+        extraction = extract_entry(raw_dir, entry)
+        text = extraction.text
+        for table, rows in (("reports__facts", extraction.facts),
+                            ("reports__unmapped_quantities", extraction.unmapped)):  # fmt: skip
+            parsed = ParsedFile(entry.path, entry.sha256, table, "utf-8")
+            for row in rows:
+                record = _report_record(table, row.as_row())
+                record.update(_source_file=entry.path, _sha256=entry.sha256,
+                              _row_number=text.count("\n", 0, row.char_start) + 1)  # fmt: skip
+                parsed.records.append(record)
+            write_file(con, parsed)
+        reports.append(FileReport(entry.path, len(extraction.facts), len(extraction.facts), 0,
+                                  skipped_unchanged=False))  # fmt: skip
+    return reports
+
+
+_REPORT_RENAMES = {"unit": "unit_code", "canonical_unit": "canonical_unit_code",
+                   "period": "period_code"}  # fmt: skip
+
+
+def _report_record(table: str, row: dict[str, object]) -> dict[str, object]:
+    record = {_REPORT_RENAMES.get(k, k): (v if v != "" else None) for k, v in row.items()}
+    return {k: record.get(k) for k in LANDING_SCHEMAS[table]}
+
+
+def write_lexicon(con: duckdb.DuckDBPyConnection, indicators: list[dict[str, object]]) -> None:
+    """Replace landing.reports__lexicon: the indicators that only report prose uses."""
+    con.execute("create schema if not exists landing")
+    con.execute(
+        "create or replace table landing.reports__lexicon (indicator_code varchar, "
+        "name_zh varchar, name_en varchar, subject varchar, canonical_unit_code varchar, "
+        "higher_is_better boolean, aliases varchar, lexicon_file varchar)"
+    )
+    if indicators:
+        con.register("incoming", pa.Table.from_pylist(indicators))
+        con.execute("insert into landing.reports__lexicon by name select * from incoming")
+        con.unregister("incoming")
 
 
 def land_table(

@@ -31,6 +31,12 @@ def run_query(database: Path, query: str, fmt: str = "table", max_rows: int = 20
             raise QueryError(str(exc).strip()) from None
     finally:
         con.close()
+    return format_rows(columns, rows, fmt, max_rows)
+
+
+def format_rows(columns: list[str], rows: list[tuple], fmt: str = "table",
+                max_rows: int = 200) -> str:  # fmt: skip
+    """Rows as csv, json (a list of objects) or an aligned table."""
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

@@ -15,7 +15,7 @@ from orchestration.parsing.text import clean_cell, match_key
 from orchestration.paths import SEEDS_DIR
 
 
-def _read_seed(name: str) -> list[dict[str, str]]:
+def read_seed(name: str) -> list[dict[str, str]]:
     with open(SEEDS_DIR / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -137,14 +137,14 @@ class AreaScopes:
 
 @cache
 def indicators() -> Indicators:
-    return Indicators(_read_seed("indicators.csv"))
+    return Indicators(read_seed("indicators.csv"))
 
 
 @cache
 def regions() -> Regions:
-    return Regions(_read_seed("regions.csv"))
+    return Regions(read_seed("regions.csv"))
 
 
 @cache
 def area_scopes() -> AreaScopes:
-    return AreaScopes(_read_seed("area_scopes.csv"))
+    return AreaScopes(read_seed("area_scopes.csv"))

@@ -342,3 +342,32 @@ def test_docs_command_writes_one_site(built: Workspace) -> None:
         assert all(html.escape(text) in dictionary for text in (code, name_zh, name_en)), code
     assert '<h2 id="fct_air_quality">' in dictionary
     assert "<code>value_canonical</code>" in dictionary
+
+
+def test_report_prose_becomes_observations_and_targets_with_provenance(built: Workspace) -> None:
+    ((value, rank, change, quote, start, end, source),) = built.query(
+        "select value_reported, national_rank, change_value, quote, char_start, char_end, "
+        "source_file from marts.fct_indicator_observation where indicator_code = "
+        "'good_days_ratio' and region_code = '450000' and period_code = '2023'"
+    )
+    assert (value, rank, change) == (97.9, 5, 2.8)
+    text = (built.raw / source).read_text(encoding="utf-8")
+    assert text[start:end] == quote and "97.9%" in quote
+    targets = dict(built.query(
+        "select target_year, target_value_canonical from marts.fct_indicator_target "
+        "where indicator_code = 'pm2_5' and region_code = '520000'"
+    ))  # fmt: skip
+    assert targets == {2027: 22.0, 2035: 20.0}
+    statuses = dict(built.query(
+        "select status, count(*) from marts.mart_target_progress group by status"
+    ))  # fmt: skip
+    assert statuses["no_observation"] > 0 and statuses["compared"] > 0
+    assert built.query(
+        "select on_track from marts.mart_target_progress where indicator_code = "
+        "'rural_sewage_treatment_rate' and target_year = 2024"
+    ) == [(False,)]
+    disagreements = built.query(
+        "select indicator_code, agrees from marts.mart_indicator_prose_vs_table "
+        "where indicator_code = 'msw_harmless_capacity'"
+    )
+    assert disagreements == [("msw_harmless_capacity", True)]

@@ -18,7 +18,19 @@ def test_dictionary_lists_every_fact_column_and_indicator() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["build", "sql", "rejected", "validate", "docs", "export", "dictionary", "manifest"]
+    "command",
+    [
+        "build",
+        "sql",
+        "rejected",
+        "validate",
+        "docs",
+        "export",
+        "dictionary",
+        "manifest",
+        "extract",
+        "serve",
+    ],
 )
 def test_every_command_has_help_with_examples(command: str, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:

@@ -1,0 +1,25 @@
+with
+
+source as (
+
+    select * from {{ source('landing', 'reports__lexicon') }}
+
+),
+
+renamed as (
+
+    select
+        indicator_code,
+        name_zh,
+        name_en,
+        subject,
+        canonical_unit_code,
+        higher_is_better,
+        aliases,
+        lexicon_file
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,24 @@
+with
+
+source as (
+
+    select * from {{ source('landing', 'reports__unmapped_quantities') }}
+
+),
+
+renamed as (
+
+    select
+        value as value_reported,
+        unit_code as unit_code_reported,
+        quote,
+        char_start,
+        char_end,
+        _source_file as source_file,
+        _row_number as source_line_number
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,149 @@
+"""The cue words of maps/cues.yml, folded and compiled: what makes a number a goal, a change,
+a rank or a bound, and which year it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from orchestration.extraction.normalize import fold_key
+
+CUES_PATH = Path(__file__).resolve().parent / "maps" / "cues.yml"
+YEAR = r"(?:19|20)\d\d"
+_BOUND_TO_NUMBER = re.compile(r"的?\d")
+
+
+def _patterns(items: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(item.replace("{year}", YEAR)) for item in items]
+
+
+def _words(items: list[str]) -> list[str]:
+    return sorted({fold_key(str(w)) for w in items}, key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Cues:
+    comparators: dict[str, str]
+    bound_words: list[tuple[str, str]]
+    target_patterns: list[re.Pattern[str]]
+    target_after: list[str]
+    actual_words: list[str]
+    target_year_patterns: list[re.Pattern[str]]
+    bound_year_patterns: list[re.Pattern[str]]
+    context_year_patterns: list[re.Pattern[str]]
+    directions: list[tuple[str, int]]
+    level_after_direction: list[str]
+    baseline_patterns: list[re.Pattern[str]]
+    previous_period_words: list[str]
+    rank_patterns: list[re.Pattern[str]]
+    not_a_value_after: list[str]
+    not_a_value_before: list[str]
+    prose_unit_exclusions: frozenset[str]
+    verbal_after_alias: list[tuple[str, float]]
+    verbal_before_alias: list[tuple[str, float]]
+    scope_nouns: list[str]
+
+    @classmethod
+    def load(cls, path: Path = CUES_PATH) -> Cues:
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        directions = spec["change_directions"]
+        verbal = spec["verbal_values"]
+        return cls(
+            comparators=spec["comparators"],
+            bound_words=sorted(
+                (
+                    (fold_key(w), comparator)
+                    for comparator, words in spec["bound_words"].items()
+                    for w in words
+                ),
+                key=lambda pair: -len(pair[0]),
+            ),
+            target_patterns=_patterns(spec["target_patterns"]),
+            target_after=_words(spec["target_after"]),
+            actual_words=_words(spec["actual_words"]),
+            target_year_patterns=_patterns(spec["target_year_patterns"]),
+            bound_year_patterns=_patterns(spec["bound_year_patterns"]),
+            context_year_patterns=_patterns(spec["context_year_patterns"]),
+            directions=sorted(
+                [(fold_key(w), 1) for w in directions["up"]]
+                + [(fold_key(w), -1) for w in directions["down"]],
+                key=lambda pair: -len(pair[0]),
+            ),
+            level_after_direction=_words(spec["level_after_direction"]),
+            baseline_patterns=_patterns(spec["baseline_patterns"]),
+            previous_period_words=_words(spec["previous_period_words"]),
+            rank_patterns=_patterns(spec["rank_patterns"]),
+            not_a_value_after=_words(spec["not_a_value_after"]),
+            not_a_value_before=_words(spec["not_a_value_before"]),
+            prose_unit_exclusions=frozenset(fold_key(w) for w in spec["prose_unit_exclusions"]),
+            verbal_after_alias=[
+                (fold_key(w), float(v)) for v, ws in verbal["after_alias"].items() for w in ws
+            ],
+            verbal_before_alias=[
+                (fold_key(w), float(v)) for v, ws in verbal["before_alias"].items() for w in ws
+            ],
+            scope_nouns=_words(spec["scope_nouns"]),
+        )
+
+    def is_target_clause(self, clause: str) -> bool:
+        return any(p.search(clause) for p in self.target_patterns)
+
+    def target_year(self, clause: str) -> int | None:
+        """The last target year stated in the clause ('到2027年…' → 2027)."""
+        for pattern in self.target_year_patterns:
+            found = pattern.findall(clause)
+            if found:
+                return int(found[-1])
+        return None
+
+    def bound_year(self, before: str) -> int | None:
+        """A year stated right before the number ('从2022年的' → 2022)."""
+        for pattern in self.bound_year_patterns:
+            found = pattern.search(before[-10:])
+            if found:
+                return int(found.group(1))
+        return None
+
+    def context_years(self, clause: str) -> list[int]:
+        years: list[tuple[int, int]] = []
+        for pattern in self.context_year_patterns:
+            years += [
+                (m.start(1), int(m.group(1)))
+                for m in pattern.finditer(clause)
+                if not _BOUND_TO_NUMBER.match(clause, m.end())  # '从2022年的17.1%'
+            ]
+        return [year for _, year in sorted(set(years))]
+
+    def baseline_year(self, clause: str) -> int | None:
+        for pattern in self.baseline_patterns:
+            found = pattern.findall(clause)
+            if found:
+                return int(found[-1])
+        return None
+
+    def direction(self, before: str) -> int | None:
+        """+1/-1 when a change word ends right before the number (提高2.8 / 下降了5)."""
+        tail = before[-6:].removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
+        for word, sign in self.directions:
+            if tail.endswith(word):
+                return sign
+        return None
+
+    def is_level(self, before: str) -> bool:
+        """'提高至26.9%': a direction word followed by 至/到 states the new level."""
+        tail = before[-4:]
+        return any(
+            tail.endswith(word + level)
+            for word, _ in self.directions
+            for level in self.level_after_direction
+        ) or tail.endswith(("降至", "升至", "增至"))
+
+
+@cache
+def cues() -> Cues:
+    return Cues.load()

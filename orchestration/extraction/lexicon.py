@@ -1,0 +1,132 @@
+"""The indicator lexicon: indicator codes and the spellings prose uses for them.
+
+Read from lexicon/*.yml (one file per subject). A code that is also in the dbt seed
+seeds/indicators.csv takes its names, canonical unit, subject and direction from the seed, so
+the table parsers, dim_indicator and the extractor agree; a code that only prose uses carries
+them in its YAML entry. Aliases are folded (orchestration.extraction.normalize) before use, so
+Traditional and full-width spellings need no entries of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from orchestration.extraction.normalize import fold_key
+from orchestration.parsing.reference import read_seed
+from orchestration.parsing.units import registry
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class LexiconIndicator:
+    code: str
+    name_zh: str
+    name_en: str
+    subject: str
+    unit_code: str
+    higher_is_better: bool | None
+    in_seed: bool
+    aliases: tuple[str, ...]
+    lexicon_file: str
+
+    def as_row(self) -> dict[str, object]:
+        """The landing.reports__lexicon row of an indicator that only prose uses."""
+        return {
+            "indicator_code": self.code, "name_zh": self.name_zh, "name_en": self.name_en,
+            "subject": self.subject, "canonical_unit_code": self.unit_code,
+            "higher_is_better": self.higher_is_better, "aliases": "|".join(self.aliases),
+            "lexicon_file": self.lexicon_file,
+        }  # fmt: skip
+
+
+class LexiconError(ValueError):
+    """A lexicon file that contradicts itself, the seed or the unit registry."""
+
+
+def _bool_or_none(value: object) -> bool | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() == "true"
+
+
+class Lexicon:
+    """Indicators by code, and folded alias → code."""
+
+    def __init__(self, indicators: dict[str, LexiconIndicator], aliases: dict[str, str]) -> None:
+        self.indicators = indicators
+        self.aliases = aliases
+        self.alias_lengths = sorted({len(a) for a in aliases}, reverse=True)
+
+    @classmethod
+    def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
+        seed = {row["indicator_code"]: row for row in read_seed("indicators.csv")}
+        indicators: dict[str, LexiconIndicator] = {}
+        aliases: dict[str, str] = {}
+        units = registry()
+        for path in sorted(directory.glob("*.yml")):
+            spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for entry in spec["indicators"]:
+                code = entry["code"]
+                where = f"{path.name}: {code}"
+                if code in indicators:
+                    raise LexiconError(f"{where} is defined twice")
+                named = tuple(str(a) for a in entry.get("aliases", []))
+                row = seed.get(code)
+                if row is not None:
+                    extra = {"name_zh", "name_en", "unit", "higher_is_better"} & set(entry)
+                    if extra:
+                        raise LexiconError(
+                            f"{where} is in seeds/indicators.csv: {sorted(extra)} belong there"
+                        )
+                    indicator = LexiconIndicator(
+                        code, row["name_zh"], row["name_en"], row["subject"],
+                        row["canonical_unit_code"], _bool_or_none(row["higher_is_better"]), True,
+                        named, path.name,
+                    )  # fmt: skip
+                else:
+                    missing = {"name_zh", "name_en", "unit"} - set(entry)
+                    if missing:
+                        raise LexiconError(f"{where} needs {sorted(missing)}")
+                    indicator = LexiconIndicator(
+                        code, entry["name_zh"], entry["name_en"], spec["subject"], entry["unit"],
+                        _bool_or_none(entry.get("higher_is_better")), False, named, path.name,
+                    )  # fmt: skip
+                try:
+                    units.get(indicator.unit_code)
+                except KeyError:
+                    raise LexiconError(
+                        f"{where}: unit {indicator.unit_code!r} is not in seeds/units.csv"
+                    ) from None
+                indicators[code] = indicator
+                for alias in [indicator.name_zh, *named]:
+                    key = fold_key(alias)
+                    if aliases.setdefault(key, code) != code:
+                        raise LexiconError(f"{where}: alias {alias!r} already names {aliases[key]}")
+        return cls(indicators, aliases)
+
+    def match_at(self, text: str, start: int) -> tuple[int, str] | None:
+        """The longest alias starting at text[start]: (end, code), or None."""
+        matches = self.matches_at(text, start)
+        return matches[0] if matches else None
+
+    def matches_at(self, text: str, start: int) -> list[tuple[int, str]]:
+        """Every alias starting at text[start], longest first: [(end, code), …]."""
+        found = []
+        for length in self.alias_lengths:
+            code = self.aliases.get(text[start : start + length])
+            if code is not None:
+                found.append((start + length, code))
+        return found
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The project's lexicon, read once per process."""
+    return Lexicon.load()

@@ -1,0 +1,140 @@
+"""Numbers in folded prose with their unit, multiplier, qualifier and bound, or their rank.
+
+A mention is found where digits are; names, dates, document numbers and classes
+('5、6号机组', '3月26日', '〔2023〕30号', '5000亿元级') are left out by the cue lists of
+maps/cues.yml. A number without a unit is kept with unit None: the extractor accepts it only
+right after an indicator ('劣Ⅴ类水体比例为0').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from orchestration.extraction.cues import cues
+from orchestration.parsing.numbers import MULTIPLIERS, _qualifier_map
+from orchestration.parsing.units import registry
+
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_GLUE_BEFORE_UNIT = ("余", "多")
+RANK_UNIT = "rank"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in the folded text: [start, end) covers qualifiers and unit."""
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: float
+    unit_code: str | None
+    qualifier: str | None
+    comparator: str
+
+
+@cache
+def _prose_units() -> list[tuple[str, str]]:
+    """(folded spelling, unit_code), longest first; spellings prose uses otherwise are left out."""
+    units = registry()
+    excluded = cues().prose_unit_exclusions
+    pairs = [(s, units.resolve(s).code) for s in units.spellings if s not in excluded]
+    pairs += [("个百分点", "pp"), ("百分点", "pp")]
+    return sorted(set(pairs), key=lambda pair: -len(pair[0]))
+
+
+def _unit_at(text: str, pos: int) -> tuple[int, str] | None:
+    for spelling, code in _prose_units():
+        if text.startswith(spelling, pos):
+            return pos + len(spelling), code
+    return None
+
+
+def _rank_numbers(text: str) -> dict[int, tuple[int, int]]:
+    """number start → (mention start, mention end) of every rank phrase ('全国第5名')."""
+    found: dict[int, tuple[int, int]] = {}
+    for pattern in cues().rank_patterns:
+        for match in pattern.finditer(text):
+            found.setdefault(match.start(1), (match.start(), match.end()))
+    return found
+
+
+def _qualifier_before(text: str, start: int) -> tuple[int, str | None, str]:
+    """(new start, qualifier code, comparator) of the words that end at `start`."""
+    before_words, _, _ = _qualifier_map()
+    comparators = cues().comparators
+    for word, code in before_words:
+        if text.endswith(word, 0, start):
+            return start - len(word), code, comparators[code]
+    for word, comparator in cues().bound_words:
+        if text.endswith(word, 0, start):
+            return start - len(word), None, comparator
+    return start, None, "="
+
+
+def _qualifier_after(text: str, pos: int) -> tuple[int, str | None]:
+    _, after_words, _ = _qualifier_map()
+    for word, code in after_words:
+        if text.startswith(word, pos):
+            return pos + len(word), code
+    return pos, None
+
+
+def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
+    """Every number of `text` outside the masked spans (indicator names such as PM2.5)."""
+    the_cues = cues()
+    ranks = _rank_numbers(text)
+    blocked = set()
+    for start, end in masked:
+        blocked.update(range(start, end))
+    mentions = []
+    for match in _NUMBER.finditer(text):
+        start, end = match.span()
+        if start in blocked or (start and text[start - 1].isascii() and text[start - 1].isalpha()):
+            continue
+        value = float(match.group().replace(",", ""))
+        if start in ranks:
+            first, last = ranks[start]
+            mentions.append(Mention(first, last, start, end, value, RANK_UNIT, None, "="))
+            continue
+        if any(text.endswith(word, 0, start) for word in the_cues.not_a_value_before):
+            continue
+        mention = _read_after(text, start, end, value)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _read_after(text: str, start: int, end: int, value: float) -> Mention | None:
+    the_cues = cues()
+    pos, glued = end, None
+    for word in _GLUE_BEFORE_UNIT:  # 50余种, 800多吨
+        if text.startswith(word, pos):
+            pos, glued = pos + len(word), "more_than"
+    unit = _unit_at(text, pos)
+    if unit is None:
+        for word, factor in MULTIPLIERS.items():
+            if text.startswith(word, pos):
+                after_multiplier = _unit_at(text, pos + len(word))
+                if after_multiplier is not None or not text.startswith(word + "元", pos):
+                    value, pos = value * factor, pos + len(word)
+                    unit = after_multiplier
+                break
+    if unit is not None:
+        pos, unit_code = unit
+        if any(text.startswith(word, pos) for word in ("级", "号", "版")):
+            return None  # 5000亿元级 (a class), 3号 (a name)
+    else:
+        unit_code = None
+        if any(text.startswith(word, pos) for word in the_cues.not_a_value_after):
+            return None
+        if 1900 <= value <= 2100 and value.is_integer():
+            return None
+    pos, after = _qualifier_after(text, pos)
+    first, before, comparator = _qualifier_before(text, start)
+    qualifier = before or after or glued
+    if after or glued:
+        comparator = the_cues.comparators[after or glued]
+    return Mention(first, pos, start, end, value, unit_code, qualifier, comparator)

@@ -1,0 +1,59 @@
+"""The report documents of raw/ (manifest table `reports__text`) and extraction from files.
+
+Reads the manifest's word on a document (province, report year) so the extractor does not have
+to guess it; a file outside raw/ gets what the caller says, and the
+text's own word for the rest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orchestration.extraction.document import resolve_province
+from orchestration.extraction.extractor import Extraction, extract
+from orchestration.manifest import ManifestEntry
+from orchestration.parsing.periods import BadPeriod, parse_period
+
+REPORTS_TABLE = "reports__text"
+
+
+class NotUtf8Text(ValueError):
+    """The file is not UTF-8 text."""
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NotUtf8Text(
+            f"{path}: byte {exc.start} is not UTF-8 ({data[exc.start : exc.start + 4]!r}); "
+            "expected a UTF-8 text file (convert it with `iconv -f GB18030 -t UTF-8`)"
+        ) from None
+
+
+def report_entries(entries: list[ManifestEntry]) -> list[ManifestEntry]:
+    return [e for e in entries if e.table == REPORTS_TABLE]
+
+
+def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
+    """Extract one shipped document with the manifest's province and year (whether it is a
+    plan or a report is read from its title)."""
+    year = None
+    if entry.period:
+        try:
+            year = parse_period(entry.period).start.year
+        except BadPeriod:
+            year = None
+    return extract(
+        read_text(entry.file(raw_dir)),
+        province=resolve_province(entry.province) if entry.province else None,
+        year=year,
+    )
+
+
+def extract_file(path: Path, province: str | None = None, year: int | None = None) -> Extraction:
+    """Extract any UTF-8 text file; province is a name or GB/T 2260 code."""
+    return extract(
+        read_text(path), province=resolve_province(province) if province else None, year=year
+    )

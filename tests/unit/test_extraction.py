@@ -1,0 +1,247 @@
+"""The extractor's constructions, one by one, on sentences in the publishers' style."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from orchestration.cli import main
+from orchestration.extraction.document import resolve_province
+from orchestration.extraction.evaluate import evaluate, overall
+from orchestration.extraction.extractor import Fact, extract
+from orchestration.extraction.lexicon import Lexicon, LexiconError
+from orchestration.extraction.reports import extract_entry, report_entries
+from orchestration.manifest import read_manifest
+from orchestration.paths import PROJECT_ROOT, settings
+
+GX = "450000"
+
+
+def facts(text: str, **context) -> list[tuple]:
+    context.setdefault("province", GX)
+    context.setdefault("year", 2023)
+    return [
+        (f.indicator_code, f.kind, f.value, f.unit, f.comparator, f.period)
+        for f in extract(text, **context).facts
+    ]
+
+
+def test_actual_rank_and_change_of_one_sentence() -> None:
+    text = "城市环境空气质量优良天数比率为97.9%,全国第5名,同比提高2.8个百分点。"
+    assert facts(text) == [
+        ("good_days_ratio", "actual", 97.9, "pct", "=", "2023"),
+        ("good_days_ratio", "rank", 5.0, "rank", "=", "2023"),
+        ("good_days_ratio", "change", 2.8, "pp", "=", "2023"),
+    ]
+
+
+def test_a_fall_is_a_negative_change() -> None:
+    assert facts("细颗粒物浓度同比下降18.3%。") == [("pm2_5", "change", -18.3, "pct", "=", "2023")]
+
+
+def test_traditional_and_full_width_text_gives_a_target_with_its_year() -> None:
+    text = "到2027年,全省細顆粒物平均濃度保持在２２微克/立方米以下;"
+    assert facts(text, province="520000", year=None, is_plan=True) == [
+        ("pm2_5", "target", 22.0, "ug_m3", "<=", "2027"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator", "qualifier"),
+    [
+        ("生活垃圾无害化处理设施约67座", 67.0, "~", "approx"),
+        ("生活垃圾无害化处理设施67座以上", 67.0, ">=", "at_least"),
+        ("生活垃圾无害化处理设施67座以下", 67.0, "<=", "at_most"),
+        ("生活垃圾无害化处理设施67座左右", 67.0, "~", "approx"),
+        ("生活垃圾无害化处理设施超过67座", 67.0, ">=", "more_than"),
+        ("生活垃圾无害化处理设施60余座", 60.0, ">=", "more_than"),
+        ("生活垃圾无害化处理设施将近67座", 67.0, "~", "nearly"),
+    ],
+)
+def test_qualifiers(text: str, value: float, comparator: str, qualifier: str) -> None:
+    (fact,) = extract(text, province=GX, year=2023).facts
+    assert (fact.value, fact.comparator, fact.qualifier) == (value, comparator, qualifier)
+
+
+def test_multipliers_and_units_convert_to_the_canonical_unit() -> None:
+    extraction = extract(
+        "无害化处理能力3.53万吨/日,红树林面积突破1万公顷。", province=GX, year=2023
+    )
+    capacity, mangroves = extraction.facts
+    assert (capacity.value, capacity.unit, capacity.value_canonical) == (
+        3.53,
+        "kt10_per_day",
+        35300,
+    )
+    assert capacity.canonical_unit == "t_per_day"
+    assert (mangroves.value, mangroves.unit, mangroves.comparator) == (10000, "ha", ">=")
+
+
+def test_quote_and_offsets_point_into_the_original_text() -> None:
+    text = "  (三)近岸海域優良水質面積比例９４．５％,全國排名第4。"
+    fact = extract(text, province=GX, year=2023).facts[0]
+    assert text[fact.char_start : fact.char_end] == fact.quote
+    assert fact.quote == "近岸海域優良水質面積比例９４．５％"
+    assert fact.value == 94.5
+
+
+def test_values_listed_after_respectively_pair_with_their_names_in_order() -> None:
+    text = "累计创建国家生态文明建设示范区、“两山”实践创新基地分别达到19个和6个。"
+    assert facts(text) == [
+        ("eco_civilization_demo_areas", "actual", 19.0, "count", "=", "2023"),
+        ("two_mountains_bases", "actual", 6.0, "count", "=", "2023"),
+    ]
+
+
+def test_a_name_after_the_number_claims_it() -> None:
+    text = "51家重点排放单位纳入2023年发电行业温室气体重点排放名录。"
+    assert facts(text) == [("carbon_covered_entities", "actual", 51.0, "count", "=", "2023")]
+
+
+def test_a_relative_target_keeps_its_baseline_year() -> None:
+    (fact,) = extract("到2030年,单位地区生产总值二氧化碳排放比2005年下降65%以上。",
+                      province="520000").facts  # fmt: skip
+    assert (fact.indicator_code, fact.kind, fact.value, fact.comparator) == (
+        "co2_intensity_reduction", "target", 65.0, ">=",
+    )  # fmt: skip
+    assert (fact.period, fact.baseline_year) == ("2030", "2005")
+
+
+def test_a_goal_sentence_without_a_name_carries_the_previous_goal() -> None:
+    text = "到2027年,畜禽粪污资源化利用率达到82%以上;到2035年,达到90%以上。"
+    assert facts(text, province="520000", year=None) == [
+        ("livestock_manure_utilization_rate", "target", 82.0, "pct", ">=", "2027"),
+        ("livestock_manure_utilization_rate", "target", 90.0, "pct", ">=", "2035"),
+    ]
+
+
+def test_a_level_after_a_change_word_is_an_actual_with_its_own_year() -> None:
+    text = "全区农村生活污水治理率从2022年的17.1%提高至26.9%。"
+    assert facts(text) == [
+        ("rural_sewage_treatment_rate", "actual", 17.1, "pct", "=", "2022"),
+        ("rural_sewage_treatment_rate", "actual", 26.9, "pct", "=", "2023"),
+    ]
+
+
+def test_a_goal_in_a_status_report() -> None:
+    text = "建设用地安全利用率达到99.49%,完成国家下达的95%以上的考核目标。"
+    assert facts(text) == [
+        ("construction_land_safe_use_rate", "actual", 99.49, "pct", "=", "2023"),
+        ("construction_land_safe_use_rate", "target", 95.0, "pct", ">=", "2023"),
+    ]
+
+
+def test_goals_stated_in_words() -> None:
+    text = "到2027年,无劣Ⅴ类水体断面;到2035年,“无废城市”建设实现全覆盖。"
+    assert facts(text, province="520000", year=None, is_plan=True) == [
+        ("water_sections_worse_than_v_ratio", "target", 0.0, "pct", "=", "2027"),
+        ("zero_waste_city_share", "target", 100.0, "pct", "=", "2035"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为贯彻落实《意见》(中发〔2023〕30号),现提出如下措施。",
+        "——2024年3月26日在第十四届人民代表大会常务委员会第八次会议上",
+        "(一)大气环境质量总体优良。第三轮督察。",
+        "防城港核电厂5、6号机组“两评”获批。",
+        "“1+3+15+1”工作安排。",
+    ],
+)
+def test_document_numbers_dates_and_names_are_not_facts(text: str) -> None:
+    assert extract(text, province=GX, year=2023).facts == []
+
+
+def test_a_count_of_places_scoping_a_ranking_is_no_fact() -> None:
+    text = "南宁市环境空气质量位列全国168个重点城市第16名。"
+    assert [(f.indicator_code, f.kind, f.value, f.region_code) for f in extract(text).facts] == [
+        ("composite_index", "rank", 16.0, "450100"),
+    ]
+
+
+def test_numbers_no_indicator_claims_are_kept_as_unmapped() -> None:
+    extraction = extract("共出动无名人员47617人次。", province=GX, year=2023)
+    assert extraction.facts == []
+    assert [(u.value, u.unit) for u in extraction.unmapped] == [(47617.0, "count")]
+
+
+@pytest.mark.parametrize("name", ["广西", "廣西", "450000", "Guangxi", "广西壮族自治区"])
+def test_provinces_resolve_by_any_name(name: str) -> None:
+    assert resolve_province(name) == GX
+
+
+def test_china_and_unknown_regions() -> None:
+    assert resolve_province("全国") == "100000"
+    with pytest.raises(ValueError, match="unknown region"):
+        resolve_province("Atlantis")
+
+
+def test_document_context_comes_from_the_text() -> None:
+    text = "广西壮族自治区人民政府关于2023年度环境状况的报告\n优良天数比率为97.9%。"
+    extraction = extract(text)
+    assert (extraction.context.region_code, extraction.context.year) == (GX, 2023)
+    assert not extraction.context.is_plan
+
+
+def test_an_alias_naming_two_indicators_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(
+        "subject: air\nindicators:\n"
+        "  - {code: x_one, name_zh: 甲, name_en: one, unit: pct, aliases: [同名]}\n"
+        "  - {code: x_two, name_zh: 乙, name_en: two, unit: pct, aliases: [同名]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match="already names x_one"):
+        Lexicon.load(tmp_path)
+
+
+def test_a_lexicon_unit_must_be_in_the_registry(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(
+        "subject: air\nindicators:\n"
+        "  - {code: x_one, name_zh: 甲, name_en: one, unit: furlongs, aliases: []}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match="furlongs"):
+        Lexicon.load(tmp_path)
+
+
+def test_cli_prints_facts_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("2024年,全區PM2.5平均濃度為25微克/立方米。", encoding="utf-8")
+    assert main(["extract", str(path), "--province", "廣西", "--format", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert (row["indicator_code"], row["value"], row["period"], row["region_code"]) == (
+        "pm2_5", 25.0, "2024", GX,
+    )  # fmt: skip
+
+
+def test_cli_refuses_a_file_that_is_not_utf8(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("优良天数比率为97.9%".encode("gbk"))
+    assert main(["extract", str(path)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_gold_files_score_at_or_above_the_recorded_floor() -> None:
+    """A regression floor on the hand-labelled gold files (the goal is 95 %/95 %; see
+    docs/extraction.md for the figures and what is still missed)."""
+    paths = settings()
+    entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
+    scores = evaluate(PROJECT_ROOT / "tests" / "gold",
+                      lambda stem: extract_entry(paths.raw_dir, entries[stem]).facts)  # fmt: skip
+    total = overall(scores)
+    assert total.gold >= 150
+    assert total.precision >= 0.95, total
+    assert total.recall >= 0.88, total
+
+
+def test_fact_rows_have_the_documented_columns() -> None:
+    assert list(Fact.__dataclass_fields__) == [
+        "indicator_code", "indicator_name_zh", "kind", "value", "unit", "value_canonical",
+        "canonical_unit", "comparator", "period", "region_code", "baseline_year", "qualifier",
+        "quote", "char_start", "char_end",
+    ]  # fmt: skip
