@@ -39,7 +39,6 @@ class Cues:
     directions: list[tuple[str, int]]
     level_after_direction: list[str]
     baseline_patterns: list[re.Pattern[str]]
-    previous_period_words: list[str]
     rank_patterns: list[re.Pattern[str]]
     not_a_value_after: list[str]
     not_a_value_before: list[str]
@@ -76,7 +75,6 @@ class Cues:
             ),
             level_after_direction=_words(spec["level_after_direction"]),
             baseline_patterns=_patterns(spec["baseline_patterns"]),
-            previous_period_words=_words(spec["previous_period_words"]),
             rank_patterns=_patterns(spec["rank_patterns"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             not_a_value_before=_words(spec["not_a_value_before"]),

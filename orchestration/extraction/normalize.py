@@ -33,10 +33,6 @@ class FoldedText:
             raise ValueError(f"empty span {start}..{end}")
         return self.offsets[start], self.offsets[end - 1] + 1
 
-    def quote(self, start: int, end: int) -> str:
-        first, last = self.span(start, end)
-        return self.original[first:last]
-
 
 def fold(original: str) -> FoldedText:
     """Fold a whole document (line breaks are kept: they end a paragraph)."""
