@@ -51,9 +51,21 @@ joined as (
         ranks.quote as rank_quote
 
     from grain
-    left join actuals using (indicator_code, region_code, period_code, source_file)
-    left join changes using (indicator_code, region_code, period_code, source_file)
-    left join ranks using (indicator_code, region_code, period_code, source_file)
+    left join actuals
+        on grain.indicator_code = actuals.indicator_code
+        and grain.region_code is not distinct from actuals.region_code
+        and grain.period_code is not distinct from actuals.period_code
+        and grain.source_file = actuals.source_file
+    left join changes
+        on grain.indicator_code = changes.indicator_code
+        and grain.region_code is not distinct from changes.region_code
+        and grain.period_code is not distinct from changes.period_code
+        and grain.source_file = changes.source_file
+    left join ranks
+        on grain.indicator_code = ranks.indicator_code
+        and grain.region_code is not distinct from ranks.region_code
+        and grain.period_code is not distinct from ranks.period_code
+        and grain.source_file = ranks.source_file
 
 ),
 
