@@ -8,7 +8,7 @@ transaction, so re-landing a file never doubles it and a failure leaves the old 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
@@ -229,7 +229,7 @@ def land_reports(
                             ("reports__unmapped_quantities", extraction.unmapped)):  # fmt: skip
             parsed = ParsedFile(entry.path, entry.sha256, table, "utf-8")
             for row in rows:
-                record = _report_record(table, row.as_row())
+                record = _report_record(table, asdict(row))
                 record.update(_source_file=entry.path, _sha256=entry.sha256,
                               _row_number=text.count("\n", 0, row.char_start) + 1)  # fmt: skip
                 parsed.records.append(record)

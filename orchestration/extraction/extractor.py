@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, find_regions, infer
@@ -50,9 +50,6 @@ class Fact:
     char_start: int
     char_end: int
 
-    def as_row(self) -> dict[str, object]:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
 class Unmapped:
@@ -63,9 +60,6 @@ class Unmapped:
     quote: str
     char_start: int
     char_end: int
-
-    def as_row(self) -> dict[str, object]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
