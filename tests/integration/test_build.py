@@ -234,9 +234,13 @@ def test_carbon_trading_and_compliance_in_canonical_units(built: Workspace) -> N
         "where period_code = '2023' and not is_cumulative"
     ) == [(212_000_000, 14_444_000_000, 68.15)]  # fmt: skip
     assert built.query(
-        "select compliance_period_code, region_code, entities_covered, compliance_rate_pct "
-        "from marts.fct_carbon_compliance order by 1"
-    ) == [("2019..2020", "100000", 2162, 99.5), ("2023", "100000", 2096, 99.98)]  # fmt: skip
+        "select compliance_period_code, region_code, entities_covered, compliance_rate_pct, basis "
+        "from marts.fct_carbon_compliance order by 1, 2"
+    ) == [
+        ("2019..2020", "100000", 2162, 99.5, "market_table"),
+        ("2023", "100000", 2096, 99.98, "market_table"),
+        ("2023", "450000", 51, None, "stated_in_prose"),  # Guangxi, report 001's text
+    ]  # fmt: skip
     sectors = built.query(
         "select sector_code, joined_year from marts.dim_carbon_sector order by 2, 1"
     )
@@ -256,10 +260,13 @@ def test_waste_facilities_scd2_and_capacity_summary(built: Workspace) -> None:
         "select capacity_t_per_day from marts.dim_waste_facility where facility_name like '贵阳%'"
     ) == [(2000.0,)]  # 73万吨/年 ÷ 365  # fmt: skip
     assert built.query(
-        "select facility_count, capacity_t_per_day from marts.fct_waste_capacity_summary "
-        "where region_code = '450000' and year = 2023 "
-        "and facility_type_code = 'msw_harmless_treatment'"
-    ) == [(67, 35_300.0)]  # 67 座, 3.53万吨/日 (report 001)  # fmt: skip
+        "select basis, is_preferred, facility_count, capacity_t_per_day "
+        "from marts.fct_waste_capacity_summary where region_code = '450000' and year = 2023 "
+        "and facility_type_code = 'msw_harmless_treatment' order by basis"
+    ) == [
+        ("stated_aggregate", True, 67, 35_300.0),  # 67 座, 3.53万吨/日: report 001's table
+        ("stated_in_prose", False, 67, 35_300.0),  # the same figures read from its text
+    ]  # fmt: skip
     assert built.query(
         "select stated_capacity_t_per_day, facility_rows_capacity_t_per_day "
         "from marts.mart_waste_capacity_disagreements where facility_type_code = 'msw_incineration'"

@@ -1,4 +1,6 @@
-/* grain: one row per market × compliance period × region × source document */
+/* grain: one row per market × compliance period × region × source document. Basis market_table:
+   the market's own figures (carbon_market tables); stated_in_prose: a province's share that a
+   report states in its text (e.g. Guangxi's 51 key emitters in the 2023 power-sector list). */
 with
 
 figures as (
@@ -8,22 +10,31 @@ figures as (
 
 ),
 
-markets as (select market_code, region_code from {{ ref('dim_carbon_market') }}),
+prose as (
+
+    select * from {{ ref('int_report_facts_for_table_marts') }}
+    where mart = 'fct_carbon_compliance'
+
+),
+
+markets as (select carbon_market_key, market_code, region_code from {{ ref('dim_carbon_market') }}),
 
 regions as (select region_key, region_code from {{ ref('dim_region') }}),
 
-final as (
+periods as (select period_key, period_code from {{ ref('dim_period') }}),
+
+documents as (select source_document_key, source_file from {{ ref('dim_source_document') }}),
+
+from_tables as (
 
     select
-        {{ surrogate_key(['figures.market_code', 'figures.period_code', 'markets.region_code',
-                          'figures.source_file']) }} as carbon_compliance_key,
-        any_value(figures.carbon_market_key) as carbon_market_key,
-        any_value(figures.period_key) as compliance_period_key,
-        coalesce(any_value(regions.region_key), '-1') as region_key,
-        any_value(figures.source_document_key) as source_document_key,
         figures.market_code,
         figures.period_code as compliance_period_code,
         markets.region_code,
+        figures.source_file,
+        any_value(figures.carbon_market_key) as carbon_market_key,
+        any_value(figures.period_key) as compliance_period_key,
+        any_value(figures.source_document_key) as source_document_key,
         max(figures.value_canonical) filter (where figures.indicator_code = 'carbon_covered_entities')
             as entities_covered,
         max(figures.value_canonical) filter (where figures.indicator_code = 'carbon_covered_emissions')
@@ -34,12 +45,66 @@ final as (
         max(figures.value_canonical) filter (where figures.indicator_code = 'carbon_compliance_rate')
             as compliance_rate_pct,
         any_value(figures.source_kind) as source_kind,
-        figures.source_file
+        'market_table' as basis,
+        cast(null as varchar) as quote
 
     from figures
     left join markets on figures.market_code = markets.market_code
-    left join regions on markets.region_code = regions.region_code
     group by figures.market_code, figures.period_code, markets.region_code, figures.source_file
+
+),
+
+from_prose as (
+
+    select
+        prose.market_code,
+        prose.period_code as compliance_period_code,
+        prose.region_code,
+        prose.source_file,
+        coalesce(markets.carbon_market_key, '-1') as carbon_market_key,
+        coalesce(periods.period_key, '-1') as compliance_period_key,
+        coalesce(documents.source_document_key, '-1') as source_document_key,
+        prose.entities_covered,
+        cast(null as double) as covered_emissions_t_co2e_per_year,
+        cast(null as double) as allowances_to_surrender_t_co2e,
+        prose.compliance_rate_pct,
+        prose.source_kind,
+        'stated_in_prose' as basis,
+        prose.quote
+
+    from prose
+    left join markets on prose.market_code = markets.market_code
+    left join periods on prose.period_code = periods.period_code
+    left join documents on prose.source_file = documents.source_file
+
+),
+
+unioned as (select * from from_tables union all by name select * from from_prose),
+
+final as (
+
+    select
+        {{ surrogate_key(['unioned.market_code', 'unioned.compliance_period_code',
+                          'unioned.region_code', 'unioned.source_file']) }}
+            as carbon_compliance_key,
+        unioned.carbon_market_key,
+        unioned.compliance_period_key,
+        coalesce(regions.region_key, '-1') as region_key,
+        unioned.source_document_key,
+        unioned.market_code,
+        unioned.compliance_period_code,
+        unioned.region_code,
+        unioned.entities_covered,
+        unioned.covered_emissions_t_co2e_per_year,
+        unioned.allowances_to_surrender_t_co2e,
+        unioned.compliance_rate_pct,
+        unioned.basis,
+        unioned.source_kind,
+        unioned.source_file,
+        unioned.quote
+
+    from unioned
+    left join regions on unioned.region_code = regions.region_code
 
 )
 

@@ -1,7 +1,8 @@
 /* One row per figure a report states in prose that a published table also holds (same
    indicator, region and year), with both values and whether they agree. Tables: air quality
    (fct_air_quality), waste aggregates (fct_waste_capacity_summary) and carbon compliance
-   (fct_carbon_compliance), matched through seeds/indicator_table_measures.csv. */
+   (fct_carbon_compliance), matched through seeds/indicator_table_measures.csv; the rows those
+   marts took from prose themselves (basis stated_in_prose) are not compared with themselves. */
 with
 
 prose as (
@@ -30,6 +31,7 @@ waste as (
     inner join measures
         on measures.mart = 'fct_waste_capacity_summary'
         and summary.facility_type_code = measures.facility_type_code
+    where summary.basis <> 'stated_in_prose'
 
 ),
 
@@ -38,10 +40,16 @@ carbon as (
     select
         measures.indicator_code, compliance.region_code,
         compliance.compliance_period_code as period_code,
-        cast(compliance.entities_covered as double) as value_canonical,
+        case measures.measure
+            when 'entities_covered' then compliance.entities_covered
+            else compliance.compliance_rate_pct
+        end as value_canonical,
         'fct_carbon_compliance' as table_model, compliance.source_file as table_source
     from {{ ref('fct_carbon_compliance') }} as compliance
-    inner join measures on measures.mart = 'fct_carbon_compliance'
+    inner join measures
+        on measures.mart = 'fct_carbon_compliance'
+        and compliance.market_code = measures.market_code
+    where compliance.basis = 'market_table'
 
 ),
 

@@ -1,18 +1,20 @@
-/* grain: one row per region × year × facility type where facility rows and a stated aggregate
-   both exist: the two counts and capacities side by side (facility lists are rarely complete,
-   so a stated aggregate above the facility sum is expected; the reverse deserves a look). */
+/* grain: one row per region × year × facility type × stated aggregate (from a table or from
+   prose) where facility rows exist too: the two counts and capacities side by side (facility
+   lists are rarely complete, so a stated aggregate above the facility sum is expected; the
+   reverse deserves a look). */
 with
 
 summary as (select * from {{ ref('fct_waste_capacity_summary') }}),
 
 facilities as (select * from summary where basis = 'facility_rows'),
 
-stated as (select * from summary where basis = 'stated_aggregate')
+stated as (select * from summary where basis <> 'facility_rows')
 
 select
     stated.region_code,
     stated.year,
     stated.facility_type_code,
+    stated.basis as stated_basis,
     facilities.facility_count as facility_rows_count,
     stated.facility_count as stated_count,
     facilities.capacity_t_per_day as facility_rows_capacity_t_per_day,
