@@ -36,6 +36,7 @@ class Cues:
     target_year_patterns: list[re.Pattern[str]]
     bound_year_patterns: list[re.Pattern[str]]
     context_year_patterns: list[re.Pattern[str]]
+    several_years_patterns: list[re.Pattern[str]]
     directions: list[tuple[str, int]]
     level_after_direction: list[str]
     baseline_patterns: list[re.Pattern[str]]
@@ -46,6 +47,7 @@ class Cues:
     verbal_after_alias: list[tuple[str, float]]
     verbal_before_alias: list[tuple[str, float]]
     scope_nouns: list[str]
+    share_of_target_before: list[str]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -68,6 +70,7 @@ class Cues:
             target_year_patterns=_patterns(spec["target_year_patterns"]),
             bound_year_patterns=_patterns(spec["bound_year_patterns"]),
             context_year_patterns=_patterns(spec["context_year_patterns"]),
+            several_years_patterns=_patterns(spec["several_years_patterns"]),
             directions=sorted(
                 [(fold_key(w), 1) for w in directions["up"]]
                 + [(fold_key(w), -1) for w in directions["down"]],
@@ -86,6 +89,7 @@ class Cues:
                 (fold_key(w), float(v)) for v, ws in verbal["before_alias"].items() for w in ws
             ],
             scope_nouns=_words(spec["scope_nouns"]),
+            share_of_target_before=_words(spec["share_of_target_before"]),
         )
 
     def is_target_clause(self, clause: str) -> bool:

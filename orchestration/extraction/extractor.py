@@ -1,19 +1,24 @@
 """Report prose → facts: each number with its indicator, kind, unit, period, region and quote.
 
-How a number finds its indicator, in order: an indicator named right after it ('51家重点排放
-单位'); the k-th of k indicators named before '分别' when k values follow it; the nearest
-indicator named before it in the same sentence whose unit has the number's dimension; for a
-goal sentence that names none ('到2035年,达到90%以上'), the indicator of the previous goal in the
-paragraph. Kind: a rank ('全国第5名'), a change ('同比提高2.8个百分点'), a target (a goal cue in
-the clause, or any number of a plan document) or an actual. The cue words are in
-maps/cues.yml, the indicators in lexicon/*.yml.
+How a number finds its indicator, in order: a share of the target stated right after another
+figure ('到位资金1129.2亿元,占年度目标任务106.0%'); a name the number interrupts ('督察指出的
+39个问题'); an indicator named right after it ('51家重点排放单位'), also across the places it
+counts ('27个县(市、区)实施…农村环境整治项目'); the k-th of k indicators named before '分别'
+when k values follow it; the nearest indicator named before it in the same sentence whose unit
+has the number's dimension; for a goal sentence that names none ('到2035年,达到90%以上'), the
+indicator of the previous goal in the paragraph; last, a name that the words before the number
+complete with a name said nearby ('EOD项目…,投资1047.21亿元' → EOD项目投资).
+
+Kind: a rank ('全国第5名'), a change ('同比提高2.8个百分点'), a target (a goal cue in the clause,
+or any number of a plan document) or an actual. The cue words are in maps/cues.yml, the
+indicators in lexicon/*.yml.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, find_regions, infer
@@ -27,6 +32,9 @@ _CLAUSE_BREAK = set(",、;:。!?\n()")
 _LIST_GLUE = re.compile(r"^(?:、|和|及|与|,)$")
 _BACKWARD_WINDOW = 40
 _FORWARD_GAP = 3
+_SCOPE_REACH = 16  # from a count of places to the indicator of what they do
+_PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
+_DIGIT = re.compile(r"\d")
 _UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为")
 
 
@@ -175,20 +183,20 @@ class _Reader:
         self.doc = doc
         self.cues = cues()
         self.last_goal: dict[int, tuple[str, int]] = {}  # paragraph start → (code, mention end)
-        # mention start → (end, kind) of the mention before it
-        self.previous: dict[int, tuple[int, str]] = {}
+        # mention start → (end, kind, indicator code) of the fact stated just before it
+        self.previous: dict[int, tuple[int, str, str]] = {}
         self.extra: list[Fact] = []  # facts a statement gives a second indicator ('均')
 
     def read(self) -> tuple[list[Fact], list[Unmapped]]:
         facts, unmapped = [], []
-        last: tuple[int, str] | None = None
+        last: tuple[int, str, str] | None = None
         for mention in self.doc.mentions:
             if last is not None:
                 self.previous[mention.start] = last
             fact = self._fact(mention)
             if isinstance(fact, Fact):
                 facts.append(fact)
-                last = (mention.end, fact.kind)
+                last = (mention.end, fact.kind, fact.indicator_code)
             else:
                 last = None
                 if fact is not None:
@@ -286,6 +294,82 @@ class _Reader:
             or self._backward(mention, kind, sentence_start)
         )
 
+    def _share_of_target(self, mention: Mention) -> _Alias | None:
+        """'到位资金1129.2亿元,占年度目标任务106.0%': the previous figure's share of its target."""
+        previous = self.previous.get(mention.start)
+        if previous is None or mention.unit_code != "pct":
+            return None
+        end, _, code = previous
+        gap = self.doc.text[end : mention.start]
+        share_code = self.doc.lex.target_shares.get(code)
+        for cue in self.cues.share_of_target_before:
+            if share_code and gap.endswith(cue) and gap[: -len(cue)] in ("", ",", ","):
+                return _Alias(mention.start - len(cue), mention.start, share_code)
+        return None
+
+    def _wrapped(self, mention: Mention, kind: str) -> _Alias | None:
+        """'督察指出的39个问题': a name (督察指出的问题) that the number interrupts."""
+        text, lex = self.doc.text, self.doc.lex
+        best: _Alias | None = None
+        for head_length in range(2, 13):
+            head = text[mention.start - head_length : mention.start]
+            if len(head) < head_length or not _no_break(head) or _DIGIT.search(head):
+                break
+            for tail_length in range(1, 9):
+                tail = text[mention.end : mention.end + tail_length]
+                if len(tail) < tail_length or not _no_break(tail) or _DIGIT.search(tail):
+                    break
+                code = lex.aliases.get(head + tail)
+                if code and _compatible(lex.indicators[code], mention, kind):
+                    wrapped = _Alias(mention.start - head_length, mention.end + tail_length, code)
+                    if best is None or wrapped.end - wrapped.start > best.end - best.start:
+                        best = wrapped
+        return best
+
+    def _across_scope(self, mention: Mention) -> _Alias | None:
+        """'4市开展糖企包干处理重点区域蔗叶试点', '支持27个县(市、区)实施一批农村环境整治项目':
+        a count of places doing what an indicator that counts such places names."""
+        text = self.doc.text
+        noun = next(n for n in self.cues.scope_nouns if text.startswith(n, mention.end))
+        pos = mention.end + len(noun)
+        kinds = _PLACE_KINDS.match(text, pos)
+        pos = kinds.end() if kinds else pos
+        place = noun.split("(")[0][-1]  # 市, 县, 区, 省 …
+        for alias in self.doc.aliases_between(pos, pos + _SCOPE_REACH):
+            gap = text[pos : alias.start]
+            indicator = self.doc.lex.indicators[alias.code]
+            if _no_break(gap) and not _DIGIT.search(gap) and indicator.unit_code == "count":
+                return alias if place in indicator.name_zh else None
+            return None
+        return None
+
+    def _split_name(self, mention: Mention, kind: str, sentence_start: int) -> _Alias | None:
+        """The words right before the number finish a name said nearby in the sentence:
+        'EOD项目…,投资1047.21亿元' (EOD项目投资), '专项资金1.05亿元支持…农村环境整治项目'
+        (农村环境整治专项资金)."""
+        text, lex = self.doc.text, self.doc.lex
+        _, sentence_end = self.doc.sentence(mention.start)
+        nearby = self.doc.aliases_between(
+            max(sentence_start, mention.start - _BACKWARD_WINDOW),
+            min(sentence_end, mention.end + _BACKWARD_WINDOW),
+        )
+        nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))
+        for word_length in range(2, 7):
+            word = text[mention.start - word_length : mention.start]
+            if len(word) < word_length or not _no_break(word) or _DIGIT.search(word):
+                break
+            for alias in nearby:
+                if alias.start < mention.end and alias.end > mention.start - word_length:
+                    continue
+                name = text[alias.start : alias.end]
+                for cut in range(len(name), 1, -1):
+                    code = lex.aliases.get(name[:cut] + word)
+                    if code and _compatible(lex.indicators[code], mention, kind):
+                        if alias.end <= mention.start:
+                            return _Alias(alias.start, mention.start, code)
+                        return _Alias(mention.start - word_length, alias.end, code)
+        return None
+
     # -- period and region ----------------------------------------------------------------------
     def _period(self, mention: Mention, kind: str, clause: str, paragraph: str) -> str:
         the_cues, year = self.cues, None
@@ -295,6 +379,8 @@ class _Reader:
                 year = self.doc.context.year
         else:
             year = the_cues.bound_year(self.doc.text[: mention.start])
+            if year is None and any(p.search(clause) for p in the_cues.several_years_patterns):
+                return ""
             if year is None:
                 ceiling = self.doc.context.year
                 years = [y for y in the_cues.context_years(clause) if not ceiling or y <= ceiling]
@@ -321,10 +407,24 @@ class _Reader:
         paragraph = text[paragraph_start : mention.start]
         after = text[mention.end : mention.end + 8]
         kind, baseline = self._kind(mention, clause, after)
-        forward = self._forward(mention, kind)
-        if forward is None and self._is_scope(mention):
-            return None
-        alias = forward or self._indicator(mention, kind, sentence_start)
+        forward = (
+            self._share_of_target(mention)
+            or self._wrapped(mention, kind)
+            or self._forward(mention, kind)
+        )
+        if self._is_scope(mention):
+            if mention.unit_code is None:  # '4市开展…': a count of places
+                mention = replace(mention, unit_code="count")
+                if forward and self.doc.lex.indicators[forward.code].unit_code != "count":
+                    forward = None
+            forward = forward or self._across_scope(mention)
+            if forward is None:
+                return None
+        alias = (
+            forward
+            or self._indicator(mention, kind, sentence_start)
+            or self._split_name(mention, kind, sentence_start)
+        )
         if mention.unit_code is None and (alias is None or not self._unitless_ok(alias, mention)):
             return None
         if (
@@ -340,9 +440,10 @@ class _Reader:
         indicator = doc.lex.indicators[alias.code]
         if kind == "target":
             self.last_goal[paragraph_start] = (alias.code, mention.end)
-        region = self._region(alias.start, sentence_start)
-        period = self._period(mention, kind, clause, paragraph)
         partner = self._both(alias, mention, kind)
+        first_named = min(alias.start, partner.start) if partner else alias.start
+        region = self._region(first_named, sentence_start)  # 桂林市A和B均…: both are 桂林's
+        period = self._period(mention, kind, clause, paragraph)
         if partner is not None:
             partner_indicator = doc.lex.indicators[partner.code]
             self.extra.append(
@@ -367,7 +468,9 @@ class _Reader:
     def _is_scope(self, mention: Mention) -> bool:
         """'14个设区市', '168个重点城市': a count of places scopes a statement, it is no fact."""
         after = self.doc.text[mention.end : mention.end + 12]
-        return mention.unit_code == "count" and after.startswith(tuple(self.cues.scope_nouns))
+        return mention.unit_code in ("count", None) and after.startswith(
+            tuple(self.cues.scope_nouns)
+        )
 
     def _unitless_ok(self, alias: _Alias, mention: Mention) -> bool:
         indicator = self.doc.lex.indicators[alias.code]

@@ -33,6 +33,7 @@ class LexiconIndicator:
     in_seed: bool
     aliases: tuple[str, ...]
     lexicon_file: str
+    target_share_of: str | None = None  # '占年度目标任务106%' after a figure of this code
 
     def as_row(self) -> dict[str, object]:
         """The landing.reports__lexicon row of an indicator that only prose uses."""
@@ -63,6 +64,10 @@ class Lexicon:
         self.indicators = indicators
         self.aliases = aliases
         self.alias_lengths = sorted({len(a) for a in aliases}, reverse=True)
+        # figure's code → the code of that figure as a share of its annual target
+        self.target_shares = {
+            i.target_share_of: code for code, i in indicators.items() if i.target_share_of
+        }
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
@@ -97,6 +102,7 @@ class Lexicon:
                     indicator = LexiconIndicator(
                         code, entry["name_zh"], entry["name_en"], spec["subject"], entry["unit"],
                         _bool_or_none(entry.get("higher_is_better")), False, named, path.name,
+                        entry.get("target_share_of"),
                     )  # fmt: skip
                 try:
                     units.get(indicator.unit_code)
@@ -109,6 +115,12 @@ class Lexicon:
                     key = fold_key(alias)
                     if aliases.setdefault(key, code) != code:
                         raise LexiconError(f"{where}: alias {alias!r} already names {aliases[key]}")
+        for code, indicator in indicators.items():
+            if indicator.target_share_of and indicator.target_share_of not in indicators:
+                raise LexiconError(
+                    f"{indicator.lexicon_file}: {code}: target_share_of "
+                    f"{indicator.target_share_of!r} is no indicator"
+                )
         return cls(indicators, aliases)
 
     def match_at(self, text: str, start: int) -> tuple[int, str] | None:

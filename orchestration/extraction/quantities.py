@@ -1,9 +1,10 @@
 """Numbers in folded prose with their unit, multiplier, qualifier and bound, or their rank.
 
-A mention is found where digits are; names, dates, document numbers and classes
-('5、6号机组', '3月26日', '〔2023〕30号', '5000亿元级') are left out by the cue lists of
-maps/cues.yml. A number without a unit is kept with unit None: the extractor accepts it only
-right after an indicator ('劣Ⅴ类水体比例为0').
+A mention is found where digits are, or where a share is written in words ('十分之一'); names,
+dates, document numbers and classes ('5、6号机组', '3月26日', '〔2023〕30号', '5000亿元级') are
+left out by the cue lists of maps/cues.yml. A number without a unit is kept with unit None:
+the extractor accepts it only right after an indicator ('劣Ⅴ类水体比例为0') or before the places
+it counts ('4市开展…').
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from orchestration.parsing.numbers import MULTIPLIERS, _qualifier_map
 from orchestration.parsing.units import registry
 
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_NUMERAL = "零一二两三四五六七八九十百"
+# a share in words: '十分之一', '三分之二', '百分之五十', '百分之百', '百分之15'
+_FRACTION = re.compile(rf"([{_NUMERAL}]+)分之([{_NUMERAL}]+|\d+(?:\.\d+)?)")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _GLUE_BEFORE_UNIT = ("余", "多")
 RANK_UNIT = "rank"
 
@@ -89,7 +94,9 @@ def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
     blocked = set()
     for start, end in masked:
         blocked.update(range(start, end))
-    mentions = []
+    mentions = _fractions(text, blocked)
+    for fraction in mentions:
+        blocked.update(range(fraction.number_start, fraction.number_end))
     for match in _NUMBER.finditer(text):
         start, end = match.span()
         if start in blocked or (start and text[start - 1].isascii() and text[start - 1].isalpha()):
@@ -104,7 +111,43 @@ def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
         mention = _read_after(text, start, end, value)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def chinese_numeral(word: str) -> int | None:
+    """'十' → 10, '二十五' → 25, '百' → 100, '三' → 3; None for anything else."""
+    if word == "百":
+        return 100
+    tens, _, units = word.partition("十")
+    if "十" not in word:
+        return _DIGITS.get(word) if len(word) == 1 else None
+    if (
+        len(tens) > 1
+        or len(units) > 1
+        or (tens and tens not in _DIGITS)
+        or (units and units not in _DIGITS)
+    ):
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+def _fractions(text: str, blocked: set[int]) -> list[Mention]:
+    """Shares in words, as a percentage: '约占全国总量的十分之一' → 10 %."""
+    found = []
+    for match in _FRACTION.finditer(text):
+        denominator = chinese_numeral(match.group(1))
+        numerator = match.group(2)
+        share = float(numerator) if numerator[0].isdigit() else chinese_numeral(numerator)
+        if match.start() in blocked or not denominator or share is None:
+            continue
+        value = round(100 * share / denominator, 4)
+        end, after = _qualifier_after(text, match.end())
+        first, before, comparator = _qualifier_before(text, match.start())
+        if after:
+            comparator = cues().comparators[after]
+        found.append(Mention(first, end, match.start(), match.end(), value, "pct",
+                             before or after, comparator))  # fmt: skip
+    return found
 
 
 def _read_after(text: str, start: int, end: int, value: float) -> Mention | None:

@@ -12,6 +12,7 @@ from orchestration.extraction.document import resolve_province
 from orchestration.extraction.evaluate import evaluate, overall
 from orchestration.extraction.extractor import Fact, extract
 from orchestration.extraction.lexicon import Lexicon, LexiconError
+from orchestration.extraction.quantities import chinese_numeral
 from orchestration.extraction.reports import extract_entry, report_entries
 from orchestration.manifest import read_manifest
 from orchestration.paths import PROJECT_ROOT, settings
@@ -162,6 +163,95 @@ def test_a_count_of_places_scoping_a_ranking_is_no_fact() -> None:
     ]
 
 
+def test_a_count_of_places_doing_what_an_indicator_names_counts_those_places() -> None:
+    text = "3市开展秸秆综合利用试点;省级资金支持6个县(市、区)实施农村环境整治项目。"
+    assert facts(text) == [
+        ("crop_residue_pilot_cities", "actual", 3.0, "count", "=", "2023"),
+        ("rural_environment_remediation_counties", "actual", 6.0, "count", "=", "2023"),
+    ]
+
+
+def test_places_counted_before_an_indicator_of_something_else_only_scope_it() -> None:
+    assert facts("14个设区市细颗粒物平均浓度为24微克/立方米。") == [
+        ("pm2_5", "actual", 24.0, "ug_m3", "=", "2023"),
+    ]
+
+
+def test_a_name_the_number_interrupts_claims_it() -> None:
+    text = "自治区督察指出的56个问题中,已完成整改40个。"
+    assert facts(text) == [
+        ("inspection_problems_found", "actual", 56.0, "count", "=", "2023"),
+        ("inspection_problems_rectified", "actual", 40.0, "count", "=", "2023"),
+    ]
+
+
+def test_a_share_of_the_annual_target_belongs_to_the_figure_before_it() -> None:
+    text = "招商引资到位资金520亿元,占年度目标任务98.5%。"
+    assert facts(text) == [
+        ("green_industry_funds_in_place", "actual", 520.0, "cny100m", "=", "2023"),
+        ("green_industry_funds_target_completion", "actual", 98.5, "pct", "=", "2023"),
+    ]
+
+
+def test_a_share_of_target_after_a_figure_without_such_an_indicator_is_unmapped() -> None:
+    extraction = extract("出动检查人员3000人次,占年度目标任务98.5%。", province=GX, year=2023)
+    assert [f.indicator_code for f in extraction.facts] == ["inspection_personnel_deployed"]
+    assert [(u.value, u.unit) for u in extraction.unmapped] == [(98.5, "pct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words before the number finish a name said earlier in the sentence …
+        ("12个EOD项目进入国家试点,计划投资350亿元。",
+         [("eod_projects", 12.0, "count"), ("eod_project_investment", 350.0, "cny100m")]),
+        # … or later in it
+        ("安排专项资金2.3亿元支持一批农村环境整治项目。",
+         [("rural_environment_remediation_funds", 2.3, "cny100m")]),
+    ],
+)  # fmt: skip
+def test_a_name_split_around_the_number(text: str, expected: list[tuple]) -> None:
+    assert [(code, value, unit) for code, _, value, unit, _, _ in facts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "comparator"),
+    [
+        ("新能源汽车产量约占全国总量的五分之一。", 20.0, "="),
+        ("新能源汽车产量占全国总量的三分之一左右。", 33.3333, "~"),
+        ("新能源汽车产量占全国总量的百分之十五。", 15.0, "="),
+    ],
+)
+def test_shares_written_in_words(text: str, value: float, comparator: str) -> None:
+    (fact,) = extract(text, province=GX, year=2023).facts
+    assert (fact.indicator_code, fact.value, fact.unit, fact.comparator) == (
+        "nev_output_national_share", value, "pct", comparator,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("word", "number"),
+    [("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("九十九", 99), ("百", 100), ("两", 2),
+     ("百百", None), ("十十", None), ("", None)],
+)  # fmt: skip
+def test_chinese_numerals(word: str, number: int | None) -> None:
+    assert chinese_numeral(word) == number
+
+
+def test_two_indicators_sharing_one_value_share_the_place_named_before_them() -> None:
+    text = "桂林市地表水水质达标率和集中式饮用水水源达标率均达到100%。"
+    assert {(f.indicator_code, f.region_code) for f in extract(text, province=GX).facts} == {
+        ("surface_water_compliance_rate", "450300"),
+        ("drinking_water_source_compliance_rate", "450300"),
+    }
+
+
+def test_a_figure_after_years_listed_side_by_side_has_no_period() -> None:
+    text = "两市分别于2020年、2023年签订生态补偿协议,自治区本级给予2000万元奖补资金。"
+    assert facts(text) == [("eco_compensation_funds", "actual", 2000.0, "cny10k", "=", "")]
+    assert facts("2023年,自治区本级给予2000万元奖补资金。")[0][-1] == "2023"
+
+
 def test_numbers_no_indicator_claims_are_kept_as_unmapped() -> None:
     extraction = extract("共出动无名人员47617人次。", province=GX, year=2023)
     assert extraction.facts == []
@@ -207,6 +297,16 @@ def test_a_lexicon_unit_must_be_in_the_registry(tmp_path: Path) -> None:
         Lexicon.load(tmp_path)
 
 
+def test_a_share_of_target_must_name_an_indicator(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(
+        "subject: economy\nindicators:\n"
+        "  - {code: x_share, name_zh: 甲, name_en: one, unit: pct, target_share_of: x_missing}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match="x_missing"):
+        Lexicon.load(tmp_path)
+
+
 def test_cli_prints_facts_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "news.txt"
     path.write_text("2024年,全區PM2.5平均濃度為25微克/立方米。", encoding="utf-8")
@@ -227,8 +327,8 @@ def test_cli_refuses_a_file_that_is_not_utf8(
 
 
 def test_gold_files_score_at_or_above_the_recorded_floor() -> None:
-    """A regression floor on the hand-labelled gold files (the goal is 95 %/95 %; see
-    docs/extraction.md for the figures and what is still missed)."""
+    """The goal (95 % precision and recall) on the hand-labelled gold files; measured 100.0 % /
+    96.9 % (docs/extraction.md lists what is still missed)."""
     paths = settings()
     entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
     scores = evaluate(PROJECT_ROOT / "tests" / "gold",
@@ -236,7 +336,7 @@ def test_gold_files_score_at_or_above_the_recorded_floor() -> None:
     total = overall(scores)
     assert total.gold >= 150
     assert total.precision >= 0.95, total
-    assert total.recall >= 0.88, total
+    assert total.recall >= 0.95, total
 
 
 def test_fact_rows_have_the_documented_columns() -> None:
