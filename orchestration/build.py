@@ -110,7 +110,7 @@ def _run(defs, full_refresh: bool, summary: BuildSummary, echo) -> None:
         if not evaluation.passed:
             summary.failures.append(
                 f"check {evaluation.asset_key.to_user_string()}:{evaluation.check_name} "
-                f"failed ({evaluation.severity.value})"
+                f"failed ({evaluation.severity.value})" + _failed_expectations(evaluation)
             )
     for event in result.get_step_failure_events():
         error = event.step_failure_data.error
@@ -126,6 +126,23 @@ def _run(defs, full_refresh: bool, summary: BuildSummary, echo) -> None:
             summary.files += [(table, name, counts["read"], counts["landed"], counts["quarantined"])
                               for name, counts in sorted(per_file.value.items())]  # fmt: skip
     summary.checks = dict(checks)
+
+
+def _failed_expectations(evaluation) -> str:
+    """One indented line per failed expectation of a GX check: what, where, how many, examples."""
+    failures = evaluation.metadata.get("failures")
+    lines = []
+    for failure in failures.value if failures is not None else []:
+        found = (
+            f"{failure['unexpected']} unexpected, e.g. {failure['sample']}"
+            if failure["unexpected"] is not None
+            else f"observed {failure.get('observed')}"
+        )
+        lines.append(
+            f"\n    {failure['expectation']} on {failure['column'] or 'the table'}: {found} "
+            f"({failure['severity']}) — {failure['notes']}"
+        )
+    return "".join(lines)
 
 
 class _Progress:

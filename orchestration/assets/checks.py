@@ -54,7 +54,8 @@ def great_expectations_suites(
                 "failures": dg.MetadataValue.json([
                     {"expectation": r.expectation_type, "column": r.column,
                      "severity": r.severity, "unexpected": r.unexpected_count,
-                     "sample": r.partial_unexpected, "notes": r.notes}
+                     "sample": r.partial_unexpected, "observed": r.observed_value,
+                     "notes": r.notes}
                     for r in critical + warnings]),
             },
         )  # fmt: skip

@@ -210,6 +210,8 @@ def test_failed_blocking_check_does_not_publish(tmp_path: Path, built: Workspace
     result = workspace.envwh("build", extra_env={"ENVWH_EXPECTATIONS_DIR": str(suites)})
     assert result.returncode == 1, result.stdout[-2000:]
     assert "marts/fct_air_quality:great_expectations failed (ERROR)" in result.stdout
+    # the failed expectation itself is named, with its count and notes
+    assert "expect_table_row_count_to_be_between on the table" in result.stdout
     assert workspace.digest() == before
     assert list(workspace.warehouse.glob(".build*.duckdb")) == []
 
