@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from orchestration.manifest import DOCUMENT_KINDS, SOURCE_KINDS
 from orchestration.paths import settings
 
 EPILOG = """examples:
@@ -138,7 +139,8 @@ def _parser() -> argparse.ArgumentParser:
         "manifest",
         "Check raw/ against raw/manifest.csv, or add a new raw file to it.",
         "  envwh manifest check\n  envwh manifest add raw/air_quality/x.csv --table "
-        "air_quality__periodic --province 贵州 --publisher 贵州省生态环境厅 --title … --url …",
+        "air_quality__periodic --province 贵州 --publisher 贵州省生态环境厅 --document-kind "
+        "bulletin --title … --url …",
         _manifest,
     )
     manifest.add_argument("action", choices=["check", "add"])
@@ -147,9 +149,12 @@ def _parser() -> argparse.ArgumentParser:
                    "notes"):  # fmt: skip
         manifest.add_argument(f"--{option}", default="")
     manifest.add_argument("--source-kind", default="government",
-                          choices=["exchange", "ministry", "government", "press"],
+                          choices=SOURCE_KINDS,
                           help="who published it; decides which of two disagreeing figures "
                                "is preferred (exchange > ministry/government > press)")  # fmt: skip
+    manifest.add_argument("--document-kind", default="", choices=DOCUMENT_KINDS,
+                          help="what the document is (seeds/document_kinds.csv); a policy or "
+                               "work plan's numbers are read as targets")  # fmt: skip
     return parser
 
 
@@ -293,8 +298,9 @@ def _manifest(args: argparse.Namespace) -> int:
     paths = settings()
     try:
         if args.action == "add":
-            if not args.path or not args.table or not args.url:
-                print("✗ manifest add needs PATH, --table and --url", file=sys.stderr)
+            if not (args.path and args.table and args.url and args.document_kind):
+                print("✗ manifest add needs PATH, --table, --document-kind and --url",
+                      file=sys.stderr)  # fmt: skip
                 return 2
             entry = add_entry(paths.raw_dir, Path(args.path), vars(args))
             print(f"✓ added raw/{entry.path} (sha256 {entry.sha256})")

@@ -13,9 +13,15 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from orchestration.parsing.reference import read_seed
+
 COLUMNS = ("path", "sha256", "subject", "table", "province", "period", "publisher",
-           "source_kind", "title", "published", "source_url", "retrieved", "notes")  # fmt: skip
-SOURCE_KINDS = ("exchange", "ministry", "government", "press")  # seeds/source_preference.csv
+           "source_kind", "document_kind", "title", "published", "source_url", "retrieved",
+           "notes")  # fmt: skip
+# who published a file (seeds/source_preference.csv) and what kind of document it is
+# (seeds/document_kinds.csv: status report, bulletin, policy, work plan, …)
+SOURCE_KINDS = tuple(row["source_kind"] for row in read_seed("source_preference.csv"))
+DOCUMENT_KINDS = tuple(row["document_kind"] for row in read_seed("document_kinds.csv"))
 IGNORED = {"manifest.csv", "README.md", ".gitkeep"}
 
 
@@ -33,6 +39,7 @@ class ManifestEntry:
     period: str
     publisher: str
     source_kind: str
+    document_kind: str
     title: str
     published: str
     source_url: str
@@ -99,11 +106,7 @@ def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
         for column in ("sha256", "subject", "table", "source_url"):
             if not getattr(entry, column):
                 problems.append(f"{where}: {column} is empty")
-        if entry.source_kind not in SOURCE_KINDS:
-            problems.append(
-                f"{where}: source_kind {entry.source_kind!r} is not one of "
-                f"{', '.join(SOURCE_KINDS)}"
-            )
+        problems += _kind_problems(where, entry)
         if not target.is_file():
             problems.append(f"{where}: file is missing")
         elif entry.sha256 and sha256_of(target) != entry.sha256:
@@ -116,6 +119,17 @@ def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
             problems.append(f"raw/{path.relative_to(root)}: not in raw/manifest.csv")
     if problems:
         raise ManifestError("\n".join(problems))
+
+
+def _kind_problems(where: str, entry: ManifestEntry) -> list[str]:
+    return [
+        f"{where}: {column} {value!r} is not one of {', '.join(allowed)}"
+        for column, value, allowed in (
+            ("source_kind", entry.source_kind, SOURCE_KINDS),
+            ("document_kind", entry.document_kind, DOCUMENT_KINDS),
+        )
+        if value not in allowed
+    ]
 
 
 def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
@@ -135,10 +149,14 @@ def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntr
         table=fields.get("table", ""), province=fields.get("province", ""),
         period=fields.get("period", ""), publisher=fields.get("publisher", ""),
         source_kind=fields.get("source_kind", ""),
+        document_kind=fields.get("document_kind", ""),
         title=fields.get("title", ""), published=fields.get("published", ""),
         source_url=fields.get("url", ""), retrieved=date.today().isoformat(),
         notes=fields.get("notes", ""),
     )  # fmt: skip
+    problems = _kind_problems(f"raw/{relative}", entry)
+    if problems:
+        raise ManifestError("\n".join(problems))
     with open(manifest_path, "a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow([getattr(entry, c) for c in COLUMNS])
     return entry

@@ -27,7 +27,7 @@ def register(raw_dir: Path, relative: str, table: str, province: str = "广西")
     with open(raw_dir / "manifest.csv", "a", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
             [relative, digest, relative.split("/")[0], table, province, "", "test publisher",
-             "government", "test table", "", "https://example.org/test", "2026-11-23",
+             "government", "bulletin", "test table", "", "https://example.org/test", "2026-11-23",
              "test fixture"]
         )  # fmt: skip
 

@@ -1,8 +1,8 @@
 """The report documents of raw/ (manifest table `reports__text`) and extraction from files.
 
-Reads the manifest's word on a document (province, report year) so the extractor does not have
-to guess it; a file outside raw/ gets what the caller says, and the
-text's own word for the rest.
+Reads the manifest's word on a document (province, report year, and whether its kind states
+targets: seeds/document_kinds.csv) so the extractor does not have to guess it; a file outside
+raw/ gets what the caller says, and the text's own word for the rest.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from orchestration.extraction.document import resolve_province
 from orchestration.extraction.extractor import Extraction, extract
 from orchestration.manifest import ManifestEntry
 from orchestration.parsing.periods import BadPeriod, parse_period
+from orchestration.parsing.reference import read_seed
 
 REPORTS_TABLE = "reports__text"
 
@@ -36,9 +37,16 @@ def report_entries(entries: list[ManifestEntry]) -> list[ManifestEntry]:
     return [e for e in entries if e.table == REPORTS_TABLE]
 
 
+def states_targets(document_kind: str) -> bool | None:
+    """Whether documents of this kind set goals (policy, work plan); None for an unknown kind."""
+    for row in read_seed("document_kinds.csv"):
+        if row["document_kind"] == document_kind:
+            return row["states_targets"].strip().lower() == "true"
+    return None
+
+
 def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
-    """Extract one shipped document with the manifest's province and year (whether it is a
-    plan or a report is read from its title)."""
+    """Extract one shipped document with the manifest's province, year and document kind."""
     year = None
     if entry.period:
         try:
@@ -49,6 +57,7 @@ def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
         read_text(entry.file(raw_dir)),
         province=resolve_province(entry.province) if entry.province else None,
         year=year,
+        is_plan=states_targets(entry.document_kind),
     )
 
 

@@ -113,7 +113,7 @@ def _land(con: duckdb.DuckDBPyConnection, case: dict[str, str]) -> None:
     entry = ManifestEntry(
         path=case["file"], sha256=sha256_of(path), subject=case["file"].split("/")[0],
         table=case["table"], province=case["province"], period="", publisher="test fixture",
-        source_kind="government", title="bad-input corpus", published="",
+        source_kind="government", document_kind="bulletin", title="bad-input corpus", published="",
         source_url="https://example.org/bad_inputs", retrieved="", notes="test fixture",
     )  # fmt: skip
     land_table(con, CORPUS, [entry], case["table"])

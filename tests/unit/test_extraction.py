@@ -14,7 +14,7 @@ from orchestration.extraction.extractor import Fact, extract
 from orchestration.extraction.lexicon import Lexicon, LexiconError
 from orchestration.extraction.quantities import chinese_numeral
 from orchestration.extraction.reports import extract_entry, report_entries
-from orchestration.manifest import read_manifest
+from orchestration.manifest import ManifestEntry, read_manifest
 from orchestration.paths import PROJECT_ROOT, settings
 
 GX = "450000"
@@ -337,6 +337,24 @@ def test_gold_files_score_at_or_above_the_recorded_floor() -> None:
     assert total.gold >= 150
     assert total.precision >= 0.95, total
     assert total.recall >= 0.95, total
+
+
+@pytest.mark.parametrize(("document_kind", "kind"),
+                         [("policy", "target"), ("work_plan", "target"),
+                          ("status_report", "actual"), ("bulletin", "actual")])  # fmt: skip
+def test_the_manifest_document_kind_decides_whether_numbers_are_goals(
+    tmp_path: Path, document_kind: str, kind: str
+) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "x.txt").write_text("细颗粒物平均浓度24微克/立方米。", encoding="utf-8")
+    entry = ManifestEntry(
+        path="reports/x.txt", sha256="", subject="reports", table="reports__text",
+        province="广西", period="2025", publisher="", source_kind="government",
+        document_kind=document_kind, title="", published="", source_url="", retrieved="",
+        notes="",
+    )  # fmt: skip
+    (fact,) = extract_entry(tmp_path, entry).facts
+    assert (fact.indicator_code, fact.kind, fact.period) == ("pm2_5", kind, "2025")
 
 
 def test_fact_rows_have_the_documented_columns() -> None:

@@ -38,7 +38,7 @@ def test_missing_file_and_path_outside_raw(raw_copy: Path) -> None:
     lines = manifest.read_text(encoding="utf-8").splitlines()
     first = lines[1].split(",", 1)[0]
     (raw_copy / first).unlink()
-    lines.append("../../etc/passwd,abc,x,air_quality__periodic,,,,press,,,https://x,,")
+    lines.append("../../etc/passwd,abc,x,air_quality__periodic,,,,press,news,,,https://x,,")
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ManifestError) as error:
         verify(raw_copy, read_manifest(manifest))
@@ -51,8 +51,20 @@ def test_add_entry_records_sha256(raw_copy: Path) -> None:
     new = raw_copy / "air_quality" / "new.csv"
     new.write_text("时段,PM10(μg/m³)\n2023年,30\n", encoding="utf-8")
     entry = add_entry(raw_copy, new, {"table": "air_quality__periodic", "url": "https://x.org",
-                                      "source_kind": "government"})  # fmt: skip
+                                      "source_kind": "government",
+                                      "document_kind": "bulletin"})  # fmt: skip
     assert entry.path == "air_quality/new.csv" and len(entry.sha256) == 64
     verify(raw_copy, read_manifest(raw_copy / "manifest.csv"))
     with pytest.raises(ManifestError, match="already in the manifest"):
         add_entry(raw_copy, new, {})
+
+
+def test_add_entry_refuses_an_unknown_document_kind(raw_copy: Path) -> None:
+    new = raw_copy / "air_quality" / "new.csv"
+    new.write_text("时段,PM10(μg/m³)\n2023年,30\n", encoding="utf-8")
+    before = (raw_copy / "manifest.csv").read_bytes()
+    with pytest.raises(ManifestError, match="document_kind '公报' is not one of status_report"):
+        add_entry(raw_copy, new, {"table": "air_quality__periodic", "url": "https://x.org",
+                                  "source_kind": "government",
+                                  "document_kind": "公报"})  # fmt: skip
+    assert (raw_copy / "manifest.csv").read_bytes() == before

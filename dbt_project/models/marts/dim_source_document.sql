@@ -5,6 +5,8 @@ manifest as (select * from {{ ref('stg_raw__manifest') }}),
 
 regions as (select * from {{ ref('regions') }}),
 
+document_kinds as (select * from {{ ref('document_kinds') }}),
+
 final as (
 
     select
@@ -15,6 +17,10 @@ final as (
         manifest.landing_table,
         manifest.title,
         manifest.publisher,
+        manifest.source_kind,
+        manifest.document_kind,
+        document_kinds.name_en as document_kind_name_en,
+        document_kinds.states_targets,
         manifest.province_text,
         regions.region_code as province_code,
         manifest.period_text,
@@ -24,6 +30,7 @@ final as (
         manifest.notes
 
     from manifest
+    left join document_kinds on manifest.document_kind = document_kinds.document_kind
     left join regions
         on manifest.province_text = regions.name_zh
         or list_contains(string_split(regions.aliases, '|'), manifest.province_text)
@@ -32,4 +39,5 @@ final as (
 
 select * from final
 union all
-select '-1', null, null, null, null, '未知', null, null, null, null, null, null, null, null
+select '-1', null, null, null, null, '未知', null, null, null, null, null, null, null, null, null,
+    null, null, null

@@ -17,6 +17,7 @@ renamed as (
         period as period_text,
         publisher,
         source_kind,
+        document_kind,
         title,
         try_cast(published as date) as published_date,
         source_url,
