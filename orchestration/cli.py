@@ -219,7 +219,7 @@ def _docs(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from orchestration.extraction.reports import NotUtf8Text, extract_file
+    from orchestration.extraction.reports import NotText, extract_file
     from orchestration.query import format_rows
 
     if args.evaluate:
@@ -229,7 +229,7 @@ def _extract(args: argparse.Namespace) -> int:
         return 2
     try:
         extraction = extract_file(Path(args.file), args.province, args.year)
-    except (OSError, NotUtf8Text, ValueError) as exc:
+    except (OSError, NotText, ValueError) as exc:
         print(f"✗ {exc}", file=sys.stderr)
         return 2
     rows = extraction.unmapped if args.unmapped else extraction.facts

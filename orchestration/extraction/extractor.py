@@ -335,13 +335,13 @@ class _Reader:
         kinds = _PLACE_KINDS.match(text, pos)
         pos = kinds.end() if kinds else pos
         place = noun.split("(")[0][-1]  # 市, 县, 区, 省 …
-        for alias in self.doc.aliases_between(pos, pos + _SCOPE_REACH):
-            gap = text[pos : alias.start]
-            indicator = self.doc.lex.indicators[alias.code]
-            if _no_break(gap) and not _DIGIT.search(gap) and indicator.unit_code == "count":
-                return alias if place in indicator.name_zh else None
+        following = self.doc.aliases_between(pos, pos + _SCOPE_REACH)
+        if not following:
             return None
-        return None
+        alias, gap = following[0], text[pos : following[0].start]
+        indicator = self.doc.lex.indicators[alias.code]
+        counts_places = indicator.unit_code == "count" and place in indicator.name_zh
+        return alias if counts_places and _no_break(gap) and not _DIGIT.search(gap) else None
 
     def _split_name(self, mention: Mention, kind: str, sentence_start: int) -> _Alias | None:
         """The words right before the number finish a name said nearby in the sentence:

@@ -18,16 +18,24 @@ from orchestration.parsing.reference import read_seed
 REPORTS_TABLE = "reports__text"
 
 
-class NotUtf8Text(ValueError):
-    """The file is not UTF-8 text."""
+class NotText(ValueError):
+    """The file is not UTF-8 text: another encoding, binary, or empty."""
 
 
 def read_text(path: Path) -> str:
     data = path.read_bytes()
+    if not data.strip():
+        raise NotText(f"{path}: the file is empty; expected a UTF-8 text file")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise NotText(
+            f"{path}: byte {nul} is NUL, so this is a binary file (or UTF-16); "
+            "expected a UTF-8 text file"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise NotUtf8Text(
+        raise NotText(
             f"{path}: byte {exc.start} is not UTF-8 ({data[exc.start : exc.start + 4]!r}); "
             "expected a UTF-8 text file (convert it with `iconv -f GB18030 -t UTF-8`)"
         ) from None

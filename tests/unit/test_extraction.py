@@ -317,13 +317,25 @@ def test_cli_prints_facts_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     )  # fmt: skip
 
 
-def test_cli_refuses_a_file_that_is_not_utf8(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("优良天数比率为97.9%".encode("gbk"), "byte 0 is not UTF-8"),
+        ("优良天数比率为97.9%".encode("utf-16"), "is NUL, so this is a binary file (or UTF-16)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "byte 8 is NUL, so this is a binary file"),
+        (b"", "the file is empty"),
+        (b"\n \n", "the file is empty"),
+    ],
+    ids=["gbk", "utf16", "png", "empty", "blank"],
+)
+def test_cli_refuses_a_file_that_is_not_utf8_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
 ) -> None:
-    path = tmp_path / "gbk.txt"
-    path.write_bytes("优良天数比率为97.9%".encode("gbk"))
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
     assert main(["extract", str(path)]) == 2
-    assert "not UTF-8" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert str(path) in err and message in err and "expected a UTF-8 text file" in err
 
 
 def test_gold_files_score_at_or_above_the_recorded_floor() -> None:
