@@ -185,7 +185,7 @@ def _text(value: object) -> str:
 
 def lexicon_rows() -> list[dict[str, str]]:
     """The indicators only report prose uses (orchestration/extraction/lexicon/), as seed-like
-    rows with the range dim_indicator gives them (shares 0–100, everything else ≥ 0)."""
+    rows with the range dim_indicator gives them (LexiconIndicator.valid_range)."""
     from orchestration.extraction.lexicon import lexicon
 
     rows = []
@@ -193,12 +193,14 @@ def lexicon_rows() -> list[dict[str, str]]:
         if indicator.in_seed:
             continue
         direction = indicator.higher_is_better
+        valid_min, valid_max, _ = indicator.valid_range
         rows.append({
             "indicator_code": indicator.code, "name_zh": indicator.name_zh,
             "name_en": indicator.name_en, "subject": indicator.subject,
             "canonical_unit_code": indicator.unit_code,
             "higher_is_better": "" if direction is None else str(direction).lower(),
-            "valid_min": "0", "valid_max": "100" if indicator.unit_code == "pct" else "",
+            "valid_min": f"{valid_min:g}",
+            "valid_max": "" if valid_max is None else f"{valid_max:g}",
         })  # fmt: skip
     return rows
 

@@ -254,7 +254,8 @@ def write_lexicon(con: duckdb.DuckDBPyConnection, indicators: list[dict[str, obj
     con.execute(
         "create or replace table landing.reports__lexicon (indicator_code varchar, "
         "name_zh varchar, name_en varchar, subject varchar, canonical_unit_code varchar, "
-        "higher_is_better boolean, aliases varchar, lexicon_file varchar)"
+        "higher_is_better boolean, valid_min double, valid_max double, range_basis varchar, "
+        "aliases varchar, lexicon_file varchar)"
     )
     if indicators:
         con.register("incoming", pa.Table.from_pylist(indicators))

@@ -35,13 +35,25 @@ class LexiconIndicator:
     lexicon_file: str
     target_share_of: str | None = None  # '占年度目标任务106%' after a figure of this code
 
+    @property
+    def valid_range(self) -> tuple[float, float | None, str]:
+        """(lowest, highest or None, why) for the values of an indicator that only prose uses
+        (a seed indicator has its range in seeds/indicators.csv)."""
+        if self.target_share_of:
+            return 0.0, 300.0, "a share of an annual target: may pass 100 %, not 300 %"
+        if self.unit_code == "pct":
+            return 0.0, 100.0, "a share: 0–100 %"
+        return 0.0, None, "never negative"
+
     def as_row(self) -> dict[str, object]:
         """The landing.reports__lexicon row of an indicator that only prose uses."""
+        valid_min, valid_max, range_basis = self.valid_range
         return {
             "indicator_code": self.code, "name_zh": self.name_zh, "name_en": self.name_en,
             "subject": self.subject, "canonical_unit_code": self.unit_code,
-            "higher_is_better": self.higher_is_better, "aliases": "|".join(self.aliases),
-            "lexicon_file": self.lexicon_file,
+            "higher_is_better": self.higher_is_better, "valid_min": valid_min,
+            "valid_max": valid_max, "range_basis": range_basis,
+            "aliases": "|".join(self.aliases), "lexicon_file": self.lexicon_file,
         }  # fmt: skip
 
 

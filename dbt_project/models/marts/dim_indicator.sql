@@ -35,12 +35,9 @@ prose_only as (
         subject,
         canonical_unit_code,
         higher_is_better,
-        0.0 as valid_min,
-        case when canonical_unit_code = 'pct' then 100.0 end as valid_max,
-        case
-            when canonical_unit_code = 'pct' then 'a share: 0–100 %'
-            else 'never negative'
-        end as range_basis,
+        valid_min,
+        valid_max,
+        range_basis,
         null as standard_pollutant,
         aliases,
         'orchestration/extraction/lexicon/' || lexicon_file as defined_in

@@ -15,6 +15,9 @@ renamed as (
         subject,
         canonical_unit_code,
         higher_is_better,
+        valid_min,
+        valid_max,
+        range_basis,
         aliases,
         lexicon_file
 
