@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestration.parsing.reference import read_seed
+from orchestration.parsing.reference import document_kinds, read_seed
 
 COLUMNS = ("path", "sha256", "subject", "table", "province", "period", "publisher",
            "source_kind", "document_kind", "title", "published", "source_url", "retrieved",
@@ -21,7 +21,7 @@ COLUMNS = ("path", "sha256", "subject", "table", "province", "period", "publishe
 # who published a file (seeds/source_preference.csv) and what kind of document it is
 # (seeds/document_kinds.csv: status report, bulletin, policy, work plan, …)
 SOURCE_KINDS = tuple(row["source_kind"] for row in read_seed("source_preference.csv"))
-DOCUMENT_KINDS = tuple(row["document_kind"] for row in read_seed("document_kinds.csv"))
+DOCUMENT_KINDS = tuple(document_kinds())
 IGNORED = {"manifest.csv", "README.md", ".gitkeep"}
 
 

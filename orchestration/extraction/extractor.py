@@ -34,7 +34,6 @@ _BACKWARD_WINDOW = 40
 _FORWARD_GAP = 3
 _SCOPE_REACH = 16  # from a count of places to the indicator of what they do
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
-_DIGIT = re.compile(r"\d")
 _UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为")
 
 
@@ -178,6 +177,13 @@ def _no_break(text: str) -> bool:
     return not _CLAUSE_BREAK.intersection(text)
 
 
+def _plain(text: str, length: int | None = None) -> bool:
+    """Words of one clause without a digit (and `length` characters long, when given): what may
+    stand between, or complete, the parts of a name."""
+    full = length is None or len(text) == length
+    return full and _no_break(text) and not any(c.isdigit() for c in text)
+
+
 class _Reader:
     def __init__(self, doc: _Document) -> None:
         self.doc = doc
@@ -250,7 +256,7 @@ class _Reader:
         text = self.doc.text
         for alias in self.doc.aliases_between(mention.end, mention.end + _FORWARD_GAP + 30):
             gap = text[mention.end : alias.start]
-            if len(gap) > _FORWARD_GAP or not _no_break(gap) or re.search(r"\d", gap):
+            if len(gap) > _FORWARD_GAP or not _plain(gap):
                 return None
             for end, code in self.doc.lex.matches_at(text, alias.start):
                 if _compatible(self.doc.lex.indicators[code], mention, kind):
@@ -300,10 +306,12 @@ class _Reader:
         if previous is None or mention.unit_code != "pct":
             return None
         end, _, code = previous
-        gap = self.doc.text[end : mention.start]
         share_code = self.doc.lex.target_shares.get(code)
+        if share_code is None:
+            return None
+        gap = self.doc.text[end : mention.start]
         for cue in self.cues.share_of_target_before:
-            if share_code and gap.endswith(cue) and gap[: -len(cue)] in ("", ",", ","):
+            if gap.endswith(cue) and gap[: -len(cue)] in ("", ","):
                 return _Alias(mention.start - len(cue), mention.start, share_code)
         return None
 
@@ -313,11 +321,11 @@ class _Reader:
         best: _Alias | None = None
         for head_length in range(2, 13):
             head = text[mention.start - head_length : mention.start]
-            if len(head) < head_length or not _no_break(head) or _DIGIT.search(head):
+            if not _plain(head, head_length):
                 break
             for tail_length in range(1, 9):
                 tail = text[mention.end : mention.end + tail_length]
-                if len(tail) < tail_length or not _no_break(tail) or _DIGIT.search(tail):
+                if not _plain(tail, tail_length):
                     break
                 code = lex.aliases.get(head + tail)
                 if code and _compatible(lex.indicators[code], mention, kind):
@@ -341,7 +349,7 @@ class _Reader:
         alias, gap = following[0], text[pos : following[0].start]
         indicator = self.doc.lex.indicators[alias.code]
         counts_places = indicator.unit_code == "count" and place in indicator.name_zh
-        return alias if counts_places and _no_break(gap) and not _DIGIT.search(gap) else None
+        return alias if counts_places and _plain(gap) else None
 
     def _split_name(self, mention: Mention, kind: str, sentence_start: int) -> _Alias | None:
         """The words right before the number finish a name said nearby in the sentence:
@@ -356,7 +364,7 @@ class _Reader:
         nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))
         for word_length in range(2, 7):
             word = text[mention.start - word_length : mention.start]
-            if len(word) < word_length or not _no_break(word) or _DIGIT.search(word):
+            if not _plain(word, word_length):
                 break
             for alias in nearby:
                 if alias.start < mention.end and alias.end > mention.start - word_length:

@@ -13,7 +13,7 @@ from orchestration.extraction.document import resolve_province
 from orchestration.extraction.extractor import Extraction, extract
 from orchestration.manifest import ManifestEntry
 from orchestration.parsing.periods import BadPeriod, parse_period
-from orchestration.parsing.reference import read_seed
+from orchestration.parsing.reference import document_kinds
 
 REPORTS_TABLE = "reports__text"
 
@@ -45,14 +45,6 @@ def report_entries(entries: list[ManifestEntry]) -> list[ManifestEntry]:
     return [e for e in entries if e.table == REPORTS_TABLE]
 
 
-def states_targets(document_kind: str) -> bool | None:
-    """Whether documents of this kind set goals (policy, work plan); None for an unknown kind."""
-    for row in read_seed("document_kinds.csv"):
-        if row["document_kind"] == document_kind:
-            return row["states_targets"].strip().lower() == "true"
-    return None
-
-
 def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
     """Extract one shipped document with the manifest's province, year and document kind."""
     year = None
@@ -65,7 +57,7 @@ def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
         read_text(entry.file(raw_dir)),
         province=resolve_province(entry.province) if entry.province else None,
         year=year,
-        is_plan=states_targets(entry.document_kind),
+        is_plan=document_kinds().get(entry.document_kind),  # None: read it from the title
     )
 
 

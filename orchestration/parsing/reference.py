@@ -148,3 +148,12 @@ def regions() -> Regions:
 @cache
 def area_scopes() -> AreaScopes:
     return AreaScopes(read_seed("area_scopes.csv"))
+
+
+@cache
+def document_kinds() -> dict[str, bool]:
+    """document_kind → whether documents of that kind state targets (seeds/document_kinds.csv)."""
+    return {
+        row["document_kind"]: row["states_targets"].strip().lower() == "true"
+        for row in read_seed("document_kinds.csv")
+    }
