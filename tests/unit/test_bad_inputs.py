@@ -177,9 +177,11 @@ def test_bad_input(case: dict[str, str], warehouse: duckdb.DuckDBPyConnection) -
 @pytest.mark.parametrize("case", MANIFESTS, ids=_id)
 def test_manifest_problem(case: dict[str, str], tmp_path: Path) -> None:
     raw = tmp_path / "raw"
-    for relative in case["raw_files"].split():
+    for spec in case["raw_files"].split():
+        source, _, relative = spec.partition(">")  # 'a>b': raw/a copied to b
+        relative = relative or source
         (raw / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(RAW / relative, raw / relative)
+        shutil.copyfile(RAW / source, raw / relative)
     shutil.copyfile(CORPUS / case["file"], raw / "manifest.csv")
     if case["outcome"] == "ok":
         verify(raw, read_manifest(raw / "manifest.csv"))
