@@ -60,7 +60,7 @@ def measure(column: str, cell_text: str, indicator: Indicator, header_unit_text:
     try:
         quantity = parse_quantity(cell_text)
     except NotANumber as exc:
-        raise RowRejected(column, cell_text, "value_not_numeric", str(exc)) from None
+        raise RowRejected(column, cell_text, exc.rule, str(exc)) from None
     unit_text = header_unit_text
     if quantity.unit_text and unit_text and not _same_unit(quantity.unit_text, unit_text):
         raise RowRejected(

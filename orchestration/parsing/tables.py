@@ -169,11 +169,13 @@ def decode(source_file: str, data: bytes) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Record:
-    """One CSV record: the line it starts on, its cells (None when its quoting is broken)."""
+    """One CSV record: the line it starts on, its cells (None when it cannot be split: broken
+    quoting, or a cell longer than the csv module's limit — `problem` says which)."""
 
     line: int
     cells: list[str] | None
     raw: str
+    problem: str = "bad_quoting"
 
     @property
     def filled(self) -> int:
@@ -199,7 +201,9 @@ def _records(source_file: str, text: str) -> Iterator[_Record]:
                     f"line {done + 1}: a quoted cell is never closed (the file is truncated, or "
                     "a stray '\"' opens a quote): expected a closing '\"' before the end",
                 ) from None
-            yield _Record(done + 1, None, "".join(lines[done : reader.line_num]).strip())
+            problem = "cell_too_long" if "field larger than field limit" in str(exc) else None
+            yield _Record(done + 1, None, "".join(lines[done : reader.line_num]).strip(),
+                          problem or "bad_quoting")  # fmt: skip
         else:
             yield _Record(done + 1, cells, "".join(lines[done : reader.line_num]).strip())
         done = reader.line_num
@@ -360,6 +364,10 @@ def _source_row(
     source_file: str, record: _Record, headers: list[MappedHeader]
 ) -> SourceRow | Rejection:
     cells = record.cells
+    if cells is None and record.problem == "cell_too_long":
+        return Rejection(source_file, record.line, "*", record.raw, "cell_too_long",
+                         f"a cell is longer than {csv.field_size_limit():,} characters, the "
+                         "most a cell may hold; the row cannot be read")  # fmt: skip
     if cells is None:
         return Rejection(source_file, record.line, "*", record.raw, "bad_quoting",
                          "a '\"' inside a quoted cell must be doubled (\"\"); the row cannot be "

@@ -81,7 +81,7 @@ def capacity(row: SourceRow, type_code: str, required: bool) -> dict:
         unit = registry().resolve(quantity.unit_text or unit_text)
         per_day = registry().convert(quantity.value, unit.code, "t_per_day")
     except NotANumber as exc:
-        raise RowRejected(column, text, "value_not_numeric", str(exc)) from None
+        raise RowRejected(column, text, exc.rule, str(exc)) from None
     except UnknownUnit:
         raise RowRejected(
             column_name(row, "unit"),

@@ -211,7 +211,7 @@ def measurements_builder(context: FileContext) -> RowBuilder:
                 "unit_code": unit.code,
             }  # fmt: skip
         except NotANumber as exc:
-            yield column, RowRejected(column, row.text("value"), "value_not_numeric", str(exc))
+            yield column, RowRejected(column, row.text("value"), exc.rule, str(exc))
         except UnknownUnit:
             yield (
                 column,

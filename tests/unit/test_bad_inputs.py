@@ -15,6 +15,7 @@ import csv
 import io
 import re
 import shutil
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,10 +75,14 @@ def _nonblank_lines(path: Path) -> set[int]:
         text = data.decode("gb18030")
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     lines, start = set(), 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            lines.add(start)
-        start = reader.line_num + 1
+    limit = csv.field_size_limit(sys.maxsize)  # count a too-long cell's line too
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                lines.add(start)
+            start = reader.line_num + 1
+    finally:
+        csv.field_size_limit(limit)
     return lines
 
 
