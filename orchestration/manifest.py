@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from orchestration.parsing.reference import document_kinds, read_seed
@@ -50,6 +51,14 @@ class ManifestEntry:
 
     def file(self, raw_dir: Path) -> Path:
         return raw_dir / self.path
+
+    @property
+    def retrieved_date(self) -> date | None:
+        """When the file was retrieved (ISO date), None when the manifest does not say."""
+        try:
+            return date.fromisoformat(self.retrieved)
+        except ValueError:
+            return None
 
 
 def sha256_of(path: Path) -> str:
@@ -162,8 +171,6 @@ def _same_bytes(sha256: str) -> str:
 
 def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
     """Append a file to raw/manifest.csv with its sha256 (the file must already be in raw/)."""
-    from datetime import date
-
     target = path.resolve()
     root = raw_dir.resolve()
     if not target.is_relative_to(root) or not target.is_file():

@@ -19,10 +19,12 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from orchestration.parsing.errors import Rejection, RowRejected, SourceFileError
 from orchestration.parsing.headers import MappedHeader, map_headers
+from orchestration.parsing.periods import date_problem
 from orchestration.parsing.text import clean_cell
 
 # A row below the data whose first cell starts with one of these is a note, not data.
@@ -313,9 +315,16 @@ def _maps_as_big5(source_file: str, table: str, data: bytes) -> bool:
 
 
 def parse_table(
-    path: Path, source_file: str, table: str, builder: RowBuilder, data: bytes | None = None
+    path: Path,
+    source_file: str,
+    table: str,
+    builder: RowBuilder,
+    data: bytes | None = None,
+    retrieved: date | None = None,
 ) -> ParsedFile:
-    """Parse one file into records and rejections. Raises SourceFileError for whole-file faults."""
+    """Parse one file into records and rejections. Raises SourceFileError for whole-file faults.
+    A record dated outside the calendar, or after `retrieved` (the manifest's retrieval date),
+    is quarantined."""
     data = path.read_bytes() if data is None else data
     text, encoding = decode(source_file, data)
     parsed = ParsedFile(source_file, hashlib.sha256(data).hexdigest(), table, encoding)
@@ -337,6 +346,10 @@ def parse_table(
             if isinstance(outcome, RowRejected):
                 parsed.rejections.append(_rejection(source_file, record.line, outcome))
                 continue
+            misdated = _date_rejection(source_file, parsed_row, outcome, retrieved)
+            if misdated is not None:
+                parsed.rejections.append(misdated)
+                continue
             key = tuple(outcome.get(f) for f in builder.grain)
             if key in seen:
                 parsed.rejections.append(Rejection(
@@ -354,6 +367,31 @@ def parse_table(
                 "the row holds no value this table reads",
             ))  # fmt: skip
     return parsed
+
+
+# Landing fields that hold dates (start, end) and the source columns they are read from.
+_DATED_FIELDS = (
+    ("period_start", "period_end", ("period", "as_of")),
+    ("as_of_date", "as_of_date", ("as_of",)),
+)
+
+
+def _date_rejection(
+    source_file: str, row: SourceRow, record: dict, retrieved: date | None
+) -> Rejection | None:
+    """A record whose period or as-of date lies outside the calendar of dim_period, or begins
+    after the file was retrieved (a forecast may look ahead), is quarantined with that reason."""
+    for start_field, end_field, columns in _DATED_FIELDS:
+        start, end = record.get(start_field), record.get(end_field)
+        if start is None or end is None:
+            continue
+        known = None if record.get("basis") == "forecast" else retrieved
+        problem = date_problem(start, end, known)
+        if problem is not None:
+            column = next((c for c in columns if c in row.cells), columns[0])
+            return Rejection(source_file, row.row_number, column_name(row, column),
+                             row.text(column), *problem)  # fmt: skip
+    return None
 
 
 def _rejection(source_file: str, row_number: int, error: RowRejected) -> Rejection:

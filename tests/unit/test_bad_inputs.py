@@ -18,6 +18,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -61,9 +62,13 @@ def test_every_corpus_file_has_one_expectation_and_one_readme_line() -> None:
     assert {c["outcome"] for c in DATA} == {"rows", "error"}
 
 
+RETRIEVED = "2026-11-23"  # every data case is read as if retrieved when raw/ was
+
+
 def _parse(case: dict[str, str]) -> ParsedFile:
     builder = BUILDERS[case["table"]](FileContext(province=case["province"]))
-    return parse_table(CORPUS / case["file"], case["file"], case["table"], builder)
+    return parse_table(CORPUS / case["file"], case["file"], case["table"], builder,
+                       retrieved=date.fromisoformat(RETRIEVED))  # fmt: skip
 
 
 def _nonblank_lines(path: Path) -> set[int]:
@@ -119,7 +124,7 @@ def _land(con: duckdb.DuckDBPyConnection, case: dict[str, str]) -> None:
         path=case["file"], sha256=sha256_of(path), subject=case["file"].split("/")[0],
         table=case["table"], province=case["province"], period="", publisher="test fixture",
         source_kind="government", document_kind="bulletin", title="bad-input corpus", published="",
-        source_url="https://example.org/bad_inputs", retrieved="", notes="test fixture",
+        source_url="https://example.org/bad_inputs", retrieved=RETRIEVED, notes="test fixture",
     )  # fmt: skip
     land_table(con, CORPUS, [entry], case["table"])
 
