@@ -67,7 +67,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sql = command(
         "sql",
-        "Run one read-only query against the published warehouse and print the result.",
+        "Run one read-only query against the published warehouse and print the result. "
+        "With --format csv, a text cell a spreadsheet would run as a formula (starting with =, "
+        "+, -, @, tab or carriage return; plain numbers such as -15.8 excepted) is prefixed "
+        "with a single quote (OWASP CSV injection); the warehouse keeps the value as it is. "
+        "Bad SQL prints a one-line error and exits 2.",
         '  envwh sql "select indicator_code, count(*) from marts.fct_air_quality group by 1"\n'
         '  envwh sql --format csv "select * from marts.dim_region" > regions.csv',
         _sql,
