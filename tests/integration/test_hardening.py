@@ -3,10 +3,12 @@ after a kill is cleaned by the next one. Through the real `envwh` command."""
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
-from tests.conftest import register
+from tests.conftest import register, write_csv
 from tests.integration.conftest import new_workspace
 
 BULLETIN = "air_quality/gxsthjt_2023-07_air_quality_bulletin.csv"
@@ -46,3 +48,32 @@ def test_build_fails_naming_the_line_of_an_unknown_table_or_a_copy(tmp_path: Pat
         "landing table" in result.stderr
     )
     assert not workspace.published.exists()
+
+
+def test_out_of_range_periods_never_reach_the_marts_and_csv_output_is_neutralised(
+    tmp_path: Path,
+) -> None:
+    workspace = new_workspace(tmp_path)
+    formula = '=HYPERLINK("http://example.org","PM2.5")'
+    write_csv(workspace.raw / "air_quality" / "test_periods.csv", [
+        ["省份", "统计范围", "时段", "指标", "数值", "单位", "原文摘录"],
+        ["广西", "14个设区市", "2099年7月", "PM2.5平均浓度", "15", "微克/立方米", ""],
+        ["广西", "14个设区市", "2036年", "PM2.5平均浓度", "16", "微克/立方米", ""],
+        ["广西", "14个设区市", "2026年12月", "PM2.5平均浓度", "17", "微克/立方米", ""],
+        ["广西", "14个设区市", "2025年3月", "PM2.5平均浓度", "18", "微克/立方米", formula],
+    ])  # fmt: skip
+    register(workspace.raw, "air_quality/test_periods.csv", "air_quality__periodic")
+    result = workspace.envwh("build")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert workspace.query(
+        "select row_number, rule from quality.rejected_rows "
+        "where source_file = 'air_quality/test_periods.csv' order by 1"
+    ) == [(2, "period_outside_calendar"), (3, "period_outside_calendar"),
+          (4, "period_after_retrieval")]  # fmt: skip
+    assert workspace.query(
+        "select count(*) from marts.dim_period where year > 2035 or year < 2010"
+    ) == [(0,)]
+    sql = "select quote from landing.air_quality__periodic where _source_file like '%periods.csv'"
+    assert workspace.query(sql) == [(formula,)]  # the warehouse keeps the value
+    csv_out = workspace.envwh("sql", "--format", "csv", sql)
+    assert list(csv.reader(io.StringIO(csv_out.stdout))) == [["quote"], [f"'{formula}"]]
