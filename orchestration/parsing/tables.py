@@ -5,7 +5,8 @@ Whole-file faults (not text, HTML, a workbook, a truncated or mixed encoding, an
 no or an unmapped header, a value under an empty header) raise SourceFileError naming the file
 and, where there is one, the line, column and value. Everything below the header is accounted
 for: a data row lands or is quarantined with its rule, and so are rows that are not data (a title
-row above the header, a footnote below the data); only blank lines are passed over.
+row above the header, a footnote below the data); only blank lines are passed over. A record
+dated outside the calendar of dim_period, or after the file was retrieved, is quarantined too.
 
 Table-specific meaning lives in the row builders (air_quality.py, …), registered in BUILDERS.
 """
@@ -203,9 +204,9 @@ def _records(source_file: str, text: str) -> Iterator[_Record]:
                     f"line {done + 1}: a quoted cell is never closed (the file is truncated, or "
                     "a stray '\"' opens a quote): expected a closing '\"' before the end",
                 ) from None
-            problem = "cell_too_long" if "field larger than field limit" in str(exc) else None
+            too_long = "field larger than field limit" in str(exc)
             yield _Record(done + 1, None, "".join(lines[done : reader.line_num]).strip(),
-                          problem or "bad_quoting")  # fmt: skip
+                          "cell_too_long" if too_long else "bad_quoting")  # fmt: skip
         else:
             yield _Record(done + 1, cells, "".join(lines[done : reader.line_num]).strip())
         done = reader.line_num
