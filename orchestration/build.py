@@ -22,6 +22,7 @@ from orchestration.publish import (
     fingerprint,
     new_work_file,
     published_fingerprint,
+    remove_stale_build_files,
 )
 
 
@@ -59,6 +60,8 @@ def build(full_refresh: bool = False, echo=print, paths: Settings | None = None)
     with stage(summary, echo, "verify raw/ against raw/manifest.csv"):
         verify(paths.raw_dir, read_manifest(paths.manifest_path))
         current = fingerprint(paths.manifest_path)
+    for path in remove_stale_build_files(paths.warehouse_dir):
+        echo(f"✓ removed {path.name}, left by a killed build")
     if not full_refresh and published_fingerprint(paths.published_path) == current:
         summary.up_to_date = True
         echo(f"✓ {paths.published_path} is up to date (raw/, code and suites unchanged)")

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from orchestration.manifest import DOCUMENT_KINDS, SOURCE_KINDS
+from orchestration.parsing.builders import landing_tables
 from orchestration.paths import settings
 
 EPILOG = """examples:
@@ -66,7 +67,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sql = command(
         "sql",
-        "Run one read-only query against the published warehouse and print the result.",
+        "Run one read-only query against the published warehouse and print the result. "
+        "With --format csv, a text cell a spreadsheet would run as a formula (starting with =, "
+        "+, -, @, tab or carriage return; plain numbers such as -15.8 excepted) is prefixed "
+        "with a single quote (OWASP CSV injection); the warehouse keeps the value as it is. "
+        "Bad SQL prints a one-line error and exits 2.",
         '  envwh sql "select indicator_code, count(*) from marts.fct_air_quality group by 1"\n'
         '  envwh sql --format csv "select * from marts.dim_region" > regions.csv',
         _sql,
@@ -137,7 +142,9 @@ def _parser() -> argparse.ArgumentParser:
 
     manifest = command(
         "manifest",
-        "Check raw/ against raw/manifest.csv, or add a new raw file to it.",
+        "Check raw/ against raw/manifest.csv, or add a new raw file to it. `add` refuses a "
+        "--table no landing table has (the error lists them) and a file whose bytes (sha256) "
+        "are already listed under another name; every build refuses both too.",
         "  envwh manifest check\n  envwh manifest add raw/air_quality/x.csv --table "
         "air_quality__periodic --province 贵州 --publisher 贵州省生态环境厅 --document-kind "
         "bulletin --title … --url …",
@@ -145,8 +152,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     manifest.add_argument("action", choices=["check", "add"])
     manifest.add_argument("path", nargs="?", help="with add: the new file, inside raw/")
-    for option in ("table", "province", "period", "publisher", "title", "published", "url",
-                   "notes"):  # fmt: skip
+    manifest.add_argument("--table", default="",
+                          help="the landing table, spelled exactly: "
+                               + ", ".join(landing_tables()))  # fmt: skip
+    for option in ("province", "period", "publisher", "title", "published", "url", "notes"):
         manifest.add_argument(f"--{option}", default="")
     manifest.add_argument("--source-kind", default="government",
                           choices=SOURCE_KINDS,

@@ -286,7 +286,8 @@ def land_table(
             reports.append(FileReport(entry.path, *counts, skipped_unchanged=True))
             continue
         builder = BUILDERS[table](FileContext(province=entry.province))
-        parsed = parse_table(entry.file(raw_dir), entry.path, table, builder)
+        parsed = parse_table(entry.file(raw_dir), entry.path, table, builder,
+                             retrieved=entry.retrieved_date)  # fmt: skip
         write_file(con, parsed)
         reports.append(FileReport(entry.path, parsed.records_read, len(parsed.records),
                                   len(parsed.rejections), skipped_unchanged=False))  # fmt: skip

@@ -1,8 +1,10 @@
 """raw/manifest.csv: one entry per immutable source file, verified before anything is read.
 
 A build refuses to start when a file's bytes differ from its recorded sha256, when a file under
-raw/ has no entry, when an entry's file is missing, when an entry points outside raw/, and when
-the manifest itself is not UTF-8 CSV with one cell per column.
+raw/ has no entry, when an entry's file is missing, when an entry points outside raw/ or names a
+table no landing asset reads (its rows would vanish), when two entries hold the same bytes (the
+same sha256: its rows would land twice), and when the manifest itself is not UTF-8 CSV with one
+cell per column. `envwh manifest add` refuses the same.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from orchestration.parsing.reference import document_kinds, read_seed
@@ -48,6 +51,14 @@ class ManifestEntry:
 
     def file(self, raw_dir: Path) -> Path:
         return raw_dir / self.path
+
+    @property
+    def retrieved_date(self) -> date | None:
+        """When the file was retrieved (ISO date), None when the manifest does not say."""
+        try:
+            return date.fromisoformat(self.retrieved)
+        except ValueError:
+            return None
 
 
 def sha256_of(path: Path) -> str:
@@ -94,6 +105,7 @@ def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
     problems: list[str] = []
     root = raw_dir.resolve()
     listed: set[Path] = set()
+    by_sha256: dict[str, str] = {}
     for number, entry in enumerate(entries, start=2):
         where = f"raw/manifest.csv line {number} ({entry.path or 'no path'})"
         target = (raw_dir / entry.path).resolve()
@@ -102,11 +114,16 @@ def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
             continue
         if target in listed:
             problems.append(f"{where}: listed twice")
+        elif entry.sha256 in by_sha256:
+            problems.append(f"{by_sha256[entry.sha256]} and line {number} ({entry.path}): "
+                            + _same_bytes(entry.sha256))  # fmt: skip
         listed.add(target)
+        if entry.sha256:
+            by_sha256.setdefault(entry.sha256, where)
         for column in ("sha256", "subject", "table", "source_url"):
             if not getattr(entry, column):
                 problems.append(f"{where}: {column} is empty")
-        problems += _kind_problems(where, entry)
+        problems += _kind_problems(where, entry) + _table_problems(where, entry.table)
         if not target.is_file():
             problems.append(f"{where}: file is missing")
         elif entry.sha256 and sha256_of(target) != entry.sha256:
@@ -132,20 +149,44 @@ def _kind_problems(where: str, entry: ManifestEntry) -> list[str]:
     ]
 
 
+def _table_problems(where: str, table: str) -> list[str]:
+    """An entry's table must be one a landing asset reads, spelled exactly: any other name would
+    be listed and archived but land nothing."""
+    from orchestration.parsing.builders import landing_tables
+
+    known = landing_tables()
+    if not table or table in known:
+        return []
+    near = [t for t in known if t == table.strip().lower()]
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    return [f"{where}: table {table!r} is not a landing table{hint} (one of {', '.join(known)})"]
+
+
+def _same_bytes(sha256: str) -> str:
+    return (
+        f"same sha256 {sha256[:12]}…: the same file under two names would land its rows twice; "
+        "list it once (remove the copy from raw/)"
+    )
+
+
 def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
     """Append a file to raw/manifest.csv with its sha256 (the file must already be in raw/)."""
-    from datetime import date
-
     target = path.resolve()
     root = raw_dir.resolve()
     if not target.is_relative_to(root) or not target.is_file():
         raise ManifestError(f"{path}: must be an existing file inside {raw_dir}")
     relative = str(target.relative_to(root))
     manifest_path = raw_dir / "manifest.csv"
-    if any(e.path == relative for e in read_manifest(manifest_path)):
+    listed = read_manifest(manifest_path)
+    if any(e.path == relative for e in listed):
         raise ManifestError(f"raw/{relative} is already in the manifest")
+    digest = sha256_of(target)
+    twin = next((e for e in listed if e.sha256 == digest), None)
+    if twin is not None:
+        raise ManifestError(f"raw/{relative} has the same sha256 as raw/{twin.path}, "
+                            f"already listed: {_same_bytes(digest)}")  # fmt: skip
     entry = ManifestEntry(
-        path=relative, sha256=sha256_of(target), subject=relative.split("/")[0],
+        path=relative, sha256=digest, subject=relative.split("/")[0],
         table=fields.get("table", ""), province=fields.get("province", ""),
         period=fields.get("period", ""), publisher=fields.get("publisher", ""),
         source_kind=fields.get("source_kind", ""),
@@ -154,7 +195,9 @@ def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntr
         source_url=fields.get("url", ""), retrieved=date.today().isoformat(),
         notes=fields.get("notes", ""),
     )  # fmt: skip
-    problems = _kind_problems(f"raw/{relative}", entry)
+    problems = _kind_problems(f"raw/{relative}", entry) + _table_problems(
+        f"raw/{relative}", entry.table
+    )
     if problems:
         raise ManifestError("\n".join(problems))
     with open(manifest_path, "a", encoding="utf-8", newline="") as handle:

@@ -2,8 +2,9 @@
 published file by an atomic rename only when the build passed, never touch it otherwise.
 
 Readers of warehouse/envwh.duckdb keep the inode they opened, so a publish never blocks or
-changes what an open reader sees; a killed build leaves only `.build.duckdb` (and perhaps
-`.publish.duckdb`), which the next build removes under the build lock.
+changes what an open reader sees; a killed build leaves only `.build.duckdb` and its WAL (and
+perhaps `.publish.duckdb`), which the next build removes under the build lock, first thing,
+also when it then finds nothing to rebuild.
 """
 
 from __future__ import annotations
@@ -77,6 +78,19 @@ def remove_leftovers(warehouse_dir: Path) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     return removed
+
+
+def remove_stale_build_files(warehouse_dir: Path) -> list[Path]:
+    """At the start of a build: delete what a killed build left, unless a build is running now
+    (it holds the lock, and those files are its own). Runs before the up-to-date check, which
+    would otherwise return first and keep them until a --full-refresh."""
+    if not warehouse_dir.is_dir():
+        return []
+    try:
+        with build_lock(warehouse_dir):
+            return remove_leftovers(warehouse_dir)
+    except BuildLocked:
+        return []
 
 
 def new_work_file(warehouse_dir: Path, published: Path, full_refresh: bool) -> Path:

@@ -1,5 +1,6 @@
 """Publishing as the last asset: warehouse/envwh.duckdb, replaced atomically from the working
-file once everything upstream materialized and no blocking check failed in this run.
+file once everything upstream materialized, no blocking check failed in this run and every
+manifest entry's rows are accounted for (read = landed + quarantined).
 """
 
 import dagster as dg
@@ -7,6 +8,7 @@ import dagster as dg
 from orchestration.assets.dbt import dbt_models
 from orchestration.paths import settings
 from orchestration.publish import STORAGE_COMPATIBILITY, publish, record_build, storage_version
+from orchestration.quality.accounting import accounting_problems
 from orchestration.resources import working_database
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "envwh"])
@@ -36,6 +38,12 @@ def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResu
             raise PublishError("no expectation suite ran in this run: run the checks first")
         if failed:
             raise PublishError(f"{failed} critical expectations failed: not publishing")
+        unaccounted = accounting_problems(con)
+        if unaccounted:
+            raise PublishError(
+                "files whose rows are not all accounted for (read = landed + quarantined); "
+                "not publishing:\n" + "\n".join(unaccounted)
+            )
         version = storage_version(con)
         if not version.startswith(STORAGE_COMPATIBILITY):
             raise PublishError(f"storage version {version!r}, expected {STORAGE_COMPATIBILITY}+")

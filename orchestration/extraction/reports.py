@@ -12,10 +12,9 @@ from pathlib import Path
 from orchestration.extraction.document import resolve_province
 from orchestration.extraction.extractor import Extraction, extract
 from orchestration.manifest import ManifestEntry
+from orchestration.parsing.builders import REPORTS_TABLE
 from orchestration.parsing.periods import BadPeriod, parse_period
 from orchestration.parsing.reference import document_kinds
-
-REPORTS_TABLE = "reports__text"
 
 
 class NotText(ValueError):

@@ -12,6 +12,7 @@ from orchestration.parsing.fields import (
     Outcome,
     measure,
     period_fields,
+    region_in_province,
     resolve_period,
     resolve_region,
 )
@@ -95,6 +96,7 @@ def _periodic_shared(row: SourceRow, context: FileContext) -> dict:
     region_column = "region" if row.text("region") else "province"
     region_text = row.text("region") or province_text
     region = resolve_region(row, region_column, region_text)
+    region_in_province(row, region_column, region)
     scope_text = row.text("area_scope") or "全区"
     scope = area_scopes().resolve(scope_text)
     if scope is None:
@@ -169,6 +171,7 @@ def _ranking(row: SourceRow, context: FileContext) -> dict:
         else "best_first"
     )
     city = resolve_region(row, "city", row.text("city"))
+    region_in_province(row, "city", city)
     rank = _rank(row, "rank")
     return {
         "province_text": row.text("province") or context.province,

@@ -31,6 +31,32 @@ def resolve_region(row: SourceRow, column: str, text: str) -> Region:
     return region
 
 
+def region_in_province(row: SourceRow, region_column: str, region: Region) -> None:
+    """Raise region_conflict when the row also names a province (column `province`) that does
+    not contain its region (省份 广西 with 城市 贵阳). A province that does not resolve is left to
+    the region's own check; the walk up uses only Region.parent_code."""
+    province_text = row.text("province")
+    if region_column == "province" or not province_text:
+        return
+    province = regions().resolve(province_text)
+    if province is None:
+        return
+    ancestors, code = set(), region.code
+    while code and code not in ancestors:
+        ancestors.add(code)
+        parent = regions().by_code.get(code)
+        code = parent.parent_code if parent else ""
+    if province.code not in ancestors:
+        region_text = row.text(region_column)
+        raise RowRejected(
+            column_name(row, region_column),
+            f"{province_text} / {region_text}",
+            "region_conflict",
+            f"{column_name(row, region_column)} {region_text!r} ({region.code}) is not in "
+            f"{column_name(row, 'province')} {province_text!r} ({province.code})",
+        )
+
+
 def resolve_period(row: SourceRow, column: str = "period") -> Period:
     text = row.text(column)
     try:
@@ -60,7 +86,7 @@ def measure(column: str, cell_text: str, indicator: Indicator, header_unit_text:
     try:
         quantity = parse_quantity(cell_text)
     except NotANumber as exc:
-        raise RowRejected(column, cell_text, "value_not_numeric", str(exc)) from None
+        raise RowRejected(column, cell_text, exc.rule, str(exc)) from None
     unit_text = header_unit_text
     if quantity.unit_text and unit_text and not _same_unit(quantity.unit_text, unit_text):
         raise RowRejected(

@@ -1,6 +1,10 @@
 """Numbers as Chinese publishers write them: full-width digits, thousands separators,
 万/亿 multipliers and qualifiers (约, 以上, 余, 将近 …) → a value and a qualifier code.
 
+Every minus sign (-, U+2212 −, full-width －, small ﹣) reads the same in a value and in a
+change. Refused, each with its own rule: a space inside a number (`28 5` is not 285: a space is
+not a thousands separator), and scientific notation (`1e2`, `1.79E+08`: publishers print figures
+in full; a spreadsheet writes large numbers this way and drops digits).
 The qualifier words live in maps/qualifiers.yml.
 """
 
@@ -17,6 +21,9 @@ from orchestration.paths import MAPS_DIR
 
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_EXPONENT = re.compile(r"^[eE][+-]?\d")
+_SPACE_IN_NUMBER = re.compile(r"[\d.,]\s+[\d.,]")
+_MINUS_SIGNS = str.maketrans({"\u2212": "-"})  # NFKC already folds full-width － and small ﹣
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,29 @@ class Quantity:
 
 
 class NotANumber(ValueError):
-    """The text holds no number we can read."""
+    """The text holds no number we can read; `rule` names why, for the quarantine."""
+
+    rule = "value_not_numeric"
+
+
+class SpaceInNumber(NotANumber):
+    rule = "space_in_number"
+
+
+class ScientificNotation(NotANumber):
+    rule = "scientific_notation"
+
+
+def _normalised(text: str) -> str:
+    """The cell cleaned (NFKC, one minus sign) with its spaces removed, once no space sits inside
+    a number."""
+    cleaned = clean_cell(text).translate(_MINUS_SIGNS)
+    if _SPACE_IN_NUMBER.search(cleaned):
+        raise SpaceInNumber(
+            f"a space inside the number in {text!r}: a space is not a thousands separator "
+            "(expected e.g. 28.5 or 2,850)"
+        )
+    return cleaned.replace(" ", "")
 
 
 @cache
@@ -53,7 +82,7 @@ def parse_quantity(text: str) -> Quantity:
     (万吨/日) is left in the unit text for the unit registry to resolve.
     """
     before, after, _ = _qualifier_map()
-    rest = clean_cell(text).replace(" ", "")
+    rest = _normalised(text)
     qualifier = None
     for word, code in before:
         if rest.startswith(word):
@@ -64,6 +93,11 @@ def parse_quantity(text: str) -> Quantity:
         raise NotANumber(f"no number in {text!r}")
     value = float(match.group().replace(",", ""))
     rest = rest[match.end() :]
+    if _EXPONENT.match(rest):
+        raise ScientificNotation(
+            f"{text!r} is scientific notation, not a figure as published (a spreadsheet writes "
+            "large numbers as 1.79E+08 and drops digits): write the number in full"
+        )
     for word, code in after:
         if rest.startswith(word):
             qualifier, rest = qualifier or code, rest[len(word) :]
@@ -104,7 +138,7 @@ _DIRECTIONS = {
 def parse_change(text: str) -> Quantity:
     """'提高1.4个百分点' → +1.4 '个百分点'; '下降18.3%' → -18.3 '%'; '持平' → 0.
     A leading 同比/环比 is ignored; the unit text is returned for the registry to resolve."""
-    rest = clean_cell(text).replace(" ", "").removeprefix("同比").removeprefix("环比")
+    rest = _normalised(text).removeprefix("同比").removeprefix("环比")
     if rest == "持平":
         return Quantity(0.0, None, "")
     for word, sign in _DIRECTIONS.items():

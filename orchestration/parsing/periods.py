@@ -3,6 +3,10 @@
 Codes (the keys of dim_period): year '2023', quarter '2023-Q2', month '2023-07',
 year-to-date '2023-01..2023-07', other month ranges '2023-03..2023-05', day '2023-07-15',
 several whole years '2019..2020' (e.g. a carbon-market compliance period 2019-2020年度).
+
+A table's period or as-of date must lie in the calendar of dim_period (`calendar_years`, the
+dbt vars in dbt_project.yml) and may not begin after the file was retrieved (`date_problem`).
+Report prose is not held to the calendar: a target year such as 2060 is a fact of its own.
 """
 
 from __future__ import annotations
@@ -11,8 +15,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+
+import yaml
 
 from orchestration.parsing.text import match_key
+from orchestration.paths import DBT_PROJECT_DIR
 
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _RANGE_SEP = r"(?:-|至|到|\.\.)"
@@ -107,3 +115,30 @@ def _checked(period: Period, text: str) -> Period:
     if not 1949 <= period.start.year <= 2100:
         raise BadPeriod(f"implausible year in period {text!r}")
     return period
+
+
+@cache
+def calendar_years() -> tuple[int, int]:
+    """First and last year of dim_period's calendar (dbt vars in dbt_project.yml)."""
+    project = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    return int(project["vars"]["calendar_first_year"]), int(project["vars"]["calendar_last_year"])
+
+
+def date_problem(start: date, end: date, retrieved: date | None) -> tuple[str, str] | None:
+    """(rule, message) when a period (or an as-of day) lies outside the calendar, or begins after
+    the file was retrieved; None when it is fine."""
+    first, last = calendar_years()
+    span = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+    if start.year < first or end.year > last:
+        return (
+            "period_outside_calendar",
+            f"{span} is outside the calendar of dim_period, {first}–{last} (dbt vars "
+            "calendar_first_year, calendar_last_year)",
+        )
+    if retrieved is not None and start > retrieved:
+        return (
+            "period_after_retrieval",
+            f"{span} begins after the file was retrieved ({retrieved.isoformat()}, manifest "
+            "column retrieved): a source cannot report it yet",
+        )
+    return None

@@ -5,7 +5,8 @@ Whole-file faults (not text, HTML, a workbook, a truncated or mixed encoding, an
 no or an unmapped header, a value under an empty header) raise SourceFileError naming the file
 and, where there is one, the line, column and value. Everything below the header is accounted
 for: a data row lands or is quarantined with its rule, and so are rows that are not data (a title
-row above the header, a footnote below the data); only blank lines are passed over.
+row above the header, a footnote below the data); only blank lines are passed over. A record
+dated outside the calendar of dim_period, or after the file was retrieved, is quarantined too.
 
 Table-specific meaning lives in the row builders (air_quality.py, …), registered in BUILDERS.
 """
@@ -19,10 +20,12 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from orchestration.parsing.errors import Rejection, RowRejected, SourceFileError
 from orchestration.parsing.headers import MappedHeader, map_headers
+from orchestration.parsing.periods import date_problem
 from orchestration.parsing.text import clean_cell
 
 # A row below the data whose first cell starts with one of these is a note, not data.
@@ -169,11 +172,13 @@ def decode(source_file: str, data: bytes) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Record:
-    """One CSV record: the line it starts on, its cells (None when its quoting is broken)."""
+    """One CSV record: the line it starts on, its cells (None when it cannot be split: broken
+    quoting, or a cell longer than the csv module's limit — `problem` says which)."""
 
     line: int
     cells: list[str] | None
     raw: str
+    problem: str = "bad_quoting"
 
     @property
     def filled(self) -> int:
@@ -199,7 +204,9 @@ def _records(source_file: str, text: str) -> Iterator[_Record]:
                     f"line {done + 1}: a quoted cell is never closed (the file is truncated, or "
                     "a stray '\"' opens a quote): expected a closing '\"' before the end",
                 ) from None
-            yield _Record(done + 1, None, "".join(lines[done : reader.line_num]).strip())
+            too_long = "field larger than field limit" in str(exc)
+            yield _Record(done + 1, None, "".join(lines[done : reader.line_num]).strip(),
+                          "cell_too_long" if too_long else "bad_quoting")  # fmt: skip
         else:
             yield _Record(done + 1, cells, "".join(lines[done : reader.line_num]).strip())
         done = reader.line_num
@@ -309,9 +316,16 @@ def _maps_as_big5(source_file: str, table: str, data: bytes) -> bool:
 
 
 def parse_table(
-    path: Path, source_file: str, table: str, builder: RowBuilder, data: bytes | None = None
+    path: Path,
+    source_file: str,
+    table: str,
+    builder: RowBuilder,
+    data: bytes | None = None,
+    retrieved: date | None = None,
 ) -> ParsedFile:
-    """Parse one file into records and rejections. Raises SourceFileError for whole-file faults."""
+    """Parse one file into records and rejections. Raises SourceFileError for whole-file faults.
+    A record dated outside the calendar, or after `retrieved` (the manifest's retrieval date),
+    is quarantined."""
     data = path.read_bytes() if data is None else data
     text, encoding = decode(source_file, data)
     parsed = ParsedFile(source_file, hashlib.sha256(data).hexdigest(), table, encoding)
@@ -333,6 +347,10 @@ def parse_table(
             if isinstance(outcome, RowRejected):
                 parsed.rejections.append(_rejection(source_file, record.line, outcome))
                 continue
+            misdated = _date_rejection(source_file, parsed_row, outcome, retrieved)
+            if misdated is not None:
+                parsed.rejections.append(misdated)
+                continue
             key = tuple(outcome.get(f) for f in builder.grain)
             if key in seen:
                 parsed.rejections.append(Rejection(
@@ -352,6 +370,31 @@ def parse_table(
     return parsed
 
 
+# Landing fields that hold dates (start, end) and the source columns they are read from.
+_DATED_FIELDS = (
+    ("period_start", "period_end", ("period", "as_of")),
+    ("as_of_date", "as_of_date", ("as_of",)),
+)
+
+
+def _date_rejection(
+    source_file: str, row: SourceRow, record: dict, retrieved: date | None
+) -> Rejection | None:
+    """A record whose period or as-of date lies outside the calendar of dim_period, or begins
+    after the file was retrieved (a forecast may look ahead), is quarantined with that reason."""
+    for start_field, end_field, columns in _DATED_FIELDS:
+        start, end = record.get(start_field), record.get(end_field)
+        if start is None or end is None:
+            continue
+        known = None if record.get("basis") == "forecast" else retrieved
+        problem = date_problem(start, end, known)
+        if problem is not None:
+            column = next((c for c in columns if c in row.cells), columns[0])
+            return Rejection(source_file, row.row_number, column_name(row, column),
+                             row.text(column), *problem)  # fmt: skip
+    return None
+
+
 def _rejection(source_file: str, row_number: int, error: RowRejected) -> Rejection:
     return Rejection(source_file, row_number, error.column, error.value, error.rule, error.message)
 
@@ -360,6 +403,10 @@ def _source_row(
     source_file: str, record: _Record, headers: list[MappedHeader]
 ) -> SourceRow | Rejection:
     cells = record.cells
+    if cells is None and record.problem == "cell_too_long":
+        return Rejection(source_file, record.line, "*", record.raw, "cell_too_long",
+                         f"a cell is longer than {csv.field_size_limit():,} characters, the "
+                         "most a cell may hold; the row cannot be read")  # fmt: skip
     if cells is None:
         return Rejection(source_file, record.line, "*", record.raw, "bad_quoting",
                          "a '\"' inside a quoted cell must be doubled (\"\"); the row cannot be "

@@ -13,7 +13,13 @@ import re
 from functools import cache
 
 from orchestration.parsing.errors import RowRejected
-from orchestration.parsing.fields import Outcome, period_fields, resolve_period, resolve_region
+from orchestration.parsing.fields import (
+    Outcome,
+    period_fields,
+    region_in_province,
+    resolve_period,
+    resolve_region,
+)
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
 from orchestration.parsing.reference import AliasIndex, alias_index
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
@@ -81,7 +87,7 @@ def capacity(row: SourceRow, type_code: str, required: bool) -> dict:
         unit = registry().resolve(quantity.unit_text or unit_text)
         per_day = registry().convert(quantity.value, unit.code, "t_per_day")
     except NotANumber as exc:
-        raise RowRejected(column, text, "value_not_numeric", str(exc)) from None
+        raise RowRejected(column, text, exc.rule, str(exc)) from None
     except UnknownUnit:
         raise RowRejected(
             column_name(row, "unit"),
@@ -132,7 +138,9 @@ def _region(row: SourceRow, context: FileContext) -> tuple[str, str]:
     base = re.sub(r"[(（].*[)）]$", "", clean_cell(city)).strip()
     text = base or row.text("province") or context.province
     column = "city" if base else "province"
-    return city, resolve_region(row, column, text).code
+    region = resolve_region(row, column, text)
+    region_in_province(row, column, region)
+    return city, region.code
 
 
 def _as_of(row: SourceRow) -> dict:

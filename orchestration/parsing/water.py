@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from orchestration.parsing.errors import RowRejected
-from orchestration.parsing.fields import Outcome, period_fields, resolve_period, resolve_region
+from orchestration.parsing.fields import (
+    Outcome,
+    period_fields,
+    region_in_province,
+    resolve_period,
+    resolve_region,
+)
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
 from orchestration.parsing.reference import AliasIndex, alias_index
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
@@ -136,6 +142,7 @@ def _section(row: SourceRow, context: FileContext) -> dict:
     region_text = row.text("region") or row.text("province") or context.province
     column = "region" if row.text("region") else "province"
     region = resolve_region(row, column, region_text)
+    region_in_province(row, column, region)
     attribute = row.text("section_attribute")
     described = " ".join(filter(None, [attribute, row.text("water_body"), row.text("section")]))
     return {
@@ -211,7 +218,7 @@ def measurements_builder(context: FileContext) -> RowBuilder:
                 "unit_code": unit.code,
             }  # fmt: skip
         except NotANumber as exc:
-            yield column, RowRejected(column, row.text("value"), "value_not_numeric", str(exc))
+            yield column, RowRejected(column, row.text("value"), exc.rule, str(exc))
         except UnknownUnit:
             yield (
                 column,

@@ -66,6 +66,10 @@ def test_killed_builds_leave_the_published_warehouse_as_it_was(
             os.killpg(build.pid, signal.SIGKILL)
         build.wait()
         assert contents(workspace.published) == before, f"changed by a kill at {moment} s"
+    result = workspace.envwh("build")  # nothing changed: up to date, and it removes what was left
+    assert result.returncode == 0 and "up to date" in result.stdout, result.stdout[-2000:]
+    leftovers = {p.name for p in workspace.warehouse.iterdir()} - {"envwh.duckdb", ".build.lock"}
+    assert leftovers == set()
     result = workspace.envwh("build", "--full-refresh")
     assert result.returncode == 0, result.stdout[-2000:]
     assert contents(workspace.published) == before

@@ -68,3 +68,40 @@ def test_add_entry_refuses_an_unknown_document_kind(raw_copy: Path) -> None:
                                   "source_kind": "government",
                                   "document_kind": "公报"})  # fmt: skip
     assert (raw_copy / "manifest.csv").read_bytes() == before
+
+
+def _fields(table: str) -> dict[str, str]:
+    return {"table": table, "url": "https://x.org", "source_kind": "government",
+            "document_kind": "bulletin"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("table", "hint"),
+    [("air_quality__nonexistent", "air_quality__periodic, "),
+     (" Air_Quality__Periodic ", "did you mean 'air_quality__periodic'?")],
+)  # fmt: skip
+def test_add_entry_refuses_an_unknown_table(raw_copy: Path, table: str, hint: str) -> None:
+    new = raw_copy / "air_quality" / "new.csv"
+    new.write_text("时段,PM10(μg/m³)\n2023年,30\n", encoding="utf-8")
+    before = (raw_copy / "manifest.csv").read_bytes()
+    with pytest.raises(ManifestError, match="is not a landing table") as error:
+        add_entry(raw_copy, new, _fields(table))
+    assert hint in str(error.value) and "reports__text" in str(error.value)
+    assert (raw_copy / "manifest.csv").read_bytes() == before
+
+
+def test_add_entry_refuses_a_copy_of_a_listed_file(raw_copy: Path) -> None:
+    listed = read_manifest(raw_copy / "manifest.csv")[0]
+    copy = raw_copy / "air_quality" / "same_bytes_new_name.csv"
+    copy.write_bytes((raw_copy / listed.path).read_bytes())
+    before = (raw_copy / "manifest.csv").read_bytes()
+    with pytest.raises(ManifestError) as error:
+        add_entry(raw_copy, copy, _fields(listed.table))
+    assert f"same sha256 as raw/{listed.path}" in str(error.value)
+    assert (raw_copy / "manifest.csv").read_bytes() == before
+
+
+def test_landing_tables_are_the_builders_and_the_report_texts() -> None:
+    from orchestration.parsing.builders import BUILDERS, landing_tables
+
+    assert landing_tables() == (*sorted(BUILDERS), "reports__text")

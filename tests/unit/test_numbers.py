@@ -86,3 +86,33 @@ def test_parse_change(text: str, value: float, unit: str) -> None:
     change = parse_change(text)
     assert change.value == pytest.approx(value)
     assert change.unit_text == unit
+
+
+@pytest.mark.parametrize("text", ["28\u00a05", "28 5", "1 000", "28\u202f5", "28\u30005", "约28 5"])
+def test_a_space_inside_a_number_is_refused_not_joined(text: str) -> None:
+    """'28<NBSP>5' is not 285: a space is not a thousands separator in published figures."""
+    with pytest.raises(NotANumber) as error:
+        parse_number(text)
+    assert error.value.rule == "space_in_number"
+    assert "space inside the number" in str(error.value)
+
+
+@pytest.mark.parametrize("minus", ["-", "\u2212", "\uff0d", "\ufe63"])
+def test_every_minus_sign_reads_the_same_in_values_and_changes(minus: str) -> None:
+    assert parse_number(f"{minus}15.8").value == pytest.approx(-15.8)
+    change = parse_change(f"{minus}1.4个百分点")
+    assert (change.value, change.unit_text) == (pytest.approx(-1.4), "个百分点")
+
+
+@pytest.mark.parametrize("text", ["1e2", "1.79E+08", "3.5e-1", "1E2微克/立方米"])
+def test_scientific_notation_is_refused_by_name(text: str) -> None:
+    with pytest.raises(NotANumber) as error:
+        parse_quantity(text)
+    assert error.value.rule == "scientific_notation"
+    assert "scientific notation" in str(error.value)
+
+
+def test_a_plain_number_is_value_not_numeric_when_unreadable() -> None:
+    with pytest.raises(NotANumber) as error:
+        parse_number("abc")
+    assert error.value.rule == "value_not_numeric"

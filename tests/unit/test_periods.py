@@ -40,3 +40,44 @@ def test_year_from_context() -> None:
 def test_bad_periods(text: str) -> None:
     with pytest.raises(BadPeriod):
         parse_period(text)
+
+
+def test_the_calendar_bounds_are_one_dbt_var_read_by_parser_and_dim_period() -> None:
+    """dim_period.sql and the parser read the same bounds (dbt_project.yml vars); neither
+    hard-codes a year."""
+    import re
+
+    import yaml
+
+    from orchestration.parsing.periods import calendar_years
+    from orchestration.paths import DBT_PROJECT_DIR
+
+    variables = yaml.safe_load((DBT_PROJECT_DIR / "dbt_project.yml").read_text())["vars"]
+    assert calendar_years() == (variables["calendar_first_year"], variables["calendar_last_year"])
+    assert calendar_years() == (2010, 2035)  # what the README promises
+    sql = (DBT_PROJECT_DIR / "models" / "marts" / "dim_period.sql").read_text()
+    body = sql.split("*/", 1)[1]
+    assert "var('calendar_first_year')" in body and "var('calendar_last_year')" in body
+    assert not re.search(r"\b(19|20)\d\d\b", body)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [("2099年", "period_outside_calendar"), ("2036年1月", "period_outside_calendar"),
+     ("2009年12月", "period_outside_calendar"), ("2035-2036年", "period_outside_calendar"),
+     ("2026年12月", "period_after_retrieval"), ("2026年11月24日", "period_after_retrieval")],
+)  # fmt: skip
+def test_periods_outside_the_calendar_or_after_retrieval(text: str, rule: str) -> None:
+    from orchestration.parsing.periods import date_problem
+
+    period = parse_period(text)
+    problem = date_problem(period.start, period.end, retrieved=date(2026, 11, 23))
+    assert problem is not None and problem[0] == rule
+
+
+def test_a_period_in_the_calendar_before_retrieval_is_fine() -> None:
+    from orchestration.parsing.periods import date_problem
+
+    period = parse_period("2026年11月")  # begun before the file was retrieved
+    assert date_problem(period.start, period.end, retrieved=date(2026, 11, 23)) is None
+    assert date_problem(period.start, period.end, retrieved=None) is None

@@ -247,3 +247,12 @@ def test_rankings(tmp_path: Path) -> None:
         "522701", "pm2_5", True)  # fmt: skip
     assert second["rank"] == 2
     assert rules(parsed) == ["bad_rank"]
+
+
+def test_a_cell_too_long_is_named_with_the_limit_not_bad_quoting() -> None:
+    corpus = Path(__file__).resolve().parents[1] / "bad_inputs" / "air_quality"
+    builder = periodic_builder(FileContext(province="广西"))
+    parsed = parse_table(corpus / "cell_too_long.csv", "x.csv", "air_quality__periodic", builder)
+    (rejection,) = parsed.rejections
+    assert (rejection.row_number, rejection.rule) == (3, "cell_too_long")
+    assert "longer than 131,072 characters" in rejection.message

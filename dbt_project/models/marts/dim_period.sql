@@ -1,9 +1,12 @@
 /* One row per reporting period: every year, quarter, month, year-to-date span and day of
-   2010–2035, plus any other month range or multi-year span (a carbon-market compliance
-   period) that a source reports; and the -1 member. */
+   the calendar (vars calendar_first_year..calendar_last_year in dbt_project.yml, which the
+   parsers also enforce), plus any other month range or multi-year span (a carbon-market
+   compliance period) that a source reports; and the -1 member. */
+{% set first_year = var('calendar_first_year') %}
+{% set last_year = var('calendar_last_year') %}
 with
 
-years as (select range as year from range(2010, 2036)),
+years as (select range as year from range({{ first_year }}, {{ last_year }} + 1)),
 
 months as (select range as month from range(1, 13)),
 
@@ -32,7 +35,9 @@ calendar as (
     union all
     select
         strftime(day, '%Y-%m-%d'), 'day', cast(day as date), cast(day as date)
-    from generate_series(date '2010-01-01', date '2035-12-31', interval 1 day) as t (day)
+    from generate_series(
+        make_date({{ first_year }}, 1, 1), make_date({{ last_year }}, 12, 31), interval 1 day
+    ) as t (day)
 
 ),
 
