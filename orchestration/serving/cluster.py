@@ -40,6 +40,11 @@ ADMIN = "envwh_admin"  # the server owner; Unix socket only
 SERVER_OS_USER = "postgres"  # who runs postgres when envwh runs as root (Debian's package user)
 PG_BIN_ENV = "ENVWH_PG_BIN"
 _PR_SET_PDEATHSIG = 1
+LARGE_OBJECT_WRITERS = (
+    "lo_create(oid)", "lo_creat(integer)", "lo_from_bytea(oid, bytea)",
+    "lo_put(oid, bigint, bytea)", "lowrite(integer, bytea)", "lo_truncate(integer, integer)",
+    "lo_truncate64(integer, bigint)", "lo_unlink(oid)", "lo_open(oid, integer)",
+)  # fmt: skip
 
 
 class ClusterError(Exception):
@@ -263,8 +268,11 @@ class Cluster:
             ):
                 con.execute(sql.SQL(statement).format(db=sql.Identifier(DATABASE),
                                                       reader=sql.Identifier(READER)))  # fmt: skip
-            # large objects and server files: superuser-only in PostgreSQL 15 already; the
-            # adversarial tests in tests/integration/test_serve.py check each stays refused
+            # server files and lo_import/lo_export are superuser-only in PostgreSQL 15, but any
+            # role may create and write large objects once it turns read-only off
+            for function in LARGE_OBJECT_WRITERS:
+                con.execute(sql.SQL("revoke execute on function {} from public").format(
+                    sql.SQL(function)))  # fmt: skip
             con.execute("drop schema public")
 
 
