@@ -94,7 +94,9 @@ class Limits:
     def server_settings(self) -> dict[str, str]:
         """postgresql.conf lines that hold for every connection (the server owner's too)."""
         return {
-            "max_connections": str(self.max_connections + 3),  # 3 kept for the server itself
+            # the role's own limit (max_connections) is met first: 3 slots stay for the server
+            # itself, 2 for backends still exiting
+            "max_connections": str(self.max_connections + 5),
             "superuser_reserved_connections": "3",
             "authentication_timeout": f"{self.login_timeout_s}s",
             "client_connection_check_interval": "1s",  # a gone client's query stops
