@@ -284,7 +284,10 @@ def _swap_once(admin: psycopg.Connection, catalog: Catalog, report: LoadReport) 
         if relation.is_view:
             _as_view(admin, relation, report)
     for schema in catalog.schemas:
-        admin.execute(sql.SQL("grant select on all tables in schema {} to {}").format(
+        # REFERENCES too: information_schema.table_constraints shows a key only to a role with a
+        # privilege other than SELECT (Metabase reads keys there); the role owns no table that
+        # could reference one, so it grants nothing else
+        admin.execute(sql.SQL("grant select, references on all tables in schema {} to {}").format(
             sql.Identifier(schema), reader))  # fmt: skip
 
 
