@@ -91,14 +91,16 @@ class Server:
         return self.warehouse / "envwh.duckdb"
 
     def psql(self, *commands: str, password: str | None = None, user: str = "envwh",
-             database: str = "envwh") -> subprocess.CompletedProcess:  # fmt: skip
-        """psql -c … (unaligned, tuples only, never prompting for a password)."""
+             database: str = "envwh",
+             plain: bool = True) -> subprocess.CompletedProcess:  # fmt: skip
+        """psql -c … (never prompting for a password; `plain`: unaligned, tuples only)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
         env["PGPASSWORD"] = password if password is not None else (self.password or "")
         env["PGCONNECT_TIMEOUT"] = "5"
         dsn = f"host=127.0.0.1 port={self.port} user={user} dbname={database}"
         args = [a for c in commands for a in ("-c", c)]
-        return subprocess.run([PSQL, dsn, "-X", "-w", "-A", "-t", "-F", "|", *args], env=env,
+        style = ["-A", "-t", "-F", "|"] if plain else []
+        return subprocess.run([PSQL, dsn, "-X", "-w", *style, *args], env=env,
                               capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
 
     def connect(self, **kwargs) -> psycopg.Connection:
