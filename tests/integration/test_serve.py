@@ -14,6 +14,8 @@ import re
 import secrets
 import select
 import shutil
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -310,6 +312,32 @@ def test_wrong_or_missing_password_is_refused_with_a_sentence(server: Server) ->
     with pytest.raises(psycopg.OperationalError) as refused:
         server.connect(password="wrong")
     assert 'password authentication failed for user "envwh"' in str(refused.value)
+    assert server.psql("select 41 + 1").stdout.strip() == "42"
+
+
+def raw_login_with_empty_password(port: int) -> dict[str, str]:
+    """Speak the protocol by hand: start up, answer the password request with an empty
+    message, and return the fields of the server's ErrorResponse (C: SQLSTATE, M: message)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        body = struct.pack("!i", 196608) + b"user\0envwh\0database\0envwh\0\0"
+        sock.sendall(struct.pack("!i", len(body) + 4) + body)
+        kind, length = struct.unpack("!ci", sock.recv(5))
+        assert kind == b"R"  # an authentication request
+        sock.recv(length - 4)
+        sock.sendall(b"p" + struct.pack("!i", 4))  # a password message with nothing in it
+        kind, length = struct.unpack("!ci", sock.recv(5))
+        payload = b""
+        while len(payload) < length - 4:
+            payload += sock.recv(length - 4 - len(payload))
+    assert kind == b"E"
+    fields = [f for f in payload.split(b"\0") if f]
+    return {f[:1].decode(): f[1:].decode() for f in fields}
+
+
+def test_an_empty_password_message_gets_a_sqlstate_and_a_sentence(server: Server) -> None:
+    error = raw_login_with_empty_password(server.port)
+    assert error["S"] == "FATAL" and error["C"] in ("08P01", "28P01"), error
+    assert len(error["M"].split()) >= 3, error
     assert server.psql("select 41 + 1").stdout.strip() == "42"
 
 
