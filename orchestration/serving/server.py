@@ -40,6 +40,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5433  # beside, not on, a system PostgreSQL's 5432
 TICK_S = 1.0
 GRACE_S = 2  # a statement this long past the timeout is cancelled by the server itself
+RETRY_S = 30  # a build that failed to load (or to swap in) is tried again after this
 
 
 class ServeError(Exception):
@@ -162,6 +163,7 @@ class Watch:
     log: Callable[[str], None]
     role_state: tuple = ()
     pending: tuple | None = field(default=None)
+    retry_at: float = 0.0
 
     def run(self) -> None:
         with self.cluster.admin(autocommit=True) as admin:
@@ -182,13 +184,17 @@ class Watch:
         if identity != self.pending:
             self.pending = identity
             return
+        if time.monotonic() < self.retry_at:
+            return
         try:
             with self.cluster.admin() as admin:
                 report = load(self.config.database, admin, self.cluster.work_dir)
         except (duckdb.Error, psycopg.Error, OSError) as exc:
-            self.log(f"✗ new build not loaded, still serving the previous one: {exc}")
-        else:
-            self.log(f"✓ new build loaded and swapped in: {report.summary()}")
+            self.retry_at = time.monotonic() + RETRY_S
+            self.log(f"✗ new build not loaded, still serving the previous one (retry in "
+                     f"{RETRY_S} s): {str(exc).strip()}")  # fmt: skip
+            return
+        self.log(f"✓ new build loaded and swapped in: {report.summary()}")
         self.identity, self.pending = identity, None
 
     def enforce(self, admin: psycopg.Connection) -> None:

@@ -214,6 +214,8 @@ def test_psql_describe_commands(served: Server) -> None:
     assert tables.returncode == 0 and "dim_region" in tables.stdout
     schemas = served.psql("\\dn")
     assert schemas.returncode == 0 and "marts" in schemas.stdout
+    copied = served.psql("\\copy (select region_code from marts.dim_region limit 1) to stdout")
+    assert copied.returncode == 0 and copied.stdout.strip(), copied.stderr  # client-side COPY
     views = served.psql("\\dv marts.*")
     assert views.returncode == 0 and "view" in views.stdout
 
