@@ -47,6 +47,10 @@ LARGE_OBJECT_WRITERS = (
 )  # fmt: skip
 
 
+OWNER_FILE = "envwh-serve.pid"  # the envwh process a cluster directory belongs to
+DIR_PREFIX = "envwh-serve-"
+
+
 class ClusterError(Exception):
     """PostgreSQL could not be found, initialised or started; the message says what to do."""
 
@@ -122,7 +126,7 @@ class Cluster:
     port: int
     limits: Limits
     password: str | None
-    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="envwh-serve-")))
+    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix=DIR_PREFIX)))
     admin_password: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     process: subprocess.Popen | None = None
 
@@ -141,6 +145,8 @@ class Cluster:
 
     def start(self) -> None:
         """initdb, configure, start `postgres`, create the database and the login role."""
+        (self.root / OWNER_FILE).write_text(str(os.getpid()))
+        remove_stale_clusters(self.root.parent)
         try:
             self._initdb()
             self._configure()
@@ -274,6 +280,18 @@ class Cluster:
                 con.execute(sql.SQL("revoke execute on function {} from public").format(
                     sql.SQL(function)))  # fmt: skip
             con.execute("drop schema public")
+
+
+def remove_stale_clusters(directory: Path) -> None:
+    """Remove cluster directories whose envwh process is gone (killed before it could clean up;
+    its PostgreSQL stopped with it)."""
+    for root in directory.glob(f"{DIR_PREFIX}*"):
+        try:
+            owner = int((root / OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue  # being created, or not ours
+        if not Path(f"/proc/{owner}").exists():
+            shutil.rmtree(root, ignore_errors=True)
 
 
 def apply_reader_role(con: psycopg.Connection, password: str | None, limits: Limits) -> None:

@@ -18,6 +18,7 @@ import socket
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -422,3 +423,27 @@ def test_serve_has_help_with_examples(capsys: pytest.CaptureFixture[str]) -> Non
     for flag in ("ENVWH_SERVE_PASSWORD", "--port", "--memory", "--statement-timeout",
                  "--max-connections", "--idle-timeout", "PostgreSQL"):  # fmt: skip
         assert flag in out
+
+
+def test_postgres_stops_when_envwh_serve_is_killed(tmp_path: Path) -> None:
+    """Even after SIGKILL (no clean-up code runs) the PostgreSQL it started does not linger."""
+    write_warehouse(tmp_path / "warehouse" / "envwh.duckdb", ROWS[:1])
+    running = start_server(tmp_path / "warehouse", tmp_path / "serve.log", None)
+    with running.connect() as con:
+        backend = con.execute("select pg_backend_pid()").fetchone()[0]
+    status = Path(f"/proc/{backend}/status").read_text()
+    postmaster = int(re.search(r"^PPid:\s+(\d+)", status, re.M).group(1))
+    assert "postgres" in Path(f"/proc/{postmaster}/cmdline").read_text()
+    running.process.kill()
+    running.process.wait(timeout=10)
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{postmaster}").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not Path(f"/proc/{postmaster}").exists()
+    left = [p for p in Path(tempfile.gettempdir()).glob("envwh-serve-*")
+            if (p / "envwh-serve.pid").exists()
+            and (p / "envwh-serve.pid").read_text() == str(running.process.pid)]  # fmt: skip
+    assert len(left) == 1  # SIGKILL left its directory; the next start removes it
+    again = start_server(tmp_path / "warehouse", tmp_path / "serve.log", None)
+    stop(again)
+    assert not left[0].exists()
