@@ -246,6 +246,29 @@ REFUSED = [
     ("checkpoint", "42501"),
     ("reindex table marts.dim_region", "42501"),
     ("select * from nosuch.table_x", "42P01"),
+    ("select * from pg_authid", "42501"),
+    ("select * from pg_shadow", "42501"),
+    ("select pg_read_file('postgresql.conf', 0, 100)", "42501"),
+    ("select pg_ls_logdir()", "42501"),
+    ("select pg_ls_waldir()", "42501"),
+    ("select pg_ls_tmpdir()", "42501"),
+    ("select set_config('data_directory', '/tmp', false)", "55P02"),
+    ("select set_config('log_directory', '/tmp', false)", "55P02"),
+    ("alter database envwh set work_mem = '1GB'", "25006"),
+    ("alter role envwh superuser", "25006"),
+    ("create role other login", "25006"),
+    ("create schema mine", "25006"),
+    ("create view marts.v2 as select 1 as a", "25006"),
+    ("create index on marts.dim_region (region_name)", "25006"),
+    ("begin; lock table marts.dim_region in access exclusive mode", "42501"),
+    ("cluster marts.dim_region", "42501"),
+    ("security label on table marts.dim_region is 'x'", "25006"),
+    ("select dblink_connect('host=example.org')", "42883"),
+    ("select * from pg_hba_file_rules", "42501"),
+    ("select pg_rotate_logfile()", "42501"),
+    ("select pg_cancel_backend(pid) from pg_stat_activity where usename = 'envwh_admin'", "42501"),
+    ("select pg_stat_reset()", "42501"),
+    ("select lo_get(1)", "42704"),
 ]
 
 
@@ -262,6 +285,17 @@ def test_refused_statements_leave_everything_unchanged(
         assert con.execute("select count(*) from marts.dim_region").fetchone() == (len(ROWS),)
     assert fingerprint(server.database) == before
     assert list(tmp_path.iterdir()) == []  # no out.csv, no pwned
+
+
+def test_session_settings_drivers_send_are_accepted(server: Server) -> None:
+    with server.connect() as con:
+        for statement in ("set time zone 'Asia/Shanghai'", "set application_name = 'superset'",
+                          "set session characteristics as transaction isolation level "
+                          "repeatable read", "set search_path = marts", "set extra_float_digits "
+                          "= 3", "set datestyle = 'ISO, MDY'"):  # fmt: skip
+            con.execute(statement)
+        assert con.execute("show timezone").fetchone() == ("Asia/Shanghai",)
+        assert con.execute("select count(*) from dim_region").fetchone() == (len(ROWS),)
 
 
 def test_turning_read_only_off_does_not_open_a_write(server: Server) -> None:
