@@ -102,7 +102,7 @@ def free_port(host: str) -> int:
         return probe.getsockname()[1]
 
 
-def hba_lines(host: str, password: bool) -> list[str]:
+def hba_lines(password: bool) -> list[str]:
     """pg_hba.conf: the owner by socket only; `envwh` by TCP, with a password or on loopback."""
     lines = [f"local all {ADMIN} scram-sha-256"]
     if password:
@@ -224,7 +224,7 @@ class Cluster:
             for name, value in settings.items():
                 conf.write(f"{name} = {conf_value(value)}\n")
         (self.data_dir / "pg_hba.conf").write_text(
-            "\n".join(hba_lines(self.host, self.password is not None)) + "\n"
+            "\n".join(hba_lines(self.password is not None)) + "\n"
         )
 
     def _start_postgres(self) -> None:

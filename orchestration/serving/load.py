@@ -30,7 +30,7 @@ SWAP_LOCK_TIMEOUT = "5s"  # waiting for readers' open transactions before a swap
 SWAP_ATTEMPTS = 6
 _COPY_CHUNK = 1 << 20
 _DECIMAL = re.compile(r"^DECIMAL\((\d+),\s*(\d+)\)$")
-# DuckDB type → (PostgreSQL type, how DuckDB writes it for PostgreSQL's CSV input)
+# DuckDB type → PostgreSQL type (what DuckDB writes for it in CSV, PostgreSQL reads as is)
 _TYPES: dict[str, str] = {
     "BOOLEAN": "boolean", "TINYINT": "smallint", "SMALLINT": "smallint", "UTINYINT": "smallint",
     "INTEGER": "integer", "USMALLINT": "integer", "BIGINT": "bigint", "UINTEGER": "bigint",

@@ -60,11 +60,11 @@ def test_limits_come_from_flags_then_environment(monkeypatch: pytest.MonkeyPatch
 
 
 def test_without_a_password_only_loopback_is_trusted_and_everything_else_rejected() -> None:
-    open_lines = hba_lines("127.0.0.1", password=False)
+    open_lines = hba_lines(password=False)
     assert "host envwh envwh 127.0.0.0/8 trust" in open_lines
     assert not any("0.0.0.0/0 trust" in line or ("scram" in line and "host" in line)
                    for line in open_lines)  # fmt: skip
-    guarded = hba_lines("0.0.0.0", password=True)
+    guarded = hba_lines(password=True)
     assert "host envwh envwh 0.0.0.0/0 scram-sha-256" in guarded
     assert not any("trust" in line for line in guarded)
     for lines in (open_lines, guarded):
