@@ -6,8 +6,11 @@ UV     := $(PYTHON) -m uv
 ENVWH  := $(VENV)/bin/envwh
 # a DuckDB 1.4 client (hash-locked), for the test that the published file stays 1.x-readable
 DUCKDB14 := .venv-duckdb14
+# SQLAlchemy 1.4 (Superset's pin, hash-locked), for the test that BI inspectors see the served marts
+SA14 := .venv-sqlalchemy14
 
-.PHONY: build test lint dev bench validate docs clean setup duckdb14-client
+.PHONY: build test lint dev bench bench-serve validate docs clean setup duckdb14-client \
+	sqlalchemy14-client
 
 setup: $(VENV)/.synced
 
@@ -27,7 +30,14 @@ $(DUCKDB14)/.installed: tests/clients/duckdb14.txt | $(VENV)/.synced
 	$(UV) pip install --quiet --python $(DUCKDB14)/bin/python --require-hashes -r $<
 	@touch $@
 
-test: setup duckdb14-client  ## run every test: lint, unit, integration (dbt tests and GX suites run inside the builds)
+sqlalchemy14-client: $(SA14)/.installed
+
+$(SA14)/.installed: tests/clients/sqlalchemy14.txt | $(VENV)/.synced
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(SA14)
+	$(UV) pip install --quiet --python $(SA14)/bin/python --require-hashes -r $<
+	@touch $@
+
+test: setup duckdb14-client sqlalchemy14-client  ## run every test: lint, unit, integration (dbt tests and GX suites run inside the builds)
 	$(VENV)/bin/ruff check orchestration tests bench
 	$(VENV)/bin/ruff format --check orchestration tests bench
 	$(VENV)/bin/pytest
@@ -45,5 +55,8 @@ dev: setup  ## Dagster UI on http://127.0.0.1:3000 (run history kept in .dagster
 bench: setup
 	$(VENV)/bin/python bench/bench_build.py
 
+bench-serve: setup  ## envwh serve: load time of 3M rows, 200 concurrent clients
+	$(VENV)/bin/python bench/bench_serve.py
+
 clean:
-	rm -rf $(VENV) $(DUCKDB14) dbt_project/target warehouse/*.duckdb* warehouse/docs warehouse/exports
+	rm -rf $(VENV) $(DUCKDB14) $(SA14) dbt_project/target warehouse/*.duckdb* warehouse/docs warehouse/exports

@@ -123,15 +123,19 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = command(
         "serve",
-        "Serve the published warehouse read-only over the PostgreSQL wire protocol (psql, "
-        "Superset, Metabase): user envwh, database envwh; writes, DDL, ATTACH, COPY, "
-        "INSTALL/LOAD, SET (except search_path), file-reading functions and several statements "
-        "at once are refused. "
-        "A non-loopback --host needs ENVWH_SERVE_PASSWORD; on loopback without it, no password "
-        "is asked.",
+        "Serve the published warehouse read-only to psql and BI tools (Superset, Metabase, "
+        "Grafana, JDBC): envwh starts a private PostgreSQL, loads every schema readers use "
+        "(marts, reference, quality, meta, …) from warehouse/envwh.duckdb with types, keys "
+        "and comments, and reloads when a new build is published. User envwh, database envwh; "
+        "the role may only SELECT (writes, DDL, COPY to or from files, file functions and "
+        "server settings are refused). A non-loopback --host needs ENVWH_SERVE_PASSWORD; on "
+        "loopback without it, no password is asked. Limits: see the flags (each also read "
+        "from the ENVWH_SERVE_* variable named). Needs PostgreSQL 15+ (apt-get install "
+        "postgresql); as root it runs as the OS user postgres.",
         "  envwh serve\n"
         '  psql "postgresql://envwh@127.0.0.1:5433/envwh" -c "select * from marts.dim_region"\n'
-        "  ENVWH_SERVE_PASSWORD=… envwh serve --host 0.0.0.0 --port 5433",
+        "  ENVWH_SERVE_PASSWORD=… envwh serve --host 0.0.0.0 --port 5433\n"
+        "  envwh serve --memory 2GB --statement-timeout 30 --max-connections 50",
         _serve,
     )
     serve.add_argument("--host", default="127.0.0.1",
@@ -139,6 +143,20 @@ def _parser() -> argparse.ArgumentParser:
                             "ENVWH_SERVE_PASSWORD)")  # fmt: skip
     serve.add_argument("--port", type=int, default=5433,
                        help="TCP port (default 5433; 0 picks a free one)")  # fmt: skip
+    serve.add_argument("--memory", metavar="SIZE",
+                       help="memory budget of the whole server, e.g. 2GB (ENVWH_SERVE_MEMORY; "
+                            "default a quarter of RAM; one query may use a quarter "
+                            "of it)")  # fmt: skip
+    serve.add_argument("--statement-timeout", type=int, metavar="SECONDS",
+                       help="a statement running longer is cancelled with SQLSTATE 57014 "
+                            "(ENVWH_SERVE_STATEMENT_TIMEOUT; default 60)")  # fmt: skip
+    serve.add_argument("--max-connections", type=int, metavar="N",
+                       help="client connections at once; one more gets SQLSTATE 53300 "
+                            "(ENVWH_SERVE_MAX_CONNECTIONS; default 100)")  # fmt: skip
+    serve.add_argument("--idle-timeout", type=int, metavar="SECONDS",
+                       help="an idle client is disconnected with SQLSTATE 57P05 "
+                            "(ENVWH_SERVE_IDLE_TIMEOUT; default 600; login must finish "
+                            "in 10)")  # fmt: skip
 
     manifest = command(
         "manifest",
@@ -291,10 +309,16 @@ def _dictionary(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from orchestration.serving.limits import LimitError, limits_from
     from orchestration.serving.server import ServeError, serve, serve_config
 
     try:
-        serve(serve_config(settings().published_path, args.host, args.port))
+        limits = limits_from(args.memory, args.statement_timeout, args.max_connections,
+                             args.idle_timeout)  # fmt: skip
+        serve(serve_config(settings().published_path, args.host, args.port, limits=limits))
+    except LimitError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 2
     except ServeError as exc:
         print(f"✗ {exc}", file=sys.stderr)
         return 2

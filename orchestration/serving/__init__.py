@@ -1,7 +1,7 @@
-"""`envwh serve`: the published warehouse over the PostgreSQL wire protocol, read-only.
+"""`envwh serve`: the published warehouse served read-only by a real PostgreSQL.
 
-Two concepts, one module each: `guard` decides which SQL a client may run (pure policy over
-DuckDB's own parser, unit-tested on its own); `server` is the wiring (buenavista's protocol
-handler, password check, a read-only DuckDB per client connection, reopened when a new build is
-published). Nothing here writes the published file.
+One concept per module: `limits` (what clients may cost, as PostgreSQL settings; pure),
+`cluster` (a private PostgreSQL created, configured, started and stopped by envwh), `load`
+(DuckDB → PostgreSQL: types, keys, comments, COPY, atomic swap of builds) and `server` (the
+start-up rules and the serving loop). Nothing here writes the published file.
 """
