@@ -123,7 +123,10 @@ class Lexicon:
                         f"{where}: unit {indicator.unit_code!r} is not in seeds/units.csv"
                     ) from None
                 indicators[code] = indicator
-                for alias in [indicator.name_zh, *named]:
+                # name_is_alias: false — a code that prose never claims by its name (the
+                # statistic is claimed by a seed code: CATALOGUE.yml's o3_8h_p90 → o3)
+                spelled = [indicator.name_zh] if entry.get("name_is_alias", True) else []
+                for alias in [*spelled, *named]:
                     key = fold_key(alias)
                     if aliases.setdefault(key, code) != code:
                         raise LexiconError(f"{where}: alias {alias!r} already names {aliases[key]}")
