@@ -16,6 +16,7 @@ from orchestration.extraction.normalize import fold_key
 CUES_PATH = Path(__file__).resolve().parent / "maps" / "cues.yml"
 YEAR = r"(?:19|20)\d\d"
 _BOUND_TO_NUMBER = re.compile(r"的?\d")
+_BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
 
 
 def _patterns(items: list[str]) -> list[re.Pattern[str]]:
@@ -48,6 +49,15 @@ class Cues:
     verbal_before_alias: list[tuple[str, float]]
     scope_nouns: list[str]
     share_of_target_before: list[str]
+    own_name_scope_words: list[str]
+    copulas: list[str]
+    borrowing_names: frozenset[str]
+    regions_without_code: list[str]
+    national_scope_not_after: list[str]
+    national_scope_not_before: list[str]
+    forward_gap_blockers: list[str]
+    partial_subject_words: list[str]
+    completing_heads: list[str]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -90,6 +100,15 @@ class Cues:
             ],
             scope_nouns=_words(spec["scope_nouns"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
+            own_name_scope_words=_words(spec["own_name_scope_words"]),
+            copulas=_words(spec["copulas"]),
+            borrowing_names=frozenset(_words(spec["borrowing_names"])),
+            regions_without_code=_words(spec["regions_without_code"]),
+            national_scope_not_after=_words(spec["national_scope_not_after"]),
+            national_scope_not_before=_words(spec["national_scope_not_before"]),
+            forward_gap_blockers=_words(spec["forward_gap_blockers"]),
+            partial_subject_words=_words(spec["partial_subject_words"]),
+            completing_heads=_words(spec["completing_heads"]),
         )
 
     def is_target_clause(self, clause: str) -> bool:
@@ -118,6 +137,7 @@ class Cues:
                 (m.start(1), int(m.group(1)))
                 for m in pattern.finditer(clause)
                 if not _BOUND_TO_NUMBER.match(clause, m.end())  # '从2022年的17.1%'
+                and not _BASELINE_BEFORE.search(clause[: m.start(1)])  # '比2021年下降3.3%'
             ]
         return [year for _, year in sorted(set(years))]
 

@@ -24,6 +24,7 @@ class DocumentContext:
     region_code: str | None
     year: int | None
     is_plan: bool
+    period_code: str | None = None  # a part-year release ('2024-01..2024-03'); None: the year
 
 
 @cache

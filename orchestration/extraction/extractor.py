@@ -35,6 +35,7 @@ _FORWARD_GAP = 3
 _SCOPE_REACH = 16  # from a count of places to the indicator of what they do
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 _UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为")
+NATIONAL = "100000"
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,19 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class OwnName:
+    """The name a number states for itself in its clause ('综合利用量8.6亿吨')."""
+
+    name: str
+    clause_start: int
+    copula: bool  # 'X为N', 'X达到N', 'N个X': named clearly enough to land without a code
+
+    @property
+    def is_open_vocabulary(self) -> bool:
+        return self.copula
+
+
+@dataclass(frozen=True)
 class _Alias:
     start: int
     end: int
@@ -91,7 +105,7 @@ def find_aliases(text: str, lex: Lexicon) -> list[_Alias]:
     found, pos = [], 0
     while pos < len(text):
         hit = lex.match_at(text, pos)
-        if hit is None:
+        if hit is None or _inside_class_range(text, pos):
             pos += 1
             continue
         end, code = hit
@@ -99,6 +113,11 @@ def find_aliases(text: str, lex: Lexicon) -> list[_Alias]:
         found.append(_Alias(pos, end, code))
         pos = end
     return found
+
+
+def _inside_class_range(text: str, pos: int) -> bool:
+    """'Ⅰ~Ⅲ类…' (folded 'i~iii类'): the 'iii类…' or 'ii类…' inside it names no class alone."""
+    return text[pos] in "iv" and pos > 0 and text[pos - 1] in "iv~-—–至"
 
 
 def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> list[_Alias]:
@@ -123,6 +142,14 @@ def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> l
         codes = [lex.aliases.get(text[a:b] + tail) for a, b in items]
         if items and all(codes) and len(set(codes)) == len(codes):
             return [_Alias(a, b, c) for (a, b), c in zip(items, codes, strict=True)]
+    if len(items) == 1:  # '声环境质量昼、夜间达标率': the head's last words complete the tail
+        a, b = items[0]
+        for cut in range(1, end - start):
+            tail = text[start + cut : end]
+            for head_start in range(b - 1, a - 1, -1):
+                code = lex.aliases.get(text[head_start:b] + tail)
+                if code and code != lex.aliases.get(text[start:end]):
+                    return [_Alias(head_start, b, code)]
     return []
 
 
@@ -164,13 +191,23 @@ def _compatible(indicator: LexiconIndicator, mention: Mention, kind: str) -> boo
         return True
     unit_dimension = _dimension(mention.unit_code)
     indicator_dimension = _dimension(indicator.unit_code)
-    if kind == "change":
-        return unit_dimension in (indicator_dimension, "ratio", "ratio_change")
+    if kind == "change":  # 个百分点 changes a share, never a count ('断面…提升1.3个百分点')
+        if unit_dimension == "ratio_change":
+            return indicator_dimension == "ratio"
+        return unit_dimension in (indicator_dimension, "ratio")
     if unit_dimension == "ratio" and indicator_dimension != "ratio":
         return False
     return unit_dimension == indicator_dimension or (
         unit_dimension == "ratio_change" and indicator_dimension == "ratio"
     )
+
+
+def _is_name(words: str) -> bool:
+    """Words that can name a figure: one clause, no digit, no stray Latin letters (a mirror's
+    'SO 浓度' lost its subscript), two Chinese characters besides 类 ('Ⅲ类' is a class)."""
+    han = [c for c in words if "\u4e00" <= c <= "\u9fff" and c != "类"]
+    latin = any(c.isascii() and c.isalpha() for c in words)
+    return _plain(words) and len(han) >= 2 and not latin
 
 
 def _no_break(text: str) -> bool:
@@ -192,6 +229,7 @@ class _Reader:
         # mention start → (end, kind, indicator code) of the fact stated just before it
         self.previous: dict[int, tuple[int, str, str]] = {}
         self.extra: list[Fact] = []  # facts a statement gives a second indicator ('均')
+        self.signs: dict[int, int] = {}  # mention end → sign of the change stated there
 
     def read(self) -> tuple[list[Fact], list[Unmapped]]:
         facts, unmapped = [], []
@@ -203,6 +241,7 @@ class _Reader:
             if isinstance(fact, Fact):
                 facts.append(fact)
                 last = (mention.end, fact.kind, fact.indicator_code)
+                self.signs[mention.end] = -1 if fact.value < 0 else 1
             else:
                 last = None
                 if fact is not None:
@@ -241,6 +280,17 @@ class _Reader:
         last_break = max(clause.rfind(c) for c in ",;:")
         return any(word in clause[last_break + 1 :] for word in self.cues.actual_words)
 
+    def _change_sign(self, mention: Mention) -> int:
+        """+1/-1 of a change: the direction word before it, or, for an item of a list of
+        changes ('分别下降2.9%、4.0%'), the direction of the list's first item."""
+        direction = self.cues.direction(self.doc.text[: mention.start])
+        if direction is not None:
+            return direction
+        previous = self.previous.get(mention.start)
+        if previous is not None and previous[1] == "change" and self._continues_change(mention):
+            return self.signs.get(previous[0], 1)
+        return 1
+
     def _continues_change(self, mention: Mention) -> bool:
         """'新增3个县…、1个县…': a list item after a change is a change too."""
         previous = self.previous.get(mention.start)
@@ -258,6 +308,8 @@ class _Reader:
             gap = text[mention.end : alias.start]
             if len(gap) > _FORWARD_GAP or not _plain(gap):
                 return None
+            if any(word in gap for word in self.cues.forward_gap_blockers):
+                return None  # '534个省级地表水…断面': not the indicator the name says
             for end, code in self.doc.lex.matches_at(text, alias.start):
                 if _compatible(self.doc.lex.indicators[code], mention, kind):
                     return _Alias(alias.start, end, code)
@@ -293,12 +345,17 @@ class _Reader:
                 return alias
         return None
 
-    def _indicator(self, mention: Mention, kind: str, sentence_start: int) -> _Alias | None:
-        return (
-            self._forward(mention, kind)
-            or self._respectively(mention, kind, sentence_start)
-            or self._backward(mention, kind, sentence_start)
-        )
+    def _indicator(self, mention: Mention, kind: str, sentence_start: int,
+                   own: OwnName | None = None) -> _Alias | None:  # fmt: skip
+        """Forward, '分别', or backward — but a number with a name of its own only takes an
+        indicator named inside its own clause: it never borrows one from the clause before."""
+        found = self._forward(mention, kind) or self._respectively(mention, kind, sentence_start)
+        if found:
+            return found
+        backward = self._backward(mention, kind, sentence_start)
+        if backward is not None and own is not None and backward.start < own.clause_start:
+            return None
+        return backward
 
     def _share_of_target(self, mention: Mention) -> _Alias | None:
         """'到位资金1129.2亿元,占年度目标任务106.0%': the previous figure's share of its target."""
@@ -351,7 +408,12 @@ class _Reader:
         counts_places = indicator.unit_code == "count" and place in indicator.name_zh
         return alias if counts_places and _plain(gap) else None
 
-    def _split_name(self, mention: Mention, kind: str, sentence_start: int) -> _Alias | None:
+    def _partial_subject(self, mention: Mention, sentence_start: int) -> bool:
+        clause = self.doc.text[self._clause_start(mention.start, sentence_start) : mention.start]
+        return any(word in clause for word in self.cues.partial_subject_words)
+
+    def _split_name(self, mention: Mention, kind: str, sentence_start: int,
+                    own: OwnName | None = None) -> _Alias | None:  # fmt: skip
         """The words right before the number finish a name said nearby in the sentence:
         'EOD项目…,投资1047.21亿元' (EOD项目投资), '专项资金1.05亿元支持…农村环境整治项目'
         (农村环境整治专项资金)."""
@@ -362,9 +424,15 @@ class _Reader:
             min(sentence_end, mention.end + _BACKWARD_WINDOW),
         )
         nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))
-        for word_length in range(2, 7):
-            word = text[mention.start - word_length : mention.start]
-            if not _plain(word, word_length):
+        words = [text[mention.start - n : mention.start] for n in range(2, 7)]
+        if own is not None:  # the number's own name completes, whole or by its last 4+ words
+            heads = tuple(self.cues.completing_heads)
+            words = [own.name[-n:] for n in range(len(own.name), 3, -1)] + [own.name]
+            words += [h for h in heads if len(h) >= 3 and own.name.endswith(h)]  # 总面积
+            words = [w for w in dict.fromkeys(words) if w.endswith(heads)]
+        for word in words:
+            word_length = len(word)
+            if not _plain(word):
                 break
             for alias in nearby:
                 if alias.start < mention.end and alias.end > mention.start - word_length:
@@ -393,18 +461,151 @@ class _Reader:
                 ceiling = self.doc.context.year
                 years = [y for y in the_cues.context_years(clause) if not ceiling or y <= ceiling]
                 year = years[-1] if years else ceiling
+            if year and year == self.doc.context.year and self.doc.context.period_code:
+                return self.doc.context.period_code
         return str(year) if year else ""
 
-    def _region(self, alias_start: int, sentence_start: int) -> str:
-        """A prefecture or county named right before the indicator ('南宁市环境空气质量')."""
+    def _region(self, alias_start: int, sentence_start: int, mention: Mention | None = None) -> str:
+        """Whose figure: a region of several provinces without a code ('汾渭平原…': none); a
+        prefecture or county named right before the indicator ('南宁市环境空气质量') or
+        opening the number's clause ('柳州市连续四年排名第1'); the country when 全国 scopes
+        the clause ('全国平均水平(87.9%)'); else the document's region."""
+        text = self.doc.text
+        for word in self.cues.regions_without_code:
+            found = text.rfind(word, sentence_start, alias_start)
+            if found >= 0 and _no_break(text[found + len(word) : alias_start].replace("、", "")):
+                return ""
         for start, end, code in reversed(self.doc.regions):
             if end <= alias_start and start >= sentence_start:
                 gap = self.doc.text[end:alias_start]
                 near = _no_break(gap) and len(gap) <= 8 and not re.search(r"\d|等", gap)
-                if near:
+                if near and not self._in_list(start, end):
                     return code
                 break
+        if mention is not None:
+            clause_start = self._clause_start(mention.start, sentence_start, breaks=",;:。\n")
+            opening = self._opening_region(clause_start, mention.start)
+            if opening:
+                return opening
+            if self._national_scope(clause_start, mention.start):
+                return NATIONAL
         return self.doc.context.region_code or ""
+
+    def _in_list(self, start: int, end: int) -> bool:
+        """'湘西州、张家界市…8个城市': a region of a list scopes a count, it is no subject."""
+        text = self.doc.text
+        return text[end : end + 1] in ("、", "和", "及", "与") or text[start - 1 : start] == "、"
+
+    def _opening_region(self, clause_start: int, number_start: int) -> str | None:
+        for start, end, code in self.doc.regions:
+            if start < clause_start:
+                continue
+            if start >= number_start:
+                break
+            lead = self.doc.text[clause_start:start]
+            if lead in ("", "全国", "其中") and not self._in_list(start, end):
+                return code if code != self.doc.context.region_code else None
+            break
+        return None
+
+    def _national_scope(self, clause_start: int, number_start: int) -> bool:
+        text = self.doc.text
+        if self.doc.context.region_code == NATIONAL:
+            return False
+        found = text.rfind("全国", clause_start, number_start)
+        if found < 0:
+            return False
+        if found != clause_start and not text.startswith("全国平均", found):
+            return False  # '全区列入全国…平台的设区市': 全国 qualifies a noun, not the figure
+        before, after = text[max(0, found - 3) : found], text[found + 2 : found + 6]
+        return not (
+            before.endswith(tuple(self.cues.national_scope_not_after))
+            or after.startswith(tuple(self.cues.national_scope_not_before))
+            or after.startswith("的")  # '占全国的'
+        )
+
+    def _clause_start(self, pos: int, floor: int, breaks: str = ",;:。、\n") -> int:
+        """Where the clause of text[pos] begins; breaks inside parentheses do not count
+        ('海域水质优良(一类、二类)面积比例为91.3%')."""
+        text, depth = self.doc.text, 0
+        for index in range(pos - 1, floor - 1, -1):
+            char = text[index]
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                depth = max(depth - 1, 0)
+            elif char in breaks and depth == 0:
+                return index + 1
+        return floor
+
+    # -- own names and open vocabulary ---------------------------------------------------------
+    def _own_name(self, mention: Mention, sentence_start: int) -> OwnName | None:
+        """The name a number states for itself in its own clause: 'X为N' / 'X N' before it, or
+        'N个X' after it when the number opens its clause. None when the clause only points
+        back ('同比下降9.1%', '比例为75.2%') or a lexicon name stands in it."""
+        text, the_cues = self.doc.text, self.cues
+        # a list of modifiers ('行业领军、…和专精特新企业11家') is one clause here
+        clause_start = self._clause_start(mention.start, sentence_start, breaks=",;:。\n")
+        words = text[clause_start : mention.start]
+        if self.doc.aliases_between(clause_start, mention.start):
+            return None
+        copula = False
+        for glue in the_cues.copulas:
+            if words.endswith(glue):
+                words, copula = words[: -len(glue)], True
+                break
+        words = re.sub(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?", "", words)
+        changed = True
+        while changed:
+            changed = False
+            for word in the_cues.own_name_scope_words:
+                if words.startswith(word) or words.endswith(word):
+                    words = words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
+                    changed = True
+            for word, _ in the_cues.directions:
+                if words.endswith(word):
+                    words, changed = words[: -len(word)], True
+        words = self._without_regions(words.rstrip("("))
+        if _is_name(words) and words not in the_cues.borrowing_names:
+            return OwnName(words, clause_start, copula)
+        if words or mention.unit_code not in ("count", None):
+            return None
+        after = re.match(r"[^,;:。、()\n\d]{2,14}", text[mention.end :])  # '93个参与评价'
+        if after is None:
+            return None
+        name = after.group().removesuffix("中").removesuffix("的")
+        if name.startswith(tuple(the_cues.scope_nouns)) or name.startswith(("个", "家")):
+            name = ""  # '14个地级城市…': the scope of a statement
+        if not _is_name(name) or name in the_cues.borrowing_names or self.doc.lex.match_at(name, 0):
+            return None
+        return OwnName(name, clause_start, True)
+
+    def _without_regions(self, words: str) -> str:
+        for start, end, _ in self.doc.regions:
+            name = self.doc.text[start:end]
+            if words.startswith(name):
+                return words[len(name) :]
+        return words
+
+    def _open_vocabulary(self, mention: Mention, own: OwnName, kind: str, baseline: int | None,
+                         clause: str, paragraph: str) -> Fact:  # fmt: skip
+        """A clearly named figure no lexicon entry claims: no code, the stated name kept."""
+        sentence_start, _ = self.doc.sentence(mention.start)
+        value = mention.value
+        if kind == "change" and self._change_sign(mention) == -1:
+            value = -value
+        unit = mention.unit_code or ""
+        char_start, char_end = self.doc.folded.span(min(own.clause_start, mention.start),
+                                                    mention.end)  # fmt: skip
+        return Fact(
+            indicator_code="", indicator_name_zh=own.name, kind=kind, value=value, unit=unit,
+            value_canonical=value, canonical_unit=unit, comparator=mention.comparator,
+            period=self._period(mention, kind, clause, paragraph),
+            region_code=self._region(mention.start, sentence_start, mention),
+            baseline_year=str(baseline or ""), qualifier=mention.qualifier or "",
+            quote=self.doc.folded.original[char_start:char_end], char_start=char_start,
+            char_end=char_end,
+        )  # fmt: skip
 
     # -- assembling -----------------------------------------------------------------------------
     def _fact(self, mention: Mention) -> Fact | Unmapped | None:
@@ -428,13 +629,20 @@ class _Reader:
             forward = forward or self._across_scope(mention)
             if forward is None:
                 return None
+        # a goal's name may follow it ('完成国家下达的95%以上的考核目标'): goals keep the old rules
+        own = None if forward or kind == "target" else self._own_name(mention, sentence_start)
         alias = (
             forward
-            or self._indicator(mention, kind, sentence_start)
-            or self._split_name(mention, kind, sentence_start)
+            or self._indicator(mention, kind, sentence_start, own)
+            or self._split_name(mention, kind, sentence_start, own)
         )
+        if self._partial_subject(mention, sentence_start):
+            alias = None  # '大部分城市的医疗废物处置率都达到了100%': no figure of the region
+            own = None
         if mention.unit_code is None and (alias is None or not self._unitless_ok(alias, mention)):
             return None
+        if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
+            return self._open_vocabulary(mention, own, kind, baseline, clause, paragraph)
         if (
             alias is None
             and kind == "target"
@@ -450,7 +658,7 @@ class _Reader:
             self.last_goal[paragraph_start] = (alias.code, mention.end)
         partner = self._both(alias, mention, kind)
         first_named = min(alias.start, partner.start) if partner else alias.start
-        region = self._region(first_named, sentence_start)  # 桂林市A和B均…: both are 桂林's
+        region = self._region(first_named, sentence_start, mention)  # 桂林市A和B均…: both 桂林's
         period = self._period(mention, kind, clause, paragraph)
         if partner is not None:
             partner_indicator = doc.lex.indicators[partner.code]
@@ -498,7 +706,7 @@ class _Reader:
                baseline: int | None, period: str, region: str) -> Fact:  # fmt: skip
         unit = mention.unit_code or indicator.unit_code
         value = mention.value
-        if kind == "change" and self.cues.direction(self.doc.text[: mention.start]) == -1:
+        if kind == "change" and self._change_sign(mention) == -1:
             value = -value
         canonical_unit, canonical = self._canonical(value, unit, indicator, kind)
         first = min(alias.start, mention.start) if alias.end > alias.start else mention.start
@@ -570,15 +778,18 @@ def _first_statements(facts: list[Fact]) -> list[Fact]:
 
 
 def extract(text: str, province: str | None = None, year: int | None = None,
-            is_plan: bool | None = None, lex: Lexicon | None = None) -> Extraction:  # fmt: skip
+            is_plan: bool | None = None, lex: Lexicon | None = None,
+            period_code: str | None = None) -> Extraction:  # fmt: skip
     """Every quantitative fact of one document. province (a GB/T 2260 code), year and is_plan
-    override what the text says about itself."""
+    override what the text says about itself; period_code names a part-year release
+    ('2024-01..2024-03'), the period of its figures of that year."""
     folded = fold(text)
     inferred = infer(folded.text)
     context = DocumentContext(
         region_code=province or inferred.region_code,
         year=year or inferred.year,
         is_plan=inferred.is_plan if is_plan is None else is_plan,
+        period_code=period_code,
     )
     doc = _Document(folded, context, lex or lexicon())
     facts, unmapped = _Reader(doc).read()
