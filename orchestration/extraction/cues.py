@@ -50,13 +50,18 @@ class Cues:
     scope_nouns: list[str]
     share_of_target_before: list[str]
     own_name_scope_words: list[str]
+    own_name_time_patterns: list[re.Pattern[str]]
     copulas: list[str]
     borrowing_names: frozenset[str]
+    borrowing_suffixes: list[str]
     regions_without_code: list[str]
     national_scope_not_after: list[str]
     national_scope_not_before: list[str]
     forward_gap_blockers: list[str]
     partial_subject_words: list[str]
+    share_after_count: list[str]
+    share_of_country: list[str]
+    better_words: frozenset[str]
     completing_heads: list[str]
 
     @classmethod
@@ -82,8 +87,8 @@ class Cues:
             context_year_patterns=_patterns(spec["context_year_patterns"]),
             several_years_patterns=_patterns(spec["several_years_patterns"]),
             directions=sorted(
-                [(fold_key(w), 1) for w in directions["up"]]
-                + [(fold_key(w), -1) for w in directions["down"]],
+                [(fold_key(w), 1) for w in directions["up"] + directions.get("better", [])]
+                + [(fold_key(w), -1) for w in directions["down"] + directions.get("worse", [])],
                 key=lambda pair: -len(pair[0]),
             ),
             level_after_direction=_words(spec["level_after_direction"]),
@@ -101,13 +106,20 @@ class Cues:
             scope_nouns=_words(spec["scope_nouns"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
             own_name_scope_words=_words(spec["own_name_scope_words"]),
+            own_name_time_patterns=_patterns(spec["own_name_time_patterns"]),
             copulas=_words(spec["copulas"]),
             borrowing_names=frozenset(_words(spec["borrowing_names"])),
+            borrowing_suffixes=_words(spec["borrowing_suffixes"]),
             regions_without_code=_words(spec["regions_without_code"]),
             national_scope_not_after=_words(spec["national_scope_not_after"]),
             national_scope_not_before=_words(spec["national_scope_not_before"]),
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),
             partial_subject_words=_words(spec["partial_subject_words"]),
+            share_after_count=_words(spec["share_after_count"]),
+            share_of_country=_words(spec["share_of_country"]),
+            better_words=frozenset(
+                fold_key(w) for w in directions.get("better", []) + directions.get("worse", [])
+            ),
             completing_heads=_words(spec["completing_heads"]),
         )
 
@@ -150,10 +162,15 @@ class Cues:
 
     def direction(self, before: str) -> int | None:
         """+1/-1 when a change word ends right before the number (提高2.8 / 下降了5)."""
+        found = self.direction_word(before)
+        return found[1] if found else None
+
+    def direction_word(self, before: str) -> tuple[str, int] | None:
+        """(word, +1/-1) of the change word that ends right before the number."""
         tail = before[-6:].removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
         for word, sign in self.directions:
             if tail.endswith(word):
-                return sign
+                return word, sign
         return None
 
     def is_level(self, before: str) -> bool:

@@ -34,7 +34,7 @@ _BACKWARD_WINDOW = 40
 _FORWARD_GAP = 3
 _SCOPE_REACH = 16  # from a count of places to the indicator of what they do
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
-_UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为")
+_UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为", "平均为", "均值为", "平均值为", "年均值为")
 NATIONAL = "100000"
 
 
@@ -68,6 +68,7 @@ class Unmapped:
     quote: str
     char_start: int
     char_end: int
+    name: str = ""  # the name the number states for itself, when it has one (envwh extract --suggest)
 
 
 @dataclass(frozen=True)
@@ -186,10 +187,25 @@ def _dimension(unit_code: str) -> str:
     return registry().get(unit_code).dimension
 
 
+def _annual(unit_code: str | None, indicator: LexiconIndicator) -> str | None:
+    """'年覆盖温室气体排放量约45亿吨二氧化碳': a quantity of a yearly indicator stated without
+    '/年' is a yearly rate when the registry has that rate (亿吨二氧化碳 → 亿吨二氧化碳/年)."""
+    if unit_code is None or not indicator.unit_code.endswith("_per_year"):
+        return unit_code
+    per_year = f"{unit_code}_per_year"
+    try:
+        registry().get(per_year)
+    except KeyError:
+        return unit_code
+    return per_year
+
+
 def _compatible(indicator: LexiconIndicator, mention: Mention, kind: str) -> bool:
     if mention.unit_code is None or kind == "rank":
         return True
     unit_dimension = _dimension(mention.unit_code)
+    if indicator.unit_code.endswith("_per_year") and unit_dimension == "mass":
+        return True  # a yearly amount stated without '/年' ('年固碳量3.49亿吨')
     indicator_dimension = _dimension(indicator.unit_code)
     if kind == "change":  # 个百分点 changes a share, never a count ('断面…提升1.3个百分点')
         if unit_dimension == "ratio_change":
@@ -234,10 +250,16 @@ class _Reader:
     def read(self) -> tuple[list[Fact], list[Unmapped]]:
         facts, unmapped = [], []
         last: tuple[int, str, str] | None = None
+        unmapped_end = -1
         for mention in self.doc.mentions:
             if last is not None:
                 self.previous[mention.start] = last
-            fact = self._fact(mention)
+            if unmapped_end >= 0 and _LIST_GLUE.match(self.doc.text[unmapped_end : mention.start]):
+                # '处置和贮存分别占比21.2%和30.7%': the list of an unclaimed number is unclaimed
+                fact = self._unmapped(mention, "")
+            else:
+                fact = self._fact(mention)
+            unmapped_end = mention.end if isinstance(fact, Unmapped) else -1
             if isinstance(fact, Fact):
                 facts.append(fact)
                 last = (mention.end, fact.kind, fact.indicator_code)
@@ -280,11 +302,15 @@ class _Reader:
         last_break = max(clause.rfind(c) for c in ",;:")
         return any(word in clause[last_break + 1 :] for word in self.cues.actual_words)
 
-    def _change_sign(self, mention: Mention) -> int:
-        """+1/-1 of a change: the direction word before it, or, for an item of a list of
-        changes ('分别下降2.9%、4.0%'), the direction of the list's first item."""
-        direction = self.cues.direction(self.doc.text[: mention.start])
-        if direction is not None:
+    def _change_sign(self, mention: Mention, indicator: LexiconIndicator | None = None) -> int:
+        """+1/-1 of a change: the direction word before it ('改善' is down for an indicator
+        where lower is better), or, for an item of a list of changes ('分别下降2.9%、4.0%'),
+        the direction of the list's first item."""
+        found = self.cues.direction_word(self.doc.text[: mention.start])
+        if found is not None:
+            word, direction = found
+            if word in self.cues.better_words and indicator and indicator.higher_is_better is False:
+                return -direction
             return direction
         previous = self.previous.get(mention.start)
         if previous is not None and previous[1] == "change" and self._continues_change(mention):
@@ -310,6 +336,11 @@ class _Reader:
                 return None
             if any(word in gap for word in self.cues.forward_gap_blockers):
                 return None  # '534个省级地表水…断面': not the indicator the name says
+            ends_clause = text[alias.end : alias.end + 1] in _CLAUSE_BREAK | {""}
+            if any(noun in gap for noun in self.cues.scope_nouns) and not ends_clause:
+                # '4个城市的国家地表水考核断面…排名进入…': cities are no count of sections
+                # (but '3个县获评国家生态文明建设示范区、' counts what they became)
+                return None
             for end, code in self.doc.lex.matches_at(text, alias.start):
                 if _compatible(self.doc.lex.indicators[code], mention, kind):
                     return _Alias(alias.start, end, code)
@@ -408,6 +439,65 @@ class _Reader:
         counts_places = indicator.unit_code == "count" and place in indicator.name_zh
         return alias if counts_places and _plain(gap) else None
 
+    def _share_of_count(self, mention: Mention, sentence_start: int) -> _Alias | None:
+        """'218个城市…达标,占64.3%' / '优良水体断面115个,比例为75.2%': the share of the count
+        stated just before; '脊椎动物1045种、维管束植物6186种,分别占全国的22.1%和18%': each
+        count's share of the country, in order."""
+        text, lex = self.doc.text, self.doc.lex
+        before = text[sentence_start : mention.start]
+        country = next((w for w in self.cues.share_of_country if before.endswith(w)), None)
+        if country is not None or text.endswith("分别" + (country or ""), 0, mention.start):
+            anchor = text.rfind("分别", sentence_start, mention.start)
+            floor = anchor if anchor >= 0 else mention.start - len(country or "")
+            counts = [a for a in self.doc.aliases_between(sentence_start, floor)
+                      if a.code in lex.shares]  # fmt: skip
+            series = self._series(anchor, mention) if anchor >= 0 else [mention]
+            if country and counts and len(series) <= len(counts) and mention in series:
+                named = counts[-len(series) :]
+                return _Alias(mention.start, mention.start,
+                              lex.shares[named[series.index(mention)].code])  # fmt: skip
+            return None
+        previous = self.previous.get(mention.start)
+        if previous is None or previous[0] < sentence_start:
+            return None
+        end, _, code = previous
+        gap = text[end : mention.start].lstrip(",")
+        if code in lex.shares and gap in self.cues.share_after_count:
+            return _Alias(mention.start, mention.start, lex.shares[code])
+        return None
+
+    def _series(self, anchor: int, mention: Mention) -> list[Mention]:
+        """The numbers listed after '分别' ('分别为39、72、11'), up to the list's end."""
+        text = self.doc.text
+        series: list[Mention] = []
+        for candidate in (m for m in self.doc.mentions if anchor < m.start):
+            if series and not _LIST_GLUE.match(text[series[-1].end : candidate.start]):
+                break
+            series.append(candidate)
+            if candidate.start > mention.end + 200:
+                break
+        return series
+
+    def _continued(self, mention: Mention, kind: str, sentence_start: int) -> _Alias | None:
+        """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose
+        indicator no name in the text spells is a change of that figure."""
+        previous = self.previous.get(mention.start)
+        if previous is None or previous[0] < sentence_start or previous[1] == "rank":
+            return None
+        code = previous[2]
+        gap = self.doc.text[previous[0] : mention.start]
+        if not gap.startswith(",") or not _plain(gap[1:]):
+            return None
+        if not _compatible(self.doc.lex.indicators[code], mention, kind):
+            return None
+        return _Alias(mention.start, mention.start, code)
+
+    def _unmapped(self, mention: Mention, name: str) -> Unmapped:
+        sentence_start, _ = self.doc.sentence(mention.start)
+        start, end = self.doc.folded.span(mention.start, mention.end)
+        quote = self.doc.text[sentence_start : mention.end]
+        return Unmapped(mention.value, mention.unit_code or "", quote, start, end, name)
+
     def _partial_subject(self, mention: Mention, sentence_start: int) -> bool:
         clause = self.doc.text[self._clause_start(mention.start, sentence_start) : mention.start]
         return any(word in clause for word in self.cues.partial_subject_words)
@@ -419,8 +509,9 @@ class _Reader:
         (农村环境整治专项资金)."""
         text, lex = self.doc.text, self.doc.lex
         _, sentence_end = self.doc.sentence(mention.start)
+        reach = mention.start - sentence_start if own is not None else _BACKWARD_WINDOW
         nearby = self.doc.aliases_between(
-            max(sentence_start, mention.start - _BACKWARD_WINDOW),
+            max(sentence_start, mention.start - reach),
             min(sentence_end, mention.end + _BACKWARD_WINDOW),
         )
         nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))
@@ -555,6 +646,8 @@ class _Reader:
                 words, copula = words[: -len(glue)], True
                 break
         words = re.sub(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?", "", words)
+        for pattern in the_cues.own_name_time_patterns:
+            words = pattern.sub("", words)
         changed = True
         while changed:
             changed = False
@@ -566,8 +659,11 @@ class _Reader:
                 if words.endswith(word):
                     words, changed = words[: -len(word)], True
         words = self._without_regions(words.rstrip("("))
-        if _is_name(words) and words not in the_cues.borrowing_names:
-            return OwnName(words, clause_start, copula)
+        borrowing = words in the_cues.borrowing_names or words.endswith(
+            tuple(the_cues.borrowing_suffixes)
+        )
+        if _is_name(words) and not borrowing:
+            return OwnName(words, clause_start, copula or mention.unit_code == RANK_UNIT)
         if words or mention.unit_code not in ("count", None):
             return None
         after = re.match(r"[^,;:。、()\n\d]{2,14}", text[mention.end :])  # '93个参与评价'
@@ -636,9 +732,21 @@ class _Reader:
             or self._indicator(mention, kind, sentence_start, own)
             or self._split_name(mention, kind, sentence_start, own)
         )
+        if mention.unit_code == "pct":
+            alias = self._share_of_count(mention, sentence_start) or alias
+        if alias is None and kind == "change" and own is None:
+            alias = self._continued(mention, kind, sentence_start)
         if self._partial_subject(mention, sentence_start):
             alias = None  # '大部分城市的医疗废物处置率都达到了100%': no figure of the region
             own = None
+        if (
+            alias is not None
+            and kind == "change"
+            and doc.lex.indicators[alias.code].is_reduction
+            and mention.unit_code == "pct"
+            and self._change_sign(mention) == -1
+        ):
+            kind = "actual"  # '万元国内生产总值能耗比2021年下降0.1%': the reduction is the value
         if mention.unit_code is None and (alias is None or not self._unitless_ok(alias, mention)):
             return None
         if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
@@ -650,9 +758,9 @@ class _Reader:
         ):
             alias = self._carried_goal(mention, paragraph_start, kind)
         if alias is None:
-            start, end = doc.folded.span(mention.start, mention.end)
-            quote = text[sentence_start : mention.end]
-            return Unmapped(mention.value, mention.unit_code or "", quote, start, end)
+            if own is None and kind == "target":
+                own = self._own_name(mention, sentence_start)
+            return self._unmapped(mention, own.name if own else "")
         indicator = doc.lex.indicators[alias.code]
         if kind == "target":
             self.last_goal[paragraph_start] = (alias.code, mention.end)
@@ -704,9 +812,9 @@ class _Reader:
 
     def _build(self, mention: Mention, alias: _Alias, indicator: LexiconIndicator, kind: str,
                baseline: int | None, period: str, region: str) -> Fact:  # fmt: skip
-        unit = mention.unit_code or indicator.unit_code
+        unit = _annual(mention.unit_code, indicator) or indicator.unit_code
         value = mention.value
-        if kind == "change" and self._change_sign(mention) == -1:
+        if kind == "change" and self._change_sign(mention, indicator) == -1:
             value = -value
         canonical_unit, canonical = self._canonical(value, unit, indicator, kind)
         first = min(alias.start, mention.start) if alias.end > alias.start else mention.start
@@ -769,8 +877,12 @@ def _first_statements(facts: list[Fact]) -> list[Fact]:
     """A document that repeats a statement word for word states one fact: keep the first."""
     seen, kept = set(), []
     for fact in facts:
-        key = (fact.indicator_code, fact.kind, fact.value, fact.unit, fact.comparator,
-               fact.period, fact.region_code, fact.baseline_year)  # fmt: skip
+        # an actual is one fact whatever base its sentence names ('比上年' in a title, '比2021年'
+        # in the body)
+        baseline = "" if fact.kind == "actual" else fact.baseline_year
+        key = (fact.indicator_code, fact.indicator_name_zh if not fact.indicator_code else "",
+               fact.kind, fact.value, fact.unit, fact.comparator, fact.period, fact.region_code,
+               baseline)  # fmt: skip
         if key not in seen:
             seen.add(key)
             kept.append(fact)
