@@ -42,6 +42,10 @@ class Cues:
     level_after_direction: list[str]
     baseline_patterns: list[re.Pattern[str]]
     rank_patterns: list[re.Pattern[str]]
+    rank_word_patterns: list[re.Pattern[str]]
+    scope_noun_not_before: list[str]
+    none_before_alias: list[str]
+    tenths_after: list[str]
     not_a_value_after: list[str]
     not_a_value_before: list[str]
     prose_unit_exclusions: frozenset[str]
@@ -94,6 +98,10 @@ class Cues:
             level_after_direction=_words(spec["level_after_direction"]),
             baseline_patterns=_patterns(spec["baseline_patterns"]),
             rank_patterns=_patterns(spec["rank_patterns"]),
+            rank_word_patterns=_patterns(spec["rank_word_patterns"]),
+            scope_noun_not_before=_words(spec["scope_noun_not_before"]),
+            none_before_alias=_words(verbal["none_before_alias"]),
+            tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             prose_unit_exclusions=frozenset(fold_key(w) for w in spec["prose_unit_exclusions"]),

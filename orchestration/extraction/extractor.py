@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from orchestration.extraction.cues import cues
-from orchestration.extraction.document import DocumentContext, find_regions, infer
+from orchestration.extraction.document import DocumentContext, find_regions, infer, region_level
 from orchestration.extraction.lexicon import Lexicon, LexiconIndicator, lexicon
 from orchestration.extraction.normalize import FoldedText, fold
 from orchestration.extraction.quantities import RANK_UNIT, Mention, find_mentions
@@ -445,14 +445,16 @@ class _Reader:
         count's share of the country, in order."""
         text, lex = self.doc.text, self.doc.lex
         before = text[sentence_start : mention.start]
-        country = next((w for w in self.cues.share_of_country if before.endswith(w)), None)
-        if country is not None or text.endswith("分别" + (country or ""), 0, mention.start):
-            anchor = text.rfind("分别", sentence_start, mention.start)
-            floor = anchor if anchor >= 0 else mention.start - len(country or "")
+        anchor = text.rfind("分别", sentence_start, mention.start)
+        after_anchor = text[anchor + 2 : mention.start] if anchor >= 0 else ""
+        country = next((w for w in self.cues.share_of_country
+                        if before.endswith(w) or after_anchor.startswith(w)), None)  # fmt: skip
+        if country is not None:
+            floor = anchor if anchor >= 0 else mention.start - len(country)
             counts = [a for a in self.doc.aliases_between(sentence_start, floor)
                       if a.code in lex.shares]  # fmt: skip
             series = self._series(anchor, mention) if anchor >= 0 else [mention]
-            if country and counts and len(series) <= len(counts) and mention in series:
+            if counts and len(series) <= len(counts) and mention in series:
                 named = counts[-len(series) :]
                 return _Alias(mention.start, mention.start,
                               lex.shares[named[series.index(mention)].code])  # fmt: skip
@@ -461,7 +463,8 @@ class _Reader:
         if previous is None or previous[0] < sentence_start:
             return None
         end, _, code = previous
-        gap = text[end : mention.start].lstrip(",")
+        named = [a.end for a in self.doc.aliases_between(end, mention.start) if a.code == code]
+        gap = text[max([end, *named]) : mention.start].lstrip(",")
         if code in lex.shares and gap in self.cues.share_after_count:
             return _Alias(mention.start, mention.start, lex.shares[code])
         return None
@@ -594,6 +597,8 @@ class _Reader:
             if start >= number_start:
                 break
             lead = self.doc.text[clause_start:start]
+            if region_level(code) not in ("province", "prefecture"):
+                break  # a county's name is too often a word ('城区', '矿区'): only right before a name
             if lead in ("", "全国", "其中") and not self._in_list(start, end):
                 return code if code != self.doc.context.region_code else None
             break
@@ -638,6 +643,13 @@ class _Reader:
         # a list of modifiers ('行业领军、…和专精特新企业11家') is one clause here
         clause_start = self._clause_start(mention.start, sentence_start, breaks=",;:。\n")
         words = text[clause_start : mention.start]
+        if any(c.isdigit() for c in words) and "、" in words:  # '…13.1个百分点、改善幅度全国第一'
+            clause_start += words.rfind("、") + 1
+            words = text[clause_start : mention.start]
+        if mention.unit_code == RANK_UNIT and (
+            words.startswith("在") or words.endswith(("城市", "省份", "地区", "国家"))
+        ):
+            return None  # '在京津冀及周边地区排名第二', '省会城市第6名': the group, not a name
         if self.doc.aliases_between(clause_start, mention.start):
             return None
         copula = False
@@ -792,9 +804,10 @@ class _Reader:
     def _is_scope(self, mention: Mention) -> bool:
         """'14个设区市', '168个重点城市': a count of places scopes a statement, it is no fact."""
         after = self.doc.text[mention.end : mention.end + 12]
-        return mention.unit_code in ("count", None) and after.startswith(
-            tuple(self.cues.scope_nouns)
-        )
+        noun = next((n for n in self.cues.scope_nouns if after.startswith(n)), None)
+        if noun is None or after[len(noun) :].startswith(tuple(self.cues.scope_noun_not_before)):
+            return False  # '534个省级…断面': a kind of section, not a count of provinces
+        return mention.unit_code in ("count", None)
 
     def _unitless_ok(self, alias: _Alias, mention: Mention) -> bool:
         indicator = self.doc.lex.indicators[alias.code]
