@@ -154,6 +154,28 @@ def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> l
     return []
 
 
+def _list_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'浓度分别为39、72、11、29、166μg/m3和1.2mg/m3': the numbers of a list opened by 分别 that
+    state no unit take the unit of the next number of the list that states one."""
+    filled = list(mentions)
+    linked = [bool(_LIST_GLUE.match(text[a.end : b.start])) for a, b in zip(filled, filled[1:])]
+    for index, mention in enumerate(filled):
+        if mention.unit_code is not None:
+            continue
+        first = index
+        while first > 0 and linked[first - 1]:
+            first -= 1
+        if "分别" not in text[max(0, filled[first].start - 6) : filled[first].start]:
+            continue
+        last = index
+        while last < len(linked) and linked[last] and filled[last].unit_code is None:
+            last += 1
+        unit = filled[last].unit_code
+        if unit is not None and unit != RANK_UNIT:
+            filled[index] = replace(mention, unit_code=unit)
+    return filled
+
+
 class _Document:
     """One document being read: folded text, its sentences, names and numbers."""
 
@@ -164,7 +186,9 @@ class _Document:
         self.lex = lex
         self.aliases = find_aliases(self.text, lex)
         self.alias_starts = [a.start for a in self.aliases]
-        self.mentions = find_mentions(self.text, [(a.start, a.end) for a in self.aliases])
+        self.mentions = _list_units(
+            self.text, find_mentions(self.text, [(a.start, a.end) for a in self.aliases])
+        )
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
         self.regions = find_regions(self.text)
 
@@ -682,7 +706,7 @@ class _Reader:
         if after is None:
             return None
         name = after.group().removesuffix("中").removesuffix("的")
-        if name.startswith(tuple(the_cues.scope_nouns)) or name.startswith(("个", "家")):
+        if self._names_places(name) or name.startswith(("个", "家")):
             name = ""  # '14个地级城市…': the scope of a statement
         if not _is_name(name) or name in the_cues.borrowing_names or self.doc.lex.match_at(name, 0):
             return None
@@ -804,10 +828,14 @@ class _Reader:
     def _is_scope(self, mention: Mention) -> bool:
         """'14个设区市', '168个重点城市': a count of places scopes a statement, it is no fact."""
         after = self.doc.text[mention.end : mention.end + 12]
-        noun = next((n for n in self.cues.scope_nouns if after.startswith(n)), None)
-        if noun is None or after[len(noun) :].startswith(tuple(self.cues.scope_noun_not_before)):
-            return False  # '534个省级…断面': a kind of section, not a count of provinces
-        return mention.unit_code in ("count", None)
+        return mention.unit_code in ("count", None) and self._names_places(after)
+
+    def _names_places(self, words: str) -> bool:
+        """Words that open with places ('城市…', '设区市…'), not with a kind ('省级断面')."""
+        noun = next((n for n in self.cues.scope_nouns if words.startswith(n)), None)
+        return noun is not None and not words[len(noun) :].startswith(
+            tuple(self.cues.scope_noun_not_before)
+        )
 
     def _unitless_ok(self, alias: _Alias, mention: Mention) -> bool:
         indicator = self.doc.lex.indicators[alias.code]
@@ -853,11 +881,14 @@ class _Reader:
             return unit, value
 
     def _verbal_facts(self) -> list[Fact]:
-        """Goals stated in words next to a share: '实现全覆盖' (100%), '无劣Ⅴ类水体断面' (0%)."""
+        """Goals stated in words next to a share: '实现全覆盖' (100%), '无劣Ⅴ类水体断面' (0%);
+        a count of days stated to be none: '无严重污染天数' (0 days)."""
         facts = []
         text = self.doc.text
         for alias in self.doc.aliases:
             indicator = self.doc.lex.indicators[alias.code]
+            if indicator.unit_code == "day" and not self.doc.context.is_plan:
+                facts += self._none_stated(alias, indicator)
             if indicator.unit_code != "pct":
                 continue
             sentence_start, _ = self.doc.sentence(alias.start)
@@ -871,6 +902,23 @@ class _Reader:
                 facts.append(self._build(mention, alias, indicator, "target", None, period,
                                          self._region(alias.start, sentence_start)))  # fmt: skip
         return facts
+
+    def _none_stated(self, alias: _Alias, indicator: LexiconIndicator) -> list[Fact]:
+        text = self.doc.text
+        word = next((w for w in self.cues.none_before_alias if text.endswith(w, 0, alias.start)),
+                    None)  # fmt: skip
+        after = text[alias.end : alias.end + 1]
+        if word is None or (after and after not in _CLAUSE_BREAK):
+            return []  # '无严重污染天数比例…' is no statement that there were none
+        start = alias.start - len(word)
+        sentence_start, _ = self.doc.sentence(start)
+        mention = Mention(start, alias.start, start, alias.start, 0.0, indicator.unit_code, None,
+                          "=")  # fmt: skip
+        clause = text[sentence_start:start]
+        paragraph = text[self.doc.paragraph_start(start) : start]
+        period = self._period(mention, "actual", clause, paragraph)
+        region = self._region(alias.start, sentence_start, mention)
+        return [self._build(mention, alias, indicator, "actual", None, period, region)]
 
     def _verbal_spans(self, alias: _Alias) -> list[tuple[float, int, int]]:
         text, spans = self.doc.text, []
