@@ -292,7 +292,7 @@ class _Reader:
                 last = None
                 if fact is not None:
                     unmapped.append(fact)
-        facts += self.extra + self._verbal_facts()
+        facts += self.extra + self._verbal_facts() + self._zero_counts()
         return _first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end))), unmapped
 
     # -- kind ---------------------------------------------------------------------------------
@@ -901,6 +901,37 @@ class _Reader:
                 period = self._period(mention, "target", clause, paragraph)
                 facts.append(self._build(mention, alias, indicator, "target", None, period,
                                          self._region(alias.start, sentence_start)))  # fmt: skip
+        return facts
+
+    def _zero_counts(self) -> list[Fact]:
+        """'核与辐射安全领域连续7年零事故': 零 + words that finish a count's name begun in the
+        clause (核与辐射安全领域…事故) state 0 of it."""
+        text, lex, facts = self.doc.text, self.doc.lex, []
+        for found in re.finditer("零", text):
+            tail = re.match(r"[^,;:。、()\n\d零]{1,4}", text[found.end() :])
+            if tail is None or self.doc.context.is_plan:
+                continue
+            sentence_start, _ = self.doc.sentence(found.start())
+            clause_start = self._clause_start(found.start(), sentence_start)
+            alias = None
+            for end in range(found.start(), clause_start + 1, -1):
+                for cut in range(len(tail.group()), 0, -1):
+                    code = lex.aliases.get(text[clause_start:end] + tail.group()[:cut])
+                    if code and lex.indicators[code].unit_code == "count":
+                        alias = _Alias(clause_start, found.end() + cut, code)
+                        break
+                if alias:
+                    break
+            if alias is None:
+                continue
+            indicator = lex.indicators[alias.code]
+            mention = Mention(found.start(), found.end(), found.start(), found.end(), 0.0,
+                              "count", None, "=")  # fmt: skip
+            clause = text[sentence_start : found.start()]
+            paragraph = text[self.doc.paragraph_start(found.start()) : found.start()]
+            period = self._period(mention, "actual", clause, paragraph)
+            region = self._region(alias.start, sentence_start, mention)
+            facts.append(self._build(mention, alias, indicator, "actual", None, period, region))
         return facts
 
     def _none_stated(self, alias: _Alias, indicator: LexiconIndicator) -> list[Fact]:
