@@ -270,6 +270,8 @@ class _Reader:
         self.previous: dict[int, tuple[int, str, str]] = {}
         self.extra: list[Fact] = []  # facts a statement gives a second indicator ('均')
         self.signs: dict[int, int] = {}  # mention end → sign of the change stated there
+        # mention start → indicator named for it by '处置和贮存分别占比21.2%和30.7%'
+        self.respective: dict[int, _Alias] = {}
 
     def read(self) -> tuple[list[Fact], list[Unmapped]]:
         facts, unmapped = [], []
@@ -278,7 +280,9 @@ class _Reader:
         for mention in self.doc.mentions:
             if last is not None:
                 self.previous[mention.start] = last
-            if unmapped_end >= 0 and _LIST_GLUE.match(self.doc.text[unmapped_end : mention.start]):
+            if mention.start in self.respective:
+                fact = self._fact(mention)
+            elif unmapped_end >= 0 and _LIST_GLUE.match(self.doc.text[unmapped_end : mention.start]):
                 # '处置和贮存分别占比21.2%和30.7%': the list of an unclaimed number is unclaimed
                 fact = self._unmapped(mention, "")
             else:
@@ -518,6 +522,41 @@ class _Reader:
         if not _compatible(self.doc.lex.indicators[code], mention, kind):
             return None
         return _Alias(mention.start, mention.start, code)
+
+    def _respective_heads(self, mention: Mention, sentence_start: int, own: OwnName,
+                          kind: str) -> None:  # fmt: skip
+        """'一般工业固体废物综合利用量占…48.0%,处置和贮存分别占比21.2%和30.7%': each head of a
+        coordinated own name, completed with the subject of a name said before in the sentence
+        (一般工业固体废物 + 处置 + 量占比), names the number of its place in the list."""
+        found = re.fullmatch(r"(.+?)分别(占比|占|为|是|达)?", own.name)
+        anchor = self.doc.text.rfind("分别", own.clause_start, mention.start)
+        if found is None or anchor < 0:
+            return
+        heads = re.split("和|、|及|与", found.group(1))
+        series = self._series(anchor, mention)
+        if len(heads) != len(series) or series[0] is not mention:
+            return
+        share = found.group(2) in ("占比", "占")
+        earlier = self.doc.aliases_between(sentence_start, own.clause_start)
+        for head, item in zip(heads, series, strict=True):
+            endings = ["量占比", "占比", "量占利用处置总量"] if share else ["量", ""]
+            alias = self._completed(head, endings, earlier, item, kind)
+            if alias is None:
+                self.respective.clear()
+                return
+            self.respective[item.start] = alias
+
+    def _completed(self, head: str, endings: list[str], earlier: list[_Alias], mention: Mention,
+                   kind: str) -> _Alias | None:  # fmt: skip
+        lex = self.doc.lex
+        for alias in reversed(earlier):
+            name = self.doc.text[alias.start : alias.end]
+            for cut in range(len(name) - 1, 1, -1):
+                for ending in endings:
+                    code = lex.aliases.get(name[:cut] + head + ending)
+                    if code and _compatible(lex.indicators[code], mention, kind):
+                        return _Alias(mention.start, mention.start, code)
+        return None
 
     def _unmapped(self, mention: Mention, name: str) -> Unmapped:
         sentence_start, _ = self.doc.sentence(mention.start)
@@ -763,6 +802,11 @@ class _Reader:
                 return None
         # a goal's name may follow it ('完成国家下达的95%以上的考核目标'): goals keep the old rules
         own = None if forward or kind == "target" else self._own_name(mention, sentence_start)
+        if own is not None and not forward:
+            self._respective_heads(mention, sentence_start, own, kind)
+        forward = forward or self.respective.get(mention.start)
+        if forward is not None:
+            own = None
         alias = (
             forward
             or self._indicator(mention, kind, sentence_start, own)
