@@ -64,6 +64,8 @@ class Cues:
     forward_gap_blockers: list[str]
     partial_subject_words: list[str]
     share_after_count: list[str]
+    national_network_words: list[str]
+    provincial_network_words: list[str]
     share_of_country: list[str]
     better_words: frozenset[str]
     completing_heads: list[str]
@@ -124,6 +126,8 @@ class Cues:
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),
             partial_subject_words=_words(spec["partial_subject_words"]),
             share_after_count=_words(spec["share_after_count"]),
+            national_network_words=_words(spec["national_network_words"]),
+            provincial_network_words=_words(spec["provincial_network_words"]),
             share_of_country=_words(spec["share_of_country"]),
             better_words=frozenset(
                 fold_key(w) for w in directions.get("better", []) + directions.get("worse", [])

@@ -36,6 +36,9 @@ _SCOPE_REACH = 16  # from a count of places to the indicator of what they do
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 _UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为", "平均为", "均值为", "平均值为", "年均值为")
 NATIONAL = "100000"
+# figures counted over a network of water sections (their network decides the indicator)
+_SECTION_FIGURES = ("water_sections_", "provincial_sections_")
+_SECTIONS_COUNTED = re.compile(r"\d+个[^,;:。\d]{0,16}?断面")
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,7 @@ class _Reader:
         self.signs: dict[int, int] = {}  # mention end → sign of the change stated there
         # mention start → indicator named for it by '处置和贮存分别占比21.2%和30.7%'
         self.respective: dict[int, _Alias] = {}
+        self.open_names: dict[int, str] = {}  # mention end → name of the open-vocabulary fact
 
     def read(self) -> tuple[list[Fact], list[Unmapped]]:
         facts, unmapped = [], []
@@ -291,6 +295,8 @@ class _Reader:
             if isinstance(fact, Fact):
                 facts.append(fact)
                 last = (mention.end, fact.kind, fact.indicator_code)
+                if not fact.indicator_code:
+                    self.open_names[mention.end] = fact.indicator_name_zh
                 self.signs[mention.end] = -1 if fact.value < 0 else 1
             else:
                 last = None
@@ -512,16 +518,38 @@ class _Reader:
     def _continued(self, mention: Mention, kind: str, sentence_start: int) -> _Alias | None:
         """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose
         indicator no name in the text spells is a change of that figure."""
+        code = self._continued_code(mention, sentence_start)
+        if not code or not _compatible(self.doc.lex.indicators[code], mention, kind):
+            return None
+        return _Alias(mention.start, mention.start, code)
+
+    def _continued_code(self, mention: Mention, sentence_start: int) -> str | None:
+        """The code ('' for an open-vocabulary figure) of the figure a change continues."""
         previous = self.previous.get(mention.start)
         if previous is None or previous[0] < sentence_start or previous[1] == "rank":
             return None
-        code = previous[2]
         gap = self.doc.text[previous[0] : mention.start]
         if not gap.startswith(",") or not _plain(gap[1:]):
             return None
-        if not _compatible(self.doc.lex.indicators[code], mention, kind):
+        return previous[2]
+
+    def _network(self, pos: int, sentence_start: int) -> str | None:
+        """Which sections a water figure is counted over: the last count of sections named
+        before it in the sentence ('534个省级…断面中'): national, provincial, other, or None
+        when the sentence names none."""
+        text = self.doc.text
+        counted = list(_SECTIONS_COUNTED.finditer(text, sentence_start, pos))
+        if not counted:
             return None
-        return _Alias(mention.start, mention.start, code)
+        last = counted[-1]
+        phrase = text[self._clause_start(last.start(), sentence_start) : last.end()]
+        if any(word in phrase for word in self.cues.provincial_network_words):
+            return "provincial"
+        if phrase.startswith("省") and not phrase.startswith("省会"):
+            return "provincial"
+        if any(word in phrase for word in self.cues.national_network_words):
+            return "national"
+        return "other"
 
     def _respective_heads(self, mention: Mention, sentence_start: int, own: OwnName,
                           kind: str) -> None:  # fmt: skip
@@ -816,9 +844,24 @@ class _Reader:
             alias = self._share_of_count(mention, sentence_start) or alias
         if alias is None and kind == "change" and own is None:
             alias = self._continued(mention, kind, sentence_start)
+            previous = self.previous.get(mention.start)
+            if alias is None and previous and self._continued_code(mention, sentence_start) == "":
+                # '水质达到或优于Ⅲ类的比例为87.5%,同比上升8.7个百分点': a change of an
+                # open-vocabulary figure keeps its name
+                named = self.open_names[previous[0]]
+                own = OwnName(named, self._clause_start(mention.start, sentence_start), True)
         if self._partial_subject(mention, sentence_start):
             alias = None  # '大部分城市的医疗废物处置率都达到了100%': no figure of the region
             own = None
+        if alias is not None and alias.code.startswith(_SECTION_FIGURES):
+            network = self._network(min(alias.start, mention.start), sentence_start)
+            variant = doc.lex.indicators[alias.code].provincial_variant
+            if network == "provincial":
+                alias = replace(alias, code=variant) if variant else None
+            elif network == "other":
+                alias = None  # '南水北调东线江苏段22个断面…': a network no code stands for
+            if alias is None:
+                return self._unmapped(mention, own.name if own else "")
         if (
             alias is not None
             and kind == "change"

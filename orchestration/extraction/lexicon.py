@@ -36,6 +36,8 @@ class LexiconIndicator:
     target_share_of: str | None = None  # '占年度目标任务106%' after a figure of this code
     is_reduction: bool = False  # the indicator is a fall ('下降0.8%' is its value, not a change)
     share_of: str | None = None  # '218个城市…达标,占64.3%': the share that a count of this code is
+    # the same figure over a province's own network of sections ('省考断面…优Ⅲ比例')
+    provincial_variant: str | None = None
 
     @property
     def valid_range(self) -> tuple[float, float | None, str]:
@@ -119,7 +121,7 @@ class Lexicon:
                         code, entry["name_zh"], entry["name_en"], spec["subject"], entry["unit"],
                         _bool_or_none(entry.get("higher_is_better")), False, named, path.name,
                         entry.get("target_share_of"), bool(entry.get("reduction")),
-                        entry.get("share_of"),
+                        entry.get("share_of"), entry.get("provincial_variant"),
                     )  # fmt: skip
                 try:
                     units.get(indicator.unit_code)
@@ -136,6 +138,11 @@ class Lexicon:
                     if aliases.setdefault(key, code) != code:
                         raise LexiconError(f"{where}: alias {alias!r} already names {aliases[key]}")
         for code, indicator in indicators.items():
+            if indicator.provincial_variant and indicator.provincial_variant not in indicators:
+                raise LexiconError(
+                    f"{indicator.lexicon_file}: {code}: provincial_variant "
+                    f"{indicator.provincial_variant!r} is no indicator"
+                )
             if indicator.share_of and indicator.share_of not in indicators:
                 raise LexiconError(
                     f"{indicator.lexicon_file}: {code}: share_of {indicator.share_of!r} is no "
