@@ -65,6 +65,8 @@ class Cues:
     partial_subject_words: list[str]
     share_after_count: list[str]
     national_network_words: list[str]
+    generic_names: frozenset[str]
+    not_a_place_name: list[str]
     provincial_network_words: list[str]
     share_of_country: list[str]
     better_words: frozenset[str]
@@ -127,6 +129,8 @@ class Cues:
             partial_subject_words=_words(spec["partial_subject_words"]),
             share_after_count=_words(spec["share_after_count"]),
             national_network_words=_words(spec["national_network_words"]),
+            generic_names=frozenset(_words(spec["generic_names"])),
+            not_a_place_name=_words(spec["not_a_place_name"]),
             provincial_network_words=_words(spec["provincial_network_words"]),
             share_of_country=_words(spec["share_of_country"]),
             better_words=frozenset(

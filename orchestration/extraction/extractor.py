@@ -36,9 +36,13 @@ _SCOPE_REACH = 16  # from a count of places to the indicator of what they do
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 _UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为", "平均为", "均值为", "平均值为", "年均值为")
 NATIONAL = "100000"
+LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
 # figures counted over a network of water sections (their network decides the indicator)
 _SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 _SECTIONS_COUNTED = re.compile(r"\d+个[^,;:。\d]{0,16}?断面")
+_RANGE_MARKS = set("至~～到-—–")
+# a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class OwnName:
 
     @property
     def is_open_vocabulary(self) -> bool:
-        return self.copula
+        return self.copula and self.name not in cues().generic_names
 
 
 @dataclass(frozen=True)
@@ -276,6 +280,7 @@ class _Reader:
         # mention start → indicator named for it by '处置和贮存分别占比21.2%和30.7%'
         self.respective: dict[int, _Alias] = {}
         self.open_names: dict[int, str] = {}  # mention end → name of the open-vocabulary fact
+        self.last_unmapped_end = -1  # end of the last number left unclaimed
 
     def read(self) -> tuple[list[Fact], list[Unmapped]]:
         facts, unmapped = [], []
@@ -292,6 +297,8 @@ class _Reader:
             else:
                 fact = self._fact(mention)
             unmapped_end = mention.end if isinstance(fact, Unmapped) else -1
+            if fact is None or isinstance(fact, Unmapped):
+                self.last_unmapped_end = mention.end
             if isinstance(fact, Fact):
                 facts.append(fact)
                 last = (mention.end, fact.kind, fact.indicator_code)
@@ -586,6 +593,43 @@ class _Reader:
                         return _Alias(mention.start, mention.start, code)
         return None
 
+    def _in_range(self, mention: Mention) -> bool:
+        """'范围在92.9%至64.2%之间', '介于2.1%~28.3%': a bound of a spread over places."""
+        text = self.doc.text
+        after = text[mention.end : mention.end + 2]
+        before = text[max(0, mention.start - 2) : mention.start]
+        opens = after[:1] in _RANGE_MARKS and after[1:2].isdigit()
+        closes = before[-1:] in _RANGE_MARKS and (before[:1].isdigit() or before[:1] == "%")
+        return opens or closes
+
+    def _changes_unclaimed(self, mention: Mention, sentence_start: int) -> bool:
+        """The figure a change follows (',同比上升7.5%') was left unclaimed."""
+        end = self.last_unmapped_end
+        if end < sentence_start or end > mention.start:
+            return False
+        gap = self.doc.text[end : mention.start]
+        return gap.startswith(",") and _plain(gap[1:])
+
+    def _unknown_place(self, name_start: int, sentence_start: int, counts: bool = False) -> bool:
+        """A city or prefecture the region reference does not know, named as the subject
+        ('杭州市PM2.5浓度…') or opening the clause: its code cannot be given, so no guess."""
+        text = self.doc.text
+        clause_start = self._clause_start(name_start, sentence_start, breaks=",;:。\n")
+        for window in (text[max(clause_start, name_start - 6) : name_start],
+                       text[clause_start : clause_start + 6]):  # fmt: skip
+            for found in _PLACE_NAME.finditer(window):
+                place = found.group()
+                if any(word in place for word in self.cues.not_a_place_name):
+                    continue
+                listed = window[found.end() : found.end() + 1] in ("、", "和", "及", "与") or (
+                    window[found.start() - 1 : found.start()] in ("、", "和")
+                )
+                if listed and counts:
+                    continue  # '湘西州、张家界市…8个城市': places that scope a count
+                if not any(self.doc.text[s:e] == place for s, e, _ in self.doc.regions):
+                    return True
+        return False
+
     def _unmapped(self, mention: Mention, name: str) -> Unmapped:
         sentence_start, _ = self.doc.sentence(mention.start)
         start, end = self.doc.folded.span(mention.start, mention.end)
@@ -625,6 +669,8 @@ class _Reader:
                 name = text[alias.start : alias.end]
                 for cut in range(len(name), 1, -1):
                     code = lex.aliases.get(name[:cut] + word)
+                    if code == alias.code:
+                        continue  # '…优良天数比例达73.4%,其中达到优的天数比例': not the same figure
                     if code and _compatible(lex.indicators[code], mention, kind):
                         if alias.end <= mention.start:
                             return _Alias(alias.start, mention.start, code)
@@ -656,6 +702,14 @@ class _Reader:
         opening the number's clause ('柳州市连续四年排名第1'); the country when 全国 scopes
         the clause ('全国平均水平(87.9%)'); else the document's region."""
         text = self.doc.text
+        if mention is not None:
+            listed = self._listed_regions(alias_start, sentence_start)
+            if len(listed) >= 2:  # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
+                anchor = text.rfind("分别", alias_start, mention.start)
+                series = self._series(anchor, mention) if anchor >= 0 else []
+                if len(series) == len(listed) and mention in series:
+                    return listed[series.index(mention)]
+                return LISTED
         for word in self.cues.regions_without_code:
             found = text.rfind(word, sentence_start, alias_start)
             if found >= 0 and _no_break(text[found + len(word) : alias_start].replace("、", "")):
@@ -675,6 +729,25 @@ class _Reader:
             if self._national_scope(clause_start, mention.start):
                 return NATIONAL
         return self.doc.context.region_code or ""
+
+    def _listed_regions(self, alias_start: int, sentence_start: int) -> list[str]:
+        """The codes ('' for a region of several provinces) of a list of regions ending right
+        before the indicator ('厦门市、福州市环境空气质量…'), in order; [] when there is none."""
+        text, codes, pos = self.doc.text, [], alias_start
+        spans = [(s, e, c) for s, e, c in self.doc.regions if e <= alias_start]
+        spans += [(m.start(), m.end(), "") for w in self.cues.regions_without_code
+                  for m in re.finditer(re.escape(w), text[:alias_start])]  # fmt: skip
+        while pos > sentence_start:
+            item = next((sp for sp in spans if sp[1] == pos or sp[1] == pos - 1 and
+                         text[pos - 1] in "的"), None)  # fmt: skip
+            if item is None:
+                break
+            codes.insert(0, item[2])
+            pos = item[0]
+            if text[pos - 1 : pos] not in ("、", "和", "及", "与"):
+                break
+            pos -= 1
+        return codes
 
     def _in_list(self, start: int, end: int) -> bool:
         """'湘西州、张家界市…8个城市': a region of a list scopes a count, it is no subject."""
@@ -773,7 +846,13 @@ class _Reader:
         if after is None:
             return None
         name = after.group().removesuffix("中").removesuffix("的")
-        if self._names_places(name) or name.startswith(("个", "家")):
+        # '9个设区城市空气质量优良天数比例…': the places a figure is taken over, not a count
+        holds_name = any(
+            self.doc.lex.indicators[code].unit_code != "count"
+            for i in range(len(name))
+            for _, code in self.doc.lex.matches_at(name, i)
+        )
+        if self._names_places(name) or name.startswith(("个", "家")) or holds_name or "城市" in name:
             name = ""  # '14个地级城市…': the scope of a statement
         if not _is_name(name) or name in the_cues.borrowing_names or self.doc.lex.match_at(name, 0):
             return None
@@ -787,9 +866,12 @@ class _Reader:
         return words
 
     def _open_vocabulary(self, mention: Mention, own: OwnName, kind: str, baseline: int | None,
-                         clause: str, paragraph: str) -> Fact:  # fmt: skip
+                         clause: str, paragraph: str) -> Fact | Unmapped:  # fmt: skip
         """A clearly named figure no lexicon entry claims: no code, the stated name kept."""
         sentence_start, _ = self.doc.sentence(mention.start)
+        region = self._region(mention.start, sentence_start, mention)
+        if region == LISTED:
+            return self._unmapped(mention, own.name)
         value = mention.value
         if kind == "change" and self._change_sign(mention) == -1:
             value = -value
@@ -800,7 +882,7 @@ class _Reader:
             indicator_code="", indicator_name_zh=own.name, kind=kind, value=value, unit=unit,
             value_canonical=value, canonical_unit=unit, comparator=mention.comparator,
             period=self._period(mention, kind, clause, paragraph),
-            region_code=self._region(mention.start, sentence_start, mention),
+            region_code=region,
             baseline_year=str(baseline or ""), qualifier=mention.qualifier or "",
             quote=self.doc.folded.original[char_start:char_end], char_start=char_start,
             char_end=char_end,
@@ -850,9 +932,14 @@ class _Reader:
                 # open-vocabulary figure keeps its name
                 named = self.open_names[previous[0]]
                 own = OwnName(named, self._clause_start(mention.start, sentence_start), True)
-        if self._partial_subject(mention, sentence_start):
-            alias = None  # '大部分城市的医疗废物处置率都达到了100%': no figure of the region
+        if self._partial_subject(mention, sentence_start) or self._in_range(mention):
+            alias = None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no figure of the region
             own = None
+        if kind == "change" and own is None and self._changes_unclaimed(mention, sentence_start):
+            alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
+        if alias is not None and self._unknown_place(min(alias.start, mention.start), sentence_start,
+                                                     counts=mention.unit_code == "count"):
+            alias, own = None, None  # '杭州市PM2.5浓度…' with no code for 杭州市: no guess
         if alias is not None and alias.code.startswith(_SECTION_FIGURES):
             network = self._network(min(alias.start, mention.start), sentence_start)
             variant = doc.lex.indicators[alias.code].provincial_variant
@@ -890,6 +977,21 @@ class _Reader:
         partner = self._both(alias, mention, kind)
         first_named = min(alias.start, partner.start) if partner else alias.start
         region = self._region(first_named, sentence_start, mention)  # 桂林市A和B均…: both 桂林's
+        if region == LISTED:
+            if mention.unit_code == "count":
+                region = self.doc.context.region_code or ""  # '湘西州、张家界市…8个城市'
+            elif re.search("均|都", text[alias.end : mention.start]):
+                # '南宁市、柳州市…优良天数比率均为98.1%': the value of each place listed
+                listed = [c for c in self._listed_regions(first_named, sentence_start) if c]
+                period = self._period(mention, kind, clause, paragraph)
+                facts = [self._build(mention, alias, indicator, kind, baseline, period, code)
+                         for code in listed]  # fmt: skip
+                if not facts:
+                    return self._unmapped(mention, "")
+                self.extra += facts[1:]
+                return facts[0]
+            else:
+                return self._unmapped(mention, "")  # whose figure, of the places listed?
         period = self._period(mention, kind, clause, paragraph)
         if partner is not None:
             partner_indicator = doc.lex.indicators[partner.code]
@@ -1018,7 +1120,8 @@ class _Reader:
             paragraph = text[self.doc.paragraph_start(found.start()) : found.start()]
             period = self._period(mention, "actual", clause, paragraph)
             region = self._region(alias.start, sentence_start, mention)
-            facts.append(self._build(mention, alias, indicator, "actual", None, period, region))
+            if region != LISTED:
+                facts.append(self._build(mention, alias, indicator, "actual", None, period, region))
         return facts
 
     def _none_stated(self, alias: _Alias, indicator: LexiconIndicator) -> list[Fact]:
@@ -1036,6 +1139,8 @@ class _Reader:
         paragraph = text[self.doc.paragraph_start(start) : start]
         period = self._period(mention, "actual", clause, paragraph)
         region = self._region(alias.start, sentence_start, mention)
+        if region == LISTED:
+            return []
         return [self._build(mention, alias, indicator, "actual", None, period, region)]
 
     def _verbal_spans(self, alias: _Alias) -> list[tuple[float, int, int]]:
