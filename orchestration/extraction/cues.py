@@ -66,6 +66,8 @@ class Cues:
     share_after_count: list[str]
     national_network_words: list[str]
     generic_names: frozenset[str]
+    bare_aliases: frozenset[str]
+    bare_alias_lead_ins: list[str]
     not_a_place_name: list[str]
     provincial_network_words: list[str]
     share_of_country: list[str]
@@ -130,6 +132,8 @@ class Cues:
             share_after_count=_words(spec["share_after_count"]),
             national_network_words=_words(spec["national_network_words"]),
             generic_names=frozenset(_words(spec["generic_names"])),
+            bare_aliases=frozenset(_words(spec["bare_aliases"])),
+            bare_alias_lead_ins=_words(spec["bare_alias_lead_ins"]),
             not_a_place_name=_words(spec["not_a_place_name"]),
             provincial_network_words=_words(spec["provincial_network_words"]),
             share_of_country=_words(spec["share_of_country"]),

@@ -191,13 +191,24 @@ class _Document:
         self.text = folded.text
         self.context = context
         self.lex = lex
-        self.aliases = find_aliases(self.text, lex)
+        self.aliases = [a for a in find_aliases(self.text, lex) if not self._qualified(a)]
         self.alias_starts = [a.start for a in self.aliases]
         self.mentions = _list_units(
             self.text, find_mentions(self.text, [(a.start, a.end) for a in self.aliases])
         )
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
         self.regions = find_regions(self.text)
+
+    def _qualified(self, alias: _Alias) -> bool:
+        """A bare name ('治理率', '投资总额') that other words qualify ('废渣治理率',
+        '生态环境治理投资总额') names another figure: it claims nothing."""
+        the_cues = cues()
+        if self.text[alias.start : alias.end] not in the_cues.bare_aliases or alias.start == 0:
+            return False
+        before = self.text[max(0, alias.start - 2) : alias.start]
+        if not ("\u4e00" <= before[-1] <= "\u9fff"):
+            return False
+        return not before.endswith(tuple(the_cues.bare_alias_lead_ins))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_ends, pos)
@@ -728,7 +739,24 @@ class _Reader:
                 return opening
             if self._national_scope(clause_start, mention.start):
                 return NATIONAL
+            if mention.unit_code != RANK_UNIT and self._after_region_without_code(mention.start):
+                return ""
         return self.doc.context.region_code or ""
+
+    def _after_region_without_code(self, pos: int) -> bool:
+        """'京津冀及周边地区…平均优良天数比例为63.5%…;PM2.5浓度为51微克/立方米': a figure
+        said after a region of several provinces, in the same sentence (to the 。), with no
+        other place named since, is that region's."""
+        text = self.doc.text
+        start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+        found = max(((text.rfind(w, start, pos), w) for w in self.cues.regions_without_code),
+                    default=(-1, ""))  # fmt: skip
+        if found[0] < 0 or text[found[0] - 1 : found[0]] == "在":
+            return False  # '在京津冀及周边地区排名第二': the group ranked in, not the subject
+        since = text[found[0] + len(found[1]) : pos]
+        named = any(start <= s and e <= pos and s >= found[0] + len(found[1])
+                    for s, e, _ in self.doc.regions)  # fmt: skip
+        return not named and not re.search("全国|全省|全区|全市", since)
 
     def _listed_regions(self, alias_start: int, sentence_start: int) -> list[str]:
         """The codes ('' for a region of several provinces) of a list of regions ending right
