@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         "  envwh extract raw/reports/001_e8eb7f156b0340c6.txt\n"
         "  envwh extract news.txt --province 廣西 --year 2024 --format json\n"
         "  envwh extract news.txt --unmapped     numbers with a unit no indicator claimed\n"
-        "  envwh extract --suggest               the names most often left unclaimed, to grow the lexicon\n"
+        "  envwh extract --suggest               unclaimed names, most frequent first (lexicon)\n"
         "  envwh extract --evaluate tests/gold   precision and recall per document (the seed set)\n"
         "  envwh extract --evaluate tests/gold/unseen --half dev   the development half only",
         _extract,
@@ -122,8 +122,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="with --evaluate on a split gold set: which half to score "
                               "(default dev; score the test half once, after tuning)")  # fmt: skip
     extract.add_argument("--suggest", action="store_true",
-                         help="list the names most often stated with an unclaimed number across "
-                              "the documents of raw/reports/ (candidates for the lexicon)")  # fmt: skip
+                         help="list the names most often stated with an unclaimed number "
+                              "in raw/reports/ (lexicon candidates)")  # fmt: skip
     extract.add_argument("--top", type=int, default=30, help="how many names --suggest lists")
     extract.add_argument("--documents", metavar="STEMS",
                          help="with --suggest: only these documents of raw/reports/ "
@@ -276,8 +276,9 @@ def _evaluate(gold_dir: Path, half: str) -> int:
                          f"{s.recall:.1%}", f"{s.wrong_indicator_rate:.1%}"))  # fmt: skip
         for s in scores:
             details += [f"  missed   {label} {s.document}: {k}" for k in s.missed]
-            details += [f"  spurious {label} {s.document}: {k}"
-                        + ("  (wrong indicator)" if k in s.wrong else "") for k in s.spurious]  # fmt: skip
+            for key in s.spurious:
+                wrong = "  (wrong indicator)" if key in s.wrong else ""
+                details.append(f"  spurious {label} {s.document}: {key}{wrong}")
     print(format_rows(columns, rows))
     print("\n".join(details))
     return 0

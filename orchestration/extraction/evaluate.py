@@ -37,8 +37,10 @@ class Key:
 
     def same_figure(self, other: Key) -> bool:
         """Value (in a common unit), unit dimension, period and region agree."""
-        regions = self.region_code is None or other.region_code is None or (
-            self.region_code == other.region_code
+        regions = (
+            self.region_code is None
+            or other.region_code is None
+            or (self.region_code == other.region_code)
         )
         return regions and self.period == other.period and _same_value(self, other)
 

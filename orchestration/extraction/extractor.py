@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, find_regions, infer, region_level
@@ -34,7 +35,19 @@ _BACKWARD_WINDOW = 40
 _FORWARD_GAP = 3
 _SCOPE_REACH = 16  # from a count of places to the indicator of what they do
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
-_UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为", "平均为", "均值为", "平均值为", "年均值为")
+_UNITLESS_GLUE = (
+    "",
+    "为",
+    "是",
+    "达",
+    "达到",
+    ":",
+    "仅为",
+    "平均为",
+    "均值为",
+    "平均值为",
+    "年均值为",
+)
 NATIONAL = "100000"
 LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
 # figures counted over a network of water sections (their network decides the indicator)
@@ -75,7 +88,9 @@ class Unmapped:
     quote: str
     char_start: int
     char_end: int
-    name: str = ""  # the name the number states for itself, when it has one (envwh extract --suggest)
+    name: str = (
+        ""  # the name the number states for itself, when it has one (envwh extract --suggest)
+    )
 
 
 @dataclass(frozen=True)
@@ -165,7 +180,7 @@ def _list_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """'浓度分别为39、72、11、29、166μg/m3和1.2mg/m3': the numbers of a list opened by 分别 that
     state no unit take the unit of the next number of the list that states one."""
     filled = list(mentions)
-    linked = [bool(_LIST_GLUE.match(text[a.end : b.start])) for a, b in zip(filled, filled[1:])]
+    linked = [bool(_LIST_GLUE.match(text[a.end : b.start])) for a, b in pairwise(filled)]
     for index, mention in enumerate(filled):
         if mention.unit_code is not None:
             continue
@@ -302,7 +317,9 @@ class _Reader:
                 self.previous[mention.start] = last
             if mention.start in self.respective:
                 fact = self._fact(mention)
-            elif unmapped_end >= 0 and _LIST_GLUE.match(self.doc.text[unmapped_end : mention.start]):
+            elif unmapped_end >= 0 and _LIST_GLUE.match(
+                self.doc.text[unmapped_end : mention.start]
+            ):
                 # '处置和贮存分别占比21.2%和30.7%': the list of an unclaimed number is unclaimed
                 fact = self._unmapped(mention, "")
             else:
@@ -715,7 +732,9 @@ class _Reader:
         text = self.doc.text
         if mention is not None:
             listed = self._listed_regions(alias_start, sentence_start)
-            if len(listed) >= 2:  # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
+            if (
+                len(listed) >= 2
+            ):  # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
                 anchor = text.rfind("分别", alias_start, mention.start)
                 series = self._series(anchor, mention) if anchor >= 0 else []
                 if len(series) == len(listed) and mention in series:
@@ -766,8 +785,8 @@ class _Reader:
         spans += [(m.start(), m.end(), "") for w in self.cues.regions_without_code
                   for m in re.finditer(re.escape(w), text[:alias_start])]  # fmt: skip
         while pos > sentence_start:
-            item = next((sp for sp in spans if sp[1] == pos or sp[1] == pos - 1 and
-                         text[pos - 1] in "的"), None)  # fmt: skip
+            ends = (pos, pos - 1) if text[pos - 1 : pos] == "的" else (pos,)
+            item = next((sp for sp in spans if sp[1] in ends), None)
             if item is None:
                 break
             codes.insert(0, item[2])
@@ -790,7 +809,7 @@ class _Reader:
                 break
             lead = self.doc.text[clause_start:start]
             if region_level(code) not in ("province", "prefecture"):
-                break  # a county's name is too often a word ('城区', '矿区'): only right before a name
+                break  # a county's name is often a word ('城区', '矿区'): only right before a name
             if lead in ("", "全国", "其中") and not self._in_list(start, end):
                 return code if code != self.doc.context.region_code else None
             break
@@ -857,7 +876,9 @@ class _Reader:
             changed = False
             for word in the_cues.own_name_scope_words:
                 if words.startswith(word) or words.endswith(word):
-                    words = words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
+                    words = (
+                        words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
+                    )
                     changed = True
             for word, _ in the_cues.directions:
                 if words.endswith(word):
@@ -880,7 +901,12 @@ class _Reader:
             for i in range(len(name))
             for _, code in self.doc.lex.matches_at(name, i)
         )
-        if self._names_places(name) or name.startswith(("个", "家")) or holds_name or "城市" in name:
+        if (
+            self._names_places(name)
+            or name.startswith(("个", "家"))
+            or holds_name
+            or "城市" in name
+        ):
             name = ""  # '14个地级城市…': the scope of a statement
         if not _is_name(name) or name in the_cues.borrowing_names or self.doc.lex.match_at(name, 0):
             return None
@@ -961,12 +987,15 @@ class _Reader:
                 named = self.open_names[previous[0]]
                 own = OwnName(named, self._clause_start(mention.start, sentence_start), True)
         if self._partial_subject(mention, sentence_start) or self._in_range(mention):
-            alias = None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no figure of the region
+            alias = (
+                None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no figure of the region
+            )
             own = None
         if kind == "change" and own is None and self._changes_unclaimed(mention, sentence_start):
             alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
-        if alias is not None and self._unknown_place(min(alias.start, mention.start), sentence_start,
-                                                     counts=mention.unit_code == "count"):
+        if alias is not None and self._unknown_place(
+            min(alias.start, mention.start), sentence_start, counts=mention.unit_code == "count"
+        ):
             alias, own = None, None  # '杭州市PM2.5浓度…' with no code for 杭州市: no guess
         if alias is not None and alias.code.startswith(_SECTION_FIGURES):
             network = self._network(min(alias.start, mention.start), sentence_start)

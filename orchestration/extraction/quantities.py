@@ -158,8 +158,10 @@ def _word_ranks(text: str, blocked: set[int]) -> list[Mention]:
             value = chinese_numeral(match.group(1))
             if value is None or match.start(1) in blocked or match.start(1) in found:
                 continue
-            found[match.start(1)] = Mention(match.start(), match.end(), match.start(1),
-                                            match.end(1), float(value), RANK_UNIT, None, "=")  # fmt: skip
+            found[match.start(1)] = Mention(
+                match.start(), match.end(), match.start(1), match.end(1), float(value), RANK_UNIT,
+                None, "=",
+            )  # fmt: skip
     return list(found.values())
 
 

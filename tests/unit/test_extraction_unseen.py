@@ -44,7 +44,9 @@ def codes(text: str, **context) -> list[str]:
 
 # -- a figure never borrows a nearby indicator ---------------------------------------------------
 def test_a_number_with_a_name_of_its_own_does_not_borrow_the_name_before() -> None:
-    text = "全市一般工业固体废物产生量为1200万吨,综合利用量950万吨,处置量120万吨,倾倒丢弃量0.5万吨。"
+    text = (
+        "全市一般工业固体废物产生量为1200万吨,综合利用量950万吨,处置量120万吨,倾倒丢弃量0.5万吨。"
+    )
     assert codes(text) == [
         "general_industrial_solid_waste_generated",
         "general_industrial_solid_waste_utilized",
@@ -81,7 +83,9 @@ def test_an_incineration_capacity_is_not_the_total_harmless_treatment_capacity()
 
 
 def test_a_generic_name_qualified_by_other_words_claims_nothing() -> None:
-    (fact,) = extract("全年生态环境治理投资总额达到1.33万亿元。", province="100000", year=2020).facts
+    (fact,) = extract(
+        "全年生态环境治理投资总额达到1.33万亿元。", province="100000", year=2020
+    ).facts
     assert (fact.indicator_code, fact.indicator_name_zh) == ("", "生态环境治理投资总额")
 
 
@@ -118,7 +122,10 @@ def test_words_that_only_precede_a_number_or_are_too_generic_do_not_land() -> No
     extraction = extract("细颗粒物浓度为29微克/立方米,好于年度目标4.6微克/立方米。全省监测点位,"
                          "达标率为99%。", province=GX, year=2022)  # fmt: skip
     assert [f.value for f in extraction.facts] == [29.0]
-    assert {(u.value, u.name) for u in extraction.unmapped} == {(4.6, "好于年度目标"), (99.0, "达标率")}
+    assert {(u.value, u.name) for u in extraction.unmapped} == {
+        (4.6, "好于年度目标"),
+        (99.0, "达标率"),
+    }
 
 
 def test_a_generic_name_completes_the_name_of_the_count_before_it() -> None:
@@ -207,8 +214,14 @@ def test_a_yearly_amount_without_per_year_takes_the_yearly_unit() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("环境空气质量综合指数为3.49,同比改善4.1%。", [("composite_index", 3.49), ("composite_index", -4.1)]),
-        ("优良天数比率为80.1%,同比改善2.0个百分点。", [("good_days_ratio", 80.1), ("good_days_ratio", 2.0)]),
+        (
+            "环境空气质量综合指数为3.49,同比改善4.1%。",
+            [("composite_index", 3.49), ("composite_index", -4.1)],
+        ),
+        (
+            "优良天数比率为80.1%,同比改善2.0个百分点。",
+            [("good_days_ratio", 80.1), ("good_days_ratio", 2.0)],
+        ),
     ],
 )
 def test_an_improvement_follows_the_indicators_direction(text: str, expected: list) -> None:
@@ -235,7 +248,10 @@ def test_a_list_opened_by_respectively_shares_the_unit_of_its_last_number() -> N
     [
         ("重污染天数同比下降七成。", ("heavy_pollution_days", "change", -70.0, "pct", GX)),
         ("全年无严重污染天数。", ("severe_pollution_days", "actual", 0.0, "day", GX)),
-        ("核与辐射安全领域连续5年零事故。", ("nuclear_radiation_accidents", "actual", 0.0, "count", GX)),
+        (
+            "核与辐射安全领域连续5年零事故。",
+            ("nuclear_radiation_accidents", "actual", 0.0, "count", GX),
+        ),
     ],
 )
 def test_values_written_in_words(text: str, expected: tuple) -> None:
@@ -301,10 +317,11 @@ def test_a_fact_counts_only_with_its_region_and_values_compare_in_a_common_unit(
 
 
 def test_an_open_vocabulary_row_matches_a_fact_without_a_code_and_a_wrong_code_is_counted() -> None:
-    gold = [Key("", "actual", 93.0, "count", "2022", "140000"),
-            Key("water_sections_good_count", "actual", 81.0, "count", "2022", "140000")]  # fmt: skip
-    extracted = [Key("", "actual", 93.0, "count", "2022", "140000"),
-                 Key("water_sections_count", "actual", 81.0, "count", "2022", "140000")]  # fmt: skip
+    shanxi = ("2022", "140000")
+    gold = [Key("", "actual", 93.0, "count", *shanxi),
+            Key("water_sections_good_count", "actual", 81.0, "count", *shanxi)]  # fmt: skip
+    extracted = [Key("", "actual", 93.0, "count", *shanxi),
+                 Key("water_sections_count", "actual", 81.0, "count", *shanxi)]  # fmt: skip
     result = score("x", gold, extracted)
     assert (result.found, result.wrong_indicator, result.wrong_indicator_rate) == (1, 1, 0.5)
 
@@ -345,7 +362,9 @@ def test_cli_evaluates_the_development_half_by_default(capsys: pytest.CaptureFix
 
 # -- growing the lexicon ------------------------------------------------------------------------
 def test_suggest_lists_unclaimed_names_by_how_many_documents_state_them() -> None:
-    first = extract("全省湿地保护面积为56.3万公顷。好于年度目标4.6微克/立方米。", province=GX, year=2022)
+    first = extract(
+        "全省湿地保护面积为56.3万公顷。好于年度目标4.6微克/立方米。", province=GX, year=2022
+    )
     second = extract("全市湿地保护面积为3.1万公顷。", province=GX, year=2022)
     rows_ = suggest({"a.txt": first, "b.txt": second})
     assert [(r.name, r.documents, r.mentions, r.units) for r in rows_] == [
