@@ -376,3 +376,13 @@ def test_cli_suggest_reads_the_documents_asked_for(capsys: pytest.CaptureFixture
     assert main(["extract", "--suggest", "--documents", "018", "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert header == "name,documents,mentions,units,example"
+
+
+def test_pinyin_a_mirror_site_prints_after_characters_is_ignored() -> None:
+    text = "全省環(huán)境空氣優(yōu)良天數(shù)比率為82.4%,同比上升1.8個(gè)百分點(diǎn);一氧化碳(CO)濃度為1.0毫克/立方米。"
+    extraction = extract(text, province="320000", year=2021)
+    assert [(f.indicator_code, f.kind, f.value, f.unit) for f in extraction.facts] == [
+        ("good_days_ratio", "actual", 82.4, "pct"), ("good_days_ratio", "change", 1.8, "pp"),
+        ("co", "actual", 1.0, "mg_m3"),
+    ]  # fmt: skip
+    assert all(text[f.char_start : f.char_end] == f.quote for f in extraction.facts)
