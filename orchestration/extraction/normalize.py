@@ -1,8 +1,8 @@
 """Prose normalised for matching, with a map back to the characters of the original text.
 
 Matching runs on one folded form (NFKC, Simplified Chinese, lower case, no white space, no
-quotation marks, no pinyin a mirror site printed in parentheses: 質(zhì) → 质) so that 優良天數比率, “无废城市” and ＰＭ２．５ meet their lexicon entries; every
-folded character remembers the original offset it came from, so a fact's quote and
+quotation marks, no pinyin a mirror site printed in parentheses: 質(zhì) → 质) so that
+優良天數比率, “无废城市” and ＰＭ２．５ meet their lexicon entries; every folded character remembers the original offset it came from, so a fact's quote and
 char_start/char_end always point into the text as published.
 """
 
@@ -61,8 +61,8 @@ _PINYIN = set("abcdefghijklmnopqrstuvwxyzü") | _TONED
 
 def _drop_echo(chars: list[str], offsets: list[int]) -> None:
     """Some mirror sites print the pinyin of a character in parentheses after it
-    ('生態(tài)環(huán)境', '個(gè)百分點(diǎn)'): drop '(tài)' when it follows a Chinese character and holds
-    a tone mark, so '(CO)' or '(PM2.5)' stay."""
+    ('生態(tài)環(huán)境', '個(gè)百分點(diǎn)'): drop '(tài)' when it follows a Chinese character
+    and holds a tone mark, so '(CO)' or '(PM2.5)' stay."""
     if not chars or chars[-1] != ")":
         return
     opening = len(chars) - 2

@@ -379,7 +379,10 @@ def test_cli_suggest_reads_the_documents_asked_for(capsys: pytest.CaptureFixture
 
 
 def test_pinyin_a_mirror_site_prints_after_characters_is_ignored() -> None:
-    text = "全省環(huán)境空氣優(yōu)良天數(shù)比率為82.4%,同比上升1.8個(gè)百分點(diǎn);一氧化碳(CO)濃度為1.0毫克/立方米。"
+    text = (
+        "全省環(huán)境空氣優(yōu)良天數(shù)比率為82.4%,同比上升1.8個(gè)百分點(diǎn);"
+        "一氧化碳(CO)濃度為1.0毫克/立方米。"
+    )
     extraction = extract(text, province="320000", year=2021)
     assert [(f.indicator_code, f.kind, f.value, f.unit) for f in extraction.facts] == [
         ("good_days_ratio", "actual", 82.4, "pct"), ("good_days_ratio", "change", 1.8, "pp"),
