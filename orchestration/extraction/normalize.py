@@ -2,8 +2,9 @@
 
 Matching runs on one folded form (NFKC, Simplified Chinese, lower case, no white space, no
 quotation marks, no pinyin a mirror site printed in parentheses: 質(zhì) → 质) so that
-優良天數比率, “无废城市” and ＰＭ２．５ meet their lexicon entries; every folded character remembers the original offset it came from, so a fact's quote and
-char_start/char_end always point into the text as published.
+優良天數比率, “无废城市” and ＰＭ２．５ meet their lexicon entries; every folded character
+remembers the original offset it came from, so a fact's quote and char_start/char_end always
+point into the text as published.
 """
 
 from __future__ import annotations
