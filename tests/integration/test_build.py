@@ -367,6 +367,11 @@ def test_report_prose_becomes_observations_and_targets_with_provenance(built: Wo
     assert (value, rank, change) == (97.9, 5, 2.8)
     text = (built.raw / source).read_text(encoding="utf-8")
     assert text[start:end] == quote and "97.9%" in quote
+    # an open-vocabulary figure (no lexicon code) lands with its stated name and key '-1'
+    assert ("-1", "参与评价", 93.0) in built.query(
+        "select indicator_key, indicator_name_stated, value_reported "
+        "from marts.fct_indicator_observation where indicator_code is null"
+    )
     targets = dict(built.query(
         "select target_year, target_value_canonical from marts.fct_indicator_target "
         "where indicator_code = 'pm2_5' and region_code = '520000'"
