@@ -156,10 +156,11 @@ def evaluate(gold_dir: Path, extract_document: Callable[[str], list[Fact]]) -> l
 
 def gold_sets(gold_dir: Path, halves: Iterable[str]) -> list[tuple[str, Path]]:
     """(label, folder) of each set under gold_dir: its halves when it has dev/ and test/
-    folders (only those asked for), else the folder itself."""
+    folders (only those asked for), else the folder itself, labelled 'seed' (the gold files of
+    the documents the extractor was built from)."""
     if all((gold_dir / half).is_dir() for half in HALVES):
         return [(half, gold_dir / half) for half in halves]
-    return [(gold_dir.name, gold_dir)]
+    return [("seed", gold_dir)]
 
 
 def overall(scores: list[Score], label: str = "overall") -> Score:

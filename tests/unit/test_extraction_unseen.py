@@ -337,7 +337,7 @@ def test_a_gold_row_without_code_or_name_is_refused(tmp_path: Path) -> None:
 def test_a_split_gold_set_is_read_by_halves_and_a_plain_one_whole() -> None:
     assert gold_sets(UNSEEN, ["dev"]) == [("dev", UNSEEN / "dev")]
     seed = PROJECT_ROOT / "tests" / "gold"
-    assert gold_sets(seed, ["dev"]) == [("gold", seed)]
+    assert gold_sets(seed, ["dev"]) == [("seed", seed)]
 
 
 def test_the_development_half_scores_at_or_above_the_recorded_floor() -> None:
