@@ -240,6 +240,8 @@ def test_carbon_trading_and_compliance_in_canonical_units(built: Workspace) -> N
         "from marts.fct_carbon_compliance order by 1, 2"
     ) == [
         ("2019..2020", "100000", 2162, 99.5, "market_table"),
+        # report 010's text: the first cycle's figures as of 2021-12-31 (the text's period)
+        ("2021", "100000", 2162, 99.5, "stated_in_prose"),
         ("2023", "100000", 2096, 99.98, "market_table"),
         ("2023", "450000", 51, None, "stated_in_prose"),  # Guangxi, report 001's text
     ]  # fmt: skip
