@@ -1,17 +1,23 @@
 """Report prose → facts: each number with its indicator, kind, unit, period, region and quote.
 
 How a number finds its indicator, in order: a share of the target stated right after another
-figure ('到位资金1129.2亿元,占年度目标任务106.0%'); a name the number interrupts ('督察指出的
-39个问题'); an indicator named right after it ('51家重点排放单位'), also across the places it
-counts ('27个县(市、区)实施…农村环境整治项目'); the k-th of k indicators named before '分别'
-when k values follow it; the nearest indicator named before it in the same sentence whose unit
-has the number's dimension; for a goal sentence that names none ('到2035年,达到90%以上'), the
-indicator of the previous goal in the paragraph; last, a name that the words before the number
-complete with a name said nearby ('EOD项目…,投资1047.21亿元' → EOD项目投资).
+figure ('到位资金1129.2亿元,占年度目标任务106.0%') or the share of a count just before ('…达标,
+占64.3%'); a name the number interrupts ('督察指出的39个问题'); an indicator named right after it
+('51家重点排放单位'), also across the places it counts ('27个县(市、区)实施…农村环境整治项目');
+the k-th of k indicators named before '分别' when k values follow it; the nearest indicator named
+before it in the same sentence whose unit has the number's dimension — unless the number states
+a name of its own in its clause ('…14.8亿吨,综合利用量8.6亿吨'), which then completes a name said
+nearby, lands as an open-vocabulary fact (no code, the stated name kept: 'X为N'), or stays
+unmapped; for a goal sentence that names none ('到2035年,达到90%以上'), the indicator of the
+previous goal in the paragraph; last, a name that the words before the number complete with a
+name said nearby ('EOD项目…,投资1047.21亿元' → EOD项目投资). Guards keep a figure from
+borrowing: a percentage-point change only for a share, a qualified generic name claims nothing,
+a list of places without 分别/均, a place without a code, a spread over places.
 
 Kind: a rank ('全国第5名'), a change ('同比提高2.8个百分点'), a target (a goal cue in the clause,
-or any number of a plan document) or an actual. The cue words are in maps/cues.yml, the
-indicators in lexicon/*.yml.
+or any number of a plan document) or an actual. Region: a city named before the indicator or
+opening the clause, the country for 全国, none for a region of several provinces, else the
+document's. The cue words are in maps/cues.yml, the indicators in lexicon/*.yml.
 """
 
 from __future__ import annotations
