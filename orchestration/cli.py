@@ -109,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
         "  envwh extract raw/reports/001_e8eb7f156b0340c6.txt\n"
         "  envwh extract news.txt --province 廣西 --year 2024 --format json\n"
         "  envwh extract news.txt --unmapped     numbers with a unit no indicator claimed\n"
-        "  envwh extract --evaluate tests/gold   precision and recall per document",
+        "  envwh extract --suggest               unclaimed names, most frequent first (lexicon)\n"
+        "  envwh extract --evaluate tests/gold   precision and recall per document (the seed set)\n"
+        "  envwh extract --evaluate tests/gold/unseen --half dev   the development half only",
         _extract,
     )
     extract.add_argument("file", nargs="?", help="a UTF-8 text file")
@@ -119,7 +121,18 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--unmapped", action="store_true",
                          help="list numbers with a unit no lexicon indicator claimed")  # fmt: skip
     extract.add_argument("--evaluate", metavar="GOLD_DIR", type=Path,
-                         help="gold CSVs named after documents of raw/reports/")  # fmt: skip
+                         help="gold CSVs named after documents of raw/reports/, or a folder "
+                              "with dev/ and test/ halves")  # fmt: skip
+    extract.add_argument("--half", choices=["dev", "test", "both"], default="dev",
+                         help="with --evaluate on a split gold set: which half to score "
+                              "(default dev; score the test half once, after tuning)")  # fmt: skip
+    extract.add_argument("--suggest", action="store_true",
+                         help="list the names most often stated with an unclaimed number "
+                              "in raw/reports/ (lexicon candidates)")  # fmt: skip
+    extract.add_argument("--top", type=int, default=30, help="how many names --suggest lists")
+    extract.add_argument("--documents", metavar="STEMS",
+                         help="with --suggest: only these documents of raw/reports/ "
+                              "(comma-separated file-name prefixes, e.g. 006,009)")  # fmt: skip
 
     serve = command(
         "serve",
@@ -250,7 +263,9 @@ def _extract(args: argparse.Namespace) -> int:
     from orchestration.query import format_rows
 
     if args.evaluate:
-        return _evaluate(args.evaluate)
+        return _evaluate(args.evaluate, args.half)
+    if args.suggest:
+        return _suggest(args.top, args.format, args.documents)
     if not args.file:
         print("✗ give a FILE to extract, or --evaluate GOLD_DIR", file=sys.stderr)
         return 2
@@ -265,27 +280,52 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _evaluate(gold_dir: Path) -> int:
-    from orchestration.extraction.evaluate import evaluate, overall
+def _evaluate(gold_dir: Path, half: str) -> int:
+    from orchestration.extraction.evaluate import evaluate, gold_sets, overall
     from orchestration.extraction.reports import extract_entry, report_entries
     from orchestration.manifest import read_manifest
     from orchestration.query import format_rows
 
     paths = settings()
     entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
-    unknown = sorted(p.stem for p in gold_dir.glob("*.csv") if p.stem not in entries)
+    sets = gold_sets(gold_dir, ["dev", "test"] if half == "both" else [half])
+    unknown = sorted(p.stem for _, d in sets for p in d.glob("*.csv") if p.stem not in entries)
     if unknown:
         print(f"✗ gold files without a document in raw/reports/: {unknown}", file=sys.stderr)
         return 2
-    scores = evaluate(gold_dir, lambda stem: extract_entry(paths.raw_dir, entries[stem]).facts)
-    rows = [(s.document, s.gold, s.extracted, s.found, f"{s.precision:.1%}", f"{s.recall:.1%}")
-            for s in [*scores, overall(scores)]]  # fmt: skip
-    print(format_rows(["document", "gold", "extracted", "found", "precision", "recall"], rows))
-    for s in scores:
-        for key in s.missed:
-            print(f"  missed   {s.document}: {key}")
-        for key in s.spurious:
-            print(f"  spurious {s.document}: {key}")
+    columns = ["set", "document", "gold", "extracted", "found", "precision", "recall",
+               "wrong_indicator"]  # fmt: skip
+    rows, details = [], []
+    for label, folder in sets:
+        scores = evaluate(folder, lambda stem: extract_entry(paths.raw_dir, entries[stem]).facts)
+        for s in [*scores, overall(scores, "overall")]:
+            rows.append((label, s.document, s.gold, s.extracted, s.found, f"{s.precision:.1%}",
+                         f"{s.recall:.1%}", f"{s.wrong_indicator_rate:.1%}"))  # fmt: skip
+        for s in scores:
+            details += [f"  missed   {label} {s.document}: {k}" for k in s.missed]
+            for key in s.spurious:
+                wrong = "  (wrong indicator)" if key in s.wrong else ""
+                details.append(f"  spurious {label} {s.document}: {key}{wrong}")
+    print(format_rows(columns, rows))
+    print("\n".join(details))
+    return 0
+
+
+def _suggest(top: int, output_format: str, documents: str | None) -> int:
+    from orchestration.extraction.reports import extract_entry, report_entries
+    from orchestration.extraction.suggest import suggest
+    from orchestration.manifest import read_manifest
+    from orchestration.query import format_rows
+
+    paths = settings()
+    entries = report_entries(read_manifest(paths.manifest_path))
+    if documents:
+        prefixes = tuple(p.strip() for p in documents.split(",") if p.strip())
+        entries = [e for e in entries if Path(e.path).name.startswith(prefixes)]
+    extractions = {e.path: extract_entry(paths.raw_dir, e) for e in entries}
+    rows = suggest(extractions)[:top]
+    columns = ["name", "documents", "mentions", "units", "example"]
+    print(format_rows(columns, [tuple(vars(r).values()) for r in rows], output_format))
     return 0
 
 

@@ -90,7 +90,7 @@ LANDING_SCHEMAS = {
     },
     "reports__unmapped_quantities": {
         "value": "double", "unit_code": "varchar", "quote": "varchar", "char_start": "integer",
-        "char_end": "integer",
+        "char_end": "integer", "name": "varchar",
     },
 }  # fmt: skip
 PROVENANCE = {"_source_file": "varchar", "_sha256": "varchar", "_row_number": "integer",

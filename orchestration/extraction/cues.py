@@ -16,6 +16,7 @@ from orchestration.extraction.normalize import fold_key
 CUES_PATH = Path(__file__).resolve().parent / "maps" / "cues.yml"
 YEAR = r"(?:19|20)\d\d"
 _BOUND_TO_NUMBER = re.compile(r"的?\d")
+_BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
 
 
 def _patterns(items: list[str]) -> list[re.Pattern[str]]:
@@ -41,6 +42,10 @@ class Cues:
     level_after_direction: list[str]
     baseline_patterns: list[re.Pattern[str]]
     rank_patterns: list[re.Pattern[str]]
+    rank_word_patterns: list[re.Pattern[str]]
+    scope_noun_not_before: list[str]
+    none_before_alias: list[str]
+    tenths_after: list[str]
     not_a_value_after: list[str]
     not_a_value_before: list[str]
     prose_unit_exclusions: frozenset[str]
@@ -48,6 +53,26 @@ class Cues:
     verbal_before_alias: list[tuple[str, float]]
     scope_nouns: list[str]
     share_of_target_before: list[str]
+    own_name_scope_words: list[str]
+    own_name_time_patterns: list[re.Pattern[str]]
+    copulas: list[str]
+    borrowing_names: frozenset[str]
+    borrowing_suffixes: list[str]
+    regions_without_code: list[str]
+    national_scope_not_after: list[str]
+    national_scope_not_before: list[str]
+    forward_gap_blockers: list[str]
+    partial_subject_words: list[str]
+    share_after_count: list[str]
+    national_network_words: list[str]
+    generic_names: frozenset[str]
+    bare_aliases: frozenset[str]
+    bare_alias_lead_ins: list[str]
+    not_a_place_name: list[str]
+    provincial_network_words: list[str]
+    share_of_country: list[str]
+    better_words: frozenset[str]
+    completing_heads: list[str]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -72,13 +97,17 @@ class Cues:
             context_year_patterns=_patterns(spec["context_year_patterns"]),
             several_years_patterns=_patterns(spec["several_years_patterns"]),
             directions=sorted(
-                [(fold_key(w), 1) for w in directions["up"]]
-                + [(fold_key(w), -1) for w in directions["down"]],
+                [(fold_key(w), 1) for w in directions["up"] + directions.get("better", [])]
+                + [(fold_key(w), -1) for w in directions["down"] + directions.get("worse", [])],
                 key=lambda pair: -len(pair[0]),
             ),
             level_after_direction=_words(spec["level_after_direction"]),
             baseline_patterns=_patterns(spec["baseline_patterns"]),
             rank_patterns=_patterns(spec["rank_patterns"]),
+            rank_word_patterns=_patterns(spec["rank_word_patterns"]),
+            scope_noun_not_before=_words(spec["scope_noun_not_before"]),
+            none_before_alias=_words(verbal["none_before_alias"]),
+            tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             prose_unit_exclusions=frozenset(fold_key(w) for w in spec["prose_unit_exclusions"]),
@@ -90,6 +119,28 @@ class Cues:
             ],
             scope_nouns=_words(spec["scope_nouns"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
+            own_name_scope_words=_words(spec["own_name_scope_words"]),
+            own_name_time_patterns=_patterns(spec["own_name_time_patterns"]),
+            copulas=_words(spec["copulas"]),
+            borrowing_names=frozenset(_words(spec["borrowing_names"])),
+            borrowing_suffixes=_words(spec["borrowing_suffixes"]),
+            regions_without_code=_words(spec["regions_without_code"]),
+            national_scope_not_after=_words(spec["national_scope_not_after"]),
+            national_scope_not_before=_words(spec["national_scope_not_before"]),
+            forward_gap_blockers=_words(spec["forward_gap_blockers"]),
+            partial_subject_words=_words(spec["partial_subject_words"]),
+            share_after_count=_words(spec["share_after_count"]),
+            national_network_words=_words(spec["national_network_words"]),
+            generic_names=frozenset(_words(spec["generic_names"])),
+            bare_aliases=frozenset(_words(spec["bare_aliases"])),
+            bare_alias_lead_ins=_words(spec["bare_alias_lead_ins"]),
+            not_a_place_name=_words(spec["not_a_place_name"]),
+            provincial_network_words=_words(spec["provincial_network_words"]),
+            share_of_country=_words(spec["share_of_country"]),
+            better_words=frozenset(
+                fold_key(w) for w in directions.get("better", []) + directions.get("worse", [])
+            ),
+            completing_heads=_words(spec["completing_heads"]),
         )
 
     def is_target_clause(self, clause: str) -> bool:
@@ -118,6 +169,7 @@ class Cues:
                 (m.start(1), int(m.group(1)))
                 for m in pattern.finditer(clause)
                 if not _BOUND_TO_NUMBER.match(clause, m.end())  # '从2022年的17.1%'
+                and not _BASELINE_BEFORE.search(clause[: m.start(1)])  # '比2021年下降3.3%'
             ]
         return [year for _, year in sorted(set(years))]
 
@@ -130,10 +182,15 @@ class Cues:
 
     def direction(self, before: str) -> int | None:
         """+1/-1 when a change word ends right before the number (提高2.8 / 下降了5)."""
+        found = self.direction_word(before)
+        return found[1] if found else None
+
+    def direction_word(self, before: str) -> tuple[str, int] | None:
+        """(word, +1/-1) of the change word that ends right before the number."""
         tail = before[-6:].removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
         for word, sign in self.directions:
             if tail.endswith(word):
-                return sign
+                return word, sign
         return None
 
     def is_level(self, before: str) -> bool:

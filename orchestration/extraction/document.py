@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from orchestration.extraction.normalize import fold_key
-from orchestration.parsing.reference import read_seed, regions
+from orchestration.parsing.reference import regions
 
 _TITLE_CHARS = 300
 _PLAN_WORDS = ("意见", "方案", "计划", "规划", "安排", "措施", "要点", "通知", "纲要")
@@ -24,17 +24,33 @@ class DocumentContext:
     region_code: str | None
     year: int | None
     is_plan: bool
+    period_code: str | None = None  # a part-year release ('2024-01..2024-03'); None: the year
 
 
 @cache
 def _region_names() -> list[tuple[str, str, str]]:
-    """(folded name, region code, level) of every region in seeds/regions.csv, longest first."""
-    names = []
-    for row in read_seed("regions.csv"):
-        for name in [row["name_zh"], *row["aliases"].split("|")]:
-            if name and not name.isascii():
-                names.append((fold_key(name), row["region_code"], row["level"]))
-    return sorted(set(names), key=lambda n: -len(n[0]))
+    """(folded name, region code, level) of every region of the region reference
+    (orchestration.parsing.reference.regions(): names, short names and aliases), longest first."""
+    known = regions()
+    spelled: list[tuple[str, str]] = []
+    for code, region in known.by_code.items():
+        spelled.append((region.name_zh, code))
+        short = getattr(region, "short_name_zh", "")
+        if short:
+            spelled.append((short, code))
+    # the alias index keeps every other spelling of the seeds (短名, 繁體, 旧名)
+    spelled += list(getattr(known.aliases, "_aliases", {}).items())
+    names = set()
+    for name, code in spelled:
+        region = known.by_code.get(code)
+        if region is not None and name and not name.isascii() and len(name) >= 2:
+            names.add((fold_key(name), code, region.level))
+    return sorted(names, key=lambda n: -len(n[0]))
+
+
+def region_level(code: str) -> str:
+    region = regions().by_code.get(code)
+    return region.level if region else ""
 
 
 def find_regions(text: str) -> list[tuple[int, int, str]]:

@@ -1,7 +1,14 @@
-"""Precision and recall of the extractor against hand-labelled gold files (tests/gold/*.csv).
+"""Precision, recall and the wrong-indicator rate of the extractor against hand-labelled gold
+files: the seed set (tests/gold/*.csv) and the unseen set's two halves (tests/gold/unseen/dev,
+tests/gold/unseen/test).
 
-A fact counts as found when indicator, value, unit, kind and period all match a gold fact that
-no other extracted fact has claimed (each gold fact is found at most once).
+A fact counts as found when indicator, kind, value, unit and period match a gold fact that no
+other extracted fact has claimed (each gold fact is found at most once) — and the region too
+when the gold file has a `region_code` column. Values are compared in the unit registry's base
+unit, so 149.32万公顷 and 1493200 ha are one value. A gold row without an indicator code (open
+vocabulary: only `indicator_name`) matches an extracted fact without one. An extracted fact that
+matches no gold fact but has the value, unit, period and region of one under another indicator
+is a *wrong indicator* — the error that costs users most.
 """
 
 from __future__ import annotations
@@ -13,24 +20,50 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from orchestration.extraction.extractor import Fact
+from orchestration.parsing.units import registry
 
 GOLD_COLUMNS = ("indicator_code", "kind", "value", "unit", "period")
+HALVES = ("dev", "test")
 
 
 @dataclass(frozen=True)
 class Key:
-    indicator_code: str
+    indicator_code: str  # "" for an open-vocabulary fact (a name no lexicon entry claims)
     kind: str
     value: float
     unit: str
     period: str
+    region_code: str | None = None  # None: the gold file does not say, so it is not compared
+
+    def same_figure(self, other: Key) -> bool:
+        """Value (in a common unit), unit dimension, period and region agree."""
+        regions = (
+            self.region_code is None
+            or other.region_code is None
+            or (self.region_code == other.region_code)
+        )
+        return regions and self.period == other.period and _same_value(self, other)
 
     def matches(self, other: Key) -> bool:
         return (
-            (self.indicator_code, self.kind, self.unit, self.period)
-            == (other.indicator_code, other.kind, other.unit, other.period)
-            and math.isclose(self.value, other.value, rel_tol=1e-9, abs_tol=1e-9)
-        )  # fmt: skip
+            self.indicator_code == other.indicator_code
+            and self.kind == other.kind
+            and self.same_figure(other)
+        )
+
+
+def _base(value: float, unit: str) -> tuple[str, float]:
+    """(dimension, value in the base unit); units outside the registry (rank) stay as they are."""
+    try:
+        known = registry().get(unit)
+    except KeyError:
+        return unit, value
+    return known.dimension, value * known.factor_to_base
+
+
+def _same_value(a: Key, b: Key) -> bool:
+    (dim_a, value_a), (dim_b, value_b) = _base(a.value, a.unit), _base(b.value, b.unit)
+    return dim_a == dim_b and math.isclose(value_a, value_b, rel_tol=1e-9, abs_tol=1e-9)
 
 
 @dataclass
@@ -39,8 +72,10 @@ class Score:
     gold: int = 0
     extracted: int = 0
     found: int = 0
+    wrong_indicator: int = 0
     missed: list[Key] = field(default_factory=list)
     spurious: list[Key] = field(default_factory=list)
+    wrong: list[Key] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -50,19 +85,43 @@ class Score:
     def recall(self) -> float:
         return self.found / self.gold if self.gold else 1.0
 
+    @property
+    def wrong_indicator_rate(self) -> float:
+        return self.wrong_indicator / self.extracted if self.extracted else 0.0
 
-def fact_key(fact: Fact) -> Key:
-    return Key(fact.indicator_code, fact.kind, fact.value, fact.unit, fact.period)
+
+def fact_key(fact: Fact, with_region: bool = True) -> Key:
+    return Key(fact.indicator_code or "", fact.kind, fact.value, fact.unit, fact.period,
+               fact.region_code if with_region else None)  # fmt: skip
 
 
 def read_gold(path: Path) -> list[Key]:
     with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    missing = set(GOLD_COLUMNS) - set(rows[0] if rows else GOLD_COLUMNS)
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        columns = reader.fieldnames or []
+    missing = set(GOLD_COLUMNS) - set(columns)
     if missing:
         raise ValueError(f"{path}: gold file lacks columns {sorted(missing)}")
-    return [Key(r["indicator_code"], r["kind"], float(r["value"]), r["unit"], r["period"])
-            for r in rows]  # fmt: skip
+    with_region = "region_code" in columns
+    keys = []
+    for number, row in enumerate(rows, start=2):
+        if not row["indicator_code"] and not row.get("indicator_name"):
+            raise ValueError(f"{path}: line {number}: neither indicator_code nor indicator_name")
+        try:
+            value = float(row["value"])
+        except ValueError:
+            raise ValueError(
+                f"{path}: line {number}: value {row['value']!r} is not a number"
+            ) from None
+        keys.append(Key(row["indicator_code"], row["kind"], value, row["unit"], row["period"],
+                        (row["region_code"] or "") if with_region else None))  # fmt: skip
+    return keys
+
+
+def has_regions(path: Path) -> bool:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return "region_code" in next(csv.reader(handle), [])
 
 
 def score(document: str, gold: list[Key], extracted: Iterable[Key]) -> Score:
@@ -71,28 +130,44 @@ def score(document: str, gold: list[Key], extracted: Iterable[Key]) -> Score:
     for key in extracted:
         result.extracted += 1
         hit = next((g for g in open_gold if g.matches(key)), None)
-        if hit is None:
-            result.spurious.append(key)
-        else:
+        if hit is not None:
             open_gold.remove(hit)
             result.found += 1
+            continue
+        result.spurious.append(key)
+        if any(g.same_figure(key) and g.indicator_code != key.indicator_code and g.kind == key.kind
+               for g in gold):  # fmt: skip
+            result.wrong_indicator += 1
+            result.wrong.append(key)
     result.missed = open_gold
     return result
 
 
 def evaluate(gold_dir: Path, extract_document: Callable[[str], list[Fact]]) -> list[Score]:
-    """One score per gold file; `extract_document(stem)` extracts the document of that stem."""
+    """One score per gold file of gold_dir; `extract_document(stem)` extracts that document."""
     scores = []
     for path in sorted(gold_dir.glob("*.csv")):
         facts = extract_document(path.stem)
-        scores.append(score(path.stem, read_gold(path), (fact_key(f) for f in facts)))
+        with_region = has_regions(path)
+        keys = (fact_key(f, with_region) for f in facts)
+        scores.append(score(path.stem, read_gold(path), keys))
     return scores
 
 
-def overall(scores: list[Score]) -> Score:
-    total = Score("overall")
+def gold_sets(gold_dir: Path, halves: Iterable[str]) -> list[tuple[str, Path]]:
+    """(label, folder) of each set under gold_dir: its halves when it has dev/ and test/
+    folders (only those asked for), else the folder itself, labelled 'seed' (the gold files of
+    the documents the extractor was built from)."""
+    if all((gold_dir / half).is_dir() for half in HALVES):
+        return [(half, gold_dir / half) for half in halves]
+    return [("seed", gold_dir)]
+
+
+def overall(scores: list[Score], label: str = "overall") -> Score:
+    total = Score(label)
     for s in scores:
         total.gold += s.gold
         total.extracted += s.extracted
         total.found += s.found
+        total.wrong_indicator += s.wrong_indicator
     return total

@@ -34,6 +34,10 @@ class LexiconIndicator:
     aliases: tuple[str, ...]
     lexicon_file: str
     target_share_of: str | None = None  # '占年度目标任务106%' after a figure of this code
+    is_reduction: bool = False  # the indicator is a fall ('下降0.8%' is its value, not a change)
+    share_of: str | None = None  # '218个城市…达标,占64.3%': the share that a count of this code is
+    # the same figure over a province's own network of sections ('省考断面…优Ⅲ比例')
+    provincial_variant: str | None = None
 
     @property
     def valid_range(self) -> tuple[float, float | None, str]:
@@ -80,6 +84,8 @@ class Lexicon:
         self.target_shares = {
             i.target_share_of: code for code, i in indicators.items() if i.target_share_of
         }
+        # a count's code → the code of its share ('…达标,占64.3%'; '分别占全国的22.1%')
+        self.shares = {i.share_of: code for code, i in indicators.items() if i.share_of}
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR) -> Lexicon:
@@ -105,7 +111,7 @@ class Lexicon:
                     indicator = LexiconIndicator(
                         code, row["name_zh"], row["name_en"], row["subject"],
                         row["canonical_unit_code"], _bool_or_none(row["higher_is_better"]), True,
-                        named, path.name,
+                        named, path.name, is_reduction=bool(entry.get("reduction")),
                     )  # fmt: skip
                 else:
                     missing = {"name_zh", "name_en", "unit"} - set(entry)
@@ -114,7 +120,8 @@ class Lexicon:
                     indicator = LexiconIndicator(
                         code, entry["name_zh"], entry["name_en"], spec["subject"], entry["unit"],
                         _bool_or_none(entry.get("higher_is_better")), False, named, path.name,
-                        entry.get("target_share_of"),
+                        entry.get("target_share_of"), bool(entry.get("reduction")),
+                        entry.get("share_of"), entry.get("provincial_variant"),
                     )  # fmt: skip
                 try:
                     units.get(indicator.unit_code)
@@ -123,11 +130,24 @@ class Lexicon:
                         f"{where}: unit {indicator.unit_code!r} is not in seeds/units.csv"
                     ) from None
                 indicators[code] = indicator
-                for alias in [indicator.name_zh, *named]:
+                # name_is_alias: false — a code that prose never claims by its name (the
+                # statistic is claimed by a seed code: CATALOGUE.yml's o3_8h_p90 → o3)
+                spelled = [indicator.name_zh] if entry.get("name_is_alias", True) else []
+                for alias in [*spelled, *named]:
                     key = fold_key(alias)
                     if aliases.setdefault(key, code) != code:
                         raise LexiconError(f"{where}: alias {alias!r} already names {aliases[key]}")
         for code, indicator in indicators.items():
+            if indicator.provincial_variant and indicator.provincial_variant not in indicators:
+                raise LexiconError(
+                    f"{indicator.lexicon_file}: {code}: provincial_variant "
+                    f"{indicator.provincial_variant!r} is no indicator"
+                )
+            if indicator.share_of and indicator.share_of not in indicators:
+                raise LexiconError(
+                    f"{indicator.lexicon_file}: {code}: share_of {indicator.share_of!r} is no "
+                    "indicator"
+                )
             if indicator.target_share_of and indicator.target_share_of not in indicators:
                 raise LexiconError(
                     f"{indicator.lexicon_file}: {code}: target_share_of "

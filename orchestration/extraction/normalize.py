@@ -1,9 +1,10 @@
 """Prose normalised for matching, with a map back to the characters of the original text.
 
 Matching runs on one folded form (NFKC, Simplified Chinese, lower case, no white space, no
-quotation marks) so that 優良天數比率, “无废城市” and ＰＭ２．５ meet their lexicon entries; every
-folded character remembers the original offset it came from, so a fact's quote and
-char_start/char_end always point into the text as published.
+quotation marks, no pinyin a mirror site printed in parentheses: 質(zhì) → 质) so that
+優良天數比率, “无废城市” and ＰＭ２．５ meet their lexicon entries; every folded character
+remembers the original offset it came from, so a fact's quote and char_start/char_end always
+point into the text as published.
 """
 
 from __future__ import annotations
@@ -51,7 +52,33 @@ def fold(original: str) -> FoldedText:
                 continue
             chars.append(folded)
             offsets.append(index)
+        _drop_echo(chars, offsets)
     return FoldedText(original, "".join(chars), tuple(offsets))
+
+
+_TONED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+_PINYIN = set("abcdefghijklmnopqrstuvwxyzü") | _TONED
+
+
+def _drop_echo(chars: list[str], offsets: list[int]) -> None:
+    """Some mirror sites print the pinyin of a character in parentheses after it
+    ('生態(tài)環(huán)境', '個(gè)百分點(diǎn)'): drop '(tài)' when it follows a Chinese character
+    and holds a tone mark, so '(CO)' or '(PM2.5)' stay."""
+    if not chars or chars[-1] != ")":
+        return
+    opening = len(chars) - 2
+    while opening >= 0 and chars[opening] in _PINYIN:
+        opening -= 1
+    syllable = chars[opening + 1 : -1]
+    if (
+        opening >= 1
+        and chars[opening] == "("
+        and 1 <= len(syllable) <= 6
+        and _TONED.intersection(syllable)
+        and "\u4e00" <= chars[opening - 1] <= "\u9fff"
+    ):
+        del chars[opening:]
+        del offsets[opening:]
 
 
 def fold_key(text: str) -> str:

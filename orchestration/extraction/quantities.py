@@ -94,7 +94,7 @@ def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
     blocked = set()
     for start, end in masked:
         blocked.update(range(start, end))
-    mentions = _fractions(text, blocked)
+    mentions = _fractions(text, blocked) + _word_ranks(text, blocked) + _tenths(text, blocked)
     for fraction in mentions:
         blocked.update(range(fraction.number_start, fraction.number_end))
     for match in _NUMBER.finditer(text):
@@ -147,6 +147,40 @@ def _fractions(text: str, blocked: set[int]) -> list[Mention]:
             comparator = cues().comparators[after]
         found.append(Mention(first, end, match.start(), match.end(), value, "pct",
                              before or after, comparator))  # fmt: skip
+    return found
+
+
+def _word_ranks(text: str, blocked: set[int]) -> list[Mention]:
+    """Ranks written in words: '在京津冀及周边地区排名第二' → 2, '改善幅度全国第一' → 1."""
+    found: dict[int, Mention] = {}
+    for pattern in cues().rank_word_patterns:
+        for match in pattern.finditer(text):
+            value = chinese_numeral(match.group(1))
+            if value is None or match.start(1) in blocked or match.start(1) in found:
+                continue
+            found[match.start(1)] = Mention(
+                match.start(), match.end(), match.start(1), match.end(1), float(value), RANK_UNIT,
+                None, "=",
+            )  # fmt: skip
+    return list(found.values())
+
+
+_TENTHS = re.compile(r"([一二两三四五六七八九])成(?![为了立功绩效果本])")
+
+
+def _tenths(text: str, blocked: set[int]) -> list[Mention]:
+    """Shares in tenths after a change or a bound word: '同比下降六成' → 60 %."""
+    found = []
+    for match in _TENTHS.finditer(text):
+        if match.start() in blocked:
+            continue
+        if not any(text.endswith(w, 0, match.start()) for w in cues().tenths_after):
+            continue
+        value = float(100 * _DIGITS[match.group(1)] / 10)
+        end, after = _qualifier_after(text, match.end())
+        comparator = cues().comparators[after] if after else "="
+        found.append(Mention(match.start(), end, match.start(), match.end(), value, "pct", after,
+                             comparator))  # fmt: skip
     return found
 
 

@@ -46,17 +46,21 @@ def report_entries(entries: list[ManifestEntry]) -> list[ManifestEntry]:
 
 def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
     """Extract one shipped document with the manifest's province, year and document kind."""
-    year = None
+    year, period_code = None, None
     if entry.period:
         try:
-            year = parse_period(entry.period).start.year
+            period = parse_period(entry.period)
         except BadPeriod:
-            year = None
+            period = None
+        if period is not None:
+            year = period.start.year
+            period_code = None if period.period_type == "year" else period.code
     return extract(
         read_text(entry.file(raw_dir)),
         province=resolve_province(entry.province) if entry.province else None,
         year=year,
         is_plan=document_kinds().get(entry.document_kind),  # None: read it from the title
+        period_code=period_code,
     )
 
 

@@ -240,6 +240,8 @@ def test_carbon_trading_and_compliance_in_canonical_units(built: Workspace) -> N
         "from marts.fct_carbon_compliance order by 1, 2"
     ) == [
         ("2019..2020", "100000", 2162, 99.5, "market_table"),
+        # report 010's text: the first cycle's figures as of 2021-12-31 (the text's period)
+        ("2021", "100000", 2162, 99.5, "stated_in_prose"),
         ("2023", "100000", 2096, 99.98, "market_table"),
         ("2023", "450000", 51, None, "stated_in_prose"),  # Guangxi, report 001's text
     ]  # fmt: skip
@@ -367,6 +369,11 @@ def test_report_prose_becomes_observations_and_targets_with_provenance(built: Wo
     assert (value, rank, change) == (97.9, 5, 2.8)
     text = (built.raw / source).read_text(encoding="utf-8")
     assert text[start:end] == quote and "97.9%" in quote
+    # an open-vocabulary figure (no lexicon code) lands with its stated name and key '-1'
+    assert ("-1", "参与评价", 93.0) in built.query(
+        "select indicator_key, indicator_name_stated, value_reported "
+        "from marts.fct_indicator_observation where indicator_code is null"
+    )
     targets = dict(built.query(
         "select target_year, target_value_canonical from marts.fct_indicator_target "
         "where indicator_code = 'pm2_5' and region_code = '520000'"

@@ -1,11 +1,13 @@
-/* grain: one row per indicator × region × period × source document (report prose) */
+/* grain: one row per indicator × region × period × source document (report prose); the
+   indicator is a code, or the stated name of an open-vocabulary figure (indicator_code null) */
 with
 
 facts as (select * from {{ ref('int_report_facts_ranked') }} where statement_order = 1),
 
 grain as (
 
-    select distinct indicator_code, region_code, period_code, source_file
+    select distinct indicator_ref, indicator_code, indicator_name_stated, region_code, period_code,
+        source_file
     from facts
     where fact_kind in ('actual', 'change', 'rank')
 
@@ -52,17 +54,17 @@ joined as (
 
     from grain
     left join actuals
-        on grain.indicator_code = actuals.indicator_code
+        on grain.indicator_ref = actuals.indicator_ref
         and grain.region_code is not distinct from actuals.region_code
         and grain.period_code is not distinct from actuals.period_code
         and grain.source_file = actuals.source_file
     left join changes
-        on grain.indicator_code = changes.indicator_code
+        on grain.indicator_ref = changes.indicator_ref
         and grain.region_code is not distinct from changes.region_code
         and grain.period_code is not distinct from changes.period_code
         and grain.source_file = changes.source_file
     left join ranks
-        on grain.indicator_code = ranks.indicator_code
+        on grain.indicator_ref = ranks.indicator_ref
         and grain.region_code is not distinct from ranks.region_code
         and grain.period_code is not distinct from ranks.period_code
         and grain.source_file = ranks.source_file
@@ -72,7 +74,7 @@ joined as (
 final as (
 
     select
-        {{ surrogate_key(['joined.indicator_code', 'joined.region_code', 'joined.period_code',
+        {{ surrogate_key(['joined.indicator_ref', 'joined.region_code', 'joined.period_code',
                           'joined.source_file']) }} as indicator_observation_key,
         ---------- dimensions
         coalesce(indicators.indicator_key, '-1') as indicator_key,
@@ -82,6 +84,7 @@ final as (
         coalesce(documents.source_document_key, '-1') as source_document_key,
         ---------- natural codes, for readable SQL
         joined.indicator_code,
+        joined.indicator_name_stated,
         joined.region_code,
         joined.period_code,
         ---------- measures

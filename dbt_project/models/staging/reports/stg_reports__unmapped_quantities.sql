@@ -9,6 +9,7 @@ source as (
 renamed as (
 
     select
+        name as name_stated,
         value as value_reported,
         unit_code as unit_code_reported,
         quote,

@@ -1,0 +1,391 @@
+"""Report facts that hold up on reports envwh was not built on (issue 13): whose figure a number
+is, open-vocabulary figures, scope, and the evaluation of the unseen gold set's halves.
+
+Every sentence here is written in the publishers' style or taken from other provinces'
+bulletins (江苏, 福建, 湖北, the 2020 national bulletin); none comes from a gold file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orchestration.cli import main
+from orchestration.extraction.evaluate import (
+    Key,
+    evaluate,
+    gold_sets,
+    overall,
+    read_gold,
+    score,
+)
+from orchestration.extraction.extractor import extract
+from orchestration.extraction.lexicon import Lexicon, LexiconError
+from orchestration.extraction.reports import extract_entry, report_entries
+from orchestration.extraction.suggest import suggest
+from orchestration.manifest import read_manifest
+from orchestration.paths import PROJECT_ROOT, settings
+
+GX = "450000"
+UNSEEN = PROJECT_ROOT / "tests" / "gold" / "unseen"
+
+
+def rows(text: str, province: str = GX, year: int = 2022, **context) -> list[tuple]:
+    return [
+        (f.indicator_code, f.kind, f.value, f.unit, f.region_code)
+        for f in extract(text, province=province, year=year, **context).facts
+    ]
+
+
+def codes(text: str, **context) -> list[str]:
+    return [row[0] for row in rows(text, **context)]
+
+
+# -- a figure never borrows a nearby indicator ---------------------------------------------------
+def test_a_number_with_a_name_of_its_own_does_not_borrow_the_name_before() -> None:
+    text = (
+        "全市一般工业固体废物产生量为1200万吨,综合利用量950万吨,处置量120万吨,倾倒丢弃量0.5万吨。"
+    )
+    assert codes(text) == [
+        "general_industrial_solid_waste_generated",
+        "general_industrial_solid_waste_utilized",
+        "general_industrial_solid_waste_disposed",
+        "general_industrial_solid_waste_dumped",
+    ]
+
+
+def test_a_treatment_rate_of_another_waste_is_not_rural_sewage_treatment() -> None:
+    assert "rural_sewage_treatment_rate" not in codes("全市工业废渣治理率达到95%。")
+    assert codes("力争到2025年底农村生活污水治理率达40%以上。") == ["rural_sewage_treatment_rate"]
+
+
+def test_a_percentage_point_change_of_a_share_never_goes_to_a_count() -> None:
+    text = "全省105个国考断面中,水质优良比例为90.5%,同比上升2.9个百分点。"
+    assert rows(text) == [
+        ("water_sections_count", "actual", 105.0, "count", GX),
+        ("water_sections_good_ratio", "actual", 90.5, "pct", GX),
+        ("water_sections_good_ratio", "change", 2.9, "pp", GX),
+    ]
+
+
+def test_the_change_of_an_unclaimed_figure_stays_unclaimed() -> None:
+    text = "其中,国控断面水质为Ⅰ至Ⅲ类的断面占91.6%,同比上升7.5%。"
+    assert rows(text) == []
+
+
+def test_an_incineration_capacity_is_not_the_total_harmless_treatment_capacity() -> None:
+    text = "生活垃圾无害化处理能力3.2万吨/日,其中焚烧处理能力达到2.1万吨/日。"
+    assert rows(text) == [
+        ("msw_harmless_capacity", "actual", 3.2, "kt10_per_day", GX),
+        ("", "actual", 2.1, "kt10_per_day", GX),  # open vocabulary: 焚烧处理能力
+    ]
+
+
+def test_a_generic_name_qualified_by_other_words_claims_nothing() -> None:
+    (fact,) = extract(
+        "全年生态环境治理投资总额达到1.33万亿元。", province="100000", year=2020
+    ).facts
+    assert (fact.indicator_code, fact.indicator_name_zh) == ("", "生态环境治理投资总额")
+
+
+def test_a_completed_name_is_never_the_name_already_said() -> None:
+    text = "空气质量优良天数比例达73.4%,其中达到优的天数比例为18.0%。"
+    facts = extract(text, province=GX, year=2019).facts
+    assert [(f.indicator_code, f.value) for f in facts] == [
+        ("good_days_ratio", 73.4), ("", 18.0),
+    ]  # fmt: skip
+
+
+def test_bounds_of_a_spread_over_places_are_no_figure() -> None:
+    assert rows("17个重点城市空气质量优良天数比例范围在92.9%至64.2%之间。") == []
+
+
+# -- open vocabulary -----------------------------------------------------------------------------
+def test_a_clearly_named_figure_lands_without_a_code_and_keeps_its_name() -> None:
+    extraction = extract("全省湿地保护面积为56.3万公顷,三类面积比例为4.5%,同比下降2.1个百分点。",
+                         province=GX, year=2022)  # fmt: skip
+    assert [(f.indicator_code, f.indicator_name_zh, f.kind, f.value, f.unit)
+            for f in extraction.facts] == [
+        ("", "湿地保护面积", "actual", 56.3, "ha10k"),
+        ("", "三类面积比例", "actual", 4.5, "pct"),
+        ("", "三类面积比例", "change", -2.1, "pp"),
+    ]  # fmt: skip
+
+
+def test_a_count_names_what_it_counts_after_it() -> None:
+    (fact,) = extract("全省94个地表水国考断面中,93个参与评价。", province=GX, year=2022).facts[1:]
+    assert (fact.indicator_code, fact.indicator_name_zh, fact.value) == ("", "参与评价", 93.0)
+
+
+def test_words_that_only_precede_a_number_or_are_too_generic_do_not_land() -> None:
+    extraction = extract("细颗粒物浓度为29微克/立方米,好于年度目标4.6微克/立方米。全省监测点位,"
+                         "达标率为99%。", province=GX, year=2022)  # fmt: skip
+    assert [f.value for f in extraction.facts] == [29.0]
+    assert {(u.value, u.name) for u in extraction.unmapped} == {
+        (4.6, "好于年度目标"),
+        (99.0, "达标率"),
+    }
+
+
+def test_a_generic_name_completes_the_name_of_the_count_before_it() -> None:
+    text = "118个集中式生活饮用水水源,达标率为100%。"
+    assert codes(text) == ["drinking_water_sources_count", "drinking_water_source_compliance_rate"]
+
+
+# -- whose figure: the country, a city, a region of several provinces -----------------------------
+def test_a_national_average_quoted_in_a_provincial_report_is_the_countrys() -> None:
+    text = "全省优良水体比例跃升至87.1%,接近于全国平均水平(87.9%)。"
+    assert [r[2:] for r in rows(text, province="140000")] == [
+        (87.1, "pct", "140000"), (87.9, "pct", "100000"),
+    ]  # fmt: skip
+
+
+def test_a_city_opening_the_clause_owns_the_figure() -> None:
+    text = "全国地级及以上城市水质排名中,桂林市连续三年排名第2。"
+    assert rows(text, year=2023) == [("city_water_quality_index", "rank", 2.0, "rank", "450300")]
+
+
+def test_figures_of_regions_of_several_provinces_have_no_region() -> None:
+    text = ("京津冀及周边地区、长三角地区PM2.5平均浓度分别为44微克/立方米和32微克/立方米。"
+            "京津冀及周边地区平均优良天数比例为63.5%;PM2.5浓度为51微克/立方米。")  # fmt: skip
+    assert [(r[0], r[2], r[4]) for r in rows(text, province="100000")] == [
+        ("pm2_5", 44.0, ""), ("pm2_5", 32.0, ""), ("good_days_ratio", 63.5, ""),
+        ("pm2_5", 51.0, ""),
+    ]  # fmt: skip
+
+
+def test_a_value_all_listed_places_share_is_each_ones() -> None:
+    text = "南宁市、柳州市环境空气质量优良天数比率均为98.1%。"
+    assert [r[4] for r in rows(text)] == ["450100", "450200"]
+
+
+def test_a_figure_of_a_place_without_a_code_is_not_given_to_the_province() -> None:
+    extraction = extract("示例市PM2.5平均浓度为28微克/立方米。", province=GX, year=2022)
+    assert extraction.facts == [] and [u.value for u in extraction.unmapped] == [28.0]
+
+
+def test_a_rank_inside_a_named_group_is_the_regions_own() -> None:
+    text = "优良天数比例为74.5%,同比提高2.4个百分点,在京津冀及周边地区排名第二。"
+    assert rows(text, province="140000")[-1] == ("good_days_ratio", "rank", 2.0, "rank", "140000")
+
+
+# -- shares, reductions, changes and lists --------------------------------------------------------
+def test_a_share_after_a_count_is_the_counts_share() -> None:
+    text = "150个城市环境空气质量达标,占44.5%,同比上升3.1个百分点。"
+    assert rows(text, province="100000") == [
+        ("air_quality_compliant_cities_count", "actual", 150.0, "count", "100000"),
+        ("air_quality_compliant_cities_share", "actual", 44.5, "pct", "100000"),
+        ("air_quality_compliant_cities_share", "change", 3.1, "pp", "100000"),
+    ]
+
+
+def test_shares_of_the_country_follow_the_counts_in_order() -> None:
+    text = "全省有脊椎动物 800 种、维管束植物 5000 种,分别占全国的 17.0%和 14%。"
+    assert codes(text) == [
+        "vertebrate_species_count", "vascular_plant_species_count",
+        "vertebrate_species_national_share", "vascular_plant_species_national_share",
+    ]  # fmt: skip
+
+
+def test_coordinated_heads_complete_the_subject_said_before() -> None:
+    text = "全市一般工业固体废物综合利用量占利用处置总量的52.0%,处置和贮存分别占比20.0%和28.0%。"
+    assert codes(text) == [
+        "general_industrial_solid_waste_utilized_share",
+        "general_industrial_solid_waste_disposed_share",
+        "general_industrial_solid_waste_stored_share",
+    ]
+
+
+def test_a_fall_of_an_indicator_that_is_a_reduction_is_its_value() -> None:
+    text = "单位国内生产总值二氧化碳排放比上年下降1.2%。"
+    assert rows(text, province="100000") == [
+        ("co2_intensity_reduction", "actual", 1.2, "pct", "100000"),
+    ]
+
+
+def test_a_yearly_amount_without_per_year_takes_the_yearly_unit() -> None:
+    (fact,) = extract("年覆盖二氧化碳排放量约51亿吨二氧化碳。", province="100000", year=2023).facts
+    assert (fact.indicator_code, fact.unit, fact.comparator) == (
+        "carbon_covered_emissions", "mt100_co2e_per_year", "~",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "环境空气质量综合指数为3.49,同比改善4.1%。",
+            [("composite_index", 3.49), ("composite_index", -4.1)],
+        ),
+        (
+            "优良天数比率为80.1%,同比改善2.0个百分点。",
+            [("good_days_ratio", 80.1), ("good_days_ratio", 2.0)],
+        ),
+    ],
+)
+def test_an_improvement_follows_the_indicators_direction(text: str, expected: list) -> None:
+    assert [(r[0], r[2]) for r in rows(text)] == expected
+
+
+def test_changes_listed_after_one_direction_share_its_sign() -> None:
+    text = "PM2.5和PM10平均浓度分别为30微克/立方米和45微克/立方米,相比上年分别下降3.2%、5.0%。"
+    assert sorted((r[0], r[2]) for r in rows(text)) == [
+        ("pm10", -5.0), ("pm10", 45.0), ("pm2_5", -3.2), ("pm2_5", 30.0),
+    ]  # fmt: skip
+
+
+def test_a_list_opened_by_respectively_shares_the_unit_of_its_last_number() -> None:
+    text = "全省二氧化硫、二氧化氮、臭氧浓度分别为9、25、140微克/立方米。"
+    assert rows(text) == [
+        ("so2", "actual", 9.0, "ug_m3", GX), ("no2", "actual", 25.0, "ug_m3", GX),
+        ("o3", "actual", 140.0, "ug_m3", GX),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("重污染天数同比下降七成。", ("heavy_pollution_days", "change", -70.0, "pct", GX)),
+        ("全年无严重污染天数。", ("severe_pollution_days", "actual", 0.0, "day", GX)),
+        (
+            "核与辐射安全领域连续5年零事故。",
+            ("nuclear_radiation_accidents", "actual", 0.0, "count", GX),
+        ),
+    ],
+)
+def test_values_written_in_words(text: str, expected: tuple) -> None:
+    assert rows(text) == [expected]
+
+
+def test_water_figures_follow_the_network_of_the_sections_counted() -> None:
+    text = ("655个省考断面优Ⅲ比例为96.6%,同比上升0.6个百分点;"
+            "南水北调东线江苏段22个断面水质优Ⅲ比例为90.9%。")  # fmt: skip
+    assert [(r[0], r[2]) for r in rows(text, province="320000")] == [
+        ("provincial_sections_good_ratio", 96.6), ("provincial_sections_good_ratio", 0.6),
+    ]  # fmt: skip
+
+
+def test_a_part_year_release_keeps_its_period() -> None:
+    extraction = extract("一季度,全国PM2.5平均浓度为43微克/立方米。", province="100000", year=2024,
+                         period_code="2024-01..2024-03")  # fmt: skip
+    assert [f.period for f in extraction.facts] == ["2024-01..2024-03"]
+
+
+def test_a_baseline_year_is_not_the_period() -> None:
+    (fact,) = extract("细颗粒物浓度比2021年下降3.3%。", province="100000", year=2022).facts
+    assert (fact.period, fact.baseline_year) == ("2022", "2021")
+
+
+# -- the lexicon ---------------------------------------------------------------------------------
+def test_a_code_that_is_no_alias_of_its_name_claims_nothing(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(
+        "subject: air\nindicators:\n"
+        "  - {code: o3_stat, name_zh: 臭氧统计量, name_en: x, unit: ug_m3, name_is_alias: false}\n",
+        encoding="utf-8",
+    )
+    assert "臭氧统计量" not in Lexicon.load(tmp_path).aliases
+
+
+def test_a_share_must_name_an_indicator(tmp_path: Path) -> None:
+    (tmp_path / "x.yml").write_text(
+        "subject: air\nindicators:\n"
+        "  - {code: s, name_zh: 某比例, name_en: x, unit: pct, share_of: nowhere}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match="share_of 'nowhere' is no indicator"):
+        Lexicon.load(tmp_path)
+
+
+def test_every_catalogue_indicator_is_in_the_lexicon_under_its_code() -> None:
+    import yaml
+
+    catalogue = yaml.safe_load((UNSEEN / "CATALOGUE.yml").read_text(encoding="utf-8"))
+    lexicon = Lexicon.load()
+    missing = [e["code"] for e in catalogue["indicators"] if e["code"] not in lexicon.indicators]
+    assert missing == []
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+def test_a_fact_counts_only_with_its_region_and_values_compare_in_a_common_unit() -> None:
+    gold = [Key("nature_reserves_area", "actual", 1493200.0, "ha", "2022", "430000"),
+            Key("pm2_5", "actual", 30.0, "ug_m3", "2022", "430000")]  # fmt: skip
+    extracted = [Key("nature_reserves_area", "actual", 149.32, "ha10k", "2022", "430000"),
+                 Key("pm2_5", "actual", 30.0, "ug_m3", "2022", "100000")]  # fmt: skip
+    result = score("x", gold, extracted)
+    assert (result.found, result.extracted, result.wrong_indicator) == (1, 2, 0)
+
+
+def test_an_open_vocabulary_row_matches_a_fact_without_a_code_and_a_wrong_code_is_counted() -> None:
+    shanxi = ("2022", "140000")
+    gold = [Key("", "actual", 93.0, "count", *shanxi),
+            Key("water_sections_good_count", "actual", 81.0, "count", *shanxi)]  # fmt: skip
+    extracted = [Key("", "actual", 93.0, "count", *shanxi),
+                 Key("water_sections_count", "actual", 81.0, "count", *shanxi)]  # fmt: skip
+    result = score("x", gold, extracted)
+    assert (result.found, result.wrong_indicator, result.wrong_indicator_rate) == (1, 1, 0.5)
+
+
+def test_a_gold_row_without_code_or_name_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("indicator_code,indicator_name,kind,value,unit,period,region_code\n"
+                    ",,actual,1,count,2022,100000\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(ValueError, match="line 2: neither indicator_code nor indicator_name"):
+        read_gold(path)
+
+
+def test_a_split_gold_set_is_read_by_halves_and_a_plain_one_whole() -> None:
+    assert gold_sets(UNSEEN, ["dev"]) == [("dev", UNSEEN / "dev")]
+    seed = PROJECT_ROOT / "tests" / "gold"
+    assert gold_sets(seed, ["dev"]) == [("seed", seed)]
+
+
+def test_the_development_half_scores_at_or_above_the_recorded_floor() -> None:
+    """The development half of the unseen gold set (tuned on; docs/extraction.md): measured
+    99.3 % precision, 94.2 % recall, 0.0 % wrong indicator. The test half is not read here: its
+    figure was measured once, after the rules were frozen."""
+    paths = settings()
+    entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
+    scores = evaluate(UNSEEN / "dev", lambda s: extract_entry(paths.raw_dir, entries[s]).facts)
+    total = overall(scores)
+    assert total.gold == 154
+    assert total.precision >= 0.97, total
+    assert total.recall >= 0.93, total
+    assert total.wrong_indicator_rate <= 0.01, total
+
+
+def test_cli_evaluates_the_development_half_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "--evaluate", str(UNSEEN)]) == 0
+    out = capsys.readouterr().out
+    assert "wrong_indicator" in out and "dev" in out and " test " not in out
+
+
+# -- growing the lexicon ------------------------------------------------------------------------
+def test_suggest_lists_unclaimed_names_by_how_many_documents_state_them() -> None:
+    first = extract(
+        "全省湿地保护面积为56.3万公顷。好于年度目标4.6微克/立方米。", province=GX, year=2022
+    )
+    second = extract("全市湿地保护面积为3.1万公顷。", province=GX, year=2022)
+    rows_ = suggest({"a.txt": first, "b.txt": second})
+    assert [(r.name, r.documents, r.mentions, r.units) for r in rows_] == [
+        ("湿地保护面积", 2, 2, "ha10k"), ("好于年度目标", 1, 1, "ug_m3"),
+    ]  # fmt: skip
+
+
+def test_cli_suggest_reads_the_documents_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "--suggest", "--documents", "018", "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header == "name,documents,mentions,units,example"
+
+
+def test_pinyin_a_mirror_site_prints_after_characters_is_ignored() -> None:
+    text = (
+        "全省環(huán)境空氣優(yōu)良天數(shù)比率為82.4%,同比上升1.8個(gè)百分點(diǎn);"
+        "一氧化碳(CO)濃度為1.0毫克/立方米。"
+    )
+    extraction = extract(text, province="320000", year=2021)
+    assert [(f.indicator_code, f.kind, f.value, f.unit) for f in extraction.facts] == [
+        ("good_days_ratio", "actual", 82.4, "pct"), ("good_days_ratio", "change", 1.8, "pp"),
+        ("co", "actual", 1.0, "mg_m3"),
+    ]  # fmt: skip
+    assert all(text[f.char_start : f.char_end] == f.quote for f in extraction.facts)
