@@ -1,6 +1,6 @@
 """`envwh docs`: one static site under warehouse/docs/ — dbt docs (models, lineage), the Great
 Expectations Data Docs of the published warehouse and the bilingual data dictionary, behind an
-index page that links the three.
+index page that links the three. The site works offline: nothing loads from a CDN.
 
 Works on a copy of the published file, so readers of the warehouse are never blocked.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration import dictionary
+from orchestration import dictionary, offline
 from orchestration.paths import DBT_PROJECT_DIR, Settings
 from orchestration.quality.suites import load_suites
 from orchestration.quality.validate import build_data_docs
@@ -76,6 +76,7 @@ def build_docs(paths: Settings) -> Path:
         try:
             shutil.rmtree(out / GX_DIR, ignore_errors=True)
             build_data_docs(con, load_suites(), Path(scratch) / "gx_project", out / GX_DIR)
+            offline.make_offline(out / GX_DIR)  # its scripts and styles from vendored copies
             indicators = dictionary.warehouse_indicator_rows(con)
         finally:
             con.close()
