@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from orchestration.offline import remote_resources
 from tests.conftest import register, write_csv
 from tests.integration.conftest import Workspace, new_workspace
 
@@ -359,7 +360,10 @@ def test_docs_command_writes_one_site(built: Workspace) -> None:
     assert any("fct_air_quality" in page.name for page in gx_pages)
     # the index links the three parts, and each link resolves to a page of the site
     links = re.findall(r'href="([^"#]+)"', (docs / "index.html").read_text(encoding="utf-8"))
-    assert sorted(links) == ["dbt/index.html", "dictionary.html", "gx/index.html"]
+    assert sorted(links) == ["dashboard.html", "dbt/index.html", "dictionary.html", "gx/index.html"]
+    # offline: no page loads a script or stylesheet from the network (GX's CDNs are vendored)
+    for page in docs.rglob("*.html"):
+        assert remote_resources(page.read_text(encoding="utf-8")) == [], page
     assert all((docs / link).is_file() for link in links)
     dictionary = (docs / "dictionary.html").read_text(encoding="utf-8")
     for code, name_zh, name_en in built.query(

@@ -147,7 +147,11 @@ def test_index_links_resolve_to_the_pages_build_docs_writes(
         (site_dir / "index.html").write_text("gx", encoding="utf-8")
         return site_dir / "index.html"
 
+    def fake_dashboard(con, out: Path) -> None:
+        (out / "dashboard.html").write_text("dashboard", encoding="utf-8")
+
     monkeypatch.setattr(docs, "_dbt_docs", fake_dbt_docs)
+    monkeypatch.setattr(docs, "_dashboard", fake_dashboard)
     monkeypatch.setattr(docs, "build_data_docs", fake_data_docs)
     paths = Settings(raw_dir=tmp_path / "raw", warehouse_dir=tmp_path / "warehouse")
     paths.warehouse_dir.mkdir()
