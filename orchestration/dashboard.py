@@ -149,24 +149,26 @@ def _daily_panel(con: duckdb.DuckDBPyConnection) -> Panel:
         f"where table_schema = 'marts' and table_name = '{DAILY_TABLE}'"
     ).fetchall())  # fmt: skip
     date_column = next((c for c, t in columns.items() if t == "DATE"), None)
-    if "aqi" not in columns or date_column is None:
+    aqi = next((c for c in columns if c == "aqi" or c.startswith("aqi_")), None)
+    if aqi is None or date_column is None:
         return Panel("aqi_calendar", title, "",
                      note=f"No daily AQI in this warehouse: marts.{DAILY_TABLE} (a DATE column "
                      "and an aqi column) is not built. The calendar appears once it is. "
                      "本仓库暂无每日AQI数据。")  # fmt: skip
-    city = "region_code" if "region_code" in columns else None
+    city = next((c for c in ("region_code", "city_code", "station_code") if c in columns), None)
     busiest = (
         con.execute(
-            f"select {city} from marts.{DAILY_TABLE} where aqi is not null "
+            f"select {city} from marts.{DAILY_TABLE} where {aqi} is not null "
             f"group by 1 order by count(*) desc, 1 limit 1"
         ).fetchall()[0][0]
         if city
         else None
     )
-    where = f"where aqi is not null and {city} = '{busiest}'" if city else "where aqi is not null"
+    where = f"where {aqi} is not null" + (f" and {city} = '{busiest}'" if city else "")
     daily = _frame(
         con,
-        f"select {date_column} as date, aqi, {city or repr('')} as city from marts.{DAILY_TABLE} "
+        f"select {date_column} as date, {aqi} as aqi, {city or repr('')} as city "
+        f"from marts.{DAILY_TABLE} "
         f"{where} and year({date_column}) = (select max(year({date_column})) "
         f"from marts.{DAILY_TABLE} {where}) order by 1",
     )
