@@ -48,9 +48,19 @@ validate: setup
 docs: setup
 	$(ENVWH) docs
 
+# What `dagster dev` needs from the shell, set here so a fresh clone needs nothing: the venv's
+# bin/ on PATH (dagster-dbt parses the project with `dbt`), the working DuckDB file that dbt's
+# profile names (ENVWH_DUCKDB_PATH; runs from the UI write it and publish as `envwh build` does)
+# and DAGSTER_HOME for the run history. A value already in the environment wins.
+DEV_WAREHOUSE = $${ENVWH_WAREHOUSE_DIR:-$(CURDIR)/warehouse}
+DEV_HOME = $${DAGSTER_HOME:-$(CURDIR)/.dagster_home}
+DEV_ENV = PATH="$(CURDIR)/$(VENV)/bin:$$PATH" DAGSTER_HOME="$(DEV_HOME)" \
+	ENVWH_DUCKDB_PATH="$${ENVWH_DUCKDB_PATH:-$(DEV_WAREHOUSE)/dagster_dev.duckdb}"
+DEV_ARGS ?= -h 127.0.0.1 -p 3000
+
 dev: setup  ## Dagster UI on http://127.0.0.1:3000 (run history kept in .dagster_home/)
-	mkdir -p .dagster_home
-	DAGSTER_HOME=$(CURDIR)/.dagster_home $(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
+	mkdir -p "$(DEV_HOME)" "$(DEV_WAREHOUSE)"
+	$(DEV_ENV) $(VENV)/bin/dagster dev $(DEV_ARGS)
 
 bench: setup
 	$(VENV)/bin/python bench/bench_build.py

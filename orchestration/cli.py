@@ -20,7 +20,7 @@ EPILOG = """examples:
   envwh sql "select * from marts.fct_air_quality limit 5"
   envwh rejected                   list quarantined rows with file, row, column, rule and message
   envwh validate                   run every expectation suite against the published warehouse
-  envwh docs                       dbt docs, GX Data Docs, bilingual dictionary (warehouse/docs/)
+  envwh docs                       dbt docs, GX Data Docs, dictionary, dashboard (warehouse/docs/)
   envwh export                     one Parquet file per mart table in warehouse/exports/
   envwh serve                      serve the warehouse read-only to psql and BI tools on :5433
   psql "postgresql://envwh@127.0.0.1:5433/envwh" -c "select * from marts.dim_region limit 5"
@@ -91,12 +91,13 @@ def _parser() -> argparse.ArgumentParser:
     command("validate", "Run every expectation suite (expectations/*.json) against the "
             "published warehouse; exit 1 when a critical expectation fails.",
             "  envwh validate", _validate)  # fmt: skip
-    command("docs", "Build dbt docs, GX Data Docs and the bilingual data dictionary into "
-            "warehouse/docs/.",
+    command("docs", "Build dbt docs, GX Data Docs, the bilingual data dictionary and a dashboard "
+            "of the headline series into warehouse/docs/ (works offline: no CDN).",
             "  envwh docs && python3 -m http.server -d warehouse/docs", _docs)  # fmt: skip
     command("export", "Write one Parquet file per mart table (and a README of the star schema) "
             "to warehouse/exports/.", "  envwh export", _export)  # fmt: skip
-    command("dictionary", "Regenerate docs/data_dictionary.md from the marts' YAML and seeds.",
+    command("dictionary", "Regenerate docs/data_dictionary.md from the bi views' and marts' YAML "
+            "and seeds.",
             "  envwh dictionary", _dictionary)  # fmt: skip
 
     extract = command(

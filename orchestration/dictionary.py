@@ -2,7 +2,8 @@
 models, rendered two ways: docs/data_dictionary.md (checked in; a test fails when it is stale)
 and the bilingual dictionary page of the `envwh docs` site.
 
-It lists every mart column with its type, description and unit, every indicator with its Chinese
+It lists every column of the `bi` views (the entry point for BI tools) and of the marts with its
+type, description and unit, every indicator with its Chinese
 and English name and canonical unit, and the unit registry. A column's unit comes from its name
 (`capacity_t_per_day` → t_per_day: the longest `_<unit_code>` suffix from the units seed), or,
 for a value whose unit varies by row (`value_canonical`), from the column that names it.
@@ -26,13 +27,17 @@ from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT, SEEDS_DIR
 
 DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 MODELS_YAML = DBT_PROJECT_DIR / "models" / "marts" / "_marts__models.yml"
+BI_MODELS_YAML = DBT_PROJECT_DIR / "models" / "bi" / "_bi__models.yml"
+# The schemas the dictionary documents, in order: the bi views first (where a dashboard starts).
+SCHEMA_YAML = (("bi", BI_MODELS_YAML), ("marts", MODELS_YAML))
 
 # Column-name suffixes that spell a unit differently from its unit_code.
 SUFFIX_ALIASES = {"days": "day"}
-# Value columns whose unit is given per row by another column of the same model.
-ROW_UNIT_COLUMNS = {
+# Value columns whose unit is given per row by another column of the same model (the first of
+# the candidates the model has).
+ROW_UNIT_COLUMNS: dict[str, str | tuple[str, ...]] = {
     "value_canonical": "canonical_unit_code",
-    "limit_value": "canonical_unit_code",
+    "limit_value": ("canonical_unit_code", "unit_code"),
     "valid_min": "canonical_unit_code",
     "valid_max": "canonical_unit_code",
     "value_reported": "unit_code_reported",
@@ -81,6 +86,12 @@ class Model:
     name: str
     description: str
     columns: tuple[Column, ...]
+    schema: str = "marts"
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the model's section (marts keep their bare name)."""
+        return self.name if self.schema == "marts" else f"{self.schema}-{self.name}"
 
 
 @dataclass(frozen=True)
@@ -119,12 +130,13 @@ def column_unit(name: str, units: dict[str, Unit]) -> Unit | None:
 
 
 def build(
-    spec: dict[str, Any],
+    specs: list[tuple[str, dict[str, Any]]],
     indicator_rows: list[dict[str, str]],
     unit_rows: list[dict[str, str]],
     indicators_from: str,
 ) -> Dictionary:
-    """The dictionary from the parsed marts YAML, indicator rows and the units seed's rows."""
+    """The dictionary from each schema's parsed models YAML, indicator rows and the units seed's
+    rows."""
     units = tuple(
         Unit(r["unit_code"], r["symbol"], r["name_zh"], r["name_en"], r["dimension"],
              r["factor_to_base"], r["base_unit_code"])
@@ -132,21 +144,28 @@ def build(
     )  # fmt: skip
     by_code = {unit.code: unit for unit in units}
     models = []
-    for model in spec["models"]:
-        names = {column["name"] for column in model["columns"]}
-        columns = []
-        for column in model["columns"]:
-            row_unit = ROW_UNIT_COLUMNS.get(column["name"])
-            columns.append(Column(
-                name=column["name"],
-                data_type=column.get("data_type", ""),
-                description=_flat(column.get("description", "")),
-                unit=column_unit(column["name"], by_code),
-                unit_column=row_unit if row_unit in names else None,
-            ))  # fmt: skip
-        models.append(Model(model["name"], _flat(model.get("description", "")), tuple(columns)))
+    for schema, spec in specs:
+        for model in spec["models"]:
+            columns = tuple(_column(column, model, by_code) for column in model["columns"])
+            models.append(
+                Model(model["name"], _flat(model.get("description", "")), columns, schema)
+            )
     indicators = tuple(Indicator(*(row[f] for f in INDICATOR_FIELDS)) for row in indicator_rows)
     return Dictionary(tuple(models), indicators, units, indicators_from)
+
+
+def _column(column: dict[str, Any], model: dict[str, Any], units: dict[str, Unit]) -> Column:
+    names = {c["name"] for c in model["columns"]}
+    candidates = ROW_UNIT_COLUMNS.get(column["name"], ())
+    if isinstance(candidates, str):
+        candidates = (candidates,)
+    return Column(
+        name=column["name"],
+        data_type=column.get("data_type", ""),
+        description=_flat(column.get("description", "")),
+        unit=column_unit(column["name"], units),
+        unit_column=next((c for c in candidates if c in names), None),
+    )
 
 
 def _flat(text: str) -> str:
@@ -208,11 +227,12 @@ def lexicon_rows() -> list[dict[str, str]]:
 def load(indicator_rows: list[dict[str, str]] | None = None) -> Dictionary:
     """The dictionary of the project's models; indicators from the given rows (a warehouse's),
     else from the indicators seed."""
-    spec = yaml.safe_load(MODELS_YAML.read_text(encoding="utf-8"))
+    specs = [(schema, yaml.safe_load(path.read_text(encoding="utf-8")))
+             for schema, path in SCHEMA_YAML]  # fmt: skip
     if indicator_rows is None:
-        return build(spec, seed_rows("indicators.csv") + lexicon_rows(), seed_rows("units.csv"),
+        return build(specs, seed_rows("indicators.csv") + lexicon_rows(), seed_rows("units.csv"),
                      "dbt_project/seeds/indicators.csv and the extraction lexicon")  # fmt: skip
-    return build(spec, indicator_rows, seed_rows("units.csv"), "marts.dim_indicator")
+    return build(specs, indicator_rows, seed_rows("units.csv"), "marts.dim_indicator")
 
 
 # ---------- markdown (docs/data_dictionary.md)
@@ -226,12 +246,15 @@ def render_markdown(dictionary: Dictionary) -> str:
     lines = [
         "# Data dictionary / 数据字典",
         "",
-        "Generated by `envwh dictionary` from `dbt_project/models/marts/_marts__models.yml` and",
-        "the seeds; do not edit by hand. Schema `marts` holds the tables analysts query.",
+        "Generated by `envwh dictionary` from `dbt_project/models/bi/_bi__models.yml`,",
+        "`dbt_project/models/marts/_marts__models.yml` and the seeds; do not edit by hand.",
+        "Start from schema `bi` (views: one row per stated grain, preferred sources only, DATE",
+        "columns — what a dashboard should read); schema `marts` holds every fact and dimension.",
+        "从 `bi` 模式开始：每个粒度一行、仅首选来源、日期列；`marts` 模式包含全部事实表与维度表。",
         "",
     ]
     for model in dictionary.models:
-        lines += [f"## marts.{model.name}", "", model.description, ""]
+        lines += [f"## {model.schema}.{model.name}", "", model.description, ""]
         rows = [
             (f"`{c.name}`", c.data_type, _md_unit(c), c.description.replace("|", "\\|"))
             for c in model.columns
@@ -304,12 +327,20 @@ def render_html(dictionary: Dictionary, home: str = "index.html") -> str:
         f"<style>{STYLE}</style></head><body>",
         f'<p><a href="{_e(home)}">← envwh documentation / 文档首页</a></p>',
         "<h1>Data dictionary / 数据字典</h1>",
-        "<p>Every table of schema <code>marts</code> with its columns, types, units and "
-        "descriptions; every indicator in Chinese and English; the unit registry. Generated by "
-        "<code>envwh docs</code> from <code>dbt_project/models/marts/_marts__models.yml</code>, "
+        "<p>Start from schema <code>bi</code>: views with one row per stated grain, preferred "
+        "sources only and DATE columns — what a dashboard should read "
+        "(从 <code>bi</code> 模式开始). Schema <code>marts</code> holds every fact and "
+        "dimension. Each table with its columns, "
+        "types, units and descriptions; every indicator in Chinese and English; the unit "
+        "registry. Generated by <code>envwh docs</code> from "
+        "<code>dbt_project/models/bi/_bi__models.yml</code>, "
+        "<code>dbt_project/models/marts/_marts__models.yml</code>, "
         f"the units seed and <code>{_e(dictionary.indicators_from)}</code>.</p>",
         "<nav><h2>Tables / 表</h2><ul>",
-        *(f'<li><a href="#{_e(m.name)}">marts.{_e(m.name)}</a></li>' for m in dictionary.models),
+        *(
+            f'<li><a href="#{_e(m.anchor)}">{_e(m.schema)}.{_e(m.name)}</a></li>'
+            for m in dictionary.models
+        ),
         '</ul><p><a href="#indicators">Indicators / 指标</a> · '
         '<a href="#units">Units / 单位</a></p></nav>',
     ]
@@ -319,7 +350,7 @@ def render_html(dictionary: Dictionary, home: str = "index.html") -> str:
             for c in model.columns
         ]
         out += [
-            f'<h2 id="{_e(model.name)}">marts.{_e(model.name)}</h2>',
+            f'<h2 id="{_e(model.anchor)}">{_e(model.schema)}.{_e(model.name)}</h2>',
             f"<p>{_inline(model.description)}</p>",
             _html_table(COLUMN_HEADER_HTML, rows),
         ]

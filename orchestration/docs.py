@@ -1,6 +1,7 @@
 """`envwh docs`: one static site under warehouse/docs/ — dbt docs (models, lineage), the Great
 Expectations Data Docs of the published warehouse and the bilingual data dictionary, behind an
-index page that links the three.
+index page that links them, and a static dashboard of the headline series. The site works
+offline: nothing loads from a CDN (orchestration/offline.py).
 
 Works on a copy of the published file, so readers of the warehouse are never blocked.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration import dictionary
+from orchestration import dashboard, dictionary, offline
 from orchestration.paths import DBT_PROJECT_DIR, Settings
 from orchestration.quality.suites import load_suites
 from orchestration.quality.validate import build_data_docs
@@ -41,7 +42,11 @@ SITE_PARTS = (
     SitePart(f"{GX_DIR}/index.html", "Data Docs",
              "expectation suites and latest results (数据质量)"),
     SitePart(DICTIONARY_PAGE, "Data dictionary / 数据字典",
-             "every mart column with unit and description, every indicator in 中文 and English"),
+             "every bi view and mart column with unit and description, every indicator in 中文 "
+             "and English"),
+    SitePart(dashboard.PAGE, "Dashboard / 仪表板",
+             "headline series: daily AQI calendar, PM2.5 against the limit, water class shares, "
+             "carbon price"),
 )  # fmt: skip
 
 
@@ -77,13 +82,19 @@ def build_docs(paths: Settings) -> Path:
             shutil.rmtree(out / GX_DIR, ignore_errors=True)
             build_data_docs(con, load_suites(), Path(scratch) / "gx_project", out / GX_DIR)
             indicators = dictionary.warehouse_indicator_rows(con)
+            _dashboard(con, out)
         finally:
             con.close()
     page = dictionary.render_html(dictionary.load(indicators), home=INDEX_PAGE)
     (out / DICTIONARY_PAGE).write_text(page, encoding="utf-8")
     index = out / INDEX_PAGE
     index.write_text(index_html(), encoding="utf-8")
+    offline.make_offline(out)  # every page's scripts and styles from the vendored copies
     return index
+
+
+def _dashboard(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+    dashboard.write(con, out, home=INDEX_PAGE)
 
 
 def _dbt_docs(database: Path, target: Path, out: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from orchestration.offline import remote_resources
 from tests.conftest import register, write_csv
 from tests.integration.conftest import Workspace, new_workspace
 
@@ -271,6 +272,12 @@ def test_waste_facilities_scd2_and_capacity_summary(built: Workspace) -> None:
         ("stated_aggregate", True, 67, 35_300.0),  # 67 座, 3.53万吨/日: report 001's table
         ("stated_in_prose", False, 67, 35_300.0),  # the same figures read from its text
     ]  # fmt: skip
+    # Guangxi's facility list sums to 2600 t/d of incineration in 2024, below Nanning's stated
+    # 5150: a partial sum, never the preferred row
+    assert built.query(
+        "select completeness, is_preferred from marts.fct_waste_capacity_summary "
+        "where region_code = '450000' and year = 2024 and facility_type_code = 'msw_incineration'"
+    ) == [("facility_list_below_stated_total", False)]  # fmt: skip
     assert built.query(
         "select stated_capacity_t_per_day, facility_rows_capacity_t_per_day "
         "from marts.mart_waste_capacity_disagreements where facility_type_code = 'msw_incineration'"
@@ -298,9 +305,16 @@ def test_a_second_edition_starts_a_new_version(tmp_path: Path) -> None:
 
 def test_water_assessments_and_summary(built: Workspace) -> None:
     assert built.query(
-        "select sections_assessed, good_share_pct, meets_target_share_pct "
-        "from marts.fct_water_quality_summary where region_code = '500114'"
-    ) == [(9, 88.9, 100.0)]  # 黔江区 2025-01: 8 of 9 in Ⅰ–Ⅲ, every section meets its target
+        "select list_kind, sections_listed, network_section_count, good_share_pct, "
+        "meets_target_share_pct from marts.fct_water_quality_summary where region_code = '500114'"
+    ) == [("complete", 9, 9, 88.9, 100.0)]  # 黔江区 2025-01: 8 of 9 in Ⅰ–Ⅲ, all meet the target
+    # Guangxi 2019: the bulletins name only the 7 sections below Ⅲ of 97 — no share, a reason
+    partial = built.query(
+        "select list_kind, sections_listed, network_section_count, good_share_pct, "
+        "meets_target_share_pct, share_null_reason like 'exceedance list%' "
+        "from marts.fct_water_quality_summary where period_code like '2019%'"
+    )  # fmt: skip
+    assert partial == [("exceedance", 7, 97, None, None, True)] * 2
     bounds = built.query(
         "select distinct class_label, class_ordinal_min, class_ordinal_max, meets_target "
         "from marts.fct_water_section_assessment where class_kind = 'worse_than'"
@@ -348,7 +362,10 @@ def test_docs_command_writes_one_site(built: Workspace) -> None:
     assert any("fct_air_quality" in page.name for page in gx_pages)
     # the index links the three parts, and each link resolves to a page of the site
     links = re.findall(r'href="([^"#]+)"', (docs / "index.html").read_text(encoding="utf-8"))
-    assert sorted(links) == ["dbt/index.html", "dictionary.html", "gx/index.html"]
+    assert sorted(links) == ["dashboard.html", "dbt/index.html", "dictionary.html", "gx/index.html"]
+    # offline: no page loads a script or stylesheet from the network (GX's CDNs are vendored)
+    for page in docs.rglob("*.html"):
+        assert remote_resources(page.read_text(encoding="utf-8")) == [], page
     assert all((docs / link).is_file() for link in links)
     dictionary = (docs / "dictionary.html").read_text(encoding="utf-8")
     for code, name_zh, name_en in built.query(

@@ -15,6 +15,7 @@ import yaml
 
 from orchestration import docs
 from orchestration.dictionary import (
+    BI_MODELS_YAML,
     MODELS_YAML,
     column_unit,
     load,
@@ -146,7 +147,11 @@ def test_index_links_resolve_to_the_pages_build_docs_writes(
         (site_dir / "index.html").write_text("gx", encoding="utf-8")
         return site_dir / "index.html"
 
+    def fake_dashboard(con, out: Path) -> None:
+        (out / "dashboard.html").write_text("dashboard", encoding="utf-8")
+
     monkeypatch.setattr(docs, "_dbt_docs", fake_dbt_docs)
+    monkeypatch.setattr(docs, "_dashboard", fake_dashboard)
     monkeypatch.setattr(docs, "build_data_docs", fake_data_docs)
     paths = Settings(raw_dir=tmp_path / "raw", warehouse_dir=tmp_path / "warehouse")
     paths.warehouse_dir.mkdir()
@@ -173,3 +178,14 @@ def test_index_links_resolve_to_the_pages_build_docs_writes(
     ]
     assert dictionary.tables["indicators"][1][6] == "0 … 100"
     assert "fct_air_quality" in dictionary.tables
+
+
+def test_html_lists_the_bi_views_first_with_their_columns(page: Tables) -> None:
+    spec = yaml.safe_load(BI_MODELS_YAML.read_text(encoding="utf-8"))
+    models = load().models
+    assert {m.schema for m in models[: len(spec["models"])]} == {"bi"}  # the entry point first
+    for model in spec["models"]:
+        _, *rows = page.tables[f"bi-{model['name']}"]
+        assert [row[0] for row in rows] == [c["name"] for c in model["columns"]], model["name"]
+    limits = {row[0]: row[2] for row in page.tables["bi-air_quality_annual_vs_limit"][1:]}
+    assert limits["limit_value"] == "per row / 见 unit_code"

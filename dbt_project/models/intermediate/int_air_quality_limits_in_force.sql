@@ -20,21 +20,21 @@ averaging_codes as (
 unpivoted as (
 
     select 'GB 3095-2012' as standard_code, pollutant, averaging, 'I' as grade,
-        grade_i as limit_value, unit
+        grade_i as limit_value, unit_code
     from limits_2012
     union all
-    select 'GB 3095-2012', pollutant, averaging, 'II', grade_ii, unit from limits_2012
+    select 'GB 3095-2012', pollutant, averaging, 'II', grade_ii, unit_code from limits_2012
     union all
-    select 'GB 3095-2026 transitional', pollutant, codes.averaging, 'I', transitional_grade_i, unit
+    select 'GB 3095-2026 transitional', pollutant, codes.averaging, 'I', transitional_grade_i, unit_code
     from limits_2026 inner join averaging_codes as codes using (averaging_zh)
     union all
-    select 'GB 3095-2026 transitional', pollutant, codes.averaging, 'II', transitional_grade_ii, unit
+    select 'GB 3095-2026 transitional', pollutant, codes.averaging, 'II', transitional_grade_ii, unit_code
     from limits_2026 inner join averaging_codes as codes using (averaging_zh)
     union all
-    select 'GB 3095-2026 final', pollutant, codes.averaging, 'I', final_grade_i, unit
+    select 'GB 3095-2026 final', pollutant, codes.averaging, 'I', final_grade_i, unit_code
     from limits_2026 inner join averaging_codes as codes using (averaging_zh)
     union all
-    select 'GB 3095-2026 final', pollutant, codes.averaging, 'II', final_grade_ii, unit
+    select 'GB 3095-2026 final', pollutant, codes.averaging, 'II', final_grade_ii, unit_code
     from limits_2026 inner join averaging_codes as codes using (averaging_zh)
 
 )
@@ -45,7 +45,7 @@ select
     unpivoted.averaging,
     unpivoted.grade,
     cast(unpivoted.limit_value as double) as limit_value,
-    unpivoted.unit as limit_unit,
+    unpivoted.unit_code as limit_unit_code,
     in_force.first_assessment_year,
     coalesce(in_force.last_assessment_year, 9999) as last_assessment_year
 from unpivoted

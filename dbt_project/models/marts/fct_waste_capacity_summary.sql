@@ -1,11 +1,14 @@
 /* grain: one row per region × year × facility type × basis × source files. Bases: facility_rows
    (operating facilities of the region — prefecture, and rolled up to province — as last stated
    in that year), stated_aggregate (a transcribed report table) and stated_in_prose (the same
-   kind of figure read from report text). is_preferred marks one row per region × year × type:
-   the facility rows when they cover every stated figure (count and capacity at least as large)
-   or nothing is stated, else the table aggregate, else the prose one (the authority's total
-   counts facilities envwh's list lacks; a transcribed table was checked by a person, an
-   extracted sentence was not). */
+   kind of figure read from report text). completeness says what a row can stand for: a stated
+   total, a facility list that covers every stated figure of the region and of its sub-regions
+   (count and capacity at least as large), one below such a figure (a partial sum), or one
+   nothing stated can check. is_preferred marks at most one row per region × year × type: the
+   facility rows unless they are below a stated figure, else the table aggregate, else the prose
+   one (the authority's total counts facilities envwh's list lacks; a transcribed table was
+   checked by a person, an extracted sentence was not). A partial sum is never preferred, so a
+   province whose only figure is a partial sum has no preferred row. */
 with
 
 snapshots as (select * from {{ ref('fct_waste_facility_snapshot') }}),
@@ -95,31 +98,70 @@ unioned as (
 
 ),
 
-covered as (
+-- the largest figure stated for each region × year × type (a table or a sentence)
+stated as (
 
-    select
-        *,
-        max(facility_count) filter (where basis <> 'facility_rows')
-            over cell as stated_count_max,
-        max(capacity_t_per_day) filter (where basis <> 'facility_rows')
-            over cell as stated_capacity_max
-
+    select region_code, year, facility_type_code,
+        max(facility_count) as stated_count, max(capacity_t_per_day) as stated_capacity
     from unioned
-    window cell as (partition by region_code, year, facility_type_code)
+    where basis <> 'facility_rows'
+    group by region_code, year, facility_type_code
 
 ),
 
+-- a region's total is at least the sum of its sub-regions' stated totals
+floors as (
+
+    select region_code, year, facility_type_code,
+        max(stated_count) as floor_count, max(stated_capacity) as floor_capacity
+    from (
+        select * from stated
+        union all
+        select regions.parent_region_code, stated.year, stated.facility_type_code,
+            sum(stated.stated_count), sum(stated.stated_capacity)
+        from stated
+        inner join regions on stated.region_code = regions.region_code
+        group by regions.parent_region_code, stated.year, stated.facility_type_code
+    )
+    group by region_code, year, facility_type_code
+
+),
+
+covered as (
+
+    select
+        unioned.*,
+        case
+            when unioned.basis <> 'facility_rows' then 'stated_total'
+            when floors.floor_count is null and floors.floor_capacity is null
+                then 'facility_list_unverified'
+            when coalesce(unioned.facility_count >= floors.floor_count, true)
+                and coalesce(unioned.capacity_t_per_day >= floors.floor_capacity, true)
+                then 'facility_list_covers_stated_total'
+            else 'facility_list_below_stated_total'
+        end as completeness
+
+    from unioned
+    left join floors
+        on unioned.region_code = floors.region_code
+        and unioned.year = floors.year
+        and unioned.facility_type_code = floors.facility_type_code
+
+),
+
+-- a stated total beats a partial sum; facility rows win only when they cover every stated
+-- figure (of the region and of its sub-regions) or nothing is stated to compare them with
 ranked as (
 
     select
         *,
-        row_number() over (
+        completeness <> 'facility_list_below_stated_total'
+        and row_number() over (
             partition by region_code, year, facility_type_code
             order by
                 case
-                    when basis = 'facility_rows'
-                        and coalesce(facility_count >= stated_count_max, true)
-                        and coalesce(capacity_t_per_day >= stated_capacity_max, true) then 1
+                    when completeness in ('facility_list_covers_stated_total',
+                                          'facility_list_unverified') then 1
                     when basis = 'stated_aggregate' then 2
                     when basis = 'stated_in_prose' then 3
                     else 4
@@ -140,6 +182,7 @@ select
     facility_count,
     capacity_t_per_day,
     basis,
+    completeness,
     is_preferred,
     source_files,
     quote
