@@ -1,12 +1,15 @@
 /* grain: one row per indicator × region × period — a figure stated in report prose
    (marts.fct_indicator_observation), one per grain from the preferred document (source_preference,
-   then the latest published, then the file name). Figures without a year are left out. */
+   then the latest published, then the file name). Figures without a year, open-vocabulary
+   figures (no indicator code, only the stated name) and figures of no single region (京津冀…)
+   are left out: they stay in marts.fct_indicator_observation. */
 with
 
 observations as (
 
     select * from {{ ref('fct_indicator_observation') }}
     where period_code is not null and value_reported is not null
+        and indicator_code is not null and region_code is not null
 
 ),
 
