@@ -41,20 +41,19 @@ LEVELS = {1: "province", 2: "prefecture", 3: "county"}
 _ENDS_CODE = {"撤销", "同名改码", "撤县设区", "撤县设市", "撤市设区", "撤地设市", "更名",
               "区划调整", "码位改派", "撤区设区", "撤旗设区"}  # fmt: skip
 # The 55 minority nationalities, longest first: stripped from autonomous names for short forms.
-NATIONALITIES = sorted(
+_NATIONALITIES = (
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 "
     "水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 "
-    "乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(),
-    key=len,
-    reverse=True,
+    "乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
 )
+NATIONALITIES = sorted(_NATIONALITIES.split(" "), key=len, reverse=True)
 # Place-name readings pypinyin's general dictionary gets wrong (朝阳 is Chaoyang, not Zhaoyang).
 PLACE_READINGS = {"朝阳": [["cháo"], ["yáng"]], "朝天": [["cháo"], ["tiān"]]}
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区",
              "省", "市", "州", "盟", "县", "区", "旗")  # fmt: skip
 
-REGION_COLUMNS = ["region_code", "name_zh", "short_name_zh", "name_en", "level", "parent_code", "valid_from",
-                  "valid_to", "successor_region_code", "source"]  # fmt: skip
+REGION_COLUMNS = ["region_code", "name_zh", "short_name_zh", "name_en", "level", "parent_code",
+                  "valid_from", "valid_to", "successor_region_code", "source"]  # fmt: skip
 FORMER_COLUMNS = ["region_code", "name_zh", "valid_from", "valid_to", "source"]
 CHANGE_COLUMNS = ["change_year", "change_type", "level", "old_code", "old_name", "new_code",
                   "new_name", "doc_no", "source", "source_url"]  # fmt: skip
@@ -215,8 +214,9 @@ def generate(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
     _parent_fix(codes)
     _check(codes)
     english = _names_en(seeds_dir / "region_aliases.csv")
-    regions = [{**COUNTRY, "short_name_zh": "", "name_en": english.get("100000", "China"), "valid_from": "",
-                "valid_to": "", "successor_region_code": "", "source": edition}]  # fmt: skip
+    regions = [{**COUNTRY, "short_name_zh": "", "name_en": english.get("100000", "China"),
+                "valid_from": "", "valid_to": "", "successor_region_code": "",
+                "source": edition}]  # fmt: skip
     former = []
     for code in sorted(codes):
         row = codes[code]
@@ -245,7 +245,7 @@ def generate(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
             "doc_no": e.get("doc_no") or "",
             "source": _event_source(e),
             "source_url": e.get("source_url") or "",
-        }  # fmt: skip
+        }
         for e in sorted(history["events"], key=lambda e: e["year"])
         if e["year"] >= HISTORY_FROM and (e["old"]["name"] or e["new"]["name"])
     ]
@@ -258,8 +258,9 @@ def generate(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1 when a committed seed differs from the regenerated one")  # fmt: skip
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a seed differs from the regenerated one"
+    )
     args = parser.parse_args(argv)
     stale = []
     for name, content in generate().items():
