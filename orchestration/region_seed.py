@@ -27,7 +27,9 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -83,10 +85,15 @@ def short_name(name: str) -> str:
 def romanise(name: str) -> str:
     """Pinyin of the stem, as one capitalised word (苏州市 → Suzhou). Machine romanisation:
     polyphonic characters may read wrong; region_aliases.csv name_en rows override it."""
+    return "".join(_pinyin()(stem(name))).capitalize()
+
+
+@cache
+def _pinyin() -> Callable[[str], list[str]]:
     from pypinyin import lazy_pinyin, load_phrases_dict
 
     load_phrases_dict(PLACE_READINGS)
-    return "".join(lazy_pinyin(stem(name))).capitalize()
+    return lazy_pinyin
 
 
 def _package_file(relative: str) -> Path:
