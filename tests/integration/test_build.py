@@ -64,10 +64,17 @@ def test_sql_command_prints_the_count(built: Workspace) -> None:
 
 
 def test_dimensions(built: Workspace) -> None:
-    levels = dict(built.query("select level, count(*) from marts.dim_region group by 1"))
-    assert levels["province"] == 34 and levels["country"] == 1
+    levels = dict(built.query(
+        "select level, count(*) from marts.dim_region where is_current group by 1"
+    ))  # fmt: skip
+    assert levels == {"country": 1, "province": 34, "prefecture": 333, "county": 2847}
+    assert built.query(
+        "select valid_to::varchar, successor_region_code from marts.dim_region "
+        "where region_code = '371200'"
+    ) == [("2018-12-31", "370116")]  # fmt: skip
     prefectures = dict(built.query(
-        "select province_code, count(*) from marts.dim_region where level = 'prefecture' group by 1"
+        "select province_code, count(*) from marts.dim_region "
+        "where level = 'prefecture' and is_current group by 1"
     ))  # fmt: skip
     assert (prefectures["450000"], prefectures["520000"]) == (14, 9)
     kinds = {k for (k,) in built.query("select distinct period_type from marts.dim_period")}
