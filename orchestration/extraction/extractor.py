@@ -138,7 +138,8 @@ class _Document:
         self.alias_starts = [a.start for a in self.aliases]
         self.mentions = find_mentions(self.text, [(a.start, a.end) for a in self.aliases])
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
-        self.regions = find_regions(self.text, context.year, context.region_code or "")
+        province = context.region_code[:2] + "0000" if context.region_code else ""
+        self.regions = find_regions(self.text, context.year, province)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_ends, pos)
