@@ -2,6 +2,7 @@
 source reports, ambiguity reported with candidates, and the table parsers and extractor using it.
 """
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -151,3 +152,15 @@ def test_the_interval_test_fails_on_overlapping_intervals_of_one_code() -> None:
     con.execute("create table bad as select * from good")
     con.execute("insert into bad values ('371200', '2018-01-01', '2018-12-31')")
     assert len(con.execute(_overlap_test_sql("bad")).fetchall()) == 1  # the one overlapping pair
+
+
+def test_the_region_benchmark_runs_once_small() -> None:
+    """Smoke: the benchmark's code path (bench/bench_regions.py) cannot rot."""
+    path = DBT_PROJECT_DIR.parent / "bench" / "bench_regions.py"
+    spec = importlib.util.spec_from_file_location("bench_regions", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    figures = module.run(lookups=300, text_repeat=1)
+    assert set(figures) == {"index load s", "uncached lookups/s", "cached lookups/s",
+                            "prose chars/s"}  # fmt: skip
+    assert all(value > 0 for value in figures.values())
