@@ -35,7 +35,7 @@ def shipped_records(raw: Path, subject: str) -> int:
 def test_build_publishes_every_shipped_record(built: Workspace) -> None:
     (air,) = built.query("select count(*) from marts.fct_air_quality")[0]
     (carbon,) = built.query("select count(*) from marts.fct_carbon_market_figure")[0]
-    assert air == shipped_records(built.raw, "air_quality") == 234
+    assert air == shipped_records(built.raw, "air_quality") == 252
     assert carbon == shipped_records(built.raw, "carbon_market") == 51
     (waste,) = built.query(
         "select (select count(*) from marts.fct_waste_facility_snapshot) "
@@ -60,7 +60,7 @@ def test_build_publishes_every_shipped_record(built: Workspace) -> None:
 
 def test_sql_command_prints_the_count(built: Workspace) -> None:
     result = built.envwh("sql", "select count(*) as n from marts.fct_air_quality")
-    assert result.returncode == 0 and "234" in result.stdout
+    assert result.returncode == 0 and "252" in result.stdout
 
 
 def test_dimensions(built: Workspace) -> None:
@@ -72,6 +72,17 @@ def test_dimensions(built: Workspace) -> None:
         "select valid_to::varchar, successor_region_code from marts.dim_region "
         "where region_code = '371200'"
     ) == [("2018-12-31", "370116")]  # fmt: skip
+    # a city table of another province (福建, 2023) lands with every city mapped
+    assert built.query(
+        "select count(*), count(distinct f.region_key), count(*) filter (where d.level = "
+        "'prefecture' and d.province_code = '350000') from marts.fct_air_quality f "
+        "join marts.dim_region d using (region_key) "
+        "join marts.dim_source_document s using (source_document_key) "
+        "where s.source_file like '%fjsthjt_2023-04_city_air_ranking.csv'"
+    ) == [(18, 9, 18)]  # fmt: skip
+    assert built.query(
+        "select count(*) from quality.rejected_rows where source_file like '%fjsthjt%'"
+    ) == [(0,)]  # fmt: skip
     prefectures = dict(built.query(
         "select province_code, count(*) from marts.dim_region "
         "where level = 'prefecture' and is_current group by 1"
@@ -165,7 +176,7 @@ def test_changed_raw_byte_fails_and_keeps_the_published_warehouse(
     assert result.returncode == 1
     assert "raw/air_quality/gxsthjt_2021-08_air_quality_bulletin.csv: sha256 is" in result.stderr
     assert workspace.digest() == before
-    assert workspace.query("select count(*) from marts.fct_air_quality") == [(234,)]
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(252,)]
 
 
 def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> None:
