@@ -199,7 +199,7 @@ def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> N
     )
     assert rejected == [(3, "数值", "—", "missing_value"), (4, "数值", "克每升", "unknown_unit"),
                         (5, "数值", "-4", "out_of_range")]  # fmt: skip
-    assert workspace.query("select count(*) from marts.fct_air_quality") == [(235,)]
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(253,)]
     listing = workspace.envwh("rejected")
     assert "unknown_unit" in listing.stdout and "test_bad.csv" in listing.stdout
 
