@@ -47,12 +47,10 @@ class Region:
         return "" if self.level == "country" else self.code[:2] + "0000"
 
     def label(self) -> str:
-        years = f"{self.valid_from or '…'}–{self.valid_to or ''}"
-        return (
-            f"{self.code} {self.name_zh} ({years})"
-            if self.valid_to
-            else (f"{self.code} {self.name_zh}")
-        )
+        """'320106 鼓楼区', or with its years when it has ended: '371200 莱芜市 (1992–2018)'."""
+        if self.valid_to is None:
+            return f"{self.code} {self.name_zh}"
+        return f"{self.code} {self.name_zh} ({self.valid_from or '…'}–{self.valid_to})"
 
 
 @dataclass(frozen=True)
