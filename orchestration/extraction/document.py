@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from orchestration.extraction.normalize import fold_key
 from orchestration.parsing.reference import regions
+from orchestration.parsing.regions import find_names
 
 _TITLE_CHARS = 300
 _PLAN_WORDS = ("意见", "方案", "计划", "规划", "安排", "措施", "要点", "通知", "纲要")
@@ -28,24 +28,9 @@ class DocumentContext:
 
 
 @cache
-def _region_names() -> list[tuple[str, str, str]]:
-    """(folded name, region code, level) of every region of the region reference
-    (orchestration.parsing.reference.regions(): names, short names and aliases), longest first."""
-    known = regions()
-    spelled: list[tuple[str, str]] = []
-    for code, region in known.by_code.items():
-        spelled.append((region.name_zh, code))
-        short = getattr(region, "short_name_zh", "")
-        if short:
-            spelled.append((short, code))
-    # the alias index keeps every other spelling of the seeds (短名, 繁體, 旧名)
-    spelled += list(getattr(known.aliases, "_aliases", {}).items())
-    names = set()
-    for name, code in spelled:
-        region = known.by_code.get(code)
-        if region is not None and name and not name.isascii() and len(name) >= 2:
-            names.add((fold_key(name), code, region.level))
-    return sorted(names, key=lambda n: -len(n[0]))
+def _prose_names() -> tuple[dict[str, bool], list[int]]:
+    names = regions().prose_names()
+    return names, sorted({len(n) for n in names}, reverse=True)
 
 
 def region_level(code: str) -> str:
@@ -53,26 +38,29 @@ def region_level(code: str) -> str:
     return region.level if region else ""
 
 
-def find_regions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, region code) of every region name in folded text, longest match first."""
-    found, taken = [], set()
-    for name, code, level in _region_names():
-        if level == "country":
-            continue  # 全国 scopes a ranking far more often than it names the subject
-        for match in re.finditer(re.escape(name), text):
-            span = range(match.start(), match.end())
-            if not taken.intersection(span):
-                taken.update(span)
-                found.append((match.start(), match.end(), code))
-    return sorted(found)
+def find_regions(
+    text: str, year: int | None = None, province: str = ""
+) -> list[tuple[int, int, str]]:
+    """(start, end, region code) of every region name in folded text, longest match first, as
+    orchestration.parsing.regions resolves it in `year` within `province`; the code is '' for
+    a name that could mean several regions there. Names of the country (全国) are left out:
+    they scope a ranking far more often than they name the subject."""
+    found = []
+    for start, end in find_names(text, *_prose_names()):
+        resolution = regions().lookup(text[start:end], year, province)
+        if resolution.ambiguous:
+            found.append((start, end, ""))
+        elif resolution.region and resolution.region.level != "country":
+            found.append((start, end, resolution.region.code))
+    return found
 
 
 def resolve_province(text: str) -> str:
     """'广西' / '廣西' / '450000' / 'Guangxi' / '全国' → a GB/T 2260 code; ValueError otherwise."""
-    region = regions().resolve(text)
-    if region is None:
-        raise ValueError(f"unknown region {text!r}: expected a name or GB/T 2260 code")
-    return region.code
+    code = regions().province_code(text)
+    if not code:
+        raise ValueError(f"unknown region {text!r}: expected a province name or GB/T 2260 code")
+    return code
 
 
 def infer(folded: str) -> DocumentContext:
@@ -80,6 +68,8 @@ def infer(folded: str) -> DocumentContext:
     title = folded[:_TITLE_CHARS]
     votes: dict[str, int] = {}
     for start, _, code in find_regions(folded):
+        if not code:
+            continue
         province = code[:2] + "0000"
         votes[province] = votes.get(province, 0) + (5 if start < _TITLE_CHARS else 1)
     region = max(votes, key=lambda c: (votes[c], c)) if votes else None

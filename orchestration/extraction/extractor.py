@@ -218,7 +218,8 @@ class _Document:
             self.text, find_mentions(self.text, [(a.start, a.end) for a in self.aliases])
         )
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
-        self.regions = find_regions(self.text)
+        province = context.region_code[:2] + "0000" if context.region_code else ""
+        self.regions = find_regions(self.text, context.year, province)
 
     def _qualified(self, alias: _Alias) -> bool:
         """A bare name ('治理率', '投资总额') that other words qualify ('废渣治理率',

@@ -95,7 +95,8 @@ def _periodic_shared(row: SourceRow, context: FileContext) -> dict:
     province_text = row.text("province") or context.province
     region_column = "region" if row.text("region") else "province"
     region_text = row.text("region") or province_text
-    region = resolve_region(row, region_column, region_text)
+    period = resolve_period(row)
+    region = resolve_region(row, region_column, region_text, period.start, province_text)
     region_in_province(row, region_column, region)
     scope_text = row.text("area_scope") or "全区"
     scope = area_scopes().resolve(scope_text)
@@ -110,7 +111,7 @@ def _periodic_shared(row: SourceRow, context: FileContext) -> dict:
         "province_text": province_text, "region_text": region_text,
         "region_code": region.code, "area_scope_text": scope_text,
         "area_scope_code": scope.code, "area_unit_count": scope.unit_count,
-        "period_text": row.text("period"), **period_fields(resolve_period(row)),
+        "period_text": row.text("period"), **period_fields(period),
         **_change(row), "national_rank": _rank(row, "national_rank"),
         "quote": row.text("quote") or None,
     }  # fmt: skip
@@ -170,12 +171,14 @@ def _ranking(row: SourceRow, context: FileContext) -> dict:
         if any(w in basis for w in _WORST_FIRST)
         else "best_first"
     )
-    city = resolve_region(row, "city", row.text("city"))
+    province_text = row.text("province") or context.province
+    period = resolve_period(row)
+    city = resolve_region(row, "city", row.text("city"), period.start, province_text)
     region_in_province(row, "city", city)
     rank = _rank(row, "rank")
     return {
-        "province_text": row.text("province") or context.province,
-        "period_text": row.text("period"), **period_fields(resolve_period(row)),
+        "province_text": province_text,
+        "period_text": row.text("period"), **period_fields(period),
         "ranking_basis_text": basis, "ranking_indicator_code": indicator.code,
         "ranking_order": order, "ties_possible": "并列" in basis, "rank": rank,
         "city_text": row.text("city"), "region_code": city.code,

@@ -6,12 +6,14 @@ Each function raises RowRejected naming the column, the value and the rule it br
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from orchestration.parsing.errors import RowRejected
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
 from orchestration.parsing.periods import BadPeriod, Period, parse_period
-from orchestration.parsing.reference import Indicator, Region, regions
+from orchestration.parsing.reference import Indicator, regions
+from orchestration.parsing.regions import Region
 from orchestration.parsing.tables import SourceRow, column_name
 from orchestration.parsing.text import clean_cell
 from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
@@ -19,16 +21,29 @@ from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
 Outcome = Iterator[tuple[str, dict | RowRejected]]
 
 
-def resolve_region(row: SourceRow, column: str, text: str) -> Region:
-    region = regions().resolve(text)
-    if region is None:
+def resolve_region(row: SourceRow, column: str, text: str, on: dt.date | None = None,
+                   province_text: str = "") -> Region:  # fmt: skip
+    """The region `text` names in the year of `on` (the row's period start), within the row's
+    or file's province; an unknown name is `unknown_region`, one with several candidates
+    `ambiguous_region` (the candidates are in the message)."""
+    province = regions().province_code(province_text) if province_text else ""
+    found = regions().lookup(text, on, province)
+    when = f" in {on.year}" if on else ""
+    if found.ambiguous:
+        names = "; ".join(r.label() for r in found.candidates)
+        where = f" of {province_text}" if province else ""
         raise RowRejected(
-            column_name(row, column),
-            text,
-            "unknown_region",
-            f"region {text!r} is not in seeds/regions.csv (name or alias)",
-        )
-    return region
+            column_name(row, column), text, "ambiguous_region",
+            f"region {text!r}{where}{when} could be any of: {names} — name the province "
+            "(manifest province or a province column) or write the full name",
+        )  # fmt: skip
+    if found.region is None:
+        raise RowRejected(
+            column_name(row, column), text, "unknown_region",
+            f"region {text!r} is not a division in force{when} in seeds/regions.csv "
+            f"(name, former name or region_aliases.csv){'; ' + found.note if found.note else ''}",
+        )  # fmt: skip
+    return found.region
 
 
 def region_in_province(row: SourceRow, region_column: str, region: Region) -> None:

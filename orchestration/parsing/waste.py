@@ -9,6 +9,7 @@ the type's plausibility ceiling.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 from functools import cache
 
@@ -132,13 +133,14 @@ def _generating_mw(row: SourceRow) -> float | None:
         ) from None
 
 
-def _region(row: SourceRow, context: FileContext) -> tuple[str, str]:
+def _region(row: SourceRow, context: FileContext, on: dt.date) -> tuple[str, str]:
     """'南宁(横州市)' → the prefecture 南宁 (450100); the county in brackets stays in the text."""
     city = row.text("city")
     base = re.sub(r"[(（].*[)）]$", "", clean_cell(city)).strip()
-    text = base or row.text("province") or context.province
+    province_text = row.text("province") or context.province
+    text = base or province_text
     column = "city" if base else "province"
-    region = resolve_region(row, column, text)
+    region = resolve_region(row, column, text, on, province_text)
     region_in_province(row, column, region)
     return city, region.code
 
@@ -163,13 +165,14 @@ def facilities_builder(context: FileContext) -> RowBuilder:
         column = column_name(row, "capacity")
         try:
             type_code = facility_type(row, "facility_type")
-            city, region_code = _region(row, context)
+            as_of = _as_of(row)
+            city, region_code = _region(row, context, as_of["as_of_date"])
             yield column, {
                 "province_text": row.text("province") or context.province, "city_text": city,
                 "region_code": region_code, "facility_name": row.text("facility_name"),
                 "facility_type_text": row.text("facility_type"), "facility_type_code": type_code,
                 "capacity_text": row.text("capacity"), **capacity(row, type_code, required=True),
-                "status_text": row.text("status"), "status_code": status(row), **_as_of(row),
+                "status_text": row.text("status"), "status_code": status(row), **as_of,
                 "generating_capacity_mw": _generating_mw(row),
                 "note": row.text("note") or None, "quote": row.text("quote") or None,
             }  # fmt: skip
@@ -189,8 +192,9 @@ def inventory_builder(context: FileContext) -> RowBuilder:
             count_text = row.text("facility_count")
             if count_text and not count_text.isdigit():
                 raise RowRejected(column, count_text, "bad_count", "a count is a whole number")
-            region = resolve_region(row, "region", row.text("region") or context.province)
             period = resolve_period(row, column="as_of")
+            region = resolve_region(row, "region", row.text("region") or context.province,
+                                    period.start, context.province)  # fmt: skip
             yield column, {
                 "region_text": row.text("region"), "region_code": region.code,
                 "as_of_text": row.text("as_of"), **period_fields(period),

@@ -22,6 +22,7 @@ from orchestration.parsing.fields import (
     resolve_region,
 )
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
+from orchestration.parsing.periods import Period
 from orchestration.parsing.reference import AliasIndex, alias_index
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
@@ -138,10 +139,11 @@ def _pollutant_codes(row: SourceRow) -> list[str]:
             for name in split_pollutants(row.text("main_pollutants"))]  # fmt: skip
 
 
-def _section(row: SourceRow, context: FileContext) -> dict:
-    region_text = row.text("region") or row.text("province") or context.province
+def _section(row: SourceRow, context: FileContext, period: Period) -> dict:
+    province_text = row.text("province") or context.province
+    region_text = row.text("region") or province_text
     column = "region" if row.text("region") else "province"
-    region = resolve_region(row, column, region_text)
+    region = resolve_region(row, column, region_text, period.start, province_text)
     region_in_province(row, column, region)
     attribute = row.text("section_attribute")
     described = " ".join(filter(None, [attribute, row.text("water_body"), row.text("section")]))
@@ -166,7 +168,7 @@ def assessments_builder(context: FileContext) -> RowBuilder:
             target = _class(row, "target_class", required=False)
             period = resolve_period(row)
             yield column, {
-                **_section(row, context),
+                **_section(row, context, period),
                 "period_text": row.text("period"), **period_fields(period),
                 "class_text": row.text("measured_class"), "class_ordinal": measured.ordinal,
                 "class_min": measured.minimum, "class_max": measured.maximum,
@@ -210,7 +212,7 @@ def measurements_builder(context: FileContext) -> RowBuilder:
                 )
             period = resolve_period(row)
             yield column, {
-                **_section(row, context), "period_text": row.text("period"),
+                **_section(row, context, period), "period_text": row.text("period"),
                 **period_fields(period),
                 "parameter_text": parameter_text, "parameter_code": code,
                 "value_text": value_text, "value": quantity.value,

@@ -36,7 +36,7 @@ def shipped_records(raw: Path, subject: str) -> int:
 def test_build_publishes_every_shipped_record(built: Workspace) -> None:
     (air,) = built.query("select count(*) from marts.fct_air_quality")[0]
     (carbon,) = built.query("select count(*) from marts.fct_carbon_market_figure")[0]
-    assert air == shipped_records(built.raw, "air_quality") == 234
+    assert air == shipped_records(built.raw, "air_quality") == 252
     assert carbon == shipped_records(built.raw, "carbon_market") == 51
     (waste,) = built.query(
         "select (select count(*) from marts.fct_waste_facility_snapshot) "
@@ -61,14 +61,32 @@ def test_build_publishes_every_shipped_record(built: Workspace) -> None:
 
 def test_sql_command_prints_the_count(built: Workspace) -> None:
     result = built.envwh("sql", "select count(*) as n from marts.fct_air_quality")
-    assert result.returncode == 0 and "234" in result.stdout
+    assert result.returncode == 0 and "252" in result.stdout
 
 
 def test_dimensions(built: Workspace) -> None:
-    levels = dict(built.query("select level, count(*) from marts.dim_region group by 1"))
-    assert levels["province"] == 34 and levels["country"] == 1
+    levels = dict(built.query(
+        "select level, count(*) from marts.dim_region where is_current group by 1"
+    ))  # fmt: skip
+    assert levels == {"country": 1, "province": 34, "prefecture": 333, "county": 2847}
+    assert built.query(
+        "select valid_to::varchar, successor_region_code from marts.dim_region "
+        "where region_code = '371200'"
+    ) == [("2018-12-31", "370116")]  # fmt: skip
+    # a city table of another province (福建, 2023) lands with every city mapped
+    assert built.query(
+        "select count(*), count(distinct f.region_key), count(*) filter (where d.level = "
+        "'prefecture' and d.province_code = '350000') from marts.fct_air_quality f "
+        "join marts.dim_region d using (region_key) "
+        "join marts.dim_source_document s using (source_document_key) "
+        "where s.source_file like '%fjsthjt_2023-04_city_air_ranking.csv'"
+    ) == [(18, 9, 18)]  # fmt: skip
+    assert built.query(
+        "select count(*) from quality.rejected_rows where source_file like '%fjsthjt%'"
+    ) == [(0,)]  # fmt: skip
     prefectures = dict(built.query(
-        "select province_code, count(*) from marts.dim_region where level = 'prefecture' group by 1"
+        "select province_code, count(*) from marts.dim_region "
+        "where level = 'prefecture' and is_current group by 1"
     ))  # fmt: skip
     assert (prefectures["450000"], prefectures["520000"]) == (14, 9)
     kinds = {k for (k,) in built.query("select distinct period_type from marts.dim_period")}
@@ -159,7 +177,7 @@ def test_changed_raw_byte_fails_and_keeps_the_published_warehouse(
     assert result.returncode == 1
     assert "raw/air_quality/gxsthjt_2021-08_air_quality_bulletin.csv: sha256 is" in result.stderr
     assert workspace.digest() == before
-    assert workspace.query("select count(*) from marts.fct_air_quality") == [(234,)]
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(252,)]
 
 
 def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> None:
@@ -182,7 +200,7 @@ def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> N
     )
     assert rejected == [(3, "数值", "—", "missing_value"), (4, "数值", "克每升", "unknown_unit"),
                         (5, "数值", "-4", "out_of_range")]  # fmt: skip
-    assert workspace.query("select count(*) from marts.fct_air_quality") == [(235,)]
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(253,)]
     listing = workspace.envwh("rejected")
     assert "unknown_unit" in listing.stdout and "test_bad.csv" in listing.stdout
 

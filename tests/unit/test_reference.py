@@ -2,6 +2,7 @@
 
 import csv
 import json
+from collections import Counter
 
 import pytest
 
@@ -11,18 +12,19 @@ from orchestration.paths import SEEDS_DIR
 from orchestration.quality.suites import load_suites
 
 
-def test_regions_cover_the_required_divisions() -> None:
+def test_regions_cover_every_division_in_force() -> None:
+    """MCA's counts for the edition the seed was generated from: 34 provincial-level, 333
+    prefecture-level and 2,847 county-level divisions in force."""
     rows = list(
         csv.DictReader((SEEDS_DIR / "regions.csv").read_text(encoding="utf-8").splitlines())
     )
-    by_level: dict[str, list[dict]] = {}
-    for r in rows:
-        by_level.setdefault(r["level"], []).append(r)
-    assert len(by_level["province"]) == 34  # every provincial-level division
-    prefectures = by_level["prefecture"]
+    in_force = Counter(r["level"] for r in rows if not r["valid_to"])
+    assert in_force == {"country": 1, "province": 34, "prefecture": 333, "county": 2847}
+    prefectures = [r for r in rows if r["level"] == "prefecture" and not r["valid_to"]]
     assert sum(r["parent_code"] == "450000" for r in prefectures) == 14  # Guangxi
     assert sum(r["parent_code"] == "520000" for r in prefectures) == 9  # Guizhou
     assert all(r["region_code"].isdigit() and len(r["region_code"]) == 6 for r in rows)
+    assert all(r["source"] for r in rows)  # every row, and every history row, cites its source
 
 
 @pytest.mark.parametrize(

@@ -1,25 +1,29 @@
-/* One row per GB/T 2260 division (country, province, prefecture, county), plus the -1 member. */
+/* One row per GB/T 2260 code: every division in force, and every code that ended since 2005
+   (valid_to, successor_region_code), plus the -1 member. */
 with
 
 regions as (select * from {{ ref('regions') }}),
 
-with_province as (
+with_history as (
 
     select
         {{ surrogate_key(['regions.region_code']) }} as region_key,
         regions.region_code,
         regions.name_zh,
+        nullif(regions.short_name_zh, '') as short_name_zh,
         regions.name_en,
         regions.level,
         nullif(regions.parent_code, '') as parent_region_code,
         case
-            when regions.level = 'province' then regions.region_code
-            when regions.level = 'prefecture' then regions.parent_code
-            when regions.level = 'county' then parent.parent_code
-        end as province_code
+            when regions.level != 'country' then left(regions.region_code, 2) || '0000'
+        end as province_code,
+        regions.valid_from,
+        regions.valid_to,
+        nullif(regions.successor_region_code, '') as successor_region_code,
+        regions.valid_to is null as is_current,
+        regions.source
 
     from regions
-    left join regions as parent on regions.parent_code = parent.region_code
 
 ),
 
@@ -29,13 +33,19 @@ unknown as (
         '-1' as region_key,
         '-1' as region_code,
         '未知' as name_zh,
+        cast(null as varchar) as short_name_zh,
         'unknown' as name_en,
         'unknown' as level,
         cast(null as varchar) as parent_region_code,
-        cast(null as varchar) as province_code
+        cast(null as varchar) as province_code,
+        cast(null as date) as valid_from,
+        cast(null as date) as valid_to,
+        cast(null as varchar) as successor_region_code,
+        false as is_current,
+        cast(null as varchar) as source
 
 )
 
-select * from with_province
+select * from with_history
 union all
 select * from unknown

@@ -3,7 +3,19 @@ with
 
 manifest as (select * from {{ ref('stg_raw__manifest') }}),
 
-regions as (select * from {{ ref('regions') }}),
+/* a manifest names its province as 广西, 广西壮族自治区 or 全国 */
+province_names as (
+
+    select region_code, name_zh as name from {{ ref('regions') }}
+    where level in ('country', 'province')
+    union
+    select region_code, short_name_zh from {{ ref('regions') }}
+    where level = 'province' and short_name_zh != ''
+    union
+    select region_code, alias from {{ ref('region_aliases') }}
+    where region_code like '__0000'
+
+),
 
 document_kinds as (select * from {{ ref('document_kinds') }}),
 
@@ -22,7 +34,7 @@ final as (
         document_kinds.name_en as document_kind_name_en,
         document_kinds.states_targets,
         manifest.province_text,
-        regions.region_code as province_code,
+        province_names.region_code as province_code,
         manifest.period_text,
         manifest.published_date,
         manifest.source_url,
@@ -31,9 +43,7 @@ final as (
 
     from manifest
     left join document_kinds on manifest.document_kind = document_kinds.document_kind
-    left join regions
-        on manifest.province_text = regions.name_zh
-        or list_contains(string_split(regions.aliases, '|'), manifest.province_text)
+    left join province_names on manifest.province_text = province_names.name
 
 )
 
