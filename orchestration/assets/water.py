@@ -13,7 +13,7 @@ TABLES = {
     ),
     "water__measurements": (
         "One row per section × period × parameter: a concentration as a bulletin tables it "
-        "(the layout of orchestration/parsing/maps/headers.yml, water__measurements)."
+        "(the layout of orchestration/registry/landing/water__measurements.yml)."
     ),
 }
 

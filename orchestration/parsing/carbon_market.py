@@ -104,8 +104,7 @@ def figures_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("market_code", "product_code", "period_code", "basis",
-                                    "as_of_date", "indicator_code"))  # fmt: skip
+    return RowBuilder(build)
 
 
 BUILDERS = {"carbon_market__figures": figures_builder}

@@ -168,7 +168,7 @@ def facilities_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("facility_name", "as_of_period_code"))
+    return RowBuilder(build)
 
 
 def inventory_builder(context: FileContext) -> RowBuilder:
@@ -194,7 +194,7 @@ def inventory_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("region_code", "period_code", "facility_type_code"))
+    return RowBuilder(build)
 
 
 BUILDERS = {"waste__facilities": facilities_builder,

@@ -173,7 +173,7 @@ def assessments_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("region_code", "water_body", "section_name", "period_code"))
+    return RowBuilder(build)
 
 
 def measurements_builder(context: FileContext) -> RowBuilder:
@@ -230,8 +230,7 @@ def measurements_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("region_code", "water_body", "section_name", "period_code",
-                                    "parameter_code"))  # fmt: skip
+    return RowBuilder(build)
 
 
 BUILDERS = {"water__section_assessments": assessments_builder,
