@@ -38,9 +38,11 @@ validate: setup
 docs: setup
 	$(ENVWH) docs
 
+DEV_PORT ?= 3000
 dev: setup  ## Dagster UI on http://127.0.0.1:3000 (run history kept in .dagster_home/)
 	mkdir -p .dagster_home
-	DAGSTER_HOME=$(CURDIR)/.dagster_home $(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH DAGSTER_HOME=$(CURDIR)/.dagster_home \
+		$(VENV)/bin/dagster dev -h 127.0.0.1 -p $(DEV_PORT)
 
 bench: setup
 	$(VENV)/bin/python bench/bench_build.py

@@ -189,8 +189,13 @@ def _report_record(row: dict[str, object]) -> dict[str, object]:
     return {_REPORT_RENAMES.get(k, k): (v if v != "" else None) for k, v in row.items()}
 
 
-def write_lexicon(con: duckdb.DuckDBPyConnection, indicators: list[dict[str, object]]) -> None:
-    """Replace landing.reports__lexicon: the indicators that only report prose uses."""
+def write_lexicon(con: duckdb.DuckDBPyConnection) -> int:
+    """Replace landing.reports__lexicon: the indicators of orchestration/extraction/lexicon/
+    that only report prose uses (those of seeds/indicators.csv are not repeated); return how
+    many."""
+    from orchestration.extraction.lexicon import lexicon
+
+    indicators = [i.as_row() for i in lexicon().indicators.values() if not i.in_seed]
     check_record_keys("reports__lexicon", indicators)
     con.execute("create schema if not exists landing")
     con.execute("drop table if exists landing.reports__lexicon")
@@ -199,6 +204,7 @@ def write_lexicon(con: duckdb.DuckDBPyConnection, indicators: list[dict[str, obj
         con.register("incoming", pa.Table.from_pylist(indicators))
         con.execute("insert into landing.reports__lexicon by name select * from incoming")
         con.unregister("incoming")
+    return len(indicators)
 
 
 def land_table(
@@ -229,3 +235,18 @@ def land_table(
         reports.append(FileReport(entry.path, parsed.records_read, len(parsed.records),
                                   len(parsed.rejections), skipped_unchanged=False))  # fmt: skip
     return reports
+
+
+def land_everything(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> None:
+    """Everything the landing assets land, in one call (the benchmark's plain script): the
+    verified manifest, every registered table read from raw/, the lexicon and the report facts."""
+    from orchestration.manifest import read_manifest, verify
+    from orchestration.parsing.builders import BUILDERS
+
+    entries = read_manifest(raw_dir / "manifest.csv")
+    verify(raw_dir, entries)
+    write_manifest(con, entries)
+    for table in BUILDERS:
+        land_table(con, raw_dir, entries, table)
+    write_lexicon(con)
+    land_reports(con, raw_dir, entries)

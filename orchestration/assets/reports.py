@@ -9,11 +9,10 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from orchestration.assets.landing import MANIFEST_KEY, raw_files_spec
-from orchestration.extraction.lexicon import lexicon
 from orchestration.extraction.reports import REPORTS_TABLE
 from orchestration.landing import land_reports, write_lexicon
 from orchestration.manifest import read_manifest
-from orchestration.paths import settings
+from orchestration.resources import WarehousePaths
 
 FACTS_KEY = dg.AssetKey(["landing", "reports__facts"])
 UNMAPPED_KEY = dg.AssetKey(["landing", "reports__unmapped_quantities"])
@@ -28,11 +27,10 @@ def report_lexicon(
 ) -> dg.MaterializeResult:
     """The indicators only report prose uses (orchestration/extraction/lexicon/*.yml), for
     dim_indicator; indicators of seeds/indicators.csv are not repeated."""
-    rows = [i.as_row() for i in lexicon().indicators.values() if not i.in_seed]
     with duckdb.get_connection() as con:
-        write_lexicon(con, rows)
-    context.log.info(f"lexicon: {len(rows)} prose-only indicators")
-    return dg.MaterializeResult(metadata={"indicators": len(rows)})
+        count = write_lexicon(con)
+    context.log.info(f"lexicon: {count} prose-only indicators")
+    return dg.MaterializeResult(metadata={"indicators": count})
 
 
 @dg.multi_asset(
@@ -47,11 +45,12 @@ def report_lexicon(
                      "where the lexicon can grow."),
     ],
 )  # fmt: skip
-def report_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def report_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
+                 paths: WarehousePaths):  # fmt: skip
     """Extract every report of the manifest (always: the facts depend on the lexicon too)."""
-    paths = settings()
+    settings = paths.settings
     with duckdb.get_connection() as con:
-        reports = land_reports(con, paths.raw_dir, read_manifest(paths.manifest_path))
+        reports = land_reports(con, settings.raw_dir, read_manifest(settings.manifest_path))
     for report in reports:
         context.log.info(f"{report.source_file}: {report.records_landed} facts")
     yield dg.MaterializeResult(asset_key=FACTS_KEY, metadata={

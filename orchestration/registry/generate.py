@@ -8,13 +8,18 @@ A function belongs here if it turns registry entries into another tool's configu
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from orchestration.paths import DBT_PROJECT_DIR, SEEDS_DIR
-from orchestration.registry import PROVENANCE, Column, LandingTable, Measure, landing_tables
+from orchestration.registry import PROVENANCE, Column, LandingTable, landing_tables
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SOURCES_PATH = DBT_PROJECT_DIR / "models" / "staging" / "_landing__sources.yml"
 _HEADER = (
@@ -112,11 +117,6 @@ def _number(text: str | None) -> float | None:
     return float(text) if text not in (None, "") else None
 
 
-def _eq(column: str, value: object) -> dict:
-    return {"type": "comparison", "column": {"name": column}, "operator": "==",
-            "parameter": value}  # fmt: skip
-
-
 def _expectation(kind: str, kwargs: dict, notes: str) -> dict:
     return {"type": f"expect_{kind}", "severity": "critical", "kwargs": kwargs,
             "meta": {"notes": notes, "generated_from": "orchestration/registry"}}  # fmt: skip
@@ -133,49 +133,44 @@ def _between(column: str, low: float | None, high: float | None, exclusive_min: 
     return kwargs
 
 
-def _scaled(value: float | None, canonical: str, unit: str) -> float | None:
-    """A bound stated in the canonical unit, expressed in another unit of its dimension."""
-    if value is None:
-        return None
-    units = _units()
-    factor = float(units[canonical]["factor_to_base"]) / float(units[unit]["factor_to_base"])
-    return float(f"{value * factor:.12g}")
+@dataclass(frozen=True)
+class MeasureCase:
+    """What one code (an indicator, a facility type …) or the whole column allows."""
+
+    code: str | None  # None: one case for every row
+    canonical: str  # unit code the bounds are stated in
+    units: tuple[str, ...]  # allowed reported units: the canonical unit's dimension
+    low: float | None
+    high: float | None
+    basis: str
 
 
-def _allowed_units(canonical: str) -> list[str]:
-    dimension = _units()[canonical]["dimension"]
-    return [code for code, u in _units().items() if u["dimension"] == dimension]
-
-
-def _measure_cases(table: LandingTable, column: Column, measure: Measure) -> list[dict]:
-    """(condition, canonical unit, min, max, note) per case: one per catalogue row, or one."""
+def measure_cases(table: LandingTable, column: Column) -> list[MeasureCase]:
+    """One case per catalogue row of the measure (restricted to the coded column's vocabulary),
+    or one case when the measure has a fixed dimension."""
+    measure = column.measure
+    assert measure is not None
     if measure.per is None:
         if measure.dimension is None:
             raise ValueError(f"{table.name}.{column.name}: a measure needs per or dimension")
         base = next(c for c, u in _units().items() if u["dimension"] == measure.dimension
                     and u["base_unit_code"] == c)  # fmt: skip
-        return [{"condition": None, "code": None, "canonical": measure.canonical_unit or base,
-                 "min": measure.min, "max": measure.max, "basis": measure.basis or ""}]  # fmt: skip
+        canonical = measure.canonical_unit or base
+        return [MeasureCase(None, canonical, _allowed_units(canonical), measure.min, measure.max,
+                            measure.basis or "")]  # fmt: skip
     per = table.column(measure.per)
-    rows = _seed(measure.catalogue or "")
     allowed = _vocabulary_codes(per) if per.vocabulary else None
     cases = []
-    for row in rows:
+    for row in _seed(measure.catalogue or ""):
         code = row[measure.per]
         if allowed is not None and code not in allowed:
             continue
         canonical = measure.canonical_unit or row[measure.canonical_unit_column or ""]
         low = _number(row[measure.min_column]) if measure.min_column else measure.min
         high = _number(row[measure.max_column]) if measure.max_column else measure.max
-        basis = (
-            row.get("range_basis")
-            or row.get("plausible_max_basis")
-            or row.get("ceiling_basis")
-            or measure.basis
-            or ""
-        )
-        cases.append({"condition": _eq(measure.per, code), "code": code, "canonical": canonical,
-                      "min": low, "max": high, "basis": basis})  # fmt: skip
+        basis = (row.get("range_basis") or row.get("plausible_max_basis")
+                 or row.get("ceiling_basis") or measure.basis or "")  # fmt: skip
+        cases.append(MeasureCase(code, canonical, _allowed_units(canonical), low, high, basis))
     return cases
 
 
@@ -190,35 +185,85 @@ def _vocabulary_codes(column: Column) -> set[str]:
     return {r[vocabulary.column] for r in rows}
 
 
+def _allowed_units(canonical: str) -> tuple[str, ...]:
+    dimension = _units()[canonical]["dimension"]
+    return tuple(code for code, u in _units().items() if u["dimension"] == dimension)
+
+
+# Great Expectations checks a measure through four columns added to the frame it validates
+# (with_measure_columns): the row's code|unit, its value in the canonical unit and its bounds.
+# Three expectations per measure, whatever the number of codes and units.
+def _derived(column: str) -> dict[str, str]:
+    return {k: f"{column}__{k}" for k in ("code_unit", "canonical", "min", "max")}
+
+
+def _pair(code: str | None, unit: str) -> str:
+    return f"{code}|{unit}" if code is not None else unit
+
+
 def _measure_expectations(table: LandingTable, column: Column) -> list[dict]:
     measure = column.measure
     assert measure is not None
-    out = []
-    for case in _measure_cases(table, column, measure):
-        units = _allowed_units(case["canonical"])
-        what = f"{case['code']}: " if case["code"] else ""
-        kwargs: dict = {"column": measure.unit_column, "value_set": units}
-        if case["condition"]:
-            kwargs["row_condition"] = case["condition"]
-        out.append(_expectation("column_values_to_be_in_set", kwargs,
-                                f"{what}{column.name} is reported in a unit of "
-                                f"{case['canonical']}'s dimension"))  # fmt: skip
-        if case["min"] is None and case["max"] is None:
-            continue
-        for unit in units:
-            condition = _eq(measure.unit_column, unit)
-            if case["condition"]:
-                condition = {"type": "and", "conditions": [case["condition"], condition]}
-            kwargs = _between(column.name, _scaled(case["min"], case["canonical"], unit),
-                              _scaled(case["max"], case["canonical"], unit),
-                              measure.exclusive_min)  # fmt: skip
-            kwargs["row_condition"] = condition
-            low = "(" if measure.exclusive_min else "["
-            high = "" if case["max"] is None else f"{case['max']:g}"
-            out.append(_expectation("column_values_to_be_between", kwargs,
-                                    f"{what}{low}{case['min']:g}, {high}] {case['canonical']} "
-                                    f"in {unit}: {case['basis']}".strip()))  # fmt: skip
+    names = _derived(column.name)
+    cases = measure_cases(table, column)
+    pairs = [_pair(c.code, u) for c in cases for u in c.units]
+    what = f"{measure.per}|{measure.unit_column}" if measure.per else measure.unit_column
+    bounds = "; ".join(
+        f"{c.code + ' ' if c.code else ''}{'(' if measure.exclusive_min else '['}"
+        f"{'' if c.low is None else f'{c.low:g}'}, {'' if c.high is None else f'{c.high:g}'}] "
+        f"{c.canonical}" for c in cases)  # fmt: skip
+    out = [_expectation("column_values_to_be_in_set",
+                        {"column": names["code_unit"], "value_set": pairs},
+                        f"{column.name} is reported in a unit of its canonical unit's dimension "
+                        f"({what})")]  # fmt: skip
+    if any(c.low is not None for c in cases):  # a bound no case states could never fail
+        out.append(_expectation("column_pair_values_a_to_be_greater_than_b",
+                                {"column_A": names["canonical"], "column_B": names["min"],
+                                 "or_equal": not measure.exclusive_min,
+                                 "ignore_row_if": "either_value_is_missing"},
+                                f"{column.name}, converted to the canonical unit, is at least "
+                                f"its minimum: {bounds}"))  # fmt: skip
+    if any(c.high is not None for c in cases):
+        out.append(_expectation("column_pair_values_a_to_be_greater_than_b",
+                                {"column_A": names["max"], "column_B": names["canonical"],
+                                 "or_equal": True, "ignore_row_if": "either_value_is_missing"},
+                                f"{column.name}, converted to the canonical unit, is at most "
+                                f"its maximum: {bounds}"))  # fmt: skip
     return out
+
+
+def with_measure_columns(table_name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with the four derived columns of each registered measure of `table_name`
+    (schema.table); any other frame unchanged. A unit outside the case's dimension gets no
+    canonical value (the code|unit expectation reports it)."""
+    import pandas as pd
+
+    schema, _, name = table_name.partition(".")
+    table = landing_tables().get(name) if schema == "landing" else None
+    if table is None:
+        return frame
+    frame = frame.copy()
+    factors = {code: float(u["factor_to_base"]) for code, u in _units().items()}
+    for column in (c for c in table.columns if c.measure):
+        measure = column.measure
+        assert measure is not None
+        names = _derived(column.name)
+        by_code = {c.code: c for c in measure_cases(table, column)}
+        codes = frame[measure.per] if measure.per else pd.Series([None] * len(frame))
+        canonical, low, high, pair = [], [], [], []
+        for code, unit, value in zip(codes, frame[measure.unit_column], frame[column.name],
+                                     strict=True):  # fmt: skip
+            case = by_code.get(None if pd.isna(code) else code)
+            pair.append(None if pd.isna(unit) else _pair(None if pd.isna(code) else code, unit))
+            fits = case is not None and not pd.isna(unit) and unit in case.units
+            canonical.append(value * factors[unit] / factors[case.canonical]
+                             if fits and not pd.isna(value) else None)  # fmt: skip
+            low.append(case.low if case else None)
+            high.append(case.high if case else None)
+        frame[names["code_unit"]] = pd.Series(pair, index=frame.index, dtype="object")
+        for key, values in (("canonical", canonical), ("min", low), ("max", high)):
+            frame[names[key]] = pd.Series(values, index=frame.index, dtype="Float64")
+    return frame
 
 
 def table_expectations(table: LandingTable) -> list[dict]:

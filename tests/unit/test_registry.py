@@ -12,8 +12,14 @@ from orchestration.manifest import read_manifest
 from orchestration.parsing.tables import ParsedFile
 from orchestration.quality.suites import SuiteFile
 from orchestration.quality.validate import run_suites
-from orchestration.registry import RegistryError, landing_tables, read_table
-from orchestration.registry.generate import SOURCES_PATH, dbt_sources, registry_suites
+from orchestration.registry import Column, RegistryError, landing_tables, read_table
+from orchestration.registry.generate import (
+    SOURCES_PATH,
+    _seed,
+    dbt_sources,
+    measure_cases,
+    registry_suites,
+)
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
@@ -61,25 +67,46 @@ def test_a_registry_file_that_breaks_the_format_is_refused(tmp_path: Path) -> No
 # ---------- every generated expectation fails on a bad row and passes on a good one
 
 
-def _condition_values(condition: dict | None) -> dict:
-    if condition is None:
-        return {}
-    if condition["type"] == "and":
-        return {k: v for c in condition["conditions"] for k, v in _condition_values(c).items()}
-    return {condition["column"]["name"]: condition["parameter"]}
-
-
-def _rows(expectation: dict) -> tuple[dict, dict]:
-    """(a row this expectation accepts, a row it rejects)."""
+def _range_rows(expectation: dict) -> tuple[dict, dict]:
+    """(a row a registry `range` expectation accepts, a row it rejects)."""
     kwargs = expectation["kwargs"]
-    base = _condition_values(kwargs.get("row_condition"))
-    column = kwargs["column"]
-    if expectation["type"] == "expect_column_values_to_be_in_set":
-        return {**base, column: kwargs["value_set"][0]}, {**base, column: "not_a_code"}
-    low, high = kwargs.get("min_value"), kwargs.get("max_value")
-    good = (low + 1e-9 if kwargs.get("strict_min") else low) if low is not None else high
+    column, low, high = kwargs["column"], kwargs.get("min_value"), kwargs.get("max_value")
+    good = (low + 1 if kwargs.get("strict_min") else low) if low is not None else high
     bad = high * 1.5 + 1 if high is not None else (low if kwargs.get("strict_min") else low - 1)
-    return {**base, column: good}, {**base, column: bad}
+    return {column: good}, {column: bad}
+
+
+def _in_unit(value: float, canonical: str, unit: str) -> float:
+    units = {u["unit_code"]: float(u["factor_to_base"]) for u in _seed("units.csv")}
+    return value * units[canonical] / units[unit]
+
+
+def _measure_rows(table: str, column: Column) -> tuple[list[dict], list[dict]]:
+    """Rows a measure's expectations accept (each case at its bounds, in every allowed unit)
+    and rows they reject: a unit of another dimension, a value over the maximum stated in
+    another unit than the canonical one (the conversion is checked too), one under the minimum.
+    """
+    measure = column.measure
+    assert measure is not None
+    good, bad = [], []
+    for case in measure_cases(landing_tables()[table], column):
+        key = {measure.per: case.code} if measure.per else {}
+        low = case.low if case.low is not None else 0.0
+        inside = low + 1e-6 if measure.exclusive_min else low
+        for unit in case.units:
+            good.append({**key, measure.unit_column: unit, column.name: _in_unit(inside,
+                         case.canonical, unit)})  # fmt: skip
+            if case.high is not None:
+                good.append({**key, measure.unit_column: unit,
+                             column.name: _in_unit(case.high, case.canonical, unit)})  # fmt: skip
+        bad.append({**key, measure.unit_column: "not_a_unit", column.name: inside})
+        other = next((u for u in case.units if u != case.canonical), case.canonical)
+        if case.high is not None:
+            over = _in_unit(case.high * 1.01 + 1, case.canonical, other)
+            bad.append({**key, measure.unit_column: other, column.name: over})
+        under = low if measure.exclusive_min else low - 1
+        bad.append({**key, measure.unit_column: case.canonical, column.name: under})
+    return good, bad
 
 
 def _validate(table: str, rows: list[dict], suite: dict) -> list:
@@ -95,17 +122,32 @@ def _validate(table: str, rows: list[dict], suite: dict) -> list:
 
 @pytest.mark.parametrize("suite_name", sorted(registry_suites()))
 def test_each_generated_expectation_fails_on_a_bad_row(suite_name: str) -> None:
-    """One row per expectation that it accepts: the suite passes. Add one row per expectation
-    that it rejects: every expectation of the suite fails."""
+    """Rows every expectation accepts: the suite passes. Add rows each expectation rejects:
+    every expectation of the suite fails."""
     suite = registry_suites()[suite_name]
     table = suite_name.removeprefix("landing.")
-    pairs = [_rows(e) for e in suite["expectations"]]
-    assert pairs
-    passed = _validate(table, [good for good, _ in pairs], suite)
-    assert len(passed) == len(pairs) and all(r.success for r in passed), [
-        r for r in passed if not r.success
-    ]
-    failed = _validate(table, [row for pair in pairs for row in pair], suite)
-    assert len(failed) == len(pairs) and not any(r.success for r in failed), [
-        r for r in failed if r.success
-    ]
+    good, bad = [], []
+    for expectation in suite["expectations"]:
+        if expectation["type"] == "expect_column_values_to_be_between":
+            accepted, rejected = _range_rows(expectation)
+            good.append(accepted)
+            bad.append(rejected)
+    for column in (c for c in landing_tables()[table].columns if c.measure):
+        accepted_rows, rejected_rows = _measure_rows(table, column)
+        good += accepted_rows
+        bad += rejected_rows
+    passed = _validate(table, good, suite)
+    assert len(passed) == len(suite["expectations"])
+    assert all(r.success for r in passed), [r for r in passed if not r.success]
+    failed = _validate(table, good + bad, suite)
+    assert not any(r.success for r in failed), [r for r in failed if r.success]
+
+
+def test_a_value_in_another_unit_is_checked_after_conversion() -> None:
+    """0.4 mg/m³ of PM2.5 is 400 µg/m³ (≤ 500: plausible); 0.6 mg/m³ is 600 µg/m³ (not)."""
+    suite = registry_suites()["landing.air_quality__periodic"]
+    row = {"indicator_code": "pm2_5", "unit_code": "mg_m3"}
+    ok = _validate("air_quality__periodic", [{**row, "value": 0.4}], suite)
+    assert all(r.success for r in ok)
+    over = _validate("air_quality__periodic", [{**row, "value": 0.6}], suite)
+    assert [r.notes.split(",")[0] for r in over if not r.success] == ["value"]
