@@ -12,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 from orchestration.landing import land_table, write_manifest
 from orchestration.manifest import read_manifest, verify
 from orchestration.publish import create_database
+from orchestration.registry import landing_table
 from orchestration.resources import WarehousePaths
 
 MANIFEST_KEY = dg.AssetKey(["landing", "raw__manifest"])
@@ -39,12 +40,14 @@ def raw_manifest(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     return dg.MaterializeResult(metadata={"files": len(entries)})
 
 
-def landing_asset(table: str, description: str) -> dg.AssetsDefinition:
-    """An asset that lands every raw/ file of one landing table (delete+insert per file)."""
+def landing_asset(table: str) -> dg.AssetsDefinition:
+    """An asset that lands every raw/ file of one landing table (delete+insert per file),
+    described by its registry file."""
 
     @dg.asset(
         key=["landing", table], group_name="landing", kinds={"duckdb", "python"},
-        deps=[MANIFEST_KEY, dg.AssetKey(["raw", table])], description=description,
+        deps=[MANIFEST_KEY, dg.AssetKey(["raw", table])],
+        description=landing_table(table).description,
     )  # fmt: skip
     def _land(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
               paths: WarehousePaths) -> dg.MaterializeResult:  # fmt: skip

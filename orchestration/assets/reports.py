@@ -12,6 +12,7 @@ from orchestration.assets.landing import MANIFEST_KEY, raw_files_spec
 from orchestration.extraction.reports import REPORTS_TABLE
 from orchestration.landing import land_reports, write_lexicon
 from orchestration.manifest import read_manifest
+from orchestration.registry import landing_table
 from orchestration.resources import WarehousePaths
 
 FACTS_KEY = dg.AssetKey(["landing", "reports__facts"])
@@ -21,12 +22,11 @@ LEXICON_KEY = dg.AssetKey(["landing", "reports__lexicon"])
 raw_specs = [raw_files_spec(REPORTS_TABLE, "raw/reports: report and policy texts (UTF-8)")]
 
 
-@dg.asset(key=LEXICON_KEY, group_name="landing", kinds={"duckdb", "yaml"})
+@dg.asset(key=LEXICON_KEY, group_name="landing", kinds={"duckdb", "yaml"},
+          description=landing_table("reports__lexicon").description)  # fmt: skip
 def report_lexicon(
     context: dg.AssetExecutionContext, duckdb: DuckDBResource
 ) -> dg.MaterializeResult:
-    """The indicators only report prose uses (orchestration/extraction/lexicon/*.yml), for
-    dim_indicator; indicators of seeds/indicators.csv are not repeated."""
     with duckdb.get_connection() as con:
         count = write_lexicon(con)
     context.log.info(f"lexicon: {count} prose-only indicators")
@@ -37,12 +37,10 @@ def report_lexicon(
     specs=[
         dg.AssetSpec(FACTS_KEY, group_name="landing", kinds={"duckdb", "python"},
                      deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE]), LEXICON_KEY],
-                     description="One row per quantitative fact of a report text, with its "
-                     "quote and character offsets."),
+                     description=landing_table("reports__facts").description),
         dg.AssetSpec(UNMAPPED_KEY, group_name="landing", kinds={"duckdb", "python"},
                      deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE]), LEXICON_KEY],
-                     description="Numbers with a unit that no lexicon indicator claimed: "
-                     "where the lexicon can grow."),
+                     description=landing_table("reports__unmapped_quantities").description),
     ],
 )  # fmt: skip
 def report_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
