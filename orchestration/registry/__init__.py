@@ -22,7 +22,7 @@ Format of `orchestration/registry/landing/<table>.yml` (the file name is the tab
         type: double                 # a DuckDB type
         from: capacity               # the source field it is read from (one field → many columns)
         description: …
-        nullable: false              # dbt not_null test on the source column
+        nullable: false              # dbt not_null_columns test of the source table
         unique: true                 # dbt unique test (only where no grain says it)
         vocabulary: seeds/waste_facility_types.csv:facility_type_code  # dbt in_vocabulary test
         vocabulary_where: "subject = 'air'"   # optional filter of the vocabulary seed
@@ -67,6 +67,9 @@ _MEASURE_KEYS = {"unit_column", "dimension", "per", "catalogue", "canonical_unit
                  "basis"}  # fmt: skip
 _TABLE_KEYS = {"name", "subject", "description", "grain", "indicator_columns", "required",
                "fields", "columns", "provenance"}  # fmt: skip
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: the CLI reads the registry
 
 
 class RegistryError(ValueError):
@@ -188,7 +191,7 @@ def _column(path: Path, spec: dict, fields: dict) -> Column:
 
 
 def read_table(path: Path) -> LandingTable:
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     unknown = set(spec) - _TABLE_KEYS
     if unknown:
         raise RegistryError(f"{path}: unknown keys {sorted(unknown)}")

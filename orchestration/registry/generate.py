@@ -41,8 +41,6 @@ _RESERVED = {"table", "period", "order", "rank", "value", "group", "user"}
 
 def _column_tests(column: Column) -> list:
     tests: list = []
-    if not column.nullable:
-        tests.append("not_null")
     if column.unique:
         tests.append("unique")
     if column.vocabulary:
@@ -66,13 +64,16 @@ def _source_table(table: LandingTable) -> dict:
         if tests:
             entry["data_tests"] = tests
         columns.append(entry)
+    required = [c.name for c in table.columns if not c.nullable]
     if table.provenance:
         for name, kind in PROVENANCE.items():
-            entry = {"name": name, "data_type": kind, "description": _PROVENANCE_DESCRIPTIONS[name]}
-            if name != "_column":
-                entry["data_tests"] = ["not_null"]
-            columns.append(entry)
-    return {"name": table.name, "description": table.description, "columns": columns}
+            columns.append({"name": name, "data_type": kind,
+                            "description": _PROVENANCE_DESCRIPTIONS[name]})  # fmt: skip
+        required += [n for n in PROVENANCE if n != "_column"]
+    spec = {"name": table.name, "description": table.description}
+    if required:  # one test per table: a test per column costs dbt a node each
+        spec["data_tests"] = [{"not_null_columns": {"arguments": {"columns": required}}}]
+    return {**spec, "columns": columns}
 
 
 def dbt_sources() -> str:

@@ -62,6 +62,8 @@ models:
       - row_count_between: {name: rows_ok, arguments: {min_rows: 1, max_rows: 5}}
       - unique_combination: {name: grain_duplicated, arguments: {columns: [fact_key]}}
       - unique_combination: {name: grain_ok, arguments: {columns: [fact_key, code]}}
+      - not_null_columns: {name: nulls_present, arguments: {columns: [fact_key, value]}}
+      - not_null_columns: {name: nulls_absent, arguments: {columns: [fact_key, code]}}
     columns:
       - name: code
         data_tests:
@@ -98,7 +100,7 @@ EXPECTED = {
     "rows_too_few": "fail", "rows_ok": "pass", "grain_duplicated": "fail", "grain_ok": "pass",
     "code_unknown": "fail", "code_of_other_subject": "fail", "code_ok": "pass",
     "unknown_not_allowed": "fail", "unknown_over_max": "fail", "unknown_allowed": "pass",
-    "value_below_min": "fail", "value_ok": "pass",
+    "value_below_min": "fail", "value_ok": "pass", "nulls_present": "fail", "nulls_absent": "pass",
 }  # fmt: skip
 
 
