@@ -7,16 +7,14 @@ cumulative figure must say up to which date (截至日期).
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from functools import cache
 
 from orchestration.parsing.errors import RowRejected
 from orchestration.parsing.fields import Outcome, measure, period_fields, resolve_period
-from orchestration.parsing.reference import AliasIndex, alias_index, indicators
+from orchestration.parsing.reference import AliasIndex, alias_index, indicators, read_seed
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
-from orchestration.paths import SEEDS_DIR
 
 BASES = {"年度": "annual", "当年": "annual", "annual": "annual", "累计": "cumulative",
          "cumulative": "cumulative", "履约周期": "compliance_period", "预计": "forecast",
@@ -25,7 +23,7 @@ BASES = {"年度": "annual", "当年": "annual", "annual": "annual", "累计": "
 
 @cache
 def _seed_index(name: str, code_column: str) -> AliasIndex:
-    rows = list(csv.DictReader((SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()))
+    rows = read_seed(name)
     return alias_index(rows, code_column, [code_column, "name_zh", "name_en"])
 
 

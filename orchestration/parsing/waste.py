@@ -8,27 +8,21 @@ the type's plausibility ceiling.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 
 from orchestration.parsing.errors import RowRejected
 from orchestration.parsing.fields import Outcome, period_fields, resolve_period, resolve_region
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
-from orchestration.parsing.reference import AliasIndex, alias_index
+from orchestration.parsing.reference import AliasIndex, alias_index, read_seed
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
 from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
-from orchestration.paths import SEEDS_DIR
-
-
-def _seed(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader((SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()))
 
 
 @cache
 def _types() -> tuple[AliasIndex, dict[str, float | None]]:
-    rows = _seed("waste_facility_types.csv")
+    rows = read_seed("waste_facility_types.csv")
     ceilings = {r["facility_type_code"]: float(r["capacity_ceiling_t_per_day"])
                 if r["capacity_ceiling_t_per_day"] else None for r in rows}  # fmt: skip
     return alias_index(rows, "facility_type_code", ["facility_type_code", "name_zh"]), ceilings
@@ -36,7 +30,7 @@ def _types() -> tuple[AliasIndex, dict[str, float | None]]:
 
 @cache
 def _statuses() -> list[tuple[re.Pattern[str], str]]:
-    rows = sorted(_seed("waste_facility_statuses.csv"), key=lambda r: int(r["priority"]))
+    rows = sorted(read_seed("waste_facility_statuses.csv"), key=lambda r: int(r["priority"]))
     return [(re.compile(r["pattern"], re.IGNORECASE), r["status_code"]) for r in rows]
 
 

@@ -7,7 +7,6 @@ A function belongs here if it turns registry entries into another tool's configu
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from orchestration.paths import DBT_PROJECT_DIR, SEEDS_DIR
+from orchestration.parsing.reference import read_seed
+from orchestration.paths import DBT_PROJECT_DIR
 from orchestration.registry import PROVENANCE, Column, LandingTable, landing_tables
 
 if TYPE_CHECKING:
@@ -106,8 +106,7 @@ def write_dbt_sources(path: Path = SOURCES_PATH) -> bool:
 
 @cache
 def _seed(name: str) -> tuple[dict[str, str], ...]:
-    text = (SEEDS_DIR / name).read_text(encoding="utf-8")
-    return tuple(csv.DictReader(text.splitlines()))
+    return tuple(read_seed(name))
 
 
 def _units() -> dict[str, dict[str, str]]:
