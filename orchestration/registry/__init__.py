@@ -26,7 +26,9 @@ Format of `orchestration/registry/landing/<table>.yml` (the file name is the tab
         unique: true                 # dbt unique test (only where no grain says it)
         vocabulary: seeds/waste_facility_types.csv:facility_type_code  # dbt in_vocabulary test
         vocabulary_where: "subject = 'air'"   # optional filter of the vocabulary seed
-        values: [exact, worse_than, range]     # a closed list (dbt accepted_values)
+        values: [exact, worse_than, range]     # a closed list (dbt accepted_values), or
+        values: {annual: [年度, 当年]}           # code → the spellings a source may use
+        default: annual              # the code a parser uses when the source is silent
         range: {min: 0, max: 30, exclusive_min: false, basis: why}  # GX between
         measure:                     # a quantity whose unit is another column of the row
           unit_column: capacity_unit_code
@@ -61,7 +63,7 @@ LANDING_DIR = REGISTRY_DIR / "landing"
 PROVENANCE = {"_source_file": "varchar", "_sha256": "varchar", "_row_number": "integer",
               "_column": "varchar"}  # fmt: skip
 _COLUMN_KEYS = {"name", "type", "from", "description", "nullable", "unique", "vocabulary",
-                "vocabulary_where", "values", "range", "measure"}  # fmt: skip
+                "vocabulary_where", "values", "default", "range", "measure"}  # fmt: skip
 _MEASURE_KEYS = {"unit_column", "dimension", "per", "catalogue", "canonical_unit_column",
                  "canonical_unit", "min_column", "max_column", "min", "max", "exclusive_min",
                  "basis"}  # fmt: skip
@@ -115,6 +117,8 @@ class Column:
     unique: bool = False
     vocabulary: Vocabulary | None = None
     values: tuple[object, ...] | None = None
+    spellings: dict[str, tuple[str, ...]] | None = None  # value → spellings, if declared
+    default: str | None = None
     range: dict | None = None
     measure: Measure | None = None
 
@@ -180,12 +184,19 @@ def _column(path: Path, spec: dict, fields: dict) -> Column:
             measure_spec["catalogue"] = measure_spec["catalogue"].removeprefix("seeds/")
         measure = Measure(**measure_spec)
     values = spec.get("values")
+    spellings = None
+    if isinstance(values, dict):
+        spellings = {str(code): tuple(words or ()) for code, words in values.items()}
+    default = spec.get("default")
+    if default is not None and values and default not in values:
+        raise RegistryError(f"{path}: default {default!r} of {spec['name']!r} is not a value")
     return Column(
         name=spec["name"], type=spec["type"], description=" ".join(
             str(spec.get("description", "")).split()),
         source_field=spec.get("from"), nullable=spec.get("nullable", True),
         unique=spec.get("unique", False),
         vocabulary=_vocabulary(path, spec), values=tuple(values) if values else None,
+        spellings=spellings, default=default,
         range=spec.get("range"), measure=measure,
     )  # fmt: skip
 

@@ -64,6 +64,19 @@ def test_a_registry_file_that_breaks_the_format_is_refused(tmp_path: Path) -> No
         read_table(path)
 
 
+def test_a_closed_list_may_carry_its_spellings_and_default(tmp_path: Path) -> None:
+    basis = landing_tables()["carbon_market__figures"].column("basis")
+    assert basis.values == ("annual", "cumulative", "compliance_period", "forecast")
+    assert basis.spellings and "累计" in basis.spellings["cumulative"]
+    assert basis.default == "annual"
+    path = tmp_path / "x__y.yml"
+    path.write_text("name: x__y\nsubject: x\ndescription: d\ncolumns:\n"
+                    "  - {name: a, type: varchar, values: {p: [甲]}, default: q}\n",
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(RegistryError, match="default 'q'"):
+        read_table(path)
+
+
 # ---------- every generated expectation fails on a bad row and passes on a good one
 
 
