@@ -6,7 +6,6 @@ Heavy imports (Dagster, dbt, Great Expectations) happen only once a build is rea
 
 from __future__ import annotations
 
-import os
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -69,9 +68,6 @@ def build(full_refresh: bool = False, echo=print, paths: Settings | None = None)
 
     with build_lock(paths.warehouse_dir):
         work = new_work_file(paths.warehouse_dir, paths.published_path, full_refresh)
-        os.environ["ENVWH_DUCKDB_PATH"] = str(work)
-        os.environ["ENVWH_RAW_DIR"] = str(paths.raw_dir)
-        os.environ["ENVWH_WAREHOUSE_DIR"] = str(paths.warehouse_dir)
         try:
             with stage(summary, echo, "dbt parse (only when dbt files changed)"):
                 from orchestration.dbt_manifest import ensure_manifest
@@ -79,13 +75,22 @@ def build(full_refresh: bool = False, echo=print, paths: Settings | None = None)
                 ensure_manifest(work)
             with stage(summary, echo, "load Dagster definitions"):
                 from orchestration.definitions import defs
-            _run(defs, full_refresh, summary, echo)
+            _run(defs, _resources(paths, work), full_refresh, summary, echo)
         finally:
             discard(work)
     return summary
 
 
-def _run(defs, full_refresh: bool, summary: BuildSummary, echo) -> None:
+def _resources(paths: Settings, work: Path) -> dict:
+    """This build's resources: its raw/, warehouse directory and working file."""
+    from orchestration.resources import WarehousePaths, build_resources
+
+    return build_resources(WarehousePaths(raw_dir=str(paths.raw_dir),
+                                          warehouse_dir=str(paths.warehouse_dir),
+                                          database=str(work)))  # fmt: skip
+
+
+def _run(defs, resources: dict, full_refresh: bool, summary: BuildSummary, echo) -> None:
     import uuid
 
     import dagster as dg
@@ -99,7 +104,7 @@ def _run(defs, full_refresh: bool, summary: BuildSummary, echo) -> None:
     result = job.execute_in_process(
         run_config={"ops": {"dbt_models": {"config": {"full_refresh": full_refresh}}},
                     "loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
-        instance=instance, run_id=run_id, raise_on_error=False,
+        instance=instance, run_id=run_id, raise_on_error=False, resources=resources,
     )  # fmt: skip
     summary.run_id = run_id
     summary.stage_seconds.update(progress.step_seconds)

@@ -22,6 +22,7 @@ EPILOG = """examples:
   envwh validate                   run every expectation suite against the published warehouse
   envwh docs                       dbt docs, GX Data Docs, dictionary, dashboard (warehouse/docs/)
   envwh export                     one Parquet file per mart table in warehouse/exports/
+  envwh registry generate          regenerate the dbt source of the landing tables from the registry
   envwh serve                      serve the warehouse read-only to psql and BI tools on :5433
   psql "postgresql://envwh@127.0.0.1:5433/envwh" -c "select * from marts.dim_region limit 5"
   envwh manifest add raw/air_quality/new.csv --table air_quality__periodic --province 广西 \\
@@ -99,6 +100,15 @@ def _parser() -> argparse.ArgumentParser:
     command("dictionary", "Regenerate docs/data_dictionary.md from the bi views' and marts' YAML "
             "and seeds.",
             "  envwh dictionary", _dictionary)  # fmt: skip
+    registry = command(
+        "registry",
+        "The table registry (orchestration/registry/landing/<table>.yml). `generate` writes "
+        "the dbt source file of the landing tables from it "
+        "(dbt_project/models/staging/_landing__sources.yml); `list` prints each table's columns.",
+        "  envwh registry generate\n  envwh registry list",
+        _registry,
+    )
+    registry.add_argument("action", choices=["generate", "list"])
 
     extract = command(
         "extract",
@@ -346,6 +356,19 @@ def _dictionary(args: argparse.Namespace) -> int:
     from orchestration.dictionary import write
 
     print(f"✓ wrote {write()}")
+    return 0
+
+
+def _registry(args: argparse.Namespace) -> int:
+    from orchestration.registry import landing_tables
+    from orchestration.registry.generate import SOURCES_PATH, write_dbt_sources
+
+    if args.action == "generate":
+        changed = write_dbt_sources()
+        print(f"✓ {'wrote' if changed else 'unchanged:'} {SOURCES_PATH}")
+        return 0
+    for table in landing_tables().values():
+        print(f"landing.{table.name}: {', '.join(table.column_types)}")
     return 0
 
 

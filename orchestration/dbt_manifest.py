@@ -6,12 +6,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from orchestration.paths import DBT_PROJECT_DIR
+from orchestration.paths import DBT_PROJECT_DIR, dbt_vars
 
 MANIFEST = DBT_PROJECT_DIR / "target" / "manifest.json"
 STAMP = DBT_PROJECT_DIR / "target" / ".envwh_parse_inputs"
@@ -33,11 +32,10 @@ def ensure_manifest(database_path: Path) -> bool:
     if MANIFEST.exists() and STAMP.exists() and STAMP.read_text() == digest:
         return False
     dbt = Path(sys.executable).with_name("dbt")
-    env = {**os.environ, "ENVWH_DUCKDB_PATH": str(database_path)}
     completed = subprocess.run(
         [str(dbt), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR),
-         "--profiles-dir", str(DBT_PROJECT_DIR)],
-        env=env, capture_output=True, text=True, check=False,
+         "--profiles-dir", str(DBT_PROJECT_DIR), *dbt_vars(database_path)],
+        capture_output=True, text=True, check=False,
     )  # fmt: skip
     if completed.returncode != 0:
         raise RuntimeError(f"dbt parse failed:\n{completed.stdout}\n{completed.stderr}")

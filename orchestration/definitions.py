@@ -30,6 +30,9 @@ build_everything = dg.define_asset_job(
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
+    # one process per run: one DuckDB writer at a time (a file takes one writing process), and
+    # Dagster, dbt and Great Expectations imported once instead of once per step
+    executor=dg.in_process_executor,
     asset_checks=[great_expectations_suites],
     jobs=[build_everything],
     sensors=[raw_files_sensor],

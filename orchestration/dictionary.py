@@ -12,7 +12,6 @@ Building is pure (`build`); reading files and the warehouse is in `load` and its
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass
@@ -23,7 +22,8 @@ from typing import Any
 import duckdb
 import yaml
 
-from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT, SEEDS_DIR
+from orchestration.parsing.reference import read_seed
+from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 
 DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 MODELS_YAML = DBT_PROJECT_DIR / "models" / "marts" / "_marts__models.yml"
@@ -175,10 +175,6 @@ def _flat(text: str) -> str:
 # ---------- reading (I/O)
 
 
-def seed_rows(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader((SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()))
-
-
 def warehouse_indicator_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, str]] | None:
     """The indicators of a built warehouse (marts.dim_indicator, without the unknown member),
     as seed-like text rows; None when the warehouse has no dim_indicator."""
@@ -230,9 +226,9 @@ def load(indicator_rows: list[dict[str, str]] | None = None) -> Dictionary:
     specs = [(schema, yaml.safe_load(path.read_text(encoding="utf-8")))
              for schema, path in SCHEMA_YAML]  # fmt: skip
     if indicator_rows is None:
-        return build(specs, seed_rows("indicators.csv") + lexicon_rows(), seed_rows("units.csv"),
+        return build(specs, read_seed("indicators.csv") + lexicon_rows(), read_seed("units.csv"),
                      "dbt_project/seeds/indicators.csv and the extraction lexicon")  # fmt: skip
-    return build(specs, indicator_rows, seed_rows("units.csv"), "marts.dim_indicator")
+    return build(specs, indicator_rows, read_seed("units.csv"), "marts.dim_indicator")
 
 
 # ---------- markdown (docs/data_dictionary.md)

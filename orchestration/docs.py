@@ -9,7 +9,6 @@ Works on a copy of the published file, so readers of the warehouse are never blo
 from __future__ import annotations
 
 import html
-import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration import dashboard, dictionary, offline
-from orchestration.paths import DBT_PROJECT_DIR, Settings
+from orchestration.paths import DBT_PROJECT_DIR, Settings, dbt_vars
 from orchestration.quality.suites import load_suites
 from orchestration.quality.validate import build_data_docs
 
@@ -102,8 +101,7 @@ def _dbt_docs(database: Path, target: Path, out: Path) -> None:
     completed = subprocess.run(
         [str(dbt), "docs", "generate", "--static", "--quiet",
          "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
-         "--target-path", str(target)],
-        env={**os.environ, "ENVWH_DUCKDB_PATH": str(database)},
+         "--target-path", str(target), *dbt_vars(database)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if completed.returncode != 0:

@@ -17,84 +17,12 @@ import pyarrow as pa
 from orchestration.manifest import COLUMNS as MANIFEST_COLUMNS
 from orchestration.manifest import ManifestEntry
 from orchestration.parsing.tables import ParsedFile
+from orchestration.registry import PROVENANCE, landing_table
 
-_WATER_SECTION = {  # the columns both water tables share
-    "province_text": "varchar", "region_text": "varchar", "region_code": "varchar",
-    "basin_text": "varchar", "water_body": "varchar", "section_name": "varchar",
-    "section_attribute": "varchar", "section_type_code": "varchar",
-    "control_level_code": "varchar", "period_text": "varchar", "period_code": "varchar",
-    "period_type": "varchar", "period_start": "date", "period_end": "date",
-}  # fmt: skip
 
-LANDING_SCHEMAS = {
-    "air_quality__periodic": {
-        "province_text": "varchar", "region_text": "varchar", "region_code": "varchar",
-        "area_scope_text": "varchar", "area_scope_code": "varchar",
-        "area_unit_count": "integer", "period_text": "varchar", "period_code": "varchar",
-        "period_type": "varchar", "period_start": "date", "period_end": "date",
-        "indicator_text": "varchar", "indicator_code": "varchar", "value_text": "varchar",
-        "value": "double", "qualifier": "varchar", "unit_text": "varchar",
-        "unit_code": "varchar", "yoy_change_text": "varchar", "yoy_change_value": "double",
-        "yoy_change_unit_code": "varchar", "national_rank": "integer", "quote": "varchar",
-    },
-    "carbon_market__figures": {
-        "market_text": "varchar", "market_code": "varchar", "product_text": "varchar",
-        "product_code": "varchar", "period_text": "varchar", "period_code": "varchar",
-        "period_type": "varchar", "period_start": "date", "period_end": "date",
-        "as_of_date": "date", "basis_text": "varchar", "basis": "varchar",
-        "indicator_text": "varchar", "indicator_code": "varchar", "value_text": "varchar",
-        "value": "double", "qualifier": "varchar", "unit_text": "varchar",
-        "unit_code": "varchar", "quote": "varchar", "province_text": "varchar",
-    },
-    "waste__facilities": {
-        "province_text": "varchar", "city_text": "varchar", "region_code": "varchar",
-        "facility_name": "varchar", "facility_type_text": "varchar",
-        "facility_type_code": "varchar", "capacity_text": "varchar", "capacity_value": "double",
-        "capacity_qualifier": "varchar", "capacity_unit_text": "varchar",
-        "capacity_unit_code": "varchar", "status_text": "varchar", "status_code": "varchar",
-        "as_of_text": "varchar", "as_of_period_code": "varchar", "as_of_date": "date",
-        "generating_capacity_mw": "double", "note": "varchar", "quote": "varchar",
-    },
-    "waste__regional_inventory": {
-        "region_text": "varchar", "region_code": "varchar", "as_of_text": "varchar",
-        "period_code": "varchar", "period_type": "varchar", "period_start": "date",
-        "period_end": "date", "facility_type_text": "varchar", "facility_type_code": "varchar",
-        "facility_count": "integer", "capacity_value": "double", "capacity_qualifier": "varchar",
-        "capacity_unit_text": "varchar", "capacity_unit_code": "varchar", "quote": "varchar",
-    },
-    "water__section_assessments": {
-        **_WATER_SECTION,
-        "class_text": "varchar", "class_ordinal": "integer", "class_min": "integer",
-        "class_max": "integer", "class_kind": "varchar", "class_label": "varchar",
-        "target_class_text": "varchar", "target_class_ordinal": "integer",
-        "main_pollutants_text": "varchar", "main_pollutant_codes": "varchar", "quote": "varchar",
-    },
-    "water__measurements": {
-        **_WATER_SECTION,
-        "parameter_text": "varchar", "parameter_code": "varchar", "value_text": "varchar",
-        "value": "double", "qualifier": "varchar", "unit_text": "varchar", "unit_code": "varchar",
-    },
-    "air_quality__city_rankings": {
-        "province_text": "varchar", "period_text": "varchar", "period_code": "varchar",
-        "period_type": "varchar", "period_start": "date", "period_end": "date",
-        "ranking_basis_text": "varchar", "ranking_indicator_code": "varchar",
-        "ranking_order": "varchar", "ties_possible": "boolean", "rank": "integer",
-        "city_text": "varchar", "region_code": "varchar", "note": "varchar",
-    },
-    "reports__facts": {
-        "indicator_code": "varchar", "indicator_name_zh": "varchar", "kind": "varchar",
-        "value": "double", "unit_code": "varchar", "value_canonical": "double",
-        "canonical_unit_code": "varchar", "comparator": "varchar", "period_code": "varchar",
-        "region_code": "varchar", "baseline_year": "integer", "qualifier": "varchar",
-        "quote": "varchar", "char_start": "integer", "char_end": "integer",
-    },
-    "reports__unmapped_quantities": {
-        "value": "double", "unit_code": "varchar", "quote": "varchar", "char_start": "integer",
-        "char_end": "integer", "name": "varchar",
-    },
-}  # fmt: skip
-PROVENANCE = {"_source_file": "varchar", "_sha256": "varchar", "_row_number": "integer",
-              "_column": "varchar"}  # fmt: skip
+class RecordKeysError(ValueError):
+    """A parser built a record whose keys are not the registry's columns of its table."""
+
 
 QUALITY_DDL = """
 create schema if not exists quality;
@@ -121,11 +49,24 @@ create table if not exists quality.landing_files (
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    columns = {**LANDING_SCHEMAS[table], **PROVENANCE}
-    ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
+    """Create landing.<table> from its registry file (orchestration/registry/landing/)."""
     con.execute("create schema if not exists landing")
-    con.execute(f"create table if not exists landing.{table} ({ddl})")
+    con.execute(landing_table(table).ddl())
     con.execute(QUALITY_DDL)
+
+
+def check_record_keys(table: str, records: Iterable[dict]) -> None:
+    """Every record carries exactly the registry's columns of its table (provenance aside): a
+    misspelled or forgotten key fails here instead of landing as NULL."""
+    declared = set(landing_table(table).column_types)
+    for record in records:
+        keys = set(record) - set(PROVENANCE)
+        if keys != declared:
+            raise RecordKeysError(
+                f"landing.{table}: a record's keys differ from orchestration/registry/landing/"
+                f"{table}.yml: unexpected {sorted(keys - declared)}, "
+                f"missing {sorted(declared - keys)}"
+            )
 
 
 def landed_sha256(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
@@ -140,7 +81,8 @@ def landed_sha256(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> None:
     """Replace one source file's landed rows, rejections and accounting row."""
     table = parsed.table
-    columns = {**LANDING_SCHEMAS[table], **PROVENANCE}
+    columns = landing_table(table).all_column_types
+    check_record_keys(table, parsed.records)
     ensure_tables(con, table)
     con.begin()
     try:
@@ -188,8 +130,8 @@ def _delete_file(con: duckdb.DuckDBPyConnection, table: str, source_file: str) -
 def write_manifest(con: duckdb.DuckDBPyConnection, entries: list[ManifestEntry]) -> None:
     """Replace landing.raw__manifest with the verified manifest (one row per source file)."""
     con.execute("create schema if not exists landing")
-    ddl = ", ".join(f'"{c}" varchar' for c in MANIFEST_COLUMNS)
-    con.execute(f"create or replace table landing.raw__manifest ({ddl})")
+    con.execute("drop table if exists landing.raw__manifest")
+    con.execute(landing_table("raw__manifest").ddl())
     if entries:
         marks = ", ".join("?" for _ in MANIFEST_COLUMNS)
         con.executemany(
@@ -229,7 +171,7 @@ def land_reports(
                             ("reports__unmapped_quantities", extraction.unmapped)):  # fmt: skip
             parsed = ParsedFile(entry.path, entry.sha256, table, "utf-8")
             for row in rows:
-                record = _report_record(table, asdict(row))
+                record = _report_record(asdict(row))
                 record.update(_source_file=entry.path, _sha256=entry.sha256,
                               _row_number=text.count("\n", 0, row.char_start) + 1)  # fmt: skip
                 parsed.records.append(record)
@@ -243,24 +185,26 @@ _REPORT_RENAMES = {"unit": "unit_code", "canonical_unit": "canonical_unit_code",
                    "period": "period_code"}  # fmt: skip
 
 
-def _report_record(table: str, row: dict[str, object]) -> dict[str, object]:
-    record = {_REPORT_RENAMES.get(k, k): (v if v != "" else None) for k, v in row.items()}
-    return {k: record.get(k) for k in LANDING_SCHEMAS[table]}
+def _report_record(row: dict[str, object]) -> dict[str, object]:
+    return {_REPORT_RENAMES.get(k, k): (v if v != "" else None) for k, v in row.items()}
 
 
-def write_lexicon(con: duckdb.DuckDBPyConnection, indicators: list[dict[str, object]]) -> None:
-    """Replace landing.reports__lexicon: the indicators that only report prose uses."""
+def write_lexicon(con: duckdb.DuckDBPyConnection) -> int:
+    """Replace landing.reports__lexicon: the indicators of orchestration/extraction/lexicon/
+    that only report prose uses (those of seeds/indicators.csv are not repeated); return how
+    many."""
+    from orchestration.extraction.lexicon import lexicon
+
+    indicators = [i.as_row() for i in lexicon().indicators.values() if not i.in_seed]
+    check_record_keys("reports__lexicon", indicators)
     con.execute("create schema if not exists landing")
-    con.execute(
-        "create or replace table landing.reports__lexicon (indicator_code varchar, "
-        "name_zh varchar, name_en varchar, subject varchar, canonical_unit_code varchar, "
-        "higher_is_better boolean, valid_min double, valid_max double, range_basis varchar, "
-        "aliases varchar, lexicon_file varchar)"
-    )
+    con.execute("drop table if exists landing.reports__lexicon")
+    con.execute(landing_table("reports__lexicon").ddl())  # no provenance: lexicon_file
     if indicators:
         con.register("incoming", pa.Table.from_pylist(indicators))
         con.execute("insert into landing.reports__lexicon by name select * from incoming")
         con.unregister("incoming")
+    return len(indicators)
 
 
 def land_table(
@@ -292,3 +236,18 @@ def land_table(
         reports.append(FileReport(entry.path, parsed.records_read, len(parsed.records),
                                   len(parsed.rejections), skipped_unchanged=False))  # fmt: skip
     return reports
+
+
+def land_everything(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> None:
+    """Everything the landing assets land, in one call (the benchmark's plain script): the
+    verified manifest, every registered table read from raw/, the lexicon and the report facts."""
+    from orchestration.manifest import read_manifest, verify
+    from orchestration.parsing.builders import BUILDERS
+
+    entries = read_manifest(raw_dir / "manifest.csv")
+    verify(raw_dir, entries)
+    write_manifest(con, entries)
+    for table in BUILDERS:
+        land_table(con, raw_dir, entries, table)
+    write_lexicon(con)
+    land_reports(con, raw_dir, entries)

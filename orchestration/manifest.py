@@ -17,10 +17,10 @@ from datetime import date
 from pathlib import Path
 
 from orchestration.parsing.reference import document_kinds, read_seed
+from orchestration.registry import landing_table
 
-COLUMNS = ("path", "sha256", "subject", "table", "province", "period", "publisher",
-           "source_kind", "document_kind", "title", "published", "source_url", "retrieved",
-           "notes")  # fmt: skip
+# the manifest's columns: those of landing.raw__manifest (orchestration/registry/landing/)
+COLUMNS = tuple(landing_table("raw__manifest").column_types)
 # who published a file (seeds/source_preference.csv) and what kind of document it is
 # (seeds/document_kinds.csv: status report, bulletin, policy, work plan, …)
 SOURCE_KINDS = tuple(row["source_kind"] for row in read_seed("source_preference.csv"))

@@ -7,6 +7,7 @@ let tests and users build from another raw/ into another warehouse/ without touc
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,11 @@ class Settings:
     @property
     def exports_dir(self) -> Path:
         return self.warehouse_dir / "exports"
+
+
+def dbt_vars(database: Path) -> list[str]:
+    """The dbt arguments that point its profile (dbt_project/profiles.yml) at a DuckDB file."""
+    return ["--vars", json.dumps({"duckdb_path": str(database)})]
 
 
 def settings() -> Settings:

@@ -2,9 +2,12 @@
 published file by an atomic rename only when the build passed, never touch it otherwise.
 
 Readers of warehouse/envwh.duckdb keep the inode they opened, so a publish never blocks or
-changes what an open reader sees; a killed build leaves only `.build.duckdb` and its WAL (and
-perhaps `.publish.duckdb`), which the next build removes under the build lock, first thing,
-also when it then finds nothing to rebuild.
+changes what an open reader sees. Every publish, from `envwh build` or a Dagster UI run, holds
+the publish lock of the warehouse directory and stages its copy in a file of its own
+(`.publish-<random>.duckdb`), so two runs publishing at once replace the file one after the other
+and never overwrite each other's copy. A killed build leaves only `.build.duckdb` and its WAL (and
+perhaps a staged copy), which the next build removes under the build lock, first thing, also when
+it then finds nothing to rebuild.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,8 +27,9 @@ from orchestration.paths import EXPECTATIONS_DIR, PROJECT_ROOT
 
 STORAGE_COMPATIBILITY = "v1.4.0"  # readable by DuckDB 1.4+ clients (most BI drivers bundle 1.x)
 WORK_NAME = ".build.duckdb"  # the file a build writes, beside the published one
-PUBLISH_NAME = ".publish.duckdb"  # the copy renamed over the published file
-LOCK_NAME = ".build.lock"
+PUBLISH_PREFIX = ".publish-"  # + random + .duckdb: the copy renamed over the published file
+LOCK_NAME = ".build.lock"  # one `envwh build` at a time per warehouse directory
+PUBLISH_LOCK_NAME = ".publish.lock"  # one publish at a time, whoever runs it
 FINGERPRINT_GLOBS = (  # relative to the project root
     "orchestration/**/*.py", "orchestration/**/*.yml",
     "dbt_project/*.yml", "dbt_project/models/**/*", "dbt_project/seeds/*",
@@ -69,11 +74,26 @@ def build_lock(warehouse_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@contextlib.contextmanager
+def publish_lock(warehouse_dir: Path) -> Iterator[None]:
+    """Wait for any other publish into this directory to finish, then hold the lock (freed by
+    the OS if the process dies)."""
+    warehouse_dir.mkdir(parents=True, exist_ok=True)
+    with open(warehouse_dir / PUBLISH_LOCK_NAME, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def remove_leftovers(warehouse_dir: Path) -> list[Path]:
-    """Delete the work and publish files a killed build left (call while holding the lock)."""
+    """Delete the work file and staged copies a killed build left (call while holding the build
+    lock; staged copies are removed under the publish lock, so none in use is touched)."""
     removed = []
-    for name in (WORK_NAME, PUBLISH_NAME):
-        for path in (warehouse_dir / name, warehouse_dir / f"{name}.wal"):
+    with publish_lock(warehouse_dir):
+        staged = sorted(warehouse_dir.glob(f"{PUBLISH_PREFIX}*.duckdb*"))
+        for path in [warehouse_dir / WORK_NAME, warehouse_dir / f"{WORK_NAME}.wal", *staged]:
             if path.exists():
                 path.unlink()
                 removed.append(path)
@@ -107,26 +127,33 @@ def new_work_file(warehouse_dir: Path, published: Path, full_refresh: bool) -> P
 
 
 def publish(work: Path, published: Path) -> None:
-    """Atomically replace `published` with a checkpointed copy of `work` (work stays usable)."""
+    """Atomically replace `published` with a checkpointed copy of `work` (work stays usable),
+    holding the publish lock and staging the copy in a file no other publish uses."""
     con = duckdb.connect(str(work))
     try:
         con.execute("checkpoint")
     finally:
         con.close()
-    staged = published.with_name(PUBLISH_NAME)
-    try:
-        shutil.copyfile(work, staged)
-        with open(staged, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staged, published)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            staged.unlink()
-    directory = os.open(published.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+    with publish_lock(published.parent):
+        handle, name = tempfile.mkstemp(prefix=PUBLISH_PREFIX, suffix=".duckdb",
+                                        dir=published.parent)  # fmt: skip
+        os.close(handle)
+        staged = Path(name)
+        try:
+            # mkstemp makes the file private; readers (BI tools, other users) keep their access
+            os.chmod(staged, published.stat().st_mode & 0o777 if published.exists() else 0o644)
+            shutil.copyfile(work, staged)
+            with open(staged, "rb") as copy:
+                os.fsync(copy.fileno())
+            os.replace(staged, published)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                staged.unlink()
+        directory = os.open(published.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
 
 
 def discard(work: Path) -> None:

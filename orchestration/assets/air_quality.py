@@ -6,13 +6,8 @@ with provenance. Parsing lives in orchestration.parsing.air_quality; cleaning be
 
 from orchestration.assets.landing import landing_asset, raw_files_spec
 
-TABLES = {
-    "air_quality__periodic": (
-        "One row per air indicator value of a publisher's periodic table (long tables with a "
-        "unit column, or wide tables with units in the headers)."
-    ),
-    "air_quality__city_rankings": "One row per city of a published within-province ranking.",
-}
+# each described in orchestration/registry/landing/<table>.yml
+TABLES = ["air_quality__periodic", "air_quality__city_rankings"]
 
 raw_specs = [raw_files_spec(t, f"raw/air_quality files of layout {t}") for t in TABLES]
-assets = [landing_asset(table, description) for table, description in TABLES.items()]
+assets = [landing_asset(table) for table in TABLES]

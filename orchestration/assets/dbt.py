@@ -11,7 +11,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
-from orchestration.resources import dbt_project
+from orchestration.resources import WarehousePaths, dbt_project
 
 
 class EnvwhTranslator(DagsterDbtTranslator):
@@ -30,8 +30,10 @@ class DbtBuildConfig(dg.Config):
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
             dagster_dbt_translator=EnvwhTranslator())  # fmt: skip
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, config: DbtBuildConfig):
-    """Every dbt seed and model, built once per run with its tests."""
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths,
+               config: DbtBuildConfig):  # fmt: skip
+    """Every dbt seed and model, built once per run with its tests, into the run's file."""
     args = ["build", "--full-refresh"] if config.full_refresh else ["build"]
+    args += paths.dbt_vars()
     # One target folder for every run: partial parsing stays warm and no per-run folders pile up.
     yield from dbt.cli(args, context=context, target_path=dbt_project.target_path).stream()

@@ -4,20 +4,21 @@ An asset belongs here if it is generic to landing; subject modules (air_quality.
 `landing_asset` for their tables. Asset key ["landing", <table>] equals the dbt source.
 """
 
+from pathlib import Path
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from orchestration.landing import land_table, write_manifest
 from orchestration.manifest import read_manifest, verify
-from orchestration.paths import settings
 from orchestration.publish import create_database
-from orchestration.resources import working_database
+from orchestration.registry import landing_table
+from orchestration.resources import WarehousePaths
 
 MANIFEST_KEY = dg.AssetKey(["landing", "raw__manifest"])
 
 
-def _ensure_database() -> None:
-    path = working_database()
+def _ensure_database(path: Path) -> None:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         create_database(path)
@@ -25,31 +26,35 @@ def _ensure_database() -> None:
 
 @dg.asset(key=MANIFEST_KEY, group_name="landing", kinds={"duckdb", "csv"},
           deps=[dg.AssetKey(["raw", "manifest"])])  # fmt: skip
-def raw_manifest(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def raw_manifest(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
+                 paths: WarehousePaths) -> dg.MaterializeResult:  # fmt: skip
     """One row per source file of raw/manifest.csv, landed only after every file's sha256 matched
     and every file under raw/ was listed (the build stops here otherwise, naming the file)."""
-    paths = settings()
-    entries = read_manifest(paths.manifest_path)
-    verify(paths.raw_dir, entries)
-    _ensure_database()
+    settings = paths.settings
+    entries = read_manifest(settings.manifest_path)
+    verify(settings.raw_dir, entries)
+    _ensure_database(paths.database_path)
     with duckdb.get_connection() as con:
         write_manifest(con, entries)
     context.log.info(f"manifest verified: {len(entries)} files")
     return dg.MaterializeResult(metadata={"files": len(entries)})
 
 
-def landing_asset(table: str, description: str) -> dg.AssetsDefinition:
-    """An asset that lands every raw/ file of one landing table (delete+insert per file)."""
+def landing_asset(table: str) -> dg.AssetsDefinition:
+    """An asset that lands every raw/ file of one landing table (delete+insert per file),
+    described by its registry file."""
 
     @dg.asset(
         key=["landing", table], group_name="landing", kinds={"duckdb", "python"},
-        deps=[MANIFEST_KEY, dg.AssetKey(["raw", table])], description=description,
+        deps=[MANIFEST_KEY, dg.AssetKey(["raw", table])],
+        description=landing_table(table).description,
     )  # fmt: skip
-    def _land(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-        paths = settings()
-        entries = read_manifest(paths.manifest_path)
+    def _land(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
+              paths: WarehousePaths) -> dg.MaterializeResult:  # fmt: skip
+        settings = paths.settings
+        entries = read_manifest(settings.manifest_path)
         with duckdb.get_connection() as con:
-            reports = land_table(con, paths.raw_dir, entries, table)
+            reports = land_table(con, settings.raw_dir, entries, table)
         for report in reports:
             state = "unchanged" if report.skipped_unchanged else "landed"
             context.log.info(

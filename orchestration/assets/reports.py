@@ -9,11 +9,11 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from orchestration.assets.landing import MANIFEST_KEY, raw_files_spec
-from orchestration.extraction.lexicon import lexicon
 from orchestration.extraction.reports import REPORTS_TABLE
 from orchestration.landing import land_reports, write_lexicon
 from orchestration.manifest import read_manifest
-from orchestration.paths import settings
+from orchestration.registry import landing_table
+from orchestration.resources import WarehousePaths
 
 FACTS_KEY = dg.AssetKey(["landing", "reports__facts"])
 UNMAPPED_KEY = dg.AssetKey(["landing", "reports__unmapped_quantities"])
@@ -22,36 +22,33 @@ LEXICON_KEY = dg.AssetKey(["landing", "reports__lexicon"])
 raw_specs = [raw_files_spec(REPORTS_TABLE, "raw/reports: report and policy texts (UTF-8)")]
 
 
-@dg.asset(key=LEXICON_KEY, group_name="landing", kinds={"duckdb", "yaml"})
+@dg.asset(key=LEXICON_KEY, group_name="landing", kinds={"duckdb", "yaml"},
+          description=landing_table("reports__lexicon").description)  # fmt: skip
 def report_lexicon(
     context: dg.AssetExecutionContext, duckdb: DuckDBResource
 ) -> dg.MaterializeResult:
-    """The indicators only report prose uses (orchestration/extraction/lexicon/*.yml), for
-    dim_indicator; indicators of seeds/indicators.csv are not repeated."""
-    rows = [i.as_row() for i in lexicon().indicators.values() if not i.in_seed]
     with duckdb.get_connection() as con:
-        write_lexicon(con, rows)
-    context.log.info(f"lexicon: {len(rows)} prose-only indicators")
-    return dg.MaterializeResult(metadata={"indicators": len(rows)})
+        count = write_lexicon(con)
+    context.log.info(f"lexicon: {count} prose-only indicators")
+    return dg.MaterializeResult(metadata={"indicators": count})
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(FACTS_KEY, group_name="landing", kinds={"duckdb", "python"},
                      deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE]), LEXICON_KEY],
-                     description="One row per quantitative fact of a report text, with its "
-                     "quote and character offsets."),
+                     description=landing_table("reports__facts").description),
         dg.AssetSpec(UNMAPPED_KEY, group_name="landing", kinds={"duckdb", "python"},
                      deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE]), LEXICON_KEY],
-                     description="Numbers with a unit that no lexicon indicator claimed: "
-                     "where the lexicon can grow."),
+                     description=landing_table("reports__unmapped_quantities").description),
     ],
 )  # fmt: skip
-def report_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource):
+def report_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
+                 paths: WarehousePaths):  # fmt: skip
     """Extract every report of the manifest (always: the facts depend on the lexicon too)."""
-    paths = settings()
+    settings = paths.settings
     with duckdb.get_connection() as con:
-        reports = land_reports(con, paths.raw_dir, read_manifest(paths.manifest_path))
+        reports = land_reports(con, settings.raw_dir, read_manifest(settings.manifest_path))
     for report in reports:
         context.log.info(f"{report.source_file}: {report.records_landed} facts")
     yield dg.MaterializeResult(asset_key=FACTS_KEY, metadata={

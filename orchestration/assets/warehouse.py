@@ -6,10 +6,9 @@ manifest entry's rows are accounted for (read = landed + quarantined).
 import dagster as dg
 
 from orchestration.assets.dbt import dbt_models
-from orchestration.paths import settings
 from orchestration.publish import STORAGE_COMPATIBILITY, publish, record_build, storage_version
 from orchestration.quality.accounting import accounting_problems
-from orchestration.resources import working_database
+from orchestration.resources import WarehousePaths
 
 PUBLISHED_KEY = dg.AssetKey(["warehouse", "envwh"])
 
@@ -19,14 +18,15 @@ class PublishError(Exception):
 
 
 @dg.asset(key=PUBLISHED_KEY, group_name="warehouse", kinds={"duckdb"}, deps=[dbt_models])
-def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext,
+                        paths: WarehousePaths) -> dg.MaterializeResult:  # fmt: skip
     """warehouse/envwh.duckdb: what analysts and BI tools read. Replaced by rename, so a reader
     never sees a half-written file and a failed run leaves the previous one in place."""
     import duckdb
 
     from orchestration.publish import fingerprint
 
-    work, target = working_database(), settings().published_path
+    work, target = paths.database_path, paths.settings.published_path
     con = duckdb.connect(str(work))
     try:
         failed, evaluated = con.execute(
@@ -47,7 +47,7 @@ def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResu
         version = storage_version(con)
         if not version.startswith(STORAGE_COMPATIBILITY):
             raise PublishError(f"storage version {version!r}, expected {STORAGE_COMPATIBILITY}+")
-        record_build(con, fingerprint(settings().manifest_path), context.run_id)
+        record_build(con, fingerprint(paths.settings.manifest_path), context.run_id)
     finally:
         con.close()
     publish(work, target)

@@ -6,16 +6,8 @@ provenance. Parsing lives in orchestration.parsing.waste; versioning (SCD2) belo
 
 from orchestration.assets.landing import landing_asset, raw_files_spec
 
-TABLES = {
-    "waste__facilities": (
-        "One row per dated edition of a facility: its type, capacity (as reported), status and "
-        "generating capacity as one source stated them at one date."
-    ),
-    "waste__regional_inventory": (
-        "One row per facility count and/or capacity that a report states for a region, period "
-        "and facility type."
-    ),
-}
+# each described in orchestration/registry/landing/<table>.yml
+TABLES = ["waste__facilities", "waste__regional_inventory"]
 
 raw_specs = [raw_files_spec(t, f"raw/waste_facilities files of layout {t}") for t in TABLES]
-assets = [landing_asset(table, description) for table, description in TABLES.items()]
+assets = [landing_asset(table) for table in TABLES]

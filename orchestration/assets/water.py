@@ -6,16 +6,8 @@ provenance. Parsing lives in orchestration.parsing.water; class determination be
 
 from orchestration.assets.landing import landing_asset, raw_files_spec
 
-TABLES = {
-    "water__section_assessments": (
-        "One row per monitoring section and period: the class as published (exact, a bound such "
-        "as 劣于Ⅲ类, or a range), the target class and the main pollutants."
-    ),
-    "water__measurements": (
-        "One row per section × period × parameter: a concentration as a bulletin tables it "
-        "(the layout of orchestration/parsing/maps/headers.yml, water__measurements)."
-    ),
-}
+# each described in orchestration/registry/landing/<table>.yml
+TABLES = ["water__section_assessments", "water__measurements"]
 
 raw_specs = [raw_files_spec(t, f"raw/water_sections files of layout {t}") for t in TABLES]
-assets = [landing_asset(table, description) for table, description in TABLES.items()]
+assets = [landing_asset(table) for table in TABLES]

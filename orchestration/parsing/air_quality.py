@@ -72,16 +72,7 @@ def periodic_builder(context: FileContext) -> RowBuilder:
             except RowRejected as rejected:
                 yield column, rejected
 
-    return RowBuilder(
-        build,
-        grain=(
-            "region_code",
-            "area_scope_code",
-            "area_scope_text",
-            "period_code",
-            "indicator_code",
-        ),
-    )
+    return RowBuilder(build)
 
 
 def _candidates(row: SourceRow) -> list[tuple[str, str, Cell | None]]:
@@ -151,7 +142,7 @@ def rankings_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield column, rejected
 
-    return RowBuilder(build, grain=("period_code", "ranking_indicator_code", "region_code"))
+    return RowBuilder(build)
 
 
 def _ranking(row: SourceRow, context: FileContext) -> dict:

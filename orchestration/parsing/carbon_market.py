@@ -7,26 +7,35 @@ cumulative figure must say up to which date (截至日期).
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from functools import cache
 
 from orchestration.parsing.errors import RowRejected
 from orchestration.parsing.fields import Outcome, measure, period_fields, resolve_period
-from orchestration.parsing.reference import AliasIndex, alias_index, indicators
+from orchestration.parsing.reference import AliasIndex, alias_index, indicators, read_seed
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
-from orchestration.parsing.text import clean_cell
-from orchestration.paths import SEEDS_DIR
+from orchestration.parsing.text import match_key
+from orchestration.registry import landing_table
 
-BASES = {"年度": "annual", "当年": "annual", "annual": "annual", "累计": "cumulative",
-         "cumulative": "cumulative", "履约周期": "compliance_period", "预计": "forecast",
-         "forecast": "forecast"}  # fmt: skip
+TABLE = "carbon_market__figures"
+
+
+@cache
+def _bases() -> dict[str, str]:
+    """Spelling → basis code, from the registry (orchestration/registry/landing/)."""
+    spellings = landing_table(TABLE).column("basis").spellings or {}
+    return {match_key(word): code for code, words in spellings.items() for word in (code, *words)}
 
 
 @cache
 def _seed_index(name: str, code_column: str) -> AliasIndex:
-    rows = list(csv.DictReader((SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()))
+    rows = read_seed(name)
     return alias_index(rows, code_column, [code_column, "name_zh", "name_en"])
+
+
+def _default(column: str) -> str | None:
+    """The code the registry gives a column when the source is silent."""
+    return landing_table(TABLE).column(column).default
 
 
 def _resolve(row: SourceRow, column: str, seed: str, code_column: str, rule: str) -> str | None:
@@ -59,14 +68,16 @@ def _as_of(row: SourceRow, basis: str) -> date | None:
 
 
 def _figure(row: SourceRow, context: FileContext) -> dict:
-    basis_text = row.text("basis") or "年度"
-    basis = BASES.get(clean_cell(basis_text))
+    basis_text = row.text("basis")
+    basis = _bases().get(match_key(basis_text)) if basis_text else _default("basis")
     if basis is None:
+        spellings = landing_table(TABLE).column("basis").spellings or {}
         raise RowRejected(
             column_name(row, "basis"),
             basis_text,
             "unknown_basis",
-            f"expected one of {', '.join(BASES)}",
+            "expected one of "
+            + "; ".join(f"{code} ({', '.join(words)})" for code, words in spellings.items()),
         )
     market = _resolve(row, "market", "carbon_markets.csv", "market_code", "unknown_market")
     product = _resolve(row, "product", "carbon_products.csv", "product_code", "unknown_product")
@@ -82,11 +93,11 @@ def _figure(row: SourceRow, context: FileContext) -> dict:
     period = resolve_period(row)
     value_cell = row.cells.get("value")
     return {
-        "market_text": row.text("market"), "market_code": market or "cn_ets",
+        "market_text": row.text("market"), "market_code": market or _default("market_code"),
         "product_text": row.text("product") or None, "product_code": product,
         "period_text": row.text("period"), **period_fields(period),
         "as_of_date": _as_of(row, basis),
-        "basis_text": basis_text, "basis": basis,
+        "basis_text": basis_text or None, "basis": basis,
         "indicator_text": indicator_text, "indicator_code": indicator.code,
         **measure(column_name(row, "value"), value_cell.text if value_cell else "", indicator,
                   row.text("unit")),
@@ -104,8 +115,7 @@ def figures_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("market_code", "product_code", "period_code", "basis",
-                                    "as_of_date", "indicator_code"))  # fmt: skip
+    return RowBuilder(build)
 
 
 BUILDERS = {"carbon_market__figures": figures_builder}

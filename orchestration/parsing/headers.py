@@ -1,6 +1,7 @@
 """Header maps: a file's header row → canonical columns, units and indicator columns.
 
-The maps are declarative (maps/headers.yml); this module only applies them. Every header must
+The maps are declarative (the `fields` of orchestration/registry/landing/<table>.yml); this
+module only applies them. Every header must
 map, or the file fails naming the header. An empty header is an unnamed column (Excel exports
 one for a trailing empty column); the table reader refuses the file if such a column holds a
 value.
@@ -12,13 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from orchestration.parsing.errors import SourceFileError
 from orchestration.parsing.reference import Indicator, indicators
 from orchestration.parsing.text import clean_cell, match_key
 from orchestration.parsing.units import Unit, UnknownUnit, registry
-from orchestration.paths import MAPS_DIR
+from orchestration.registry import landing_tables
 
 _TRAILING_BRACKET = re.compile(r"^(.*?)[(\[【]([^()\[\]【】]*)[)\]】]$")
 
@@ -27,7 +26,7 @@ _TRAILING_BRACKET = re.compile(r"^(.*?)[(\[【]([^()\[\]【】]*)[)\]】]$")
 class TableMap:
     name: str
     columns: dict[str, str]  # match_key(variant) -> canonical column
-    spellings: dict[str, tuple[str, ...]]  # canonical column -> the spellings headers.yml lists
+    spellings: dict[str, tuple[str, ...]]  # canonical column -> the spellings the registry lists
     required: tuple[str, ...]
     indicator_columns: bool
 
@@ -45,19 +44,21 @@ class MappedHeader:
 
 @cache
 def table_maps() -> dict[str, TableMap]:
-    spec = yaml.safe_load((MAPS_DIR / "headers.yml").read_text(encoding="utf-8"))
+    """The header map of every registered table read from raw/ CSV files (it has `fields`)."""
     maps = {}
-    for name, table in spec.items():
+    for name, table in landing_tables().items():
+        if not table.fields:
+            continue
         columns = {}
-        for column, variants in table["columns"].items():
+        for column, variants in table.fields.items():
             for variant in [column, *variants]:
                 columns[match_key(variant)] = column
         maps[name] = TableMap(
             name=name,
             columns=columns,
-            spellings={c: tuple(v) for c, v in table["columns"].items()},
-            required=tuple(table.get("required", [])),
-            indicator_columns=bool(table.get("indicator_columns")),
+            spellings=dict(table.fields),
+            required=table.required,
+            indicator_columns=table.indicator_columns,
         )
     return maps
 
@@ -114,7 +115,7 @@ def _map_one(source_file: str, spec: TableMap, index: int, header: str) -> Mappe
         raise SourceFileError(
             source_file,
             f"unmapped header {header!r} in column {index + 1}: add it to "
-            f"orchestration/parsing/maps/headers.yml ({spec.name}) or seeds/indicators.csv",
+            f"orchestration/registry/landing/{spec.name}.yml (fields) or seeds/indicators.csv",
         )
     unit = None
     if unit_text:

@@ -27,6 +27,7 @@ from orchestration.parsing.errors import Rejection, RowRejected, SourceFileError
 from orchestration.parsing.headers import MappedHeader, map_headers
 from orchestration.parsing.periods import date_problem
 from orchestration.parsing.text import clean_cell
+from orchestration.registry import landing_table
 
 # A row below the data whose first cell starts with one of these is a note, not data.
 FOOTNOTE_PREFIXES = ("注", "说明", "资料来源", "数据来源", "备注", "来源", "note", "source")
@@ -86,12 +87,11 @@ def column_name(row: SourceRow, column: str) -> str:
 class RowBuilder:
     """How a table turns a SourceRow into landed records (each a dict of landing columns).
 
-    `build` yields (column, record-or-RowRejected) pairs: one pair per record candidate.
-    `grain` names the fields that must be unique within a file.
+    `build` yields (column, record-or-RowRejected) pairs: one pair per record candidate. The
+    columns that must be unique within a file are the table's `grain` in the registry.
     """
 
     build: Callable[[SourceRow], Iterator[tuple[str, dict | RowRejected]]]
-    grain: tuple[str, ...]
 
 
 @dataclass
@@ -336,6 +336,7 @@ def parse_table(
     body = [r for r in records if r.line > header.line and (r.cells is None or r.filled)]
     _check_unnamed(source_file, headers, body)
     seen: dict[tuple, int] = {}
+    grain = landing_table(table).grain
     for record in body:
         parsed_row = _source_row(source_file, record, headers)
         if isinstance(parsed_row, Rejection):
@@ -351,11 +352,11 @@ def parse_table(
             if misdated is not None:
                 parsed.rejections.append(misdated)
                 continue
-            key = tuple(outcome.get(f) for f in builder.grain)
+            key = tuple(outcome.get(f) for f in grain)
             if key in seen:
                 parsed.rejections.append(Rejection(
                     source_file, record.line, column, "|".join(map(str, key)),
-                    "duplicate_record", f"same {', '.join(builder.grain)} as row {seen[key]}",
+                    "duplicate_record", f"same {', '.join(grain)} as row {seen[key]}",
                 ))  # fmt: skip
                 continue
             seen[key] = record.line

@@ -8,7 +8,6 @@ the type's plausibility ceiling.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from functools import cache
@@ -22,20 +21,15 @@ from orchestration.parsing.fields import (
     resolve_region,
 )
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
-from orchestration.parsing.reference import AliasIndex, alias_index
+from orchestration.parsing.reference import AliasIndex, alias_index, read_seed
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
 from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
-from orchestration.paths import SEEDS_DIR
-
-
-def _seed(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader((SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()))
 
 
 @cache
 def _types() -> tuple[AliasIndex, dict[str, float | None]]:
-    rows = _seed("waste_facility_types.csv")
+    rows = read_seed("waste_facility_types.csv")
     ceilings = {r["facility_type_code"]: float(r["capacity_ceiling_t_per_day"])
                 if r["capacity_ceiling_t_per_day"] else None for r in rows}  # fmt: skip
     return alias_index(rows, "facility_type_code", ["facility_type_code", "name_zh"]), ceilings
@@ -43,7 +37,7 @@ def _types() -> tuple[AliasIndex, dict[str, float | None]]:
 
 @cache
 def _statuses() -> list[tuple[re.Pattern[str], str]]:
-    rows = sorted(_seed("waste_facility_statuses.csv"), key=lambda r: int(r["priority"]))
+    rows = sorted(read_seed("waste_facility_statuses.csv"), key=lambda r: int(r["priority"]))
     return [(re.compile(r["pattern"], re.IGNORECASE), r["status_code"]) for r in rows]
 
 
@@ -179,7 +173,7 @@ def facilities_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("facility_name", "as_of_period_code"))
+    return RowBuilder(build)
 
 
 def inventory_builder(context: FileContext) -> RowBuilder:
@@ -206,7 +200,7 @@ def inventory_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("region_code", "period_code", "facility_type_code"))
+    return RowBuilder(build)
 
 
 BUILDERS = {"waste__facilities": facilities_builder,

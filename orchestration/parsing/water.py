@@ -7,7 +7,6 @@ range 4–6; "Ⅱ~Ⅲ类" is the range 2–3.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,11 +22,10 @@ from orchestration.parsing.fields import (
 )
 from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
 from orchestration.parsing.periods import Period
-from orchestration.parsing.reference import AliasIndex, alias_index
+from orchestration.parsing.reference import AliasIndex, alias_index, read_seed
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
 from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
-from orchestration.paths import SEEDS_DIR
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _ONE = r"(?:V|IV|III|II|I|[1-5])"
@@ -80,20 +78,16 @@ def parse_class(text: str) -> WaterClass:
     raise BadClass(f"cannot read water class {text!r}; expected Ⅰ–Ⅴ, 劣Ⅴ, 劣于Ⅲ类 or Ⅱ~Ⅲ类")
 
 
-def _seed(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader((SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()))
-
-
 @cache
 def parameters() -> tuple[AliasIndex, dict[str, dict[str, str]]]:
-    rows = _seed("water_parameters.csv")
+    rows = read_seed("water_parameters.csv")
     index = alias_index(rows, "parameter_code", ["parameter_code", "name_zh", "name_en"])
     return index, {r["parameter_code"]: r for r in rows}
 
 
 @cache
 def _rules(name: str, code_column: str) -> list[tuple[re.Pattern[str], str]]:
-    rows = sorted(_seed(name), key=lambda r: int(r["priority"]))
+    rows = sorted(read_seed(name), key=lambda r: int(r["priority"]))
     return [(re.compile(r["pattern"]), r[code_column]) for r in rows]
 
 
@@ -182,7 +176,7 @@ def assessments_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("region_code", "water_body", "section_name", "period_code"))
+    return RowBuilder(build)
 
 
 def measurements_builder(context: FileContext) -> RowBuilder:
@@ -239,8 +233,7 @@ def measurements_builder(context: FileContext) -> RowBuilder:
         except RowRejected as rejected:
             yield rejected.column, rejected
 
-    return RowBuilder(build, grain=("region_code", "water_body", "section_name", "period_code",
-                                    "parameter_code"))  # fmt: skip
+    return RowBuilder(build)
 
 
 BUILDERS = {"water__section_assessments": assessments_builder,

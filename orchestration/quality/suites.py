@@ -1,5 +1,7 @@
-"""Expectation suites as files: expectations/<schema>.<table>.json, one per landed table and mart
-fact. Reading them needs no Great Expectations import, so the CLI can list them cheaply.
+"""Expectation suites: the hand-written files expectations/<schema>.<table>.json (what the table
+registry cannot say: row counts, formats, cross-column rules, warnings) plus the range and unit
+expectations the registry generates for each landing table (orchestration.registry.generate).
+Reading them needs no Great Expectations import, so the CLI can list them cheaply.
 """
 
 from __future__ import annotations
@@ -28,10 +30,17 @@ class SuiteFile:
 
 
 def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[SuiteFile]:
-    suites = []
+    """Every suite: each file with the registry's expectations of its table appended, and a
+    generated suite for each registered table without a file."""
+    from orchestration.registry.generate import registry_suites
+
+    generated = registry_suites()
+    specs = {}
     for path in sorted(directory.glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
         if spec.get("name") != path.stem:
             raise ValueError(f"{path}: suite name {spec.get('name')!r} must equal the file name")
-        suites.append(SuiteFile(name=spec["name"], table=spec["meta"]["table"], spec=spec))
-    return suites
+        extra = generated.pop(spec["name"], {"expectations": []})["expectations"]
+        specs[spec["name"]] = {**spec, "expectations": [*spec["expectations"], *extra]}
+    specs.update(generated)
+    return [SuiteFile(name=n, table=s["meta"]["table"], spec=s) for n, s in sorted(specs.items())]

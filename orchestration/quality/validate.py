@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.quality.suites import SuiteFile
+from orchestration.registry.generate import with_measure_columns
 
 _import_thread: threading.Thread | None = None
 
@@ -108,6 +109,7 @@ def run_suites(
     results: list[ExpectationResult] = []
     for suite_file in suites:
         frame = con.execute(f"select * from {suite_file.table}").df()
+        frame = with_measure_columns(suite_file.table, frame)
         suite = context.suites.add_or_update(
             gx.ExpectationSuite(**json.loads(json.dumps(suite_file.spec)))
         )

@@ -53,5 +53,5 @@ def test_checks_and_schedule(graph: dict) -> None:
     checks = graph["checks"]
     assert checks["marts/fct_air_quality:great_expectations"] is True  # blocks publishing
     assert "landing/air_quality__periodic:great_expectations" in checks
-    assert any(name.startswith("marts/fct_air_quality:unique") for name in checks)  # dbt tests
+    assert any(name.startswith("marts/fct_air_quality:not_unknown_member") for name in checks)
     assert "build_everything" in graph["jobs"] and graph["sensors"] == ["raw_files_sensor"]

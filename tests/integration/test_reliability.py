@@ -73,7 +73,8 @@ def test_killed_builds_leave_the_published_warehouse_as_it_was(
     result = workspace.envwh("build", "--full-refresh")
     assert result.returncode == 0, result.stdout[-2000:]
     assert contents(workspace.published) == before
-    leftovers = {p.name for p in workspace.warehouse.iterdir()} - {"envwh.duckdb", ".build.lock"}
+    locks = {".build.lock", ".publish.lock"}
+    leftovers = {p.name for p in workspace.warehouse.iterdir()} - {"envwh.duckdb", *locks}
     assert leftovers == set()
 
 

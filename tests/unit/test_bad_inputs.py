@@ -204,7 +204,7 @@ def test_manifest_problem(case: dict[str, str], tmp_path: Path) -> None:
 
 def test_a_row_that_gives_no_record_is_quarantined_not_dropped() -> None:
     case = next(c for c in DATA if c["file"] == "air_quality/utf8_bom.csv")
-    silent = RowBuilder(build=lambda row: iter(()), grain=())
+    silent = RowBuilder(build=lambda row: iter(()))
     parsed = parse_table(CORPUS / case["file"], case["file"], case["table"], silent)
     assert parsed.records == []
     assert [r.rule for r in parsed.rejections] == ["no_record"] * int(case["landed"])

@@ -20,9 +20,9 @@ from orchestration.dictionary import (
     column_unit,
     load,
     render_html,
-    seed_rows,
 )
 from orchestration.extraction.lexicon import lexicon
+from orchestration.parsing.reference import read_seed
 from orchestration.paths import SEEDS_DIR, Settings
 from orchestration.publish import create_database
 
@@ -111,7 +111,7 @@ def test_units_follow_the_column_name_suffix(page: Tables) -> None:
     assert cells["facility_name"] == ""
     values = {row[0]: row[2] for row in page.tables["fct_air_quality"][1:]}
     assert values["value_canonical"] == "per row / 见 canonical_unit_code"
-    assert {f"unit-{row['unit_code']}" for row in seed_rows("units.csv")} <= page.ids
+    assert {f"unit-{row['unit_code']}" for row in read_seed("units.csv")} <= page.ids
 
 
 def test_every_numeric_mart_measure_has_a_unit() -> None:

@@ -1,4 +1,4 @@
-"""Files a killed build leaves behind (`.build.duckdb` and its WAL, `.publish.duckdb`) are
+"""Files a killed build leaves behind (`.build.duckdb` and its WAL, a staged `.publish-*.duckdb`) are
 removed at the start of the next build, also when that build finds nothing to do."""
 
 from __future__ import annotations

@@ -58,25 +58,6 @@ def test_indicator_aliases(text: str, code: str) -> None:
     assert indicators().resolve(text).code == code
 
 
-@pytest.mark.parametrize(
-    ("suite_name", "subject"),
-    [("marts.fct_air_quality", "air"), ("marts.fct_carbon_market_figure", "carbon")],
-)
-def test_suite_ranges_follow_the_indicator_seed(suite_name: str, subject: str) -> None:
-    """The critical range expectations of a fact suite equal valid_min/valid_max of the seed
-    (whose basis is the standards), so a seed change cannot silently loosen validation."""
-    (fact,) = [s for s in load_suites() if s.name == suite_name]
-    ranges = {}
-    for e in fact.spec["expectations"]:
-        kwargs = e["kwargs"]
-        if e["type"] == "expect_column_values_to_be_between" and e["severity"] == "critical":
-            ranges[kwargs["row_condition"]["parameter"]] = (kwargs["min_value"],
-                                                            kwargs.get("max_value"))  # fmt: skip
-    seed = {i.code: (i.valid_min, i.valid_max) for i in indicators().by_code.values()
-            if i.subject == subject}  # fmt: skip
-    assert ranges == seed
-
-
 def test_the_observation_suite_exempts_exactly_the_target_shares_of_the_lexicon() -> None:
     """Percentages must be 0–100 except shares of an annual target (lexicon target_share_of),
     which may pass 100 %: the suite's list of those codes follows the lexicon."""
