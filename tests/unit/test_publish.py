@@ -1,5 +1,6 @@
-"""Files a killed build leaves behind (`.build.duckdb` and its WAL, a staged `.publish-*.duckdb`) are
-removed at the start of the next build, also when that build finds nothing to do."""
+"""Files a killed build leaves behind (`.build.duckdb` and its WAL, a staged
+`.publish-*.duckdb`) are removed at the start of the next build, also when that build finds
+nothing to do."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from orchestration.build import build
 from orchestration.paths import Settings
 from orchestration.publish import (
     LOCK_NAME,
+    PUBLISH_LOCK_NAME,
     WORK_NAME,
     build_lock,
     create_database,
@@ -52,7 +54,8 @@ def test_an_up_to_date_build_removes_a_killed_builds_files(tmp_path: Path) -> No
     lines: list[str] = []
     summary = build(echo=lines.append, paths=settings)
     assert summary.up_to_date
-    assert {p.name for p in settings.warehouse_dir.iterdir()} == {"envwh.duckdb", LOCK_NAME}
+    left = {p.name for p in settings.warehouse_dir.iterdir()}
+    assert left == {"envwh.duckdb", LOCK_NAME, PUBLISH_LOCK_NAME}
     assert any(f"removed {WORK_NAME}" in line for line in lines)
 
 
