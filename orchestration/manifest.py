@@ -3,13 +3,20 @@
 A build refuses to start when a file's bytes differ from its recorded sha256, when a file under
 raw/ has no entry, when an entry's file is missing, when an entry points outside raw/, and when
 the manifest itself is not UTF-8 CSV with one cell per column.
+
+Hourly monitoring data comes as thousands of files: `verify` can keep a cache of (size, mtime,
+sha256) per file and re-hashes a file only when its size or modification time changed, and
+`add_entries` registers many files (a glob) at once.
 """
 
 from __future__ import annotations
 
 import csv
+import glob
 import hashlib
 import io
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,8 +96,46 @@ def read_manifest(manifest_path: Path) -> list[ManifestEntry]:
     return entries
 
 
-def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
-    """Raise ManifestError listing every mismatch between raw/ and the manifest."""
+class HashCache:
+    """sha256 per file, trusted while the file's size and mtime (ns) are those it was hashed at.
+
+    A file whose size or mtime changed is hashed in full again; the cache is a JSON file outside
+    raw/ (warehouse/.sha256_cache.json), so deleting it only costs one full verification."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, list] = {}
+        self.hashed = 0
+        if path is not None and path.exists():
+            try:
+                self.entries = json.loads(path.read_text(encoding="utf-8"))
+            except (ValueError, OSError):
+                self.entries = {}
+
+    def sha256(self, file: Path) -> str:
+        stat = file.stat()
+        key = str(file.resolve())
+        cached = self.entries.get(key)
+        if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
+            return cached[2]
+        self.hashed += 1
+        digest = sha256_of(file)
+        self.entries[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        return digest
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.entries), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+
+def verify(raw_dir: Path, entries: list[ManifestEntry], cache_path: Path | None = None) -> None:
+    """Raise ManifestError listing every mismatch between raw/ and the manifest. With a cache
+    path, a file whose size and mtime are unchanged since it was last hashed is not re-read."""
+    cache = HashCache(cache_path)
     problems: list[str] = []
     root = raw_dir.resolve()
     listed: set[Path] = set()
@@ -109,14 +154,15 @@ def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
         problems += _kind_problems(where, entry)
         if not target.is_file():
             problems.append(f"{where}: file is missing")
-        elif entry.sha256 and sha256_of(target) != entry.sha256:
+        elif entry.sha256 and (actual := cache.sha256(target)) != entry.sha256:
             problems.append(
-                f"raw/{entry.path}: sha256 is {sha256_of(target)}, manifest says {entry.sha256}"
+                f"raw/{entry.path}: sha256 is {actual}, manifest says {entry.sha256}"
                 " (raw files are immutable: add a new file for a new edition)"
             )
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         if path.name not in IGNORED and path not in listed:
             problems.append(f"raw/{path.relative_to(root)}: not in raw/manifest.csv")
+    cache.save()
     if problems:
         raise ManifestError("\n".join(problems))
 
@@ -132,31 +178,61 @@ def _kind_problems(where: str, entry: ManifestEntry) -> list[str]:
     ]
 
 
-def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
-    """Append a file to raw/manifest.csv with its sha256 (the file must already be in raw/)."""
+def expand(patterns: list[str]) -> list[Path]:
+    """Paths and glob patterns (quoted so the shell left them alone) → files, sorted, once each."""
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        magic = glob.has_magic(pattern)
+        matches = sorted(glob.glob(pattern, recursive=True)) if magic else [pattern]
+        if not matches:
+            raise ManifestError(f"{pattern}: no file matches")
+        found.update((Path(m), None) for m in matches)
+    return list(found)
+
+
+def add_entries(raw_dir: Path, paths: list[Path], fields: dict[str, str]) -> list[ManifestEntry]:
+    """Append many files to raw/manifest.csv at once, all with the same fields; nothing is
+    written unless every file can be added (inside raw/, not listed yet, kinds valid)."""
     from datetime import date
 
-    target = path.resolve()
     root = raw_dir.resolve()
-    if not target.is_relative_to(root) or not target.is_file():
-        raise ManifestError(f"{path}: must be an existing file inside {raw_dir}")
-    relative = str(target.relative_to(root))
     manifest_path = raw_dir / "manifest.csv"
-    if any(e.path == relative for e in read_manifest(manifest_path)):
-        raise ManifestError(f"raw/{relative} is already in the manifest")
-    entry = ManifestEntry(
-        path=relative, sha256=sha256_of(target), subject=relative.split("/")[0],
+    listed = {e.path for e in read_manifest(manifest_path)}
+    entries, problems = [], []
+    for path in paths:
+        target = path.resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            problems.append(f"{path}: must be an existing file inside {raw_dir}")
+            continue
+        relative = str(target.relative_to(root))
+        if relative in listed:
+            problems.append(f"raw/{relative} is already in the manifest")
+            continue
+        listed.add(relative)
+        entry = _new_entry(relative, sha256_of(target), fields, date.today().isoformat())
+        problems += _kind_problems(f"raw/{relative}", entry)
+        entries.append(entry)
+    if problems:
+        raise ManifestError("\n".join(problems))
+    with open(manifest_path, "a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerows([getattr(entry, c) for c in COLUMNS] for entry in entries)
+    return entries
+
+
+def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
+    """Append one file to raw/manifest.csv with its sha256 (the file must already be in raw/)."""
+    return add_entries(raw_dir, [path], fields)[0]
+
+
+def _new_entry(relative: str, sha256: str, fields: dict[str, str], today: str) -> ManifestEntry:
+    return ManifestEntry(
+        path=relative, sha256=sha256, subject=relative.split("/")[0],
         table=fields.get("table", ""), province=fields.get("province", ""),
         period=fields.get("period", ""), publisher=fields.get("publisher", ""),
         source_kind=fields.get("source_kind", ""),
         document_kind=fields.get("document_kind", ""),
         title=fields.get("title", ""), published=fields.get("published", ""),
-        source_url=fields.get("url", ""), retrieved=date.today().isoformat(),
+        source_url=fields.get("url", ""), retrieved=today,
         notes=fields.get("notes", ""),
     )  # fmt: skip
-    problems = _kind_problems(f"raw/{relative}", entry)
-    if problems:
-        raise ManifestError("\n".join(problems))
-    with open(manifest_path, "a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow([getattr(entry, c) for c in COLUMNS])
-    return entry

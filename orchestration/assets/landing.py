@@ -30,7 +30,7 @@ def raw_manifest(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> d
     and every file under raw/ was listed (the build stops here otherwise, naming the file)."""
     paths = settings()
     entries = read_manifest(paths.manifest_path)
-    verify(paths.raw_dir, entries)
+    verify(paths.raw_dir, entries, paths.hash_cache_path)
     _ensure_database()
     with duckdb.get_connection() as con:
         write_manifest(con, entries)
