@@ -5,16 +5,16 @@
 {% macro air_canonical_unit(pollutant) %}{{ return('mg_m3' if pollutant == 'co' else 'ug_m3') }}{% endmacro %}
 
 {#
-  Incremental models of the monitoring chain recompute whole days: the dates of landed rows
-  newer than the newest `landed_at` already in this model (a re-landed or new file). A first
+  Incremental models of the monitoring chain recompute whole days: the dates of `upstream` rows
+  landed after the newest `landed_at` already in this model (a re-landed or new file). A first
   build, or `envwh build --full-refresh`, computes everything; a removed file needs a full
   refresh (its days are not revisited).
 #}
-{% macro monitoring_touched_dates(date_column='observation_date') %}
+{% macro monitoring_touched_dates(upstream, date_column='observation_date') %}
     {%- if is_incremental() -%}
         {{ date_column }} in (
             select distinct observation_date
-            from {{ ref('stg_air_quality__station_hourly') }}
+            from {{ upstream }}
             where landed_at > (select coalesce(max(landed_at), timestamp '1900-01-01')
                                from {{ this }})
         )
@@ -88,7 +88,7 @@
             observation_date,
             any_value(standard_code) as aqi_standard_code,
             {%- for pollutant, stat, averaging in stats %}
-            max(case when stat_code = '{{ stat }}' then iaqi_capped end) as {{ stat }}_iaqi,
+            cast(max(case when stat_code = '{{ stat }}' then iaqi_capped end) as integer) as {{ stat }}_iaqi,
             {%- endfor %}
             max(iaqi_capped) as aqi,
             bool_or(is_beyond_scale) as aqi_beyond_scale,

@@ -11,7 +11,7 @@ touched as (
 
     select distinct observation_date
     from {{ ref('stg_air_quality__station_hourly') }}
-    where {{ monitoring_touched_dates() }}
+    where {{ monitoring_touched_dates(ref('stg_air_quality__station_hourly')) }}
 
 ),
 

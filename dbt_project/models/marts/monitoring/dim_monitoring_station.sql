@@ -69,8 +69,8 @@ final as (
         mapped.region_code,
         coalesce(regions.region_key, '-1') as region_key,
         mapped.region_code is not null as is_region_mapped,
-        stations.longitude,
-        stations.latitude,
+        stations.longitude as longitude_deg,
+        stations.latitude as latitude_deg,
         coalesce(mapped.station_name like '%对照点%', false) as is_background,
         stations.is_in_station_list,
         stations.first_hour_seen,
@@ -87,8 +87,8 @@ unknown as (
     select
         '-1' as station_key, '-1' as station_code, '未知' as station_name,
         cast(null as varchar) as city_text, cast(null as varchar) as region_code,
-        '-1' as region_key, false as is_region_mapped, cast(null as double) as longitude,
-        cast(null as double) as latitude, false as is_background,
+        '-1' as region_key, false as is_region_mapped, cast(null as double) as longitude_deg,
+        cast(null as double) as latitude_deg, false as is_background,
         false as is_in_station_list, cast(null as timestamp) as first_hour_seen,
         cast(null as timestamp) as last_hour_seen, cast(0 as bigint) as source_files
 

@@ -31,7 +31,7 @@ days as (
     {%- if is_incremental() %}
     where year(observation_date) in (
         select distinct year(observation_date)
-        from {{ ref('stg_air_quality__station_hourly') }}
+        from {{ ref('fct_air_city_daily') }}
         where landed_at > (select coalesce(max(landed_at), timestamp '1900-01-01') from {{ this }})
     )
     {%- endif %}

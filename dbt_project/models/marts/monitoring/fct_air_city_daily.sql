@@ -24,7 +24,7 @@ station_days as (
     select daily.*, stations.city_text, stations.region_code, stations.region_key
     from {{ ref('fct_air_station_daily') }} as daily
     join stations using (station_code)
-    where {{ monitoring_touched_dates() }}
+    where {{ monitoring_touched_dates(ref('fct_air_station_daily')) }}
 
 ),
 

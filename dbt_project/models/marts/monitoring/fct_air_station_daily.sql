@@ -32,7 +32,7 @@ hours as (
         {%- endfor %}
         landed_at
     from {{ ref('int_air_station_hours_screened') }}
-    where is_preferred and {{ monitoring_touched_dates() }}
+    where is_preferred and {{ monitoring_touched_dates(ref('int_air_station_hours_screened')) }}
 
 ),
 

@@ -8,7 +8,7 @@ with
 hours as (
 
     select * from {{ ref('int_air_station_hours_screened') }}
-    where {{ monitoring_touched_dates() }}
+    where {{ monitoring_touched_dates(ref('int_air_station_hours_screened')) }}
 
 ),
 
