@@ -44,11 +44,13 @@ def build_monitoring(
     target_dir: Path,
     full_refresh: bool = False,
     run_tests: bool = False,
+    memory_limit: str = "80%",
 ) -> MonitoringBuild:
-    """Land `files` into `database` and build the monitoring marts there with dbt."""
+    """Land `files` into `database` and build the monitoring marts there with dbt; DuckDB spills
+    to disk beyond `memory_limit` (landing and dbt alike)."""
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    con = duckdb.connect(str(database))
+    con = duckdb.connect(str(database), config={"memory_limit": memory_limit})
     try:
         landing = land_station_hourly(con, files)
     finally:
@@ -66,7 +68,8 @@ def build_monitoring(
         command += ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]
     if full_refresh:
         command.append("--full-refresh")
-    env = {**os.environ, "ENVWH_DUCKDB_PATH": str(database)}
+    env = {**os.environ, "ENVWH_DUCKDB_PATH": str(database),
+           "ENVWH_DUCKDB_MEMORY_LIMIT": memory_limit}  # fmt: skip
     completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         raise RuntimeError(f"dbt failed:\n{completed.stdout[-4000:]}\n{completed.stderr[-2000:]}")

@@ -21,7 +21,6 @@ Files are landed per sha256: an unchanged file is skipped, a changed one replace
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,10 +71,22 @@ class LandingResult:
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the landing table from its registry declaration; a table whose columns differ from
+    the declaration (an older build's) is dropped with its accounting, so every file re-lands."""
     con.execute("create schema if not exists landing")
-    con.execute(landing_ddl())
     con.execute(QUALITY_DDL)
     con.execute(NOTES_DDL)
+    existing = con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'landing' and table_name = ? order by ordinal_position",
+        [TABLE],
+    ).fetchall()
+    declared = [(name, kind.upper()) for name, kind in table_columns().items()]
+    if existing and existing != declared:
+        con.execute(f"drop table landing.{TABLE}")
+        for quality_table in ("rejected_rows", "landing_files", "landing_notes"):
+            con.execute(f"delete from quality.{quality_table} where table_name = ?", [TABLE])
+    con.execute(landing_ddl())
     con.execute(
         f"create or replace table landing.{TABLE}_layout_units (layout varchar, "
         "pollutant_code varchar, unit_code varchar, header varchar)"
@@ -185,19 +196,24 @@ def _land_batch(con: duckdb.DuckDBPyConnection, layout: Layout, header: list[str
         select
             m.source_file, m.sha256, r._line,
             {normalised_select(layout)},
-            row_number() over (partition by r._file, {raw_columns} order by r._line) as _copy,
-            min(r._line) over (partition by r._file, {raw_columns}) as _first_line
+            row_number() over same_cells as _copy,
+            min(r._line) over same_cells as _first_line
         from _mon_lines as r join _mon_files as m on m.path = r._file
+        -- exact copies: equal 64-bit hash of every cell (cheaper than sorting on all cells; a
+        -- collision would quarantine a line naming the line it "copies" — never drop it)
+        window same_cells as (partition by r._file, hash({raw_columns}) order by r._line)
     """)
     _resolve_stations(con, layout)
-    now = time.strftime("%Y-%m-%d %H:%M:%S")
+    (batch_number,) = con.execute(
+        f"select coalesce(max(_landing_batch), 0) + 1 from landing.{TABLE}"
+    ).fetchone()
     landing_columns = list(table_columns())
     selected = {
         "station_code": "station_code", "station_name": "station_name",
         "city_text": "city_text", "longitude": "longitude", "latitude": "latitude",
         "observed_at": "observed_at", "_layout": f"'{layout.code}'",
         "_source_file": "source_file", "_sha256": "sha256", "_row_number": "_line",
-        "_landed_at": f"timestamp '{now}'",
+        "_landing_batch": str(batch_number),
         **{c: c for c in landing_columns if c.endswith("_reported")},
     }  # fmt: skip
     select_list = ", ".join(f'{selected[c]} as "{c}"' for c in landing_columns)

@@ -6,7 +6,7 @@
 
 {#
   Incremental models of the monitoring chain recompute whole days: the dates of `upstream` rows
-  landed after the newest `landed_at` already in this model (a re-landed or new file). A first
+  landed after the newest `landing_batch` already in this model (a re-landed or new file). A first
   build, or `envwh build --full-refresh`, computes everything; a removed file needs a full
   refresh (its days are not revisited).
 #}
@@ -15,7 +15,7 @@
         {{ date_column }} in (
             select distinct observation_date
             from {{ upstream }}
-            where landed_at > (select coalesce(max(landed_at), timestamp '1900-01-01')
+            where landing_batch > (select coalesce(max(landing_batch), 0)
                                from {{ this }})
         )
     {%- else -%}

@@ -28,7 +28,7 @@ def _rows(database: Path, table: str, order: str) -> list[tuple]:
                 "where table_schema = 'marts' and table_name = ? order by ordinal_position",
                 [table],
             ).fetchall()
-            if name != "landed_at"
+            if name != "landing_batch"
         ]
         return con.execute(
             f"select {', '.join(columns)} from marts.{table} order by {order}"

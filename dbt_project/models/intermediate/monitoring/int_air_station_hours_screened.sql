@@ -94,28 +94,21 @@ ranked as (
 
 ),
 
-preferred_windows as (
+windowed as (
 
+    -- windows over the preferred lines only (one per station-hour); other lines get none
     select
-        station_code,
-        observed_at,
-        source_file,
-        source_row_number,
+        *,
         {%- for p in pollutants %}
         -- a constant run: this hour lies in some window of N consecutive lines all equal
         bool_or(coalesce({{ p }}_ends_run, false)) over (
             partition by station_code order by observed_at
             rows between current row and {{ var('qc_constant_run_hours') - 1 }} following
-        ) as {{ p }}_in_run,
-        {{ p }}_prev,
-        {{ p }}_next{{ "," if not loop.last }}
+        ) as {{ p }}_in_run{{ "," if not loop.last }}
         {%- endfor %}
     from (
         select
-            station_code,
-            observed_at,
-            source_file,
-            source_row_number,
+            *,
             {%- for p in pollutants %}
             count({{ p }}_value) over run_window = {{ var('qc_constant_run_hours') }}
                 and min({{ p }}_value) over run_window = max({{ p }}_value) over run_window
@@ -132,55 +125,53 @@ preferred_windows as (
                            and current row)
     )
 
+    union all by name
+
+    select * from ranked where not is_preferred
+
 ),
 
 flagged as (
 
     select
-        ranked.station_code,
-        ranked.observed_at,
-        ranked.observation_date,
-        ranked.station_name,
-        ranked.city_text,
-        ranked.longitude,
-        ranked.latitude,
+        w.station_code,
+        w.observed_at,
+        w.observation_date,
+        w.station_name,
+        w.city_text,
+        w.longitude,
+        w.latitude,
         {%- for p in pollutants %}
-        ranked.{{ p }}_reported,
-        ranked.{{ p }}_unit_reported,
-        ranked.{{ p }}_value,
+        w.{{ p }}_reported,
+        w.{{ p }}_unit_reported,
+        w.{{ p }}_value,
         case
-            when ranked.{{ p }}_value is null then 'missing'
-            when ranked.{{ p }}_value < 0 then 'negative'
-            when ranked.{{ p }}_value > top_breakpoints.{{ p }}_top then 'above_top_breakpoint'
+            when w.{{ p }}_value is null then 'missing'
+            when w.{{ p }}_value < 0 then 'negative'
+            when w.{{ p }}_value > top_breakpoints.{{ p }}_top then 'above_top_breakpoint'
             when w.{{ p }}_in_run then 'constant_run'
             when w.{{ p }}_prev is not null and w.{{ p }}_next is not null
-                 and ranked.{{ p }}_value > rules.spike_ratio * (w.{{ p }}_prev + w.{{ p }}_next) / 2
-                 and ranked.{{ p }}_value - (w.{{ p }}_prev + w.{{ p }}_next) / 2
+                 and w.{{ p }}_value > rules.spike_ratio * (w.{{ p }}_prev + w.{{ p }}_next) / 2
+                 and w.{{ p }}_value - (w.{{ p }}_prev + w.{{ p }}_next) / 2
                      > {{ 'rules.spike_min_co_mg_m3' if p == 'co' else 'rules.spike_min_ug_m3' }}
                 then 'spike'
             else 'valid'
         end as {{ p }}_qc_flag,
         {%- endfor %}
-        ranked.pollutants_measured,
-        ranked.lines_for_station_hour,
-        ranked.is_preferred,
-        ranked.layout_code,
-        ranked.source_file,
-        ranked.source_sha256,
-        ranked.source_row_number,
-        ranked.landed_at
-    from ranked
+        w.pollutants_measured,
+        w.lines_for_station_hour,
+        w.is_preferred,
+        w.layout_code,
+        w.source_file,
+        w.source_sha256,
+        w.source_row_number,
+        w.landing_batch
+    from windowed as w
     cross join rules
     join top_breakpoints
-        on ranked.observation_date between top_breakpoints.applies_from and top_breakpoints.applies_to
-    left join preferred_windows as w
-        on ranked.is_preferred
-        and w.station_code = ranked.station_code
-        and w.observed_at = ranked.observed_at
-        and w.source_file = ranked.source_file
-        and w.source_row_number = ranked.source_row_number
+        on w.observation_date between top_breakpoints.applies_from and top_breakpoints.applies_to
+    where w.observation_date in (select observation_date from touched)
 
 )
 
 select * from flagged
-where observation_date in (select observation_date from touched)

@@ -32,7 +32,7 @@ days as (
     where year(observation_date) in (
         select distinct year(observation_date)
         from {{ ref('fct_air_city_daily') }}
-        where landed_at > (select coalesce(max(landed_at), timestamp '1900-01-01') from {{ this }})
+        where landing_batch > (select coalesce(max(landing_batch), 0) from {{ this }})
     )
     {%- endif %}
 
@@ -130,7 +130,7 @@ annual as (
         {%- for level in range(1, 7) %}
         count(*) filter (where is_aqi_complete and aqi_level = {{ level }}) as aqi_level_{{ level }}_days,
         {%- endfor %}
-        max(landed_at) as landed_at
+        max(landing_batch) as landing_batch
     from days
     group by days.city_text, days.year
 
@@ -189,7 +189,7 @@ final as (
               and limits.pollutant = 'O3' and limits.averaging = 'max_daily_8h') as o3_p90_meets_mda8_limit,
         (select any_value(standard_code) from limits where limits.year = annual.year) as limit_standard_code,
         (select bool_or(is_applied_early) from limits where limits.year = annual.year) as limit_applied_before_national_date,
-        annual.landed_at
+        annual.landing_batch
     from annual
     cross join rules
     left join month_gaps using (city_text, year)

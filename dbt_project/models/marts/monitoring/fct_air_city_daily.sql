@@ -41,7 +41,7 @@ city_stats as (
         count(*) filter (where {{ stat }}_is_valid) as {{ stat }}_valid_stations,
         count(*) filter (where {{ stat }}_is_valid) > 0 as {{ stat }}_is_valid,
         {%- endfor %}
-        max(landed_at) as landed_at
+        max(landing_batch) as landing_batch
     from station_days
     group by city_text, observation_date
 
@@ -84,7 +84,7 @@ final as (
         coalesce(aqi.pollutants_with_iaqi, 0) = 6 as is_aqi_complete,
         coalesce(aqi.aqi_beyond_scale, false) as aqi_beyond_scale,
         aqi.aqi_standard_code,
-        city_stats.landed_at
+        city_stats.landing_batch
     from city_stats
     left join aqi using (city_text, observation_date)
 

@@ -30,7 +30,7 @@ hours as (
         case when {{ p }}_qc_flag not in ('missing', 'negative')
              then {{ p }}_value end as {{ p }},
         {%- endfor %}
-        landed_at
+        landing_batch
     from {{ ref('int_air_station_hours_screened') }}
     where is_preferred and {{ monitoring_touched_dates(ref('int_air_station_hours_screened')) }}
 
@@ -78,7 +78,7 @@ daily as (
         max(o3) as o3_1h_max,
         count(o3) as o3_valid_hours,
         count(o3) >= any_value(rules.min_hours) as o3_1h_max_is_valid,
-        max(hours.landed_at) as landed_at
+        max(hours.landing_batch) as landing_batch
     from hours
     cross join rules
     group by hours.station_code, hours.observation_date
@@ -136,7 +136,7 @@ final as (
         coalesce(aqi.pollutants_with_iaqi, 0) = 6 as is_aqi_complete,
         coalesce(aqi.aqi_beyond_scale, false) as aqi_beyond_scale,
         aqi.aqi_standard_code,
-        stats.landed_at
+        stats.landing_batch
     from stats
     left join aqi using (station_code, observation_date)
 

@@ -29,7 +29,7 @@ long as (
         layout_code,
         source_file,
         source_row_number,
-        landed_at
+        landing_batch
     from hours
     {{ "union all" if not loop.last }}
     {%- endfor %}

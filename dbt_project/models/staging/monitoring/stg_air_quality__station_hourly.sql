@@ -31,7 +31,7 @@ renamed as (
         _source_file as source_file,
         _sha256 as source_sha256,
         _row_number as source_row_number,
-        _landed_at as landed_at
+        _landing_batch as landing_batch
 
     from source
 
