@@ -196,12 +196,12 @@ def _land_batch(con: duckdb.DuckDBPyConnection, layout: Layout, header: list[str
         select
             m.source_file, m.sha256, r._line,
             {normalised_select(layout)},
-            row_number() over same_cells as _copy,
             min(r._line) over same_cells as _first_line
         from _mon_lines as r join _mon_files as m on m.path = r._file
         -- exact copies: equal 64-bit hash of every cell (cheaper than sorting on all cells; a
-        -- collision would quarantine a line naming the line it "copies" — never drop it)
-        window same_cells as (partition by r._file, hash({raw_columns}) order by r._line)
+        -- collision would quarantine a line naming the line it "copies" — never drop it);
+        -- the first line of each group lands, the others are its copies
+        window same_cells as (partition by r._file, hash({raw_columns}))
     """)
     _resolve_stations(con, layout)
     (batch_number,) = con.execute(
@@ -283,18 +283,22 @@ def _number_lines(con: duckdb.DuckDBPyConnection, any_bad: bool) -> None:
     """Temp table _mon_lines: the raw rows with their line in the file (header = line 1).
 
     DuckDB keeps a file's rows in order (insertion order is preserved), so the n-th row read is
-    the n-th line that was not rejected."""
+    the n-th line that was not rejected; with none rejected, a file's rows are contiguous and
+    its line is the row's offset from the file's first row (no sort needed)."""
+    if not any_bad:
+        con.execute("""
+            create or replace temp table _mon_lines as
+            select r.rowid - starts.first_rowid + 2 as _line, r.*
+            from _mon_raw as r
+            join (select _file, min(rowid) as first_rowid from _mon_raw group by _file) as starts
+                on starts._file = r._file
+        """)
+        return
     con.execute("""
         create or replace temp table _mon_ordered as
         select row_number() over (partition by _file order by rowid) as _ordinal, *
         from _mon_raw
     """)
-    if not any_bad:
-        con.execute(
-            "create or replace temp table _mon_lines as "
-            "select _ordinal + 1 as _line, * exclude (_ordinal) from _mon_ordered"
-        )
-        return
     con.execute("""
         create or replace temp table _mon_lines as
         with counts as (
@@ -334,7 +338,7 @@ def _resolve_stations(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
         create or replace temp table _mon_norm as
         select n.*, {code} as station_code,
                case
-                   when n._copy > 1 then 'duplicate_record'
+                   when n._line <> n._first_line then 'duplicate_record'
                    when {code} is null then 'unknown_station'
                    when n.observed_at is null then 'bad_timestamp'
                end as _reason
