@@ -57,7 +57,7 @@ def build(full_refresh: bool = False, echo=print, paths: Settings | None = None)
     paths = paths or settings()
     summary = BuildSummary(warehouse=paths.published_path)
     with stage(summary, echo, "verify raw/ against raw/manifest.csv"):
-        verify(paths.raw_dir, read_manifest(paths.manifest_path))
+        verify(paths.raw_dir, read_manifest(paths.manifest_path), paths.hash_cache_path)
         current = fingerprint(paths.manifest_path)
     for path in remove_stale_build_files(paths.warehouse_dir):
         echo(f"✓ removed {path.name}, left by a killed build")

@@ -184,16 +184,20 @@ def _parser() -> argparse.ArgumentParser:
 
     manifest = command(
         "manifest",
-        "Check raw/ against raw/manifest.csv, or add a new raw file to it. `add` refuses a "
-        "--table no landing table has (the error lists them) and a file whose bytes (sha256) "
-        "are already listed under another name; every build refuses both too.",
+        "Check raw/ against raw/manifest.csv, or add new raw files (one, many, or a glob) to it. "
+        "`add` refuses a --table no landing table has (the error lists them) and a file whose "
+        "bytes (sha256) are already listed under another name; every build refuses both too.",
         "  envwh manifest check\n  envwh manifest add raw/air_quality/x.csv --table "
         "air_quality__periodic --province 贵州 --publisher 贵州省生态环境厅 --document-kind "
-        "bulletin --title … --url …",
+        "bulletin --title … --url …\n"
+        "  envwh manifest add 'raw/monitoring/cnemc_2024-*.csv' --table "
+        "air_quality__station_hourly --document-kind bulletin --url …",
         _manifest,
     )
     manifest.add_argument("action", choices=["check", "add"])
-    manifest.add_argument("path", nargs="?", help="with add: the new file, inside raw/")
+    manifest.add_argument("path", nargs="*",
+                          help="with add: the new files inside raw/ (paths or quoted globs; all "
+                               "get the same fields; none is added unless all can be)")  # fmt: skip
     manifest.add_argument("--table", default="",
                           help="the landing table, spelled exactly: "
                                + ", ".join(landing_tables()))  # fmt: skip
@@ -390,7 +394,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from orchestration.manifest import ManifestError, add_entry, read_manifest, verify
+    from orchestration.manifest import ManifestError, add_entries, expand, read_manifest, verify
 
     paths = settings()
     try:
@@ -399,9 +403,9 @@ def _manifest(args: argparse.Namespace) -> int:
                 print("✗ manifest add needs PATH, --table, --document-kind and --url",
                       file=sys.stderr)  # fmt: skip
                 return 2
-            entry = add_entry(paths.raw_dir, Path(args.path), vars(args))
-            print(f"✓ added raw/{entry.path} (sha256 {entry.sha256})")
-        verify(paths.raw_dir, read_manifest(paths.manifest_path))
+            for entry in add_entries(paths.raw_dir, expand(args.path), vars(args)):
+                print(f"✓ added raw/{entry.path} (sha256 {entry.sha256})")
+        verify(paths.raw_dir, read_manifest(paths.manifest_path), paths.hash_cache_path)
     except ManifestError as exc:
         print(f"✗ {exc}", file=sys.stderr)
         return 1

@@ -5,7 +5,7 @@
 
 import dagster as dg
 
-from orchestration.assets import air_quality, carbon_market, reports, waste, water
+from orchestration.assets import air_quality, carbon_market, monitoring, reports, waste, water
 from orchestration.assets.checks import great_expectations_suites
 from orchestration.assets.dbt import dbt_models
 from orchestration.assets.landing import RAW_MANIFEST_SPEC, raw_manifest
@@ -13,7 +13,7 @@ from orchestration.assets.warehouse import published_warehouse
 from orchestration.resources import build_resources
 from orchestration.sensors import raw_files_sensor
 
-SUBJECTS = [air_quality, carbon_market, waste, water, reports]
+SUBJECTS = [air_quality, carbon_market, waste, water, reports, monitoring]
 RAW_SPECS = [RAW_MANIFEST_SPEC, *(spec for subject in SUBJECTS for spec in subject.raw_specs)]
 ALL_ASSETS = [
     *RAW_SPECS,

@@ -28,11 +28,11 @@ from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 MODELS_YAML = DBT_PROJECT_DIR / "models" / "marts" / "_marts__models.yml"
 BI_MODELS_YAML = DBT_PROJECT_DIR / "models" / "bi" / "_bi__models.yml"
-# The schemas the dictionary documents, in order: the bi views first (where a dashboard starts).
-SCHEMA_YAML = (("bi", BI_MODELS_YAML), ("marts", MODELS_YAML))
+# subject folders under marts/ keep their own YAML (e.g. monitoring/_monitoring__models.yml)
+SUBJECT_MODELS_YAML = "*/_*__models.yml"
 
 # Column-name suffixes that spell a unit differently from its unit_code.
-SUFFIX_ALIASES = {"days": "day"}
+SUFFIX_ALIASES = {"days": "day", "hours": "hour"}
 # Value columns whose unit is given per row by another column of the same model (the first of
 # the candidates the model has).
 ROW_UNIT_COLUMNS: dict[str, str | tuple[str, ...]] = {
@@ -48,6 +48,9 @@ ROW_UNIT_COLUMNS: dict[str, str | tuple[str, ...]] = {
     "observed_value_canonical": "canonical_unit_code",
     "gap_canonical": "canonical_unit_code",
     "prose_value_canonical": "canonical_unit_code",
+    "recomputed_value": "canonical_unit_code",
+    "published_value": "canonical_unit_code",
+    "difference": "canonical_unit_code",
     "table_value_canonical": "canonical_unit_code",
     "capacity_reported": "capacity_unit_code_reported",
     "value": "unit_code",
@@ -220,11 +223,21 @@ def lexicon_rows() -> list[dict[str, str]]:
     return rows
 
 
+def marts_spec() -> dict[str, Any]:
+    """The marts YAML with the models of every subject folder's YAML appended."""
+    spec = yaml.safe_load(MODELS_YAML.read_text(encoding="utf-8"))
+    for path in sorted(MODELS_YAML.parent.glob(SUBJECT_MODELS_YAML)):
+        spec["models"] += yaml.safe_load(path.read_text(encoding="utf-8"))["models"]
+    return spec
+
+
 def load(indicator_rows: list[dict[str, str]] | None = None) -> Dictionary:
     """The dictionary of the project's models; indicators from the given rows (a warehouse's),
     else from the indicators seed."""
-    specs = [(schema, yaml.safe_load(path.read_text(encoding="utf-8")))
-             for schema, path in SCHEMA_YAML]  # fmt: skip
+    # the schemas the dictionary documents, in order: the bi views first (where a dashboard
+    # starts), then the marts
+    specs = [("bi", yaml.safe_load(BI_MODELS_YAML.read_text(encoding="utf-8"))),
+             ("marts", marts_spec())]  # fmt: skip
     if indicator_rows is None:
         return build(specs, read_seed("indicators.csv") + lexicon_rows(), read_seed("units.csv"),
                      "dbt_project/seeds/indicators.csv and the extraction lexicon")  # fmt: skip

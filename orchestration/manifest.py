@@ -5,13 +5,20 @@ raw/ has no entry, when an entry's file is missing, when an entry points outside
 table no landing asset reads (its rows would vanish), when two entries hold the same bytes (the
 same sha256: its rows would land twice), and when the manifest itself is not UTF-8 CSV with one
 cell per column. `envwh manifest add` refuses the same.
+
+Hourly monitoring data comes as thousands of files: `verify` can keep a cache of (size, mtime,
+sha256) per file and re-hashes a file only when its size or modification time changed, and
+`add_entries` registers many files (a glob) at once.
 """
 
 from __future__ import annotations
 
 import csv
+import glob
 import hashlib
 import io
+import json
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -100,8 +107,46 @@ def read_manifest(manifest_path: Path) -> list[ManifestEntry]:
     return entries
 
 
-def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
-    """Raise ManifestError listing every mismatch between raw/ and the manifest."""
+class HashCache:
+    """sha256 per file, trusted while the file's size and mtime (ns) are those it was hashed at.
+
+    A file whose size or mtime changed is hashed in full again; the cache is a JSON file outside
+    raw/ (warehouse/.sha256_cache.json), so deleting it only costs one full verification."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[str, list] = {}
+        self.hashed = 0
+        if path is not None and path.exists():
+            try:
+                self.entries = json.loads(path.read_text(encoding="utf-8"))
+            except (ValueError, OSError):
+                self.entries = {}
+
+    def sha256(self, file: Path) -> str:
+        stat = file.stat()
+        key = str(file.resolve())
+        cached = self.entries.get(key)
+        if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
+            return cached[2]
+        self.hashed += 1
+        digest = sha256_of(file)
+        self.entries[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        return digest
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.entries), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+
+def verify(raw_dir: Path, entries: list[ManifestEntry], cache_path: Path | None = None) -> None:
+    """Raise ManifestError listing every mismatch between raw/ and the manifest. With a cache
+    path, a file whose size and mtime are unchanged since it was last hashed is not re-read."""
+    cache = HashCache(cache_path)
     problems: list[str] = []
     root = raw_dir.resolve()
     listed: set[Path] = set()
@@ -126,14 +171,15 @@ def verify(raw_dir: Path, entries: list[ManifestEntry]) -> None:
         problems += _kind_problems(where, entry) + _table_problems(where, entry.table)
         if not target.is_file():
             problems.append(f"{where}: file is missing")
-        elif entry.sha256 and sha256_of(target) != entry.sha256:
+        elif entry.sha256 and (actual := cache.sha256(target)) != entry.sha256:
             problems.append(
-                f"raw/{entry.path}: sha256 is {sha256_of(target)}, manifest says {entry.sha256}"
+                f"raw/{entry.path}: sha256 is {actual}, manifest says {entry.sha256}"
                 " (raw files are immutable: add a new file for a new edition)"
             )
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         if path.name not in IGNORED and path not in listed:
             problems.append(f"raw/{path.relative_to(root)}: not in raw/manifest.csv")
+    cache.save()
     if problems:
         raise ManifestError("\n".join(problems))
 
@@ -169,37 +215,69 @@ def _same_bytes(sha256: str) -> str:
     )
 
 
-def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
-    """Append a file to raw/manifest.csv with its sha256 (the file must already be in raw/)."""
-    target = path.resolve()
+def expand(patterns: list[str]) -> list[Path]:
+    """Paths and glob patterns (quoted so the shell left them alone) → files, sorted, once each."""
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        magic = glob.has_magic(pattern)
+        matches = sorted(glob.glob(pattern, recursive=True)) if magic else [pattern]
+        if not matches:
+            raise ManifestError(f"{pattern}: no file matches")
+        found.update((Path(m), None) for m in matches)
+    return list(found)
+
+
+def add_entries(raw_dir: Path, paths: list[Path], fields: dict[str, str]) -> list[ManifestEntry]:
+    """Append many files to raw/manifest.csv at once, all with the same fields; nothing is
+    written unless every file can be added (inside raw/, not listed yet, bytes not listed under
+    another name, table and kinds valid)."""
     root = raw_dir.resolve()
-    if not target.is_relative_to(root) or not target.is_file():
-        raise ManifestError(f"{path}: must be an existing file inside {raw_dir}")
-    relative = str(target.relative_to(root))
     manifest_path = raw_dir / "manifest.csv"
-    listed = read_manifest(manifest_path)
-    if any(e.path == relative for e in listed):
-        raise ManifestError(f"raw/{relative} is already in the manifest")
-    digest = sha256_of(target)
-    twin = next((e for e in listed if e.sha256 == digest), None)
-    if twin is not None:
-        raise ManifestError(f"raw/{relative} has the same sha256 as raw/{twin.path}, "
+    existing = read_manifest(manifest_path)
+    listed = {e.path for e in existing}
+    by_sha256 = {e.sha256: e.path for e in existing}
+    entries, problems = [], []
+    for path in paths:
+        target = path.resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            problems.append(f"{path}: must be an existing file inside {raw_dir}")
+            continue
+        relative = str(target.relative_to(root))
+        if relative in listed:
+            problems.append(f"raw/{relative} is already in the manifest")
+            continue
+        listed.add(relative)
+        digest = sha256_of(target)
+        if digest in by_sha256:
+            problems.append(f"raw/{relative} has the same sha256 as raw/{by_sha256[digest]}, "
                             f"already listed: {_same_bytes(digest)}")  # fmt: skip
-    entry = ManifestEntry(
-        path=relative, sha256=digest, subject=relative.split("/")[0],
+            continue
+        by_sha256[digest] = relative
+        entry = _new_entry(relative, digest, fields, date.today().isoformat())
+        where = f"raw/{relative}"
+        problems += _kind_problems(where, entry) + _table_problems(where, entry.table)
+        entries.append(entry)
+    if problems:
+        raise ManifestError("\n".join(problems))
+    with open(manifest_path, "a", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerows([getattr(entry, c) for c in COLUMNS] for entry in entries)
+    return entries
+
+
+def add_entry(raw_dir: Path, path: Path, fields: dict[str, str]) -> ManifestEntry:
+    """Append one file to raw/manifest.csv with its sha256 (the file must already be in raw/)."""
+    return add_entries(raw_dir, [path], fields)[0]
+
+
+def _new_entry(relative: str, sha256: str, fields: dict[str, str], today: str) -> ManifestEntry:
+    return ManifestEntry(
+        path=relative, sha256=sha256, subject=relative.split("/")[0],
         table=fields.get("table", ""), province=fields.get("province", ""),
         period=fields.get("period", ""), publisher=fields.get("publisher", ""),
         source_kind=fields.get("source_kind", ""),
         document_kind=fields.get("document_kind", ""),
         title=fields.get("title", ""), published=fields.get("published", ""),
-        source_url=fields.get("url", ""), retrieved=date.today().isoformat(),
+        source_url=fields.get("url", ""), retrieved=today,
         notes=fields.get("notes", ""),
     )  # fmt: skip
-    problems = _kind_problems(f"raw/{relative}", entry) + _table_problems(
-        f"raw/{relative}", entry.table
-    )
-    if problems:
-        raise ManifestError("\n".join(problems))
-    with open(manifest_path, "a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow([getattr(entry, c) for c in COLUMNS])
-    return entry

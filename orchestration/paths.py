@@ -36,6 +36,11 @@ class Settings:
         return self.warehouse_dir / PUBLISHED_NAME
 
     @property
+    def hash_cache_path(self) -> Path:
+        """(size, mtime, sha256) per raw file, so an unchanged file is not re-hashed."""
+        return self.warehouse_dir / ".sha256_cache.json"
+
+    @property
     def docs_dir(self) -> Path:
         return self.warehouse_dir / "docs"
 

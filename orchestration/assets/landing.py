@@ -32,7 +32,7 @@ def raw_manifest(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     and every file under raw/ was listed (the build stops here otherwise, naming the file)."""
     settings = paths.settings
     entries = read_manifest(settings.manifest_path)
-    verify(settings.raw_dir, entries)
+    verify(settings.raw_dir, entries, settings.hash_cache_path)
     _ensure_database(paths.database_path)
     with duckdb.get_connection() as con:
         write_manifest(con, entries)

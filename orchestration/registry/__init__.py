@@ -14,7 +14,8 @@ Format of `orchestration/registry/landing/<table>.yml` (the file name is the tab
     grain: [facility_name, as_of_period_code]   # unique within one source file
     indicator_columns: false         # true: a header naming an indicator is a wide value column
     required: [facility_name, …]     # source fields a file must have a header for
-    provenance: true                 # false: written whole from code (no _source_file …)
+    provenance: true                 # false: written whole from code, which declares its own
+                                     # provenance columns (_source_file, … landed by SQL)
     fields:                          # source fields: what a header means, and its spellings
       capacity: [处理能力, 设计处理能力, capacity]   # matched ignoring width, case, script
     columns:                         # the landing columns, in order (provenance is added)
@@ -211,7 +212,8 @@ def read_table(path: Path) -> LandingTable:
     fields = {f: tuple(v) for f, v in (spec.get("fields") or {}).items()}
     columns = tuple(_column(path, c, fields) for c in spec["columns"])
     names = [c.name for c in columns]
-    if len(set(names)) != len(names) or set(names) & set(PROVENANCE):
+    provenance = bool(spec.get("provenance", True))
+    if len(set(names)) != len(names) or (provenance and set(names) & set(PROVENANCE)):
         raise RegistryError(f"{path}: duplicated or provenance column names in {names}")
     for key in spec.get("grain", []):
         if key not in names:
@@ -225,7 +227,7 @@ def read_table(path: Path) -> LandingTable:
         grain=tuple(spec.get("grain", [])), fields=fields,
         required=tuple(spec.get("required", [])),
         indicator_columns=bool(spec.get("indicator_columns", False)),
-        provenance=bool(spec.get("provenance", True)),
+        provenance=provenance,
     )  # fmt: skip
 
 

@@ -37,19 +37,21 @@ def shipped_records(raw: Path, subject: str) -> int:
 def test_build_publishes_every_shipped_record(built: Workspace) -> None:
     (air,) = built.query("select count(*) from marts.fct_air_quality")[0]
     (carbon,) = built.query("select count(*) from marts.fct_carbon_market_figure")[0]
-    assert air == shipped_records(built.raw, "air_quality") == 252
+    assert air == shipped_records(built.raw, "air_quality") == 272
     assert carbon == shipped_records(built.raw, "carbon_market") == 51
     (waste,) = built.query(
         "select (select count(*) from marts.fct_waste_facility_snapshot) "
         "+ (select count(*) from landing.waste__regional_inventory)")[0]  # fmt: skip
     # the two undated facility statements of the shipped sources are kept in quarantine
     assert built.query(
-        "select source_file, rule from quality.rejected_rows order by 1"
+        "select source_file, rule from quality.rejected_rows "
+        "where table_name <> 'air_quality__station_hourly' order by 1"
     ) == [("waste_facilities/hongbo_guiping_wte.csv", "missing_as_of"),
           ("waste_facilities/xushiqg_beiliu_wte.csv", "missing_as_of")]  # fmt: skip
     read, landed, quarantined = built.query(
         "select sum(records_read), sum(records_landed), sum(records_quarantined) "
-        "from quality.landing_files")[0]  # fmt: skip
+        "from quality.landing_files "
+        "where table_name <> 'air_quality__station_hourly'")[0]  # fmt: skip
     (water,) = built.query("select count(*) from marts.fct_water_section_assessment")[0]
     assert water == 56  # every row of the shipped water tables
     # report texts: every fact and every number no indicator claimed is a landed record
@@ -58,11 +60,39 @@ def test_build_publishes_every_shipped_record(built: Workspace) -> None:
         "+ (select count(*) from landing.reports__unmapped_quantities)")[0]  # fmt: skip
     assert prose > 0
     assert read == landed + quarantined == air + carbon + waste + water + prose + 2
+    # station-hours: 12 Beijing files × 35,064 hours, the national hour (every line twice:
+    # 1,725 exact copies quarantined) and the 42-line GX/GZ sample
+    assert built.query(
+        "select sum(records_read), sum(records_landed), sum(records_quarantined) "
+        "from quality.landing_files where table_name = 'air_quality__station_hourly'"
+    ) == [(12 * 35064 + 3450 + 42, 12 * 35064 + 1725 + 42, 1725)]  # fmt: skip
+    assert built.query(
+        "select rule, count(*) from quality.rejected_rows "
+        "where table_name = 'air_quality__station_hourly' group by 1"
+    ) == [("duplicate_record", 1725)]  # fmt: skip
+
+
+def test_beijing_monitoring_answers(built: Workspace) -> None:
+    day = built.envwh(
+        "sql", "select aqi, category_zh, primary_pollutants from marts.mart_air_city_daily_bi "
+        "where city = '北京市' and date = '2015-12-01'", "--format", "csv",
+    )  # fmt: skip
+    assert day.returncode == 0 and "482,严重污染,pm2_5" in day.stdout
+    years = built.query(
+        "select year, is_complete from marts.fct_air_city_annual "
+        "where region_code = '110000' and year between 2014 and 2016 order by 1"
+    )  # fmt: skip
+    assert years == [(2014, True), (2015, True), (2016, True)]
+    compared = built.query(
+        "select count(*), count(*) filter (where is_within_tolerance) "
+        "from marts.mart_air_recomputed_vs_reported where year between 2014 and 2016"
+    )[0]  # fmt: skip
+    assert compared == (13, 13)
 
 
 def test_sql_command_prints_the_count(built: Workspace) -> None:
     result = built.envwh("sql", "select count(*) as n from marts.fct_air_quality")
-    assert result.returncode == 0 and "252" in result.stdout
+    assert result.returncode == 0 and "272" in result.stdout
 
 
 def test_dimensions(built: Workspace) -> None:
@@ -178,7 +208,7 @@ def test_changed_raw_byte_fails_and_keeps_the_published_warehouse(
     assert result.returncode == 1
     assert "raw/air_quality/gxsthjt_2021-08_air_quality_bulletin.csv: sha256 is" in result.stderr
     assert workspace.digest() == before
-    assert workspace.query("select count(*) from marts.fct_air_quality") == [(252,)]
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(272,)]
 
 
 def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> None:

@@ -41,7 +41,10 @@ def _cases() -> list[dict[str, str]]:
 
 
 CASES = _cases()
-DATA = [c for c in CASES if c["table"] != "manifest"]
+# station × hour files are read by DuckDB through the layouts map, not by parse_table:
+# tests/unit/test_monitoring_landing.py checks their cases
+STATION_HOURLY = [c for c in CASES if c["table"] == "air_quality__station_hourly"]
+DATA = [c for c in CASES if c["table"] not in ("manifest", "air_quality__station_hourly")]
 MANIFESTS = [c for c in CASES if c["table"] == "manifest"]
 
 

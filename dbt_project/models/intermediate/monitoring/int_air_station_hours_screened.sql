@@ -1,0 +1,177 @@
+{{ config(materialized='incremental', incremental_strategy='delete+insert',
+          unique_key='observation_date', on_schema_change='fail') }}
+/* grain: one row per landed line (station × hour × source file), wide: each pollutant in its
+   canonical unit (µg/m³; CO mg/m³) with a qc flag, and which line wins a station-hour that two
+   files (or two lines) hold: the one with the most pollutants measured, then the earlier file
+   name, then the earlier line. Windows (constant runs, spikes) look one day either side. */
+{%- set pollutants = air_pollutants() %}
+with
+
+touched as (
+
+    select distinct observation_date
+    from {{ ref('stg_air_quality__station_hourly') }}
+    where {{ monitoring_touched_dates(ref('stg_air_quality__station_hourly')) }}
+
+),
+
+hours as (
+
+    select stg.*
+    from {{ ref('stg_air_quality__station_hourly') }} as stg
+    where stg.observation_date in (select observation_date from touched)
+       or stg.observation_date - 1 in (select observation_date from touched)
+       or stg.observation_date + 1 in (select observation_date from touched)
+
+),
+
+layout_factors as (
+
+    select
+        layout_code,
+        {%- for p in pollutants %}
+        max(case when pollutant_code = '{{ p }}' then unit_code_reported end) as {{ p }}_unit_reported,
+        max(case when pollutant_code = '{{ p }}' then factor_to_base end)
+            / {{ 1000 if p == 'co' else 1 }} as {{ p }}_factor{{ "," if not loop.last }}
+        {%- endfor %}
+    from {{ ref('stg_air_quality__layout_units') }}
+    group by layout_code
+
+),
+
+top_breakpoints as (
+
+    select
+        applies_from,
+        applies_to,
+        {%- for p in pollutants %}
+        max(case when pollutant_code = '{{ p }}' then bp_hi end) as {{ p }}_top{{ "," if not loop.last }}
+        {%- endfor %}
+    from {{ ref('int_air_iaqi_segments') }}
+    group by applies_from, applies_to
+
+),
+
+rules as (
+
+    select
+        max(case when rule_code = 'qc_spike_ratio' then value end) as spike_ratio,
+        max(case when rule_code = 'qc_spike_min_ug_m3' then value end) as spike_min_ug_m3,
+        max(case when rule_code = 'qc_spike_min_co_mg_m3' then value end) as spike_min_co_mg_m3
+    from {{ ref('air_monitoring_rules') }}
+
+),
+
+converted as (
+
+    select
+        hours.*,
+        {%- for p in pollutants %}
+        layout_factors.{{ p }}_unit_reported,
+        hours.{{ p }}_reported * layout_factors.{{ p }}_factor as {{ p }}_value,
+        {%- endfor %}
+        (
+            {%- for p in pollutants %}
+            cast(hours.{{ p }}_reported is not null as integer){{ " +" if not loop.last }}
+            {%- endfor %}
+        ) as pollutants_measured
+    from hours
+    join layout_factors using (layout_code)
+
+),
+
+ranked as (
+
+    select
+        *,
+        count(*) over station_hour as lines_for_station_hour,
+        row_number() over (
+            partition by station_code, observed_at
+            order by pollutants_measured desc, source_file, source_row_number
+        ) = 1 as is_preferred
+    from converted
+    window station_hour as (partition by station_code, observed_at)
+
+),
+
+windowed as (
+
+    -- windows over the preferred lines only (one per station-hour); other lines get none
+    select
+        *,
+        {%- for p in pollutants %}
+        -- a constant run: this hour lies in some window of N consecutive lines all equal
+        bool_or(coalesce({{ p }}_ends_run, false)) over (
+            partition by station_code order by observed_at
+            rows between current row and {{ var('qc_constant_run_hours') - 1 }} following
+        ) as {{ p }}_in_run{{ "," if not loop.last }}
+        {%- endfor %}
+    from (
+        select
+            *,
+            {%- for p in pollutants %}
+            count({{ p }}_value) over run_window = {{ var('qc_constant_run_hours') }}
+                and min({{ p }}_value) over run_window = max({{ p }}_value) over run_window
+                as {{ p }}_ends_run,
+            lag({{ p }}_value) over by_hour as {{ p }}_prev,
+            lead({{ p }}_value) over by_hour as {{ p }}_next{{ "," if not loop.last }}
+            {%- endfor %}
+        from ranked
+        where is_preferred
+        window
+            by_hour as (partition by station_code order by observed_at),
+            run_window as (partition by station_code order by observed_at
+                           rows between {{ var('qc_constant_run_hours') - 1 }} preceding
+                           and current row)
+    )
+
+    union all by name
+
+    select * from ranked where not is_preferred
+
+),
+
+flagged as (
+
+    select
+        w.station_code,
+        w.observed_at,
+        w.observation_date,
+        w.station_name,
+        w.city_text,
+        w.longitude,
+        w.latitude,
+        {%- for p in pollutants %}
+        w.{{ p }}_reported,
+        w.{{ p }}_unit_reported,
+        w.{{ p }}_value,
+        case
+            when w.{{ p }}_value is null then 'missing'
+            when w.{{ p }}_value < 0 then 'negative'
+            when w.{{ p }}_value > top_breakpoints.{{ p }}_top then 'above_top_breakpoint'
+            when w.{{ p }}_in_run then 'constant_run'
+            when w.{{ p }}_prev is not null and w.{{ p }}_next is not null
+                 and w.{{ p }}_value > rules.spike_ratio * (w.{{ p }}_prev + w.{{ p }}_next) / 2
+                 and w.{{ p }}_value - (w.{{ p }}_prev + w.{{ p }}_next) / 2
+                     > {{ 'rules.spike_min_co_mg_m3' if p == 'co' else 'rules.spike_min_ug_m3' }}
+                then 'spike'
+            else 'valid'
+        end as {{ p }}_qc_flag,
+        {%- endfor %}
+        w.pollutants_measured,
+        w.lines_for_station_hour,
+        w.is_preferred,
+        w.layout_code,
+        w.source_file,
+        w.source_sha256,
+        w.source_row_number,
+        w.landing_batch
+    from windowed as w
+    cross join rules
+    join top_breakpoints
+        on w.observation_date between top_breakpoints.applies_from and top_breakpoints.applies_to
+    where w.observation_date in (select observation_date from touched)
+
+)
+
+select * from flagged

@@ -1,0 +1,99 @@
+/* grain: one row per monitoring station (CNEMC code), plus the -1 unknown member.
+   Name, city and lon/lat come from the newest line of a layout that carries them (the national
+   CNEMC release is the station list); a station only seen in a layout without them (UCI Beijing)
+   takes its Chinese name from seeds/monitoring_station_aliases.csv. The city is mapped to a
+   GB/T 2260 region by name or alias of seeds/regions.csv; unmapped cities keep region_code null
+   and is_region_mapped false — never guessed. */
+with
+
+hours as (select * from {{ ref('stg_air_quality__station_hourly') }}),
+
+aliases as (select station_code, name_zh from {{ ref('monitoring_station_aliases') }}),
+
+regions as (
+
+    select region_code, region_key, name_zh as region_name_zh, level
+    from {{ ref('dim_region') }}
+    where level in ('province', 'prefecture')
+
+),
+
+region_names as (
+
+    select region_code, name_zh as spelling from {{ ref('regions') }}
+    where level in ('province', 'prefecture')
+    union
+    select region_code, unnest(string_split(aliases, '|')) as spelling from {{ ref('regions') }}
+    where level in ('province', 'prefecture') and aliases is not null
+
+),
+
+stations as (
+
+    select
+        station_code,
+        arg_max(station_name, observed_at) filter (where station_name is not null) as station_name,
+        arg_max(city_text, observed_at) filter (where city_text is not null) as city_text,
+        arg_max(longitude, observed_at) filter (where longitude is not null) as longitude,
+        arg_max(latitude, observed_at) filter (where latitude is not null) as latitude,
+        bool_or(city_text is not null) as is_in_station_list,
+        min(observed_at) as first_hour_seen,
+        max(observed_at) as last_hour_seen,
+        count(distinct source_file) as source_files
+    from hours
+    group by station_code
+
+),
+
+mapped as (
+
+    select
+        stations.station_code,
+        coalesce(stations.station_name, aliases.name_zh) as station_name,
+        stations.city_text,
+        min(region_names.region_code) as region_code
+    from stations
+    left join aliases using (station_code)
+    left join region_names on region_names.spelling = stations.city_text
+    group by all
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['stations.station_code']) }} as station_key,
+        stations.station_code,
+        mapped.station_name,
+        stations.city_text,
+        mapped.region_code,
+        coalesce(regions.region_key, '-1') as region_key,
+        mapped.region_code is not null as is_region_mapped,
+        stations.longitude as longitude_deg,
+        stations.latitude as latitude_deg,
+        coalesce(mapped.station_name like '%对照点%', false) as is_background,
+        stations.is_in_station_list,
+        stations.first_hour_seen,
+        stations.last_hour_seen,
+        stations.source_files
+    from stations
+    join mapped using (station_code)
+    left join regions on regions.region_code = mapped.region_code
+
+),
+
+unknown as (
+
+    select
+        '-1' as station_key, '-1' as station_code, '未知' as station_name,
+        cast(null as varchar) as city_text, cast(null as varchar) as region_code,
+        '-1' as region_key, false as is_region_mapped, cast(null as double) as longitude_deg,
+        cast(null as double) as latitude_deg, false as is_background,
+        false as is_in_station_list, cast(null as timestamp) as first_hour_seen,
+        cast(null as timestamp) as last_hour_seen, cast(0 as bigint) as source_files
+
+)
+
+select * from final
+union all
+select * from unknown
