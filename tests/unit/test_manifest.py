@@ -101,7 +101,7 @@ def test_add_entry_refuses_a_copy_of_a_listed_file(raw_copy: Path) -> None:
     assert (raw_copy / "manifest.csv").read_bytes() == before
 
 
-def test_landing_tables_are_the_builders_and_the_report_texts() -> None:
-    from orchestration.parsing.builders import BUILDERS, landing_tables
+def test_landing_tables_are_the_builders_the_station_hours_and_the_report_texts() -> None:
+    from orchestration.parsing.builders import BUILDERS, STATION_HOURLY_TABLE, landing_tables
 
-    assert landing_tables() == (*sorted(BUILDERS), "reports__text")
+    assert landing_tables() == (*sorted({*BUILDERS, STATION_HOURLY_TABLE}), "reports__text")

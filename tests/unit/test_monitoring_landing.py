@@ -9,7 +9,6 @@ import gzip
 import io
 import os
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -175,8 +174,9 @@ def test_hash_cache_rehashes_only_changed_files(tmp_path: Path) -> None:
 def test_manifest_add_takes_a_glob(raw_copy: Path) -> None:
     folder = raw_copy / "monitoring" / "new"
     folder.mkdir()
-    for hour in ("00", "01", "02"):
-        shutil.copy(CORPUS / "monitoring" / "station_hour_file_a.csv", folder / f"h{hour}.csv")
+    source = (CORPUS / "monitoring" / "station_hour_file_a.csv").read_text(encoding="utf-8")
+    for index, hour in enumerate(("00", "01", "02")):  # three files, three different sha256
+        (folder / f"h{hour}.csv").write_text(source + "\n" * index, encoding="utf-8")
     fields = {"table": TABLE, "url": "https://x.org", "source_kind": "government",
               "document_kind": "monitoring_data"}  # fmt: skip
     added = add_entries(raw_copy, expand([str(folder / "h*.csv")]), fields)

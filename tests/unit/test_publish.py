@@ -55,7 +55,7 @@ def test_an_up_to_date_build_removes_a_killed_builds_files(tmp_path: Path) -> No
     summary = build(echo=lines.append, paths=settings)
     assert summary.up_to_date
     left = {p.name for p in settings.warehouse_dir.iterdir()}
-    assert left == {"envwh.duckdb", LOCK_NAME, PUBLISH_LOCK_NAME}
+    assert left == {"envwh.duckdb", LOCK_NAME, PUBLISH_LOCK_NAME, settings.hash_cache_path.name}
     assert any(f"removed {WORK_NAME}" in line for line in lines)
 
 

@@ -2,7 +2,8 @@
    Name, city and lon/lat come from the newest line of a layout that carries them (the national
    CNEMC release is the station list); a station only seen in a layout without them (UCI Beijing)
    takes its Chinese name from seeds/monitoring_station_aliases.csv. The city is mapped to a
-   GB/T 2260 region by name or alias of seeds/regions.csv; unmapped cities keep region_code null
+   GB/T 2260 region in force by name, short name or alias (seeds/regions.csv,
+   region_aliases.csv); unmapped cities keep region_code null
    and is_region_mapped false — never guessed. */
 with
 
@@ -20,11 +21,16 @@ regions as (
 
 region_names as (
 
+    -- the spellings of a division in force: its name, short name (苏州) and curated aliases
     select region_code, name_zh as spelling from {{ ref('regions') }}
-    where level in ('province', 'prefecture')
+    where level in ('province', 'prefecture') and valid_to is null
     union
-    select region_code, unnest(string_split(aliases, '|')) as spelling from {{ ref('regions') }}
-    where level in ('province', 'prefecture') and aliases is not null
+    select region_code, short_name_zh from {{ ref('regions') }}
+    where level in ('province', 'prefecture') and valid_to is null and short_name_zh is not null
+    union
+    select aliases.region_code, aliases.alias from {{ ref('region_aliases') }} as aliases
+    join {{ ref('regions') }} as regions using (region_code)
+    where regions.level in ('province', 'prefecture') and regions.valid_to is null
 
 ),
 
