@@ -49,10 +49,34 @@ create table if not exists quality.landing_files (
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Create landing.<table> from its registry file (orchestration/registry/landing/)."""
+    """Create landing.<table> from its registry file (orchestration/registry/landing/), after
+    dropping one whose columns differ from it (see drop_if_redeclared)."""
     con.execute("create schema if not exists landing")
-    con.execute(landing_table(table).ddl())
     con.execute(QUALITY_DDL)
+    drop_if_redeclared(con, table)
+    con.execute(landing_table(table).ddl())
+
+
+def drop_if_redeclared(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Drop landing.<table> and its accounting when its columns or types differ from the
+    registry's (a warehouse built by an older envwh): every file of the table then lands again,
+    instead of the build failing on the old shape or keeping rows read by the old parser."""
+    existing = con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'landing' and table_name = ? order by ordinal_position",
+        [table],
+    ).fetchall()
+    declared = [(n, t.upper()) for n, t in landing_table(table).all_column_types.items()]
+    if not existing or existing == declared:
+        return False
+    con.execute(f"drop table landing.{table}")
+    accounting = con.execute(
+        "select table_name from information_schema.tables where table_schema = 'quality' "
+        "and table_name in ('rejected_rows', 'landing_files', 'landing_notes')"
+    ).fetchall()
+    for (quality_table,) in accounting:
+        con.execute(f"delete from quality.{quality_table} where table_name = ?", [table])
+    return True
 
 
 def check_record_keys(table: str, records: Iterable[dict]) -> None:

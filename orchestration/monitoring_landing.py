@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.landing import QUALITY_DDL, FileReport
+from orchestration.landing import QUALITY_DDL, FileReport, drop_if_redeclared
 from orchestration.parsing.errors import SourceFileError
 from orchestration.parsing.monitoring_layouts import (
     TABLE,
@@ -77,16 +77,7 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("create schema if not exists landing")
     con.execute(QUALITY_DDL)
     con.execute(NOTES_DDL)
-    existing = con.execute(
-        "select column_name, data_type from information_schema.columns "
-        "where table_schema = 'landing' and table_name = ? order by ordinal_position",
-        [TABLE],
-    ).fetchall()
-    declared = [(name, kind.upper()) for name, kind in table_columns().items()]
-    if existing and existing != declared:
-        con.execute(f"drop table landing.{TABLE}")
-        for quality_table in ("rejected_rows", "landing_files", "landing_notes"):
-            con.execute(f"delete from quality.{quality_table} where table_name = ?", [TABLE])
+    drop_if_redeclared(con, TABLE)
     con.execute(landing_ddl())
     units = landing_table(f"{TABLE}_layout_units")
     con.execute(f"drop table if exists landing.{units.name}")

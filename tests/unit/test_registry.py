@@ -7,7 +7,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.landing import RecordKeysError, land_table, write_file
+from orchestration.landing import (
+    RecordKeysError,
+    drop_if_redeclared,
+    ensure_tables,
+    land_table,
+    write_file,
+)
 from orchestration.manifest import read_manifest
 from orchestration.parsing.builders import BUILDERS
 from orchestration.parsing.tables import ParsedFile
@@ -165,3 +171,20 @@ def test_a_value_in_another_unit_is_checked_after_conversion() -> None:
     assert all(r.success for r in ok)
     over = _validate("air_quality__periodic", [{**row, "value": 0.6}], suite)
     assert [r.notes.split(",")[0] for r in over if not r.success] == ["value"]
+
+
+def test_a_landing_table_of_an_older_shape_is_dropped_with_its_accounting() -> None:
+    con = duckdb.connect()
+    ensure_tables(con, "reports__unmapped_quantities")
+    con.execute("drop table landing.reports__unmapped_quantities")  # an older envwh's shape:
+    con.execute("create table landing.reports__unmapped_quantities (value double, quote varchar)")
+    con.execute(
+        "insert into quality.landing_files values "
+        "('reports__unmapped_quantities', 'reports/a.txt', 'x', 'utf-8', 1, 1, 0)"
+    )
+    ensure_tables(con, "reports__unmapped_quantities")
+    landed = [r[0] for r in con.execute("describe landing.reports__unmapped_quantities").fetchall()]
+    assert landed == list(landing_tables()["reports__unmapped_quantities"].all_column_types)
+    assert con.execute("select count(*) from quality.landing_files").fetchone() == (0,)
+    ensure_tables(con, "reports__unmapped_quantities")  # the current shape is left alone
+    assert not drop_if_redeclared(con, "reports__unmapped_quantities")
