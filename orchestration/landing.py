@@ -264,8 +264,10 @@ def land_table(
 
 def land_everything(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> None:
     """Everything the landing assets land, in one call (the benchmark's plain script): the
-    verified manifest, every registered table read from raw/, the lexicon and the report facts."""
+    verified manifest, every registered table read from raw/ (the station × hour files by
+    DuckDB's reader), the lexicon and the report facts."""
     from orchestration.manifest import read_manifest, verify
+    from orchestration.monitoring_landing import land_manifest_files
     from orchestration.parsing.builders import BUILDERS
 
     entries = read_manifest(raw_dir / "manifest.csv")
@@ -273,5 +275,6 @@ def land_everything(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> None:
     write_manifest(con, entries)
     for table in BUILDERS:
         land_table(con, raw_dir, entries, table)
+    land_manifest_files(con, raw_dir, entries)
     write_lexicon(con)
     land_reports(con, raw_dir, entries)

@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.landing import QUALITY_DDL, FileReport, drop_if_redeclared
+from orchestration.manifest import ManifestEntry
 from orchestration.parsing.errors import SourceFileError
 from orchestration.parsing.monitoring_layouts import (
     TABLE,
@@ -86,6 +87,15 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
         f"insert into landing.{units.name} values (?, ?, ?, ?)",
         [tuple(row.values()) for row in layout_units()],
     )
+
+
+def land_manifest_files(
+    con: duckdb.DuckDBPyConnection, raw_dir: Path, entries: list[ManifestEntry]
+) -> LandingResult:
+    """Land the manifest's station × hour files (what the landing asset and the benchmark's
+    plain script run)."""
+    files = [SourceFile(e.file(raw_dir), e.path, e.sha256) for e in entries if e.table == TABLE]
+    return land_station_hourly(con, files)
 
 
 def land_station_hourly(

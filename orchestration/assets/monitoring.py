@@ -11,9 +11,9 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.assets.landing import MANIFEST_KEY, raw_files_spec
 from orchestration.manifest import read_manifest
-from orchestration.monitoring_landing import SourceFile, land_station_hourly
+from orchestration.monitoring_landing import land_manifest_files
 from orchestration.parsing.monitoring_layouts import TABLE
-from orchestration.paths import settings
+from orchestration.resources import WarehousePaths
 
 raw_specs = [raw_files_spec(TABLE, "raw/monitoring: station × hour files (.csv or .csv.gz)")]
 
@@ -23,18 +23,14 @@ raw_specs = [raw_files_spec(TABLE, "raw/monitoring: station × hour files (.csv 
     deps=[MANIFEST_KEY, dg.AssetKey(["raw", TABLE])],
 )  # fmt: skip
 def station_hourly(
-    context: dg.AssetExecutionContext, duckdb: DuckDBResource
+    context: dg.AssetExecutionContext, duckdb: DuckDBResource, paths: WarehousePaths
 ) -> dg.MaterializeResult:
     """One row per station × hour of a published file (six pollutants in the layout's unit),
     with file, sha256 and line; unchanged files (same sha256) are not read again."""
-    paths = settings()
-    files = [
-        SourceFile(entry.file(paths.raw_dir), entry.path, entry.sha256)
-        for entry in read_manifest(paths.manifest_path)
-        if entry.table == TABLE
-    ]
+    settings = paths.settings
+    entries = read_manifest(settings.manifest_path)
     with duckdb.get_connection() as con:
-        result = land_station_hourly(con, files)
+        result = land_manifest_files(con, settings.raw_dir, entries)
     for note in result.notes:
         context.log.info(note)
     reports = result.reports
