@@ -223,15 +223,16 @@ def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> N
     register(workspace.raw, "air_quality/test_bad.csv", "air_quality__periodic")
     result = workspace.envwh("build")
     assert result.returncode == 0, result.stdout[-3000:]
-    # 3 here + the 2 undated facility statements of the shipped waste sources
-    assert "5 records quarantined" in result.stdout and "envwh rejected" in result.stdout
+    # 3 here + the 2 undated facility statements of the shipped waste sources + the 1,725 exact
+    # copies of lines in the national monitoring crawl (every row twice, one copy kept)
+    assert "1730 records quarantined" in result.stdout and "envwh rejected" in result.stdout
     rejected = workspace.query(
         "select row_number, column_name, value, rule from quality.rejected_rows "
         "where source_file like '%test_bad.csv' order by 1"
     )
     assert rejected == [(3, "数值", "—", "missing_value"), (4, "数值", "克每升", "unknown_unit"),
                         (5, "数值", "-4", "out_of_range")]  # fmt: skip
-    assert workspace.query("select count(*) from marts.fct_air_quality") == [(253,)]
+    assert workspace.query("select count(*) from marts.fct_air_quality") == [(273,)]
     listing = workspace.envwh("rejected")
     assert "unknown_unit" in listing.stdout and "test_bad.csv" in listing.stdout
 
