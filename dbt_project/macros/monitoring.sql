@@ -116,3 +116,23 @@
 
     select * from with_primary
 {% endmacro %}
+
+
+{# The AQI columns a daily fact takes from air_daily_aqi's relation `aqi`, named as the station
+   and city daily facts publish them (IAQI per pollutant, AQI, category, primary pollutants). #}
+{% macro air_daily_aqi_columns(aqi='aqi') %}
+        {%- for p in ['pm2_5', 'pm10', 'so2', 'no2', 'co'] %}
+        {{ aqi }}.{{ p }}_24h_iaqi as {{ p }}_iaqi,
+        {%- endfor %}
+        {{ aqi }}.o3_mda8_iaqi as o3_8h_iaqi,
+        {{ aqi }}.o3_1h_max_iaqi as o3_1h_iaqi,
+        cast({{ aqi }}.aqi as integer) as aqi,
+        {{ aqi }}.aqi_level,
+        {{ aqi }}.aqi_category_zh,
+        {{ aqi }}.aqi_category_en,
+        {{ aqi }}.primary_pollutants,
+        coalesce({{ aqi }}.pollutants_with_iaqi, 0) as pollutants_with_iaqi,
+        coalesce({{ aqi }}.pollutants_with_iaqi, 0) = 6 as is_aqi_complete,
+        coalesce({{ aqi }}.aqi_beyond_scale, false) as aqi_beyond_scale,
+        {{ aqi }}.aqi_standard_code,
+{%- endmacro %}

@@ -68,22 +68,7 @@ final as (
         city_stats.{{ stat }}_valid_stations,
         city_stats.{{ stat }}_is_valid,
         {%- endfor %}
-        aqi.pm2_5_24h_iaqi as pm2_5_iaqi,
-        aqi.pm10_24h_iaqi as pm10_iaqi,
-        aqi.so2_24h_iaqi as so2_iaqi,
-        aqi.no2_24h_iaqi as no2_iaqi,
-        aqi.co_24h_iaqi as co_iaqi,
-        aqi.o3_mda8_iaqi as o3_8h_iaqi,
-        aqi.o3_1h_max_iaqi as o3_1h_iaqi,
-        cast(aqi.aqi as integer) as aqi,
-        aqi.aqi_level,
-        aqi.aqi_category_zh,
-        aqi.aqi_category_en,
-        aqi.primary_pollutants,
-        coalesce(aqi.pollutants_with_iaqi, 0) as pollutants_with_iaqi,
-        coalesce(aqi.pollutants_with_iaqi, 0) = 6 as is_aqi_complete,
-        coalesce(aqi.aqi_beyond_scale, false) as aqi_beyond_scale,
-        aqi.aqi_standard_code,
+        {{ air_daily_aqi_columns('aqi') }}
         city_stats.landing_batch
     from city_stats
     left join aqi using (city_text, observation_date)

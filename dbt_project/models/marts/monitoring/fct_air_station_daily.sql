@@ -122,20 +122,7 @@ final as (
         stats.o3_mda8 as o3_mda8_ug_m3,
         stats.o3_valid_8h_windows,
         stats.o3_mda8_is_valid,
-        {%- for p in daily %}
-        aqi.{{ p }}_24h_iaqi as {{ p }}_iaqi,
-        {%- endfor %}
-        aqi.o3_mda8_iaqi as o3_8h_iaqi,
-        aqi.o3_1h_max_iaqi as o3_1h_iaqi,
-        cast(aqi.aqi as integer) as aqi,
-        aqi.aqi_level,
-        aqi.aqi_category_zh,
-        aqi.aqi_category_en,
-        aqi.primary_pollutants,
-        coalesce(aqi.pollutants_with_iaqi, 0) as pollutants_with_iaqi,
-        coalesce(aqi.pollutants_with_iaqi, 0) = 6 as is_aqi_complete,
-        coalesce(aqi.aqi_beyond_scale, false) as aqi_beyond_scale,
-        aqi.aqi_standard_code,
+        {{ air_daily_aqi_columns('aqi') }}
         stats.landing_batch
     from stats
     left join aqi using (station_code, observation_date)
