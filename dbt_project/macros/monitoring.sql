@@ -136,3 +136,9 @@
         coalesce({{ aqi }}.aqi_beyond_scale, false) as aqi_beyond_scale,
         {{ aqi }}.aqi_standard_code,
 {%- endmacro %}
+
+
+{# A mean whose result does not depend on the order DuckDB's threads add the values in: the sum
+   is exact in DECIMAL (6 decimals: hourly values are published to 3 at most), so every rebuild
+   of the same hours gives the same bits (a DOUBLE sum differs in its last bits from run to run). #}
+{% macro exact_avg(expression) %}avg(cast({{ expression }} as decimal(18, 6))){% endmacro %}

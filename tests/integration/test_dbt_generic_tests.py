@@ -31,6 +31,14 @@ SEEDS = {
         "d,u1,nope,level,-5\n"
         "d,u1,volume,level,20\n"
     ),
+    # two versions of code a overlap in 2015; b's follow each other
+    "versions": (
+        "code,valid_from,valid_to\n"
+        "a,2010-01-01,2015-12-31\n"
+        "a,2015-06-01,\n"
+        "b,2010-01-01,2014-12-31\n"
+        "b,2015-01-01,\n"
+    ),
 }
 PROJECT = """
 name: generic_tests
@@ -51,6 +59,7 @@ generic_tests:
     t: {type: duckdb, path: "%s", threads: 1}
 """
 MODEL = "select * from {{ ref('facts') }}"
+VERSIONS_MODEL = "select * from {{ ref('versions') }}"
 # a contracted model with a primary key, built from rows whose key repeats
 PK_MODEL = "select fact_key from {{ ref('facts') }}"
 SCHEMA = """
@@ -89,6 +98,13 @@ models:
         data_tests:
           - accepted_range: {name: value_below_min, arguments: {min_value: 0}}
           - accepted_range: {name: value_ok, arguments: {min_value: -5, max_value: 20}}
+  - name: fct_versions
+    data_tests:
+      - intervals_do_not_overlap: {name: versions_overlap, arguments: {key_columns: [code]}}
+      - intervals_do_not_overlap:
+          name: versions_in_sequence
+          arguments: {key_columns: [code]}
+          config: {where: "code = 'b'"}
   - name: fct_with_pk
     config: {materialized: table, contract: {enforced: true}}
     columns:
@@ -101,6 +117,7 @@ EXPECTED = {
     "code_unknown": "fail", "code_of_other_subject": "fail", "code_ok": "pass",
     "unknown_not_allowed": "fail", "unknown_over_max": "fail", "unknown_allowed": "pass",
     "value_below_min": "fail", "value_ok": "pass", "nulls_present": "fail", "nulls_absent": "pass",
+    "versions_overlap": "fail", "versions_in_sequence": "pass",
 }  # fmt: skip
 
 
@@ -114,6 +131,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     (root / "models").mkdir()
     (root / "models" / "fct_plain.sql").write_text(MODEL, encoding="utf-8")
     (root / "models" / "fct_with_pk.sql").write_text(PK_MODEL, encoding="utf-8")
+    (root / "models" / "fct_versions.sql").write_text(VERSIONS_MODEL, encoding="utf-8")
     (root / "models" / "schema.yml").write_text(SCHEMA, encoding="utf-8")
     (root / "dbt_project.yml").write_text(PROJECT, encoding="utf-8")
     (root / "profiles.yml").write_text(PROFILE % (root / "t.duckdb"), encoding="utf-8")

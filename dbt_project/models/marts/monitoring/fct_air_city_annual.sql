@@ -113,7 +113,7 @@ annual as (
         {%- for p, (stat, q, name, averaging, unit) in percentile.items() %}
         count(*) filter (where {{ stat }}_is_valid) as {{ p }}_valid_days,
         {%- if p in annual_mean %}
-        avg({{ p }}_day) filter (where {{ stat }}_is_valid) as {{ p }}_annual_mean_{{ unit }},
+        {{ exact_avg(p ~ "_day") }} filter (where {{ stat }}_is_valid) as {{ p }}_annual_mean_{{ unit }},
         {%- endif %}
         quantile_cont({{ p }}_day, {{ q }}) filter (where {{ stat }}_is_valid)
             as {{ p }}_{{ stat.split('_')[-1] if p == 'o3' else '24h' }}_p{{ (q * 100) | int }}_{{ unit }},

@@ -37,7 +37,7 @@ city_stats as (
         observation_date,
         count(distinct station_code) as stations_reporting,
         {%- for stat in stats %}
-        avg({{ columns[stat] }}) filter (where {{ stat }}_is_valid) as {{ stat }},
+        {{ exact_avg(columns[stat]) }} filter (where {{ stat }}_is_valid) as {{ stat }},
         count(*) filter (where {{ stat }}_is_valid) as {{ stat }}_valid_stations,
         count(*) filter (where {{ stat }}_is_valid) > 0 as {{ stat }}_is_valid,
         {%- endfor %}

@@ -42,7 +42,7 @@ o3_windows as (
         station_code,
         observation_date,
         hour_of_day,
-        avg(o3) over w as o3_8h,
+        {{ exact_avg('o3') }} over w as o3_8h,
         count(o3) over w as o3_8h_hours
     from hours
     window w as (partition by station_code, observation_date order by hour_of_day
@@ -71,7 +71,7 @@ daily as (
         hours.observation_date,
         count(*) as hours_reported,
         {%- for p in daily %}
-        avg({{ p }}) as {{ p }}_24h,
+        {{ exact_avg(p) }} as {{ p }}_24h,
         count({{ p }}) as {{ p }}_valid_hours,
         count({{ p }}) >= any_value(rules.min_hours) as {{ p }}_24h_is_valid,
         {%- endfor %}
