@@ -142,3 +142,14 @@
    is exact in DECIMAL (6 decimals: hourly values are published to 3 at most), so every rebuild
    of the same hours gives the same bits (a DOUBLE sum differs in its last bits from run to run). #}
 {% macro exact_avg(expression) %}avg(cast({{ expression }} as decimal(18, 6))){% endmacro %}
+
+
+{# One row of the screening and validity rules of seeds/air_monitoring_rules.csv, a column per
+   rule: `rules` maps a rule_code to the column name the model uses. #}
+{% macro air_monitoring_rules(rules) %}
+    select
+        {%- for code, column in rules.items() %}
+        max(case when rule_code = '{{ code }}' then value end) as {{ column }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from {{ ref('air_monitoring_rules') }}
+{%- endmacro %}

@@ -54,11 +54,11 @@ top_breakpoints as (
 
 rules as (
 
-    select
-        max(case when rule_code = 'qc_spike_ratio' then value end) as spike_ratio,
-        max(case when rule_code = 'qc_spike_min_ug_m3' then value end) as spike_min_ug_m3,
-        max(case when rule_code = 'qc_spike_min_co_mg_m3' then value end) as spike_min_co_mg_m3
-    from {{ ref('air_monitoring_rules') }}
+    {{ air_monitoring_rules({
+        'qc_spike_ratio': 'spike_ratio',
+        'qc_spike_min_ug_m3': 'spike_min_ug_m3',
+        'qc_spike_min_co_mg_m3': 'spike_min_co_mg_m3',
+    }) }}
 
 ),
 

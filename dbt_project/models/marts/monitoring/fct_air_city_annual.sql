@@ -40,11 +40,11 @@ days as (
 
 rules as (
 
-    select
-        max(case when rule_code = 'annual_min_valid_days' then value end) as min_year_days,
-        max(case when rule_code = 'monthly_min_valid_days' then value end) as min_month_days,
-        max(case when rule_code = 'february_min_valid_days' then value end) as min_feb_days
-    from {{ ref('air_monitoring_rules') }}
+    {{ air_monitoring_rules({
+        'annual_min_valid_days': 'min_year_days',
+        'monthly_min_valid_days': 'min_month_days',
+        'february_min_valid_days': 'min_feb_days',
+    }) }}
 
 ),
 

@@ -12,11 +12,11 @@ with
 
 rules as (
 
-    select
-        max(case when rule_code = 'daily_min_valid_hours' then value end) as min_hours,
-        max(case when rule_code = 'o3_8h_min_valid_hours' then value end) as min_8h_hours,
-        max(case when rule_code = 'o3_mda8_min_valid_windows' then value end) as min_windows
-    from {{ ref('air_monitoring_rules') }}
+    {{ air_monitoring_rules({
+        'daily_min_valid_hours': 'min_hours',
+        'o3_8h_min_valid_hours': 'min_8h_hours',
+        'o3_mda8_min_valid_windows': 'min_windows',
+    }) }}
 
 ),
 
