@@ -464,9 +464,9 @@ def test_postgres_stops_when_envwh_serve_is_killed(tmp_path: Path) -> None:
     """Even after SIGKILL (no clean-up code runs) the PostgreSQL it started does not linger."""
     write_warehouse(tmp_path / "warehouse" / "envwh.duckdb", ROWS[:1])
     running = start_server(tmp_path / "warehouse", tmp_path / "serve.log", None)
-    with running.connect() as con:
+    with running.connect() as con:  # read the backend's parent while the backend is alive
         backend = con.execute("select pg_backend_pid()").fetchone()[0]
-    status = Path(f"/proc/{backend}/status").read_text()
+        status = Path(f"/proc/{backend}/status").read_text()
     postmaster = int(re.search(r"^PPid:\s+(\d+)", status, re.M).group(1))
     assert "postgres" in Path(f"/proc/{postmaster}/cmdline").read_text()
     running.process.kill()
