@@ -111,3 +111,27 @@ def test_a_malformed_gold_row_is_reported(tmp_path: Path) -> None:
         "999_bad.csv line 4: comparator 'about'",
         "999_bad.csv line 4: period '2020年'",
     ]
+
+
+def test_every_open_vocabulary_row_is_catalogued_under_a_code_the_lexicon_lacks() -> None:
+    """CATALOGUE.yml names, for each proposed code, the open-vocabulary gold rows it would
+    cover. When the lexicon gains one of these codes, this fails until those gold rows are
+    re-coded to it and the entry leaves the catalogue (else the new code scores as wrong)."""
+    catalogue = yaml.safe_load((UNSEEN2 / "CATALOGUE.yml").read_text(encoding="utf-8"))
+    codes, units = known_codes(), known_units()
+    listed = set()
+    for entry in catalogue["indicators"]:
+        assert entry["code"] not in codes, (
+            f"the lexicon now has {entry['code']}: re-code {entry['gold_rows']} to it and "
+            "remove it from tests/gold/unseen2/CATALOGUE.yml"
+        )
+        assert entry["unit"] in units, entry
+        for row in entry["gold_rows"]:
+            document, name = row.split(": ", 1)
+            listed.add((document, re.sub(r" \(.*\)$", "", name)))
+    open_rows = set()
+    for path in UNSEEN2.glob("*/*.csv"):
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = [row for row in csv.DictReader(handle) if not row["indicator_code"]]
+        open_rows |= {(path.name[:3], row["indicator_name"]) for row in rows}
+    assert open_rows == listed
