@@ -78,6 +78,15 @@ def test_a_bare_name_means_the_higher_division() -> None:
     assert codes("海南", province="630000") == ["632500"]
 
 
+def test_a_province_named_by_a_document_is_the_province() -> None:
+    # 河北 is also Tianjin's 河北区 and 海南 Inner Mongolia's 海南区: a document's province
+    # (the manifest, --province) can only be a province or the country
+    assert regions().province_code("河北") == "130000"
+    assert regions().province_code("海南") == "460000"
+    assert regions().province_code("全国") == "100000"
+    assert regions().province_code("石家庄") == ""
+
+
 def test_codes_and_unknown_names() -> None:
     assert codes("450100") == ["450100"]
     assert codes("Atlantis") == []
