@@ -10,7 +10,8 @@ import pytest
 from orchestration.cli import main
 from orchestration.extraction.document import resolve_province
 from orchestration.extraction.evaluate import evaluate, overall
-from orchestration.extraction.extractor import Fact, extract
+from orchestration.extraction.extractor import extract
+from orchestration.extraction.facts import Fact
 from orchestration.extraction.lexicon import Lexicon, LexiconError
 from orchestration.extraction.quantities import chinese_numeral
 from orchestration.extraction.reports import extract_entry, report_entries
