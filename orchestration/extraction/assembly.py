@@ -20,7 +20,7 @@ from orchestration.extraction.lexicon import LexiconIndicator
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, Document
-from orchestration.extraction.scope import LISTED, listed_regions, period, region
+from orchestration.extraction.scope import LISTED, listed_regions, period, rank_scope, region
 from orchestration.parsing.units import IncompatibleUnits, registry
 
 PARTNER_REACH = 30  # how far before an indicator the other indicator of 'A和B均…' may start
@@ -51,9 +51,10 @@ def build(doc: Document, mention: Mention, alias: Alias, indicator: LexiconIndic
         indicator_code=indicator.code, indicator_name_zh=indicator.name_zh, kind=kind,
         value=value, unit=unit, value_canonical=canonical, canonical_unit=canonical_unit,
         comparator=mention.comparator, period=period_code, region_code=region_code,
-        baseline_year=str(baseline or ""), qualifier=mention.qualifier or "",
-        quote=doc.folded.original[char_start:char_end], char_start=char_start,
-        char_end=char_end,
+        baseline_year=str(baseline or ""),
+        rank_scope=rank_scope(doc, mention) if kind == "rank" else "",
+        qualifier=mention.qualifier or "", quote=doc.folded.original[char_start:char_end],
+        char_start=char_start, char_end=char_end,
     )  # fmt: skip
 
 
@@ -132,7 +133,9 @@ def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
         indicator_code="", indicator_name_zh=own.name, kind=kind, value=value, unit=unit,
         value_canonical=value, canonical_unit=unit, comparator=mention.comparator,
         period=period(doc, mention, kind, c.before, c.paragraph), region_code=region_code,
-        baseline_year=str(c.baseline or ""), qualifier=mention.qualifier or "",
+        baseline_year=str(c.baseline or ""),
+        rank_scope=rank_scope(doc, mention) if kind == "rank" else "",
+        qualifier=mention.qualifier or "",
         quote=doc.folded.original[char_start:char_end], char_start=char_start,
         char_end=char_end,
     )  # fmt: skip

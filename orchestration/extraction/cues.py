@@ -43,6 +43,7 @@ class Cues:
     baseline_patterns: list[re.Pattern[str]]
     rank_patterns: list[re.Pattern[str]]
     rank_word_patterns: list[re.Pattern[str]]
+    rank_scopes: list[tuple[str, str]]
     scope_noun_not_before: list[str]
     none_before_alias: list[str]
     tenths_after: list[str]
@@ -105,6 +106,9 @@ class Cues:
             baseline_patterns=_patterns(spec["baseline_patterns"]),
             rank_patterns=_patterns(spec["rank_patterns"]),
             rank_word_patterns=_patterns(spec["rank_word_patterns"]),
+            rank_scopes=[
+                (fold_key(w), scope) for scope, words in spec["rank_scopes"].items() for w in words
+            ],
             scope_noun_not_before=_words(spec["scope_noun_not_before"]),
             none_before_alias=_words(verbal["none_before_alias"]),
             tenths_after=_words(spec["tenths_after"]),
@@ -192,6 +196,13 @@ class Cues:
             if tail.endswith(word):
                 return word, sign
         return None
+
+    def rank_scope(self, clause: str) -> str:
+        """The list a rank is a place in ('national', 'within_province'): the last scope word of
+        the rank's clause before its number; '' when the clause names none."""
+        found = max(((clause.rfind(word), scope) for word, scope in self.rank_scopes),
+                    default=(-1, ""))  # fmt: skip
+        return found[1] if found[0] >= 0 else ""
 
     def is_level(self, before: str) -> bool:
         """'提高至26.9%': a direction word followed by 至/到 states the new level."""

@@ -27,6 +27,7 @@ class Fact:
     period: str
     region_code: str
     baseline_year: str
+    rank_scope: str  # of a rank: the list it is a place in (national, within_province) or ''
     qualifier: str
     quote: str
     char_start: int

@@ -1,5 +1,5 @@
-"""Whose figure and when: the region and the period of a fact, the places a count scopes, and
-the network of water sections a figure is counted over.
+"""Whose figure and when: the region and the period of a fact, the places a count scopes, the
+list a rank is a place in, and the network of water sections a figure is counted over.
 
 What belongs here: the resolution of a statement's scope from the words around it — a city named
 before the indicator or opening the clause, 全国, a region of several provinces, a list of places
@@ -170,6 +170,15 @@ def _national_scope(doc: Document, clause_start: int, number_start: int) -> bool
         or after.startswith(tuple(the_cues.national_scope_not_before))
         or after.startswith("的")  # '占全国的'
     )
+
+
+def rank_scope(doc: Document, mention: Mention) -> str:
+    """The list a rank is a place in ('national': '全国第5名', '位列全国168个重点城市第16名';
+    'within_province': '全省第3'), from the words of its clause before its number; '' when they
+    name none ('省会城市第6名', '柳州市连续四年排名第1')."""
+    sentence_start, _ = doc.sentence(mention.start)
+    clause_start = doc.clause_start(mention.number_start, sentence_start)
+    return cues().rank_scope(doc.text[clause_start : mention.number_start])
 
 
 def names_places(words: str) -> bool:

@@ -166,6 +166,25 @@ def test_a_count_of_places_scoping_a_ranking_is_no_fact() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("城市环境空气质量优良天数比率为97.9%,全国第5名。", "national"),
+        ("南宁市环境空气质量位列全国168个重点城市第16名。", "national"),  # 全国 before the count
+        ("生活垃圾无害化处理率达96.92%(排名全国第14位)。", "national"),
+        ("四川水环境质量跃居全國第一。", "national"),  # in words, Traditional
+        ("南宁市环境空气质量综合指数全区第2名。", "within_province"),
+        ("南宁市环境空气质量综合指数省会城市第6名。", ""),  # a list the text does not name
+        ("柳州市城市水质指数连续四年排名第1。", ""),
+    ],
+)
+def test_a_rank_states_the_list_it_is_a_place_in(text: str, scope: str) -> None:
+    ranks = [f for f in extract(text, province=GX, year=2023).facts if f.kind == "rank"]
+    assert [f.rank_scope for f in ranks] == [scope]
+    others = [f for f in extract(text, province=GX, year=2023).facts if f.kind != "rank"]
+    assert all(f.rank_scope == "" for f in others)
+
+
 def test_a_count_of_places_doing_what_an_indicator_names_counts_those_places() -> None:
     text = "3市开展秸秆综合利用试点;省级资金支持6个县(市、区)实施农村环境整治项目。"
     assert facts(text) == [
@@ -375,6 +394,6 @@ def test_the_manifest_document_kind_decides_whether_numbers_are_goals(
 def test_fact_rows_have_the_documented_columns() -> None:
     assert list(Fact.__dataclass_fields__) == [
         "indicator_code", "indicator_name_zh", "kind", "value", "unit", "value_canonical",
-        "canonical_unit", "comparator", "period", "region_code", "baseline_year", "qualifier",
-        "quote", "char_start", "char_end",
+        "canonical_unit", "comparator", "period", "region_code", "baseline_year", "rank_scope",
+        "qualifier", "quote", "char_start", "char_end",
     ]  # fmt: skip
