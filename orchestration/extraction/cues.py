@@ -17,6 +17,9 @@ CUES_PATH = Path(__file__).resolve().parent / "maps" / "cues.yml"
 YEAR = r"(?:19|20)\d\d"
 _BOUND_TO_NUMBER = re.compile(r"的?\d")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
+BOUND_YEAR_REACH = 10  # the words before a number where a year bound to it stands ('从2022年的')
+DIRECTION_REACH = 6  # the words before a number where its direction word ends ('下降了')
+LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
 
 def _patterns(items: list[str]) -> list[re.Pattern[str]]:
@@ -161,7 +164,7 @@ class Cues:
     def bound_year(self, before: str) -> int | None:
         """A year stated right before the number ('从2022年的' → 2022)."""
         for pattern in self.bound_year_patterns:
-            found = pattern.search(before[-10:])
+            found = pattern.search(before[-BOUND_YEAR_REACH:])
             if found:
                 return int(found.group(1))
         return None
@@ -191,7 +194,8 @@ class Cues:
 
     def direction_word(self, before: str) -> tuple[str, int] | None:
         """(word, +1/-1) of the change word that ends right before the number."""
-        tail = before[-6:].removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
+        tail = before[-DIRECTION_REACH:]
+        tail = tail.removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
         for word, sign in self.directions:
             if tail.endswith(word):
                 return word, sign
@@ -206,7 +210,7 @@ class Cues:
 
     def is_level(self, before: str) -> bool:
         """'提高至26.9%': a direction word followed by 至/到 states the new level."""
-        tail = before[-4:]
+        tail = before[-LEVEL_REACH:]
         return any(
             tail.endswith(word + level)
             for word, _ in self.directions

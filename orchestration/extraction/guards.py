@@ -19,6 +19,7 @@ from orchestration.extraction.reading import CLAUSE_BREAKS_KEEPING_LISTS, LIST_J
 from orchestration.extraction.scope import network
 
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
+RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
@@ -47,8 +48,8 @@ def partial_subject(c: Clause) -> bool:
 def in_range(c: Clause) -> bool:
     """'范围在92.9%至64.2%之间', '介于2.1%~28.3%': a bound of a spread over places."""
     text, mention = c.text, c.mention
-    after = text[mention.end : mention.end + 2]
-    before = text[max(0, mention.start - 2) : mention.start]
+    after = text[mention.end : mention.end + RANGE_CONTEXT]
+    before = text[max(0, mention.start - RANGE_CONTEXT) : mention.start]
     opens = after[:1] in _RANGE_MARKS and after[1:2].isdigit()
     closes = before[-1:] in _RANGE_MARKS and (before[:1].isdigit() or before[:1] == "%")
     return opens or closes

@@ -24,6 +24,7 @@ from orchestration.extraction.reading import (
 )
 
 NATIONAL = "100000"
+COUNTRY_WORD = "全国"  # the word that makes a figure the country's
 LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
 REGION_GAP = 8  # the most words between a region named and the indicator it scopes
 SCOPE_NOUN_WINDOW = 12  # the words after a count where the places it counts are named
@@ -158,13 +159,13 @@ def _national_scope(doc: Document, clause_start: int, number_start: int) -> bool
     text, the_cues = doc.text, cues()
     if doc.context.region_code == NATIONAL:
         return False
-    found = text.rfind("全国", clause_start, number_start)
+    found = text.rfind(COUNTRY_WORD, clause_start, number_start)
     if found < 0:
         return False
     if found != clause_start and not text.startswith("全国平均", found):
         return False  # '全区列入全国…平台的设区市': 全国 qualifies a noun, not the figure
     before = text[max(0, found - NATIONAL_LEAD) : found]
-    after = text[found + 2 : found + 2 + NATIONAL_TAIL]
+    after = text[found + len(COUNTRY_WORD) : found + len(COUNTRY_WORD) + NATIONAL_TAIL]
     return not (
         before.endswith(tuple(the_cues.national_scope_not_after))
         or after.startswith(tuple(the_cues.national_scope_not_before))

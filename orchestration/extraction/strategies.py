@@ -132,7 +132,7 @@ def share_of_count(c: Clause) -> Alias | None:
         return None
     text, lex, the_cues, sentence_start = c.text, c.doc.lex, cues(), c.sentence_start
     anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
-    after_anchor = text[anchor + 2 : mention.start] if anchor >= 0 else ""
+    after_anchor = text[anchor + len(RESPECTIVELY) : mention.start] if anchor >= 0 else ""
     country = next((w for w in the_cues.share_of_country
                     if c.before.endswith(w) or after_anchor.startswith(w)), None)  # fmt: skip
     if country is not None:
@@ -276,7 +276,7 @@ STRATEGIES: tuple[Strategy, ...] = (
 )
 # the strategies that bind a number to a name of its own place in the text: the number then
 # states no name of its own (an OwnName only counts when none of these names it)
-BINDING: tuple[Strategy, ...] = STRATEGIES[:4]
+BINDING: tuple[Strategy, ...] = (share_of_target, wrapped, forward, across_scope)
 
 
 def first_candidate(c: Clause) -> tuple[Alias | None, Strategy | None]:
