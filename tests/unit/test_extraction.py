@@ -8,13 +8,22 @@ from pathlib import Path
 import pytest
 
 from orchestration.cli import main
-from orchestration.extraction.document import resolve_province
+from orchestration.extraction.clause import Previous, ReadSoFar, clause_at
+from orchestration.extraction.document import DocumentContext, resolve_province
 from orchestration.extraction.evaluate import evaluate, overall
 from orchestration.extraction.extractor import extract
 from orchestration.extraction.facts import Fact
-from orchestration.extraction.lexicon import Lexicon, LexiconError
+from orchestration.extraction.lexicon import Lexicon, LexiconError, lexicon
+from orchestration.extraction.normalize import fold
 from orchestration.extraction.quantities import chinese_numeral
+from orchestration.extraction.reading import Document
 from orchestration.extraction.reports import extract_entry, report_entries
+from orchestration.extraction.strategies import (
+    STRATEGIES,
+    first_candidate,
+    forward,
+    share_of_count,
+)
 from orchestration.manifest import ManifestEntry, read_manifest
 from orchestration.paths import PROJECT_ROOT, settings
 
@@ -397,3 +406,19 @@ def test_fact_rows_have_the_documented_columns() -> None:
         "canonical_unit", "comparator", "period", "region_code", "baseline_year", "rank_scope",
         "qualifier", "quote", "char_start", "char_end",
     ]  # fmt: skip
+
+
+def test_a_strategy_is_a_pure_function_of_its_clause_and_the_memory_is_an_input() -> None:
+    """The share of a count needs the fact read before it: given as an input (ReadSoFar), never
+    kept by a strategy; asking twice gives the same answer."""
+    text = "全市218个城市环境空气质量达标,占64.3%。"
+    doc = Document(fold(text), DocumentContext(GX, 2023, False), lexicon())
+    count, share = doc.mentions
+    named, strategy = first_candidate(clause_at(doc, count, ReadSoFar()))
+    assert (named.code, strategy) == ("air_quality_compliant_cities_count", forward)
+    assert first_candidate(clause_at(doc, share, ReadSoFar())) == (None, None)
+    before = Previous(count.end, "actual", named.code, 1, "")
+    clause = clause_at(doc, share, ReadSoFar(previous=before))
+    shared, strategy = first_candidate(clause)
+    assert strategy is share_of_count and shared.code == doc.lex.shares[named.code]
+    assert [s(clause) for s in STRATEGIES] == [s(clause) for s in STRATEGIES]
