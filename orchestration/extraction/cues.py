@@ -17,6 +17,9 @@ CUES_PATH = Path(__file__).resolve().parent / "maps" / "cues.yml"
 YEAR = r"(?:19|20)\d\d"
 _BOUND_TO_NUMBER = re.compile(r"的?\d")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
+BOUND_YEAR_REACH = 10  # the words before a number where a year bound to it stands ('从2022年的')
+DIRECTION_REACH = 6  # the words before a number where its direction word ends ('下降了')
+LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
 
 def _patterns(items: list[str]) -> list[re.Pattern[str]]:
@@ -43,6 +46,7 @@ class Cues:
     baseline_patterns: list[re.Pattern[str]]
     rank_patterns: list[re.Pattern[str]]
     rank_word_patterns: list[re.Pattern[str]]
+    rank_scopes: list[tuple[str, str]]
     scope_noun_not_before: list[str]
     none_before_alias: list[str]
     tenths_after: list[str]
@@ -105,6 +109,9 @@ class Cues:
             baseline_patterns=_patterns(spec["baseline_patterns"]),
             rank_patterns=_patterns(spec["rank_patterns"]),
             rank_word_patterns=_patterns(spec["rank_word_patterns"]),
+            rank_scopes=[
+                (fold_key(w), scope) for scope, words in spec["rank_scopes"].items() for w in words
+            ],
             scope_noun_not_before=_words(spec["scope_noun_not_before"]),
             none_before_alias=_words(verbal["none_before_alias"]),
             tenths_after=_words(spec["tenths_after"]),
@@ -157,7 +164,7 @@ class Cues:
     def bound_year(self, before: str) -> int | None:
         """A year stated right before the number ('从2022年的' → 2022)."""
         for pattern in self.bound_year_patterns:
-            found = pattern.search(before[-10:])
+            found = pattern.search(before[-BOUND_YEAR_REACH:])
             if found:
                 return int(found.group(1))
         return None
@@ -187,15 +194,23 @@ class Cues:
 
     def direction_word(self, before: str) -> tuple[str, int] | None:
         """(word, +1/-1) of the change word that ends right before the number."""
-        tail = before[-6:].removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
+        tail = before[-DIRECTION_REACH:]
+        tail = tail.removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
         for word, sign in self.directions:
             if tail.endswith(word):
                 return word, sign
         return None
 
+    def rank_scope(self, clause: str) -> str:
+        """The list a rank is a place in ('national', 'within_province'): the last scope word of
+        the rank's clause before its number; '' when the clause names none."""
+        found = max(((clause.rfind(word), scope) for word, scope in self.rank_scopes),
+                    default=(-1, ""))  # fmt: skip
+        return found[1] if found[0] >= 0 else ""
+
     def is_level(self, before: str) -> bool:
         """'提高至26.9%': a direction word followed by 至/到 states the new level."""
-        tail = before[-4:]
+        tail = before[-LEVEL_REACH:]
         return any(
             tail.endswith(word + level)
             for word, _ in self.directions

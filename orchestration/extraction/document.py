@@ -1,7 +1,8 @@
 """What a document says about itself: its province, its report year and whether it is a plan.
 
 Used when the caller (the manifest, or `envwh extract --province/--year`) does not say. The
-title (the first lines) weighs most; a province named there wins over one named in passing.
+title (the first lines) weighs most; a province named there wins over one named in passing. The
+plan and report words and the report-year pattern are in maps/document.yml.
 """
 
 from __future__ import annotations
@@ -9,14 +10,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import yaml
+
+from orchestration.extraction.cues import YEAR
 from orchestration.parsing.reference import regions
 from orchestration.parsing.regions import find_names
 
-_TITLE_CHARS = 300
-_PLAN_WORDS = ("意见", "方案", "计划", "规划", "安排", "措施", "要点", "通知", "纲要")
-_REPORT_WORDS = ("报告", "公报", "状况", "年鉴", "通报")
-_DOC_YEAR = re.compile(r"(?<![到至在比较])((?:19|20)\d\d)年(?:度)?(?![\d月])")
+DOCUMENT_WORDS_PATH = Path(__file__).resolve().parent / "maps" / "document.yml"
+TITLE_CHARS = 300  # the title and the lines under it: where a province named weighs most
+TITLE_HEAD_CHARS = 200  # where the plan and report words of the title are looked for
+TITLE_VOTE, PASSING_VOTE = 5, 1  # a province named in the title, or in passing
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """The words of maps/document.yml."""
+
+    plan_words: tuple[str, ...]
+    report_words: tuple[str, ...]
+    report_year: re.Pattern[str]
+
+
+@cache
+def document_words(path: Path = DOCUMENT_WORDS_PATH) -> DocumentWords:
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return DocumentWords(
+        plan_words=tuple(spec["plan_words"]),
+        report_words=tuple(spec["report_words"]),
+        report_year=re.compile(spec["report_year_pattern"].replace("{year}", YEAR)),
+    )
 
 
 @dataclass(frozen=True)
@@ -65,15 +89,19 @@ def resolve_province(text: str) -> str:
 
 def infer(folded: str) -> DocumentContext:
     """Province, report year and plan-or-report from the folded text of a whole document."""
-    title = folded[:_TITLE_CHARS]
+    words = document_words()
+    title = folded[:TITLE_CHARS]
     votes: dict[str, int] = {}
     for start, _, code in find_regions(folded):
         if not code:
             continue
         province = code[:2] + "0000"
-        votes[province] = votes.get(province, 0) + (5 if start < _TITLE_CHARS else 1)
+        vote = TITLE_VOTE if start < TITLE_CHARS else PASSING_VOTE
+        votes[province] = votes.get(province, 0) + vote
     region = max(votes, key=lambda c: (votes[c], c)) if votes else None
-    year_match = _DOC_YEAR.search(title)
-    head = title[:200]
-    is_plan = any(w in head for w in _PLAN_WORDS) and not any(w in head for w in _REPORT_WORDS)
+    year_match = words.report_year.search(title)
+    head = title[:TITLE_HEAD_CHARS]
+    is_plan = any(w in head for w in words.plan_words) and not any(
+        w in head for w in words.report_words
+    )
     return DocumentContext(region, int(year_match.group(1)) if year_match else None, is_plan)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from orchestration.extraction.extractor import Fact
+from orchestration.extraction.facts import Fact
 from orchestration.parsing.units import registry
 
 GOLD_COLUMNS = ("indicator_code", "kind", "value", "unit", "period")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from orchestration.extraction.extractor import Extraction
+from orchestration.extraction.facts import Extraction
 
 
 @dataclass(frozen=True)

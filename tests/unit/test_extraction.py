@@ -8,12 +8,22 @@ from pathlib import Path
 import pytest
 
 from orchestration.cli import main
-from orchestration.extraction.document import resolve_province
+from orchestration.extraction.clause import Previous, ReadSoFar, clause_at
+from orchestration.extraction.document import DocumentContext, resolve_province
 from orchestration.extraction.evaluate import evaluate, overall
-from orchestration.extraction.extractor import Fact, extract
-from orchestration.extraction.lexicon import Lexicon, LexiconError
+from orchestration.extraction.extractor import extract
+from orchestration.extraction.facts import Fact
+from orchestration.extraction.lexicon import Lexicon, LexiconError, lexicon
+from orchestration.extraction.normalize import fold
 from orchestration.extraction.quantities import chinese_numeral
+from orchestration.extraction.reading import Document
 from orchestration.extraction.reports import extract_entry, report_entries
+from orchestration.extraction.strategies import (
+    STRATEGIES,
+    first_candidate,
+    forward,
+    share_of_count,
+)
 from orchestration.manifest import ManifestEntry, read_manifest
 from orchestration.paths import PROJECT_ROOT, settings
 
@@ -163,6 +173,25 @@ def test_a_count_of_places_scoping_a_ranking_is_no_fact() -> None:
     assert [(f.indicator_code, f.kind, f.value, f.region_code) for f in extract(text).facts] == [
         ("composite_index", "rank", 16.0, "450100"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("城市环境空气质量优良天数比率为97.9%,全国第5名。", "national"),
+        ("南宁市环境空气质量位列全国168个重点城市第16名。", "national"),  # 全国 before the count
+        ("生活垃圾无害化处理率达96.92%(排名全国第14位)。", "national"),
+        ("四川水环境质量跃居全國第一。", "national"),  # in words, Traditional
+        ("南宁市环境空气质量综合指数全区第2名。", "within_province"),
+        ("南宁市环境空气质量综合指数省会城市第6名。", ""),  # a list the text does not name
+        ("柳州市城市水质指数连续四年排名第1。", ""),
+    ],
+)
+def test_a_rank_states_the_list_it_is_a_place_in(text: str, scope: str) -> None:
+    ranks = [f for f in extract(text, province=GX, year=2023).facts if f.kind == "rank"]
+    assert [f.rank_scope for f in ranks] == [scope]
+    others = [f for f in extract(text, province=GX, year=2023).facts if f.kind != "rank"]
+    assert all(f.rank_scope == "" for f in others)
 
 
 def test_a_count_of_places_doing_what_an_indicator_names_counts_those_places() -> None:
@@ -374,6 +403,22 @@ def test_the_manifest_document_kind_decides_whether_numbers_are_goals(
 def test_fact_rows_have_the_documented_columns() -> None:
     assert list(Fact.__dataclass_fields__) == [
         "indicator_code", "indicator_name_zh", "kind", "value", "unit", "value_canonical",
-        "canonical_unit", "comparator", "period", "region_code", "baseline_year", "qualifier",
-        "quote", "char_start", "char_end",
+        "canonical_unit", "comparator", "period", "region_code", "baseline_year", "rank_scope",
+        "qualifier", "quote", "char_start", "char_end",
     ]  # fmt: skip
+
+
+def test_a_strategy_is_a_pure_function_of_its_clause_and_the_memory_is_an_input() -> None:
+    """The share of a count needs the fact read before it: given as an input (ReadSoFar), never
+    kept by a strategy; asking twice gives the same answer."""
+    text = "全市218个城市环境空气质量达标,占64.3%。"
+    doc = Document(fold(text), DocumentContext(GX, 2023, False), lexicon())
+    count, share = doc.mentions
+    named, strategy = first_candidate(clause_at(doc, count, ReadSoFar()))
+    assert (named.code, strategy) == ("air_quality_compliant_cities_count", forward)
+    assert first_candidate(clause_at(doc, share, ReadSoFar())) == (None, None)
+    before = Previous(count.end, "actual", named.code, 1, "")
+    clause = clause_at(doc, share, ReadSoFar(previous=before))
+    shared, strategy = first_candidate(clause)
+    assert strategy is share_of_count and shared.code == doc.lex.shares[named.code]
+    assert [s(clause) for s in STRATEGIES] == [s(clause) for s in STRATEGIES]

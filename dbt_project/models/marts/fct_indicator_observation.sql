@@ -45,12 +45,12 @@ joined as (
         changes.unit_code_reported as change_unit_code,
         changes.baseline_year as change_baseline_year,
         ranks.value_reported as rank_stated,
+        ranks.rank_scope,
         coalesce(actuals.quote, changes.quote, ranks.quote) as quote,
         coalesce(actuals.char_start, changes.char_start, ranks.char_start) as char_start,
         coalesce(actuals.char_end, changes.char_end, ranks.char_end) as char_end,
         coalesce(actuals.source_line_number, changes.source_line_number,
-                 ranks.source_line_number) as source_line_number,
-        ranks.quote as rank_quote
+                 ranks.source_line_number) as source_line_number
 
     from grain
     left join actuals
@@ -98,9 +98,9 @@ final as (
         joined.change_unit_code,
         cast(joined.change_baseline_year as integer) as change_baseline_year,
         cast(joined.rank_stated as integer) as rank_stated,
+        -- the extractor reads the list a rank is a place in (landing.reports__facts.rank_scope)
         case
-            when regexp_matches(right(joined.rank_quote, 16), '全国|全國')
-                then cast(joined.rank_stated as integer)
+            when joined.rank_scope = 'national' then cast(joined.rank_stated as integer)
         end as national_rank,
         cast(coalesce(joined.statement_count, 0) as integer) as statement_count,
         joined.values_stated,

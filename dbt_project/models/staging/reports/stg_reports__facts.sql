@@ -20,6 +20,7 @@ renamed as (
         period_code,
         region_code,
         baseline_year,
+        rank_scope,
         qualifier,
         quote,
         char_start,

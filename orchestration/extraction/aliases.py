@@ -1,0 +1,101 @@
+"""Indicator names in folded text: where the lexicon's spellings stand, and which of them claim.
+
+What belongs here: matching the lexicon (longest first, never overlapping), a coordinated list
+that shares the tail of a name ('A、B、C增加值' names three indicators), a class inside a range
+that names no class, and a bare generic name that other words qualify (it claims nothing). What
+a name does for a number is the business of strategies.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orchestration.extraction.cues import cues
+from orchestration.extraction.lexicon import Lexicon
+
+COORDINATED_ITEM_MAX = 12  # longest item of a coordinated list before a shared tail
+QUALIFIER_LOOKBACK = 2  # the characters before a bare name that may qualify it
+_COORDINATION = "、和及与"  # what joins the items of a list sharing a tail
+_ITEM_BREAKS = ",、;:。()和及与\n"  # where an item of such a list begins
+
+
+@dataclass(frozen=True)
+class Alias:
+    """An indicator named at text[start:end]; start == end for an indicator a strategy infers
+    at a number without a name there (a share of a count, a carried goal)."""
+
+    start: int
+    end: int
+    code: str
+
+
+def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
+    """Indicator names in folded text, longest first, left to right, never overlapping; a
+    coordinated list that shares the tail of a name ('战略性新兴产业、高技术制造业、装备制造业
+    增加值…贡献率') names one indicator per item."""
+    found, pos = [], 0
+    while pos < len(text):
+        hit = lex.match_at(text, pos)
+        if hit is None or _inside_class_range(text, pos):
+            pos += 1
+            continue
+        end, code = hit
+        found += _coordinated(text, pos, end, lex, found[-1].end if found else 0)
+        found.append(Alias(pos, end, code))
+        pos = end
+    return found
+
+
+def claiming(text: str, aliases: list[Alias]) -> list[Alias]:
+    """The aliases that claim a figure: all but a bare name qualified by other words."""
+    return [a for a in aliases if not _qualified(text, a)]
+
+
+def _inside_class_range(text: str, pos: int) -> bool:
+    """'Ⅰ~Ⅲ类…' (folded 'i~iii类'): the 'iii类…' or 'ii类…' inside it names no class alone."""
+    return text[pos] in "iv" and pos > 0 and text[pos - 1] in "iv~-—–至"
+
+
+def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> list[Alias]:
+    """The items before an alias that complete to aliases with its tail: 'A、B、C+tail'."""
+    items = []
+    cursor = start
+    while cursor > floor and text[cursor - 1] in _COORDINATION:
+        head_end = cursor - 1
+        head_start = head_end
+        while (
+            head_start > floor
+            and head_start > head_end - COORDINATED_ITEM_MAX
+            and text[head_start - 1] not in _ITEM_BREAKS
+        ):
+            head_start -= 1
+        if head_start == head_end:
+            break
+        items.insert(0, (head_start, head_end))
+        cursor = head_start
+    for cut in range(1, end - start):
+        tail = text[start + cut : end]
+        codes = [lex.aliases.get(text[a:b] + tail) for a, b in items]
+        if items and all(codes) and len(set(codes)) == len(codes):
+            return [Alias(a, b, c) for (a, b), c in zip(items, codes, strict=True)]
+    if len(items) == 1:  # '声环境质量昼、夜间达标率': the head's last words complete the tail
+        a, b = items[0]
+        for cut in range(1, end - start):
+            tail = text[start + cut : end]
+            for head_start in range(b - 1, a - 1, -1):
+                code = lex.aliases.get(text[head_start:b] + tail)
+                if code and code != lex.aliases.get(text[start:end]):
+                    return [Alias(head_start, b, code)]
+    return []
+
+
+def _qualified(text: str, alias: Alias) -> bool:
+    """A bare name ('治理率', '投资总额') that other words qualify ('废渣治理率',
+    '生态环境治理投资总额') names another figure: it claims nothing."""
+    the_cues = cues()
+    if text[alias.start : alias.end] not in the_cues.bare_aliases or alias.start == 0:
+        return False
+    before = text[max(0, alias.start - QUALIFIER_LOOKBACK) : alias.start]
+    if not ("\u4e00" <= before[-1] <= "\u9fff"):
+        return False
+    return not before.endswith(tuple(the_cues.bare_alias_lead_ins))

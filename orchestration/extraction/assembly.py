@@ -1,0 +1,141 @@
+"""Fact assembly: a number whose indicator is decided → the Fact rows it states (or the Unmapped
+row of a number no indicator claimed).
+
+What belongs here: the value's sign and canonical unit, the quote and its offsets in the file as
+published, a statement that gives its value to two indicators ('A和B均达到100%') or to each
+place of a list ('南宁市、柳州市…均为98.1%'), and an open-vocabulary fact (no code, the name
+stated kept). Region and period come from scope.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestration.extraction.aliases import Alias
+from orchestration.extraction.clause import Clause
+from orchestration.extraction.facts import Fact, Unmapped
+from orchestration.extraction.fitting import annual, compatible
+from orchestration.extraction.kinds import change_sign
+from orchestration.extraction.lexicon import LexiconIndicator
+from orchestration.extraction.own_names import OwnName
+from orchestration.extraction.quantities import Mention
+from orchestration.extraction.reading import LIST_JOINS, Document
+from orchestration.extraction.scope import LISTED, listed_regions, period, rank_scope, region
+from orchestration.parsing.units import IncompatibleUnits, registry
+
+PARTNER_REACH = 30  # how far before an indicator the other indicator of 'A和B均…' may start
+_EACH = re.compile("均|都")  # '…均为98.1%': the value of each place listed
+_BOTH = re.compile("均|都|皆")  # 'A和B均达到100%': the value of both indicators
+
+
+def unmapped(doc: Document, mention: Mention, name: str) -> Unmapped:
+    sentence_start, _ = doc.sentence(mention.start)
+    start, end = doc.folded.span(mention.start, mention.end)
+    quote = doc.text[sentence_start : mention.end]
+    return Unmapped(mention.value, mention.unit_code or "", quote, start, end, name)
+
+
+def build(doc: Document, mention: Mention, alias: Alias, indicator: LexiconIndicator,
+          kind: str, baseline: int | None, period_code: str, region_code: str,
+          sign: int = 1) -> Fact:  # fmt: skip
+    """The fact; `sign` is -1 for a change stated as a fall."""
+    unit = annual(mention.unit_code, indicator) or indicator.unit_code
+    value = mention.value
+    if kind == "change" and sign == -1:
+        value = -value
+    canonical_unit, canonical = _canonical(value, unit, indicator, kind)
+    first = min(alias.start, mention.start) if alias.end > alias.start else mention.start
+    last = max(alias.end, mention.end)
+    char_start, char_end = doc.folded.span(first, last)
+    return Fact(
+        indicator_code=indicator.code, indicator_name_zh=indicator.name_zh, kind=kind,
+        value=value, unit=unit, value_canonical=canonical, canonical_unit=canonical_unit,
+        comparator=mention.comparator, period=period_code, region_code=region_code,
+        baseline_year=str(baseline or ""),
+        rank_scope=rank_scope(doc, mention) if kind == "rank" else "",
+        qualifier=mention.qualifier or "", quote=doc.folded.original[char_start:char_end],
+        char_start=char_start, char_end=char_end,
+    )  # fmt: skip
+
+
+def _canonical(value: float, unit: str, indicator: LexiconIndicator,
+               kind: str) -> tuple[str, float]:  # fmt: skip
+    if kind == "rank" or (unit in ("pp", "pct") and kind == "change"):
+        return unit, value
+    try:
+        return indicator.unit_code, registry().convert(value, unit, indicator.unit_code)
+    except IncompatibleUnits:
+        return unit, value
+
+
+def assemble(c: Clause, alias: Alias, kind: str) -> tuple[Fact | Unmapped, list[Fact]]:
+    """The fact a number states of `alias`, and the facts it states besides (of a second
+    indicator, of the other places of a list); Unmapped when a list of places leaves it unsaid
+    whose figure it is."""
+    doc, mention, text = c.doc, c.mention, c.text
+    indicator = doc.lex.indicators[alias.code]
+    sign = change_sign(text, mention, c.read.previous, indicator) if kind == "change" else 1
+    other = partner(doc, alias, mention, kind)
+    first_named = min(alias.start, other.start) if other else alias.start
+    region_code = region(doc, first_named, c.sentence_start, mention)  # 桂林市A和B均…: both
+    if region_code == LISTED:
+        if mention.unit_code == "count":
+            region_code = doc.context.region_code or ""  # '湘西州、张家界市…8个城市'
+        elif _EACH.search(text[alias.end : mention.start]):
+            # '南宁市、柳州市…优良天数比率均为98.1%': the value of each place listed
+            listed = [code for code in listed_regions(doc, first_named, c.sentence_start) if code]
+            period_code = period(doc, mention, kind, c.before, c.paragraph)
+            facts = [build(doc, mention, alias, indicator, kind, c.baseline, period_code, code,
+                           sign) for code in listed]  # fmt: skip
+            if not facts:
+                return unmapped(doc, mention, ""), []
+            return facts[0], facts[1:]
+        else:
+            return unmapped(doc, mention, ""), []  # whose figure, of the places listed?
+    period_code = period(doc, mention, kind, c.before, c.paragraph)
+    extra = []
+    if other is not None:
+        other_indicator = doc.lex.indicators[other.code]
+        other_sign = change_sign(text, mention, c.read.previous, other_indicator)
+        extra.append(build(doc, mention, other, other_indicator, kind, c.baseline, period_code,
+                           region_code, other_sign if kind == "change" else 1))  # fmt: skip
+    fact = build(doc, mention, alias, indicator, kind, c.baseline, period_code, region_code, sign)
+    return fact, extra
+
+
+def partner(doc: Document, alias: Alias, mention: Mention, kind: str) -> Alias | None:
+    """'A和B均达到100%': the value belongs to both indicators."""
+    text = doc.text
+    if alias.end > mention.start or not _BOTH.search(text[alias.end : mention.start]):
+        return None
+    before = [
+        a
+        for a in doc.aliases_between(alias.start - PARTNER_REACH, alias.start)
+        if text[a.end : alias.start] in LIST_JOINS
+    ]
+    if before and compatible(doc.lex.indicators[before[-1].code], mention, kind):
+        return before[-1]
+    return None
+
+
+def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
+    """A clearly named figure no lexicon entry claims: no code, the stated name kept."""
+    doc, mention, kind = c.doc, c.mention, c.kind
+    region_code = region(doc, mention.start, c.sentence_start, mention)
+    if region_code == LISTED:
+        return unmapped(doc, mention, own.name)
+    value = mention.value
+    if kind == "change" and change_sign(c.text, mention, c.read.previous) == -1:
+        value = -value
+    unit = mention.unit_code or ""
+    char_start, char_end = doc.folded.span(min(own.clause_start, mention.start), mention.end)
+    return Fact(
+        indicator_code="", indicator_name_zh=own.name, kind=kind, value=value, unit=unit,
+        value_canonical=value, canonical_unit=unit, comparator=mention.comparator,
+        period=period(doc, mention, kind, c.before, c.paragraph), region_code=region_code,
+        baseline_year=str(c.baseline or ""),
+        rank_scope=rank_scope(doc, mention) if kind == "rank" else "",
+        qualifier=mention.qualifier or "",
+        quote=doc.folded.original[char_start:char_end], char_start=char_start,
+        char_end=char_end,
+    )  # fmt: skip

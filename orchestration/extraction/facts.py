@@ -1,0 +1,72 @@
+"""The records extraction yields: a fact, a number no indicator claimed, a document's extraction.
+
+What belongs here: the shapes other modules read (landing, evaluation, `--suggest`), and the rule
+that a statement repeated word for word is one fact. How the records are made lives in
+assembly.py; how a number finds its indicator, in strategies.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orchestration.extraction.document import DocumentContext
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One quantitative statement (the columns of `envwh extract`)."""
+
+    indicator_code: str
+    indicator_name_zh: str
+    kind: str  # actual | target | change | rank
+    value: float
+    unit: str
+    value_canonical: float
+    canonical_unit: str
+    comparator: str
+    period: str
+    region_code: str
+    baseline_year: str
+    rank_scope: str  # of a rank: the list it is a place in (national, within_province) or ''
+    qualifier: str
+    quote: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """A number with a unit that no indicator claimed (for growing the lexicon)."""
+
+    value: float
+    unit: str
+    quote: str
+    char_start: int
+    char_end: int
+    name: str = (
+        ""  # the name the number states for itself, when it has one (envwh extract --suggest)
+    )
+
+
+@dataclass(frozen=True)
+class Extraction:
+    text: str  # the document as read
+    facts: list[Fact]
+    unmapped: list[Unmapped]
+    context: DocumentContext
+
+
+def first_statements(facts: list[Fact]) -> list[Fact]:
+    """A document that repeats a statement word for word states one fact: keep the first."""
+    seen, kept = set(), []
+    for fact in facts:
+        # an actual is one fact whatever base its sentence names ('比上年' in a title, '比2021年'
+        # in the body)
+        baseline = "" if fact.kind == "actual" else fact.baseline_year
+        key = (fact.indicator_code, fact.indicator_name_zh if not fact.indicator_code else "",
+               fact.kind, fact.value, fact.unit, fact.comparator, fact.period, fact.region_code,
+               baseline)  # fmt: skip
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept

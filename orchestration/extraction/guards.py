@@ -1,0 +1,102 @@
+"""What keeps a figure from borrowing: pure tests that void a strategy's candidate, because a
+wrong fact is worse than a missing one.
+
+What belongs here: a statement about part of the places ('大部分城市的…'), a bound of a spread
+over places ('范围在92.9%至64.2%之间'), a change of a figure left unclaimed, a place named like a
+city that the region reference does not know, and a water figure counted over a network no code
+stands for. Each reads the Clause; none changes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestration.extraction.aliases import Alias
+from orchestration.extraction.clause import Clause
+from orchestration.extraction.cues import cues
+from orchestration.extraction.own_names import OwnName
+from orchestration.extraction.reading import CLAUSE_BREAKS_KEEPING_LISTS, LIST_JOINS, plain
+from orchestration.extraction.scope import network
+
+PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
+RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
+_RANGE_MARKS = set("至~～到-—–")
+# a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
+# figures counted over a network of water sections (their network decides the indicator)
+_SECTION_FIGURES = ("water_sections_", "provincial_sections_")
+
+
+def guarded(c: Clause, alias: Alias | None,
+            own: OwnName | None) -> tuple[Alias | None, OwnName | None]:  # fmt: skip
+    """The candidate and the own name that survive the guards, in order."""
+    if partial_subject(c) or in_range(c):
+        return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
+    if c.kind == "change" and own is None and changes_unclaimed(c):
+        alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
+    if alias is not None and unknown_place(c, min(alias.start, c.mention.start)):
+        return None, None  # '杭州市PM2.5浓度…' with no code for 杭州市: no guess
+    return alias, own
+
+
+def partial_subject(c: Clause) -> bool:
+    """The clause speaks of part of the places ('大部分城市的…')."""
+    clause = c.text[c.doc.clause_start(c.mention.start, c.sentence_start) : c.mention.start]
+    return any(word in clause for word in cues().partial_subject_words)
+
+
+def in_range(c: Clause) -> bool:
+    """'范围在92.9%至64.2%之间', '介于2.1%~28.3%': a bound of a spread over places."""
+    text, mention = c.text, c.mention
+    after = text[mention.end : mention.end + RANGE_CONTEXT]
+    before = text[max(0, mention.start - RANGE_CONTEXT) : mention.start]
+    opens = after[:1] in _RANGE_MARKS and after[1:2].isdigit()
+    closes = before[-1:] in _RANGE_MARKS and (before[:1].isdigit() or before[:1] == "%")
+    return opens or closes
+
+
+def changes_unclaimed(c: Clause) -> bool:
+    """The figure a change follows (',同比上升7.5%') was left unclaimed."""
+    end = c.read.last_unmapped_end
+    if end < c.sentence_start or end > c.mention.start:
+        return False
+    gap = c.text[end : c.mention.start]
+    return gap.startswith(",") and plain(gap[1:])
+
+
+def unknown_place(c: Clause, name_start: int) -> bool:
+    """A city or prefecture the region reference does not know, named as the subject
+    ('杭州市PM2.5浓度…') or opening the clause: its code cannot be given, so no guess. Places
+    listed before a count scope it ('湘西州、张家界市…8个城市')."""
+    text, doc = c.text, c.doc
+    counts = c.mention.unit_code == "count"
+    clause_start = doc.clause_start(name_start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    for window in (text[max(clause_start, name_start - PLACE_WINDOW) : name_start],
+                   text[clause_start : clause_start + PLACE_WINDOW]):  # fmt: skip
+        for found in _PLACE_NAME.finditer(window):
+            place = found.group()
+            if any(word in place for word in cues().not_a_place_name):
+                continue
+            listed = window[found.end() : found.end() + 1] in LIST_JOINS or (
+                window[found.start() - 1 : found.start()] in ("、", "和")
+            )
+            if listed and counts:
+                continue
+            if not any(text[s:e] == place for s, e, _ in doc.regions):
+                return True
+    return False
+
+
+def network_alias(c: Clause, alias: Alias) -> Alias | None:
+    """A water figure follows the network of the sections counted before it in the sentence:
+    the provincial indicator over a province's own sections ('655个省考断面…'), none over a
+    network no code stands for ('南水北调东线江苏段22个断面…'), else the candidate."""
+    if not alias.code.startswith(_SECTION_FIGURES):
+        return alias
+    counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
+    if counted == "provincial":
+        variant = c.doc.lex.indicators[alias.code].provincial_variant
+        return Alias(alias.start, alias.end, variant) if variant else None
+    if counted == "other":
+        return None
+    return alias

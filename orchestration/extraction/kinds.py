@@ -1,0 +1,92 @@
+"""What kind of fact a number states — a rank, a change, a target or an actual — and the sign
+of a change.
+
+What belongs here: the reading of the cue words around one number (maps/cues.yml): a goal cue in
+its sentence or right after it, a direction word right before it, a plan document. The reader
+passes the fact stated just before (a list item after a change is a change too).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from orchestration.extraction.cues import cues
+from orchestration.extraction.lexicon import LexiconIndicator
+from orchestration.extraction.quantities import RANK_UNIT, Mention
+
+AFTER_WINDOW = 8  # the words after a number where a goal cue may follow it ('的考核目标')
+_EXISTING_BREAKS = ",;:"  # the part of a clause that may say a plan's number already exists
+_LIST_ITEM = "、"
+_NOT_IN_A_LIST = set(",;。")
+
+
+class Stated(Protocol):
+    """What the reader remembers of the fact stated by the number just before."""
+
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def sign(self) -> int: ...
+
+
+def kind_of(text: str, mention: Mention, before: str, is_plan: bool,
+            previous: Stated | None) -> tuple[str, int | None]:  # fmt: skip
+    """(kind, baseline year) of a number whose sentence text before it is `before`."""
+    the_cues = cues()
+    if mention.unit_code == RANK_UNIT:
+        return "rank", None
+    after = text[mention.end : mention.end + AFTER_WINDOW]
+    is_goal = the_cues.is_target_clause(before) or any(
+        after.startswith(w) for w in the_cues.target_after
+    )
+    baseline = the_cues.baseline_year(before)
+    direction = the_cues.direction(text[: mention.start])
+    is_change = mention.unit_code == "pp" or (
+        direction is not None and not the_cues.is_level(text[: mention.start])
+    )
+    if is_change and not is_goal:
+        return "change", baseline
+    if continues_change(text, mention, previous):
+        return "change", baseline
+    if is_goal:
+        return "target", baseline
+    if is_plan and not _states_existing(before):
+        return "target", baseline
+    return "actual", None
+
+
+def _states_existing(before: str) -> bool:
+    """'依托…2个国家级基地': the clause of the number speaks of what exists."""
+    last_break = max(before.rfind(c) for c in _EXISTING_BREAKS)
+    return any(word in before[last_break + 1 :] for word in cues().actual_words)
+
+
+def continues_change(text: str, mention: Mention, previous: Stated | None) -> bool:
+    """'新增3个县…、1个县…': a list item after a change is a change too."""
+    if previous is None or previous.kind != "change":
+        return False
+    gap = text[previous.end : mention.start]
+    return _LIST_ITEM in gap and not _NOT_IN_A_LIST.intersection(gap)
+
+
+def change_sign(text: str, mention: Mention, previous: Stated | None,
+                indicator: LexiconIndicator | None = None) -> int:  # fmt: skip
+    """+1/-1 of a change: the direction word before it ('改善' is down for an indicator
+    where lower is better), or, for an item of a list of changes ('分别下降2.9%、4.0%'),
+    the direction of the list's first item."""
+    the_cues = cues()
+    found = the_cues.direction_word(text[: mention.start])
+    if found is not None:
+        word, direction = found
+        if word in the_cues.better_words and indicator and indicator.higher_is_better is False:
+            return -direction
+        return direction
+    if (
+        previous is not None
+        and previous.kind == "change"
+        and continues_change(text, mention, previous)
+    ):
+        return previous.sign
+    return 1

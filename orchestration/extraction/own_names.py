@@ -1,0 +1,103 @@
+"""The name a number states for itself in its own clause ('综合利用量8.6亿吨', '93个参与评价').
+
+What belongs here: reading that name — stripping the copula, the times, the scope and direction
+words and a region name around it — and telling a clear one ('X为N': open vocabulary, it may land
+without a code) from a name that only points back ('比例为75.2%'). A number with a name of its
+own never borrows an indicator from an earlier clause (strategies.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orchestration.extraction.cues import cues
+from orchestration.extraction.quantities import RANK_UNIT, Mention
+from orchestration.extraction.reading import CLAUSE_BREAKS_KEEPING_LISTS, Document, is_name
+from orchestration.extraction.scope import names_places
+
+_BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  # '比2021年': no name
+# the words a count that opens its clause names after it ('93个参与评价')
+_NAME_AFTER_COUNT = re.compile(r"[^,;:。、()\n\d]{2,14}")
+_GROUP_ENDINGS = ("城市", "省份", "地区", "国家")  # '省会城市第6名': a group ranked in
+_COUNTER_STARTS = ("个", "家")
+
+
+@dataclass(frozen=True)
+class OwnName:
+    """The name a number states for itself in its clause ('综合利用量8.6亿吨')."""
+
+    name: str
+    clause_start: int
+    copula: bool  # 'X为N', 'X达到N', 'N个X': named clearly enough to land without a code
+
+    @property
+    def is_open_vocabulary(self) -> bool:
+        return self.copula and self.name not in cues().generic_names
+
+
+def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
+    """The name a number states for itself in its own clause: 'X为N' / 'X N' before it, or
+    'N个X' after it when the number opens its clause. None when the clause only points
+    back ('同比下降9.1%', '比例为75.2%') or a lexicon name stands in it."""
+    text, the_cues = doc.text, cues()
+    # a list of modifiers ('行业领军、…和专精特新企业11家') is one clause here
+    clause_start = doc.clause_start(mention.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    words = text[clause_start : mention.start]
+    if any(c.isdigit() for c in words) and "、" in words:  # '…13.1个百分点、改善幅度全国第一'
+        clause_start += words.rfind("、") + 1
+        words = text[clause_start : mention.start]
+    ranked_in = words.startswith("在") or words.endswith(_GROUP_ENDINGS)
+    if mention.unit_code == RANK_UNIT and ranked_in:
+        return None  # '在京津冀及周边地区排名第二', '省会城市第6名': the group, not a name
+    if doc.aliases_between(clause_start, mention.start):
+        return None
+    copula = False
+    for glue in the_cues.copulas:
+        if words.endswith(glue):
+            words, copula = words[: -len(glue)], True
+            break
+    words = _BASE_YEAR.sub("", words)
+    for pattern in the_cues.own_name_time_patterns:
+        words = pattern.sub("", words)
+    changed = True
+    while changed:
+        changed = False
+        for word in the_cues.own_name_scope_words:
+            if words.startswith(word) or words.endswith(word):
+                words = words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
+                changed = True
+        for word, _ in the_cues.directions:
+            if words.endswith(word):
+                words, changed = words[: -len(word)], True
+    words = _without_regions(doc, words.rstrip("("))
+    borrowing = words in the_cues.borrowing_names or words.endswith(
+        tuple(the_cues.borrowing_suffixes)
+    )
+    if is_name(words) and not borrowing:
+        return OwnName(words, clause_start, copula or mention.unit_code == RANK_UNIT)
+    if words or mention.unit_code not in ("count", None):
+        return None
+    after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'
+    if after is None:
+        return None
+    name = after.group().removesuffix("中").removesuffix("的")
+    # '9个设区城市空气质量优良天数比例…': the places a figure is taken over, not a count
+    holds_name = any(
+        doc.lex.indicators[code].unit_code != "count"
+        for i in range(len(name))
+        for _, code in doc.lex.matches_at(name, i)
+    )
+    if names_places(name) or name.startswith(_COUNTER_STARTS) or holds_name or "城市" in name:
+        name = ""  # '14个地级城市…': the scope of a statement
+    if not is_name(name) or name in the_cues.borrowing_names or doc.lex.match_at(name, 0):
+        return None
+    return OwnName(name, clause_start, True)
+
+
+def _without_regions(doc: Document, words: str) -> str:
+    for start, end, _ in doc.regions:
+        name = doc.text[start:end]
+        if words.startswith(name):
+            return words[len(name) :]
+    return words

@@ -1,0 +1,130 @@
+"""A document being read: its folded text cut into sentences, clauses and paragraphs, with its
+indicator names, its numbers and its region names found once.
+
+What belongs here: where a sentence, a clause or a paragraph begins, the list a number belongs to
+('分别为39、72、11'), and the word tests the other modules share (one clause, no digit, a
+name). Nothing here decides what a number means.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from orchestration.extraction.aliases import Alias, claiming, find_aliases
+from orchestration.extraction.document import DocumentContext, find_regions
+from orchestration.extraction.lexicon import Lexicon
+from orchestration.extraction.normalize import FoldedText
+from orchestration.extraction.quantities import RANK_UNIT, Mention, find_mentions
+
+SENTENCE_END = re.compile(r"[。;!?\n]")
+CLAUSE_BREAK = frozenset(",、;:。!?\n()")
+CLAUSE_BREAKS = ",;:。、\n"  # where a clause begins (a list item too)
+CLAUSE_BREAKS_KEEPING_LISTS = ",;:。\n"  # where a clause begins, a list of items kept whole
+LIST_GLUE = re.compile(r"^(?:、|和|及|与|,)$")
+LIST_JOINS = ("、", "和", "及", "与")  # what joins the items of a list of names or places
+LIST_REACH = 200  # how far after a number the list it belongs to may run
+RESPECTIVELY_REACH = 6  # from '分别' to the first number of its list ('分别为39、72')
+RESPECTIVELY = "分别"
+
+
+def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'浓度分别为39、72、11、29、166μg/m3和1.2mg/m3': the numbers of a list opened by 分别 that
+    state no unit take the unit of the next number of the list that states one."""
+    filled = list(mentions)
+    linked = [bool(LIST_GLUE.match(text[a.end : b.start])) for a, b in pairwise(filled)]
+    for index, mention in enumerate(filled):
+        if mention.unit_code is not None:
+            continue
+        first = index
+        while first > 0 and linked[first - 1]:
+            first -= 1
+        opening = text[max(0, filled[first].start - RESPECTIVELY_REACH) : filled[first].start]
+        if RESPECTIVELY not in opening:
+            continue
+        last = index
+        while last < len(linked) and linked[last] and filled[last].unit_code is None:
+            last += 1
+        unit = filled[last].unit_code
+        if unit is not None and unit != RANK_UNIT:
+            filled[index] = replace(mention, unit_code=unit)
+    return filled
+
+
+class Document:
+    """One document being read: folded text, its sentences, names and numbers."""
+
+    def __init__(self, folded: FoldedText, context: DocumentContext, lex: Lexicon) -> None:
+        self.folded = folded
+        self.text = folded.text
+        self.context = context
+        self.lex = lex
+        self.aliases = claiming(self.text, find_aliases(self.text, lex))
+        self.alias_starts = [a.start for a in self.aliases]
+        self.mentions = list_units(
+            self.text, find_mentions(self.text, [(a.start, a.end) for a in self.aliases])
+        )
+        self.sentence_ends = [m.start() for m in SENTENCE_END.finditer(self.text)]
+        province = context.region_code[:2] + "0000" if context.region_code else ""
+        self.regions = find_regions(self.text, context.year, province)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentence_ends, pos)
+        start = self.sentence_ends[index - 1] + 1 if index else 0
+        end = self.sentence_ends[index] if index < len(self.sentence_ends) else len(self.text)
+        return start, end
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def clause_start(self, pos: int, floor: int, breaks: str = CLAUSE_BREAKS) -> int:
+        """Where the clause of text[pos] begins; breaks inside parentheses do not count
+        ('海域水质优良(一类、二类)面积比例为91.3%')."""
+        text, depth = self.text, 0
+        for index in range(pos - 1, floor - 1, -1):
+            char = text[index]
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                depth = max(depth - 1, 0)
+            elif char in breaks and depth == 0:
+                return index + 1
+        return floor
+
+    def aliases_between(self, start: int, end: int) -> list[Alias]:
+        first = bisect.bisect_left(self.alias_starts, start)
+        last = bisect.bisect_left(self.alias_starts, end)
+        return [a for a in self.aliases[first:last] if a.end <= end]
+
+    def series(self, anchor: int, mention: Mention) -> list[Mention]:
+        """The numbers listed after '分别' ('分别为39、72、11'), up to the list's end."""
+        text = self.text
+        series: list[Mention] = []
+        for candidate in (m for m in self.mentions if anchor < m.start):
+            if series and not LIST_GLUE.match(text[series[-1].end : candidate.start]):
+                break
+            series.append(candidate)
+            if candidate.start > mention.end + LIST_REACH:
+                break
+        return series
+
+
+def is_name(words: str) -> bool:
+    """Words that can name a figure: one clause, no digit, no stray Latin letters (a mirror's
+    'SO 浓度' lost its subscript), two Chinese characters besides 类 ('Ⅲ类' is a class)."""
+    han = [c for c in words if "\u4e00" <= c <= "\u9fff" and c != "类"]
+    latin = any(c.isascii() and c.isalpha() for c in words)
+    return plain(words) and len(han) >= 2 and not latin
+
+
+def no_break(text: str) -> bool:
+    return not CLAUSE_BREAK.intersection(text)
+
+
+def plain(text: str, length: int | None = None) -> bool:
+    """Words of one clause without a digit (and `length` characters long, when given): what may
+    stand between, or complete, the parts of a name."""
+    full = length is None or len(text) == length
+    return full and no_break(text) and not any(c.isdigit() for c in text)

@@ -1,0 +1,216 @@
+"""Whose figure and when: the region and the period of a fact, the places a count scopes, the
+list a rank is a place in, and the network of water sections a figure is counted over.
+
+What belongs here: the resolution of a statement's scope from the words around it — a city named
+before the indicator or opening the clause, 全国, a region of several provinces, a list of places
+shared out by 分别 — and of its period (a target year, a year bound to the number, the year of the
+clause, the report year or the release's months). Which indicator a number states is decided in
+strategies.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestration.extraction.cues import cues
+from orchestration.extraction.document import region_level
+from orchestration.extraction.quantities import RANK_UNIT, Mention
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_JOINS,
+    RESPECTIVELY,
+    Document,
+    no_break,
+)
+
+NATIONAL = "100000"
+COUNTRY_WORD = "全国"  # the word that makes a figure the country's
+LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
+REGION_GAP = 8  # the most words between a region named and the indicator it scopes
+SCOPE_NOUN_WINDOW = 12  # the words after a count where the places it counts are named
+NATIONAL_LEAD = 3  # the words before 全国 that may make it no scope ('占全国')
+NATIONAL_TAIL = 4  # the words after 全国 that may make it no scope ('全国的')
+_OPENING_LEADS = ("", "全国", "其中")  # what may open a clause before the region it names
+_WHOLE_REGION = re.compile("全国|全省|全区|全市")  # a later figure said of a whole region
+_SECTIONS_COUNTED = re.compile(r"\d+个[^,;:。\d]{0,16}?断面")
+
+
+def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: str) -> str:
+    """The period code of a fact: a goal's target year (of its sentence, else its paragraph,
+    else the document's); an actual's year bound to the number ('从2022年的17.1%'), none when
+    the sentence lists several years side by side, else the last year of the sentence up to the
+    report year, else the report year — or the release's months for a part-year release."""
+    the_cues, year = cues(), None
+    if kind == "target":
+        year = the_cues.target_year(before) or the_cues.target_year(paragraph)
+        if year is None:
+            year = doc.context.year
+    else:
+        year = the_cues.bound_year(doc.text[: mention.start])
+        if year is None and any(p.search(before) for p in the_cues.several_years_patterns):
+            return ""
+        if year is None:
+            ceiling = doc.context.year
+            years = [y for y in the_cues.context_years(before) if not ceiling or y <= ceiling]
+            year = years[-1] if years else ceiling
+        if year and year == doc.context.year and doc.context.period_code:
+            return doc.context.period_code
+    return str(year) if year else ""
+
+
+def region(doc: Document, alias_start: int, sentence_start: int,
+           mention: Mention | None = None) -> str:  # fmt: skip
+    """Whose figure: a region of several provinces without a code ('汾渭平原…': none); a
+    prefecture or county named right before the indicator ('南宁市环境空气质量') or
+    opening the number's clause ('柳州市连续四年排名第1'); the country when 全国 scopes
+    the clause ('全国平均水平(87.9%)'); else the document's region. LISTED for a figure of a
+    list of regions that no 分别 shares out."""
+    text = doc.text
+    if mention is not None:
+        listed = listed_regions(doc, alias_start, sentence_start)
+        # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
+        if len(listed) >= 2:
+            anchor = text.rfind(RESPECTIVELY, alias_start, mention.start)
+            series = doc.series(anchor, mention) if anchor >= 0 else []
+            if len(series) == len(listed) and mention in series:
+                return listed[series.index(mention)]
+            return LISTED
+    for word in cues().regions_without_code:
+        found = text.rfind(word, sentence_start, alias_start)
+        if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):
+            return ""
+    for start, end, code in reversed(doc.regions):
+        if end <= alias_start and start >= sentence_start:
+            gap = doc.text[end:alias_start]
+            near = no_break(gap) and len(gap) <= REGION_GAP and not re.search(r"\d|等", gap)
+            if near and not in_list(doc, start, end):
+                return code
+            break
+    if mention is not None:
+        clause_start = doc.clause_start(mention.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        opening = _opening_region(doc, clause_start, mention.start)
+        if opening:
+            return opening
+        if _national_scope(doc, clause_start, mention.start):
+            return NATIONAL
+        if mention.unit_code != RANK_UNIT and _after_region_without_code(doc, mention.start):
+            return ""
+    return doc.context.region_code or ""
+
+
+def _after_region_without_code(doc: Document, pos: int) -> bool:
+    """'京津冀及周边地区…平均优良天数比例为63.5%…;PM2.5浓度为51微克/立方米': a figure
+    said after a region of several provinces, in the same sentence (to the 。), with no
+    other place named since, is that region's."""
+    text = doc.text
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    found = max(((text.rfind(w, start, pos), w) for w in cues().regions_without_code),
+                default=(-1, ""))  # fmt: skip
+    if found[0] < 0 or text[found[0] - 1 : found[0]] == "在":
+        return False  # '在京津冀及周边地区排名第二': the group ranked in, not the subject
+    since = text[found[0] + len(found[1]) : pos]
+    named = any(start <= s and e <= pos and s >= found[0] + len(found[1])
+                for s, e, _ in doc.regions)  # fmt: skip
+    return not named and not _WHOLE_REGION.search(since)
+
+
+def listed_regions(doc: Document, alias_start: int, sentence_start: int) -> list[str]:
+    """The codes ('' for a region of several provinces) of a list of regions ending right
+    before the indicator ('厦门市、福州市环境空气质量…'), in order; [] when there is none."""
+    text, codes, pos = doc.text, [], alias_start
+    spans = [(s, e, c) for s, e, c in doc.regions if e <= alias_start]
+    spans += [(m.start(), m.end(), "") for w in cues().regions_without_code
+              for m in re.finditer(re.escape(w), text[:alias_start])]  # fmt: skip
+    while pos > sentence_start:
+        ends = (pos, pos - 1) if text[pos - 1 : pos] == "的" else (pos,)
+        item = next((sp for sp in spans if sp[1] in ends), None)
+        if item is None:
+            break
+        codes.insert(0, item[2])
+        pos = item[0]
+        if text[pos - 1 : pos] not in LIST_JOINS:
+            break
+        pos -= 1
+    return codes
+
+
+def in_list(doc: Document, start: int, end: int) -> bool:
+    """'湘西州、张家界市…8个城市': a region of a list scopes a count, it is no subject."""
+    text = doc.text
+    return text[end : end + 1] in LIST_JOINS or text[start - 1 : start] == "、"
+
+
+def _opening_region(doc: Document, clause_start: int, number_start: int) -> str | None:
+    for start, end, code in doc.regions:
+        if start < clause_start:
+            continue
+        if start >= number_start:
+            break
+        lead = doc.text[clause_start:start]
+        if region_level(code) not in ("province", "prefecture"):
+            break  # a county's name is often a word ('城区', '矿区'): only right before a name
+        if lead in _OPENING_LEADS and not in_list(doc, start, end):
+            return code if code != doc.context.region_code else None
+        break
+    return None
+
+
+def _national_scope(doc: Document, clause_start: int, number_start: int) -> bool:
+    text, the_cues = doc.text, cues()
+    if doc.context.region_code == NATIONAL:
+        return False
+    found = text.rfind(COUNTRY_WORD, clause_start, number_start)
+    if found < 0:
+        return False
+    if found != clause_start and not text.startswith("全国平均", found):
+        return False  # '全区列入全国…平台的设区市': 全国 qualifies a noun, not the figure
+    before = text[max(0, found - NATIONAL_LEAD) : found]
+    after = text[found + len(COUNTRY_WORD) : found + len(COUNTRY_WORD) + NATIONAL_TAIL]
+    return not (
+        before.endswith(tuple(the_cues.national_scope_not_after))
+        or after.startswith(tuple(the_cues.national_scope_not_before))
+        or after.startswith("的")  # '占全国的'
+    )
+
+
+def rank_scope(doc: Document, mention: Mention) -> str:
+    """The list a rank is a place in ('national': '全国第5名', '位列全国168个重点城市第16名';
+    'within_province': '全省第3'), from the words of its clause before its number; '' when they
+    name none ('省会城市第6名', '柳州市连续四年排名第1')."""
+    sentence_start, _ = doc.sentence(mention.start)
+    clause_start = doc.clause_start(mention.number_start, sentence_start)
+    return cues().rank_scope(doc.text[clause_start : mention.number_start])
+
+
+def names_places(words: str) -> bool:
+    """Words that open with places ('城市…', '设区市…'), not with a kind ('省级断面')."""
+    the_cues = cues()
+    noun = next((n for n in the_cues.scope_nouns if words.startswith(n)), None)
+    return noun is not None and not words[len(noun) :].startswith(
+        tuple(the_cues.scope_noun_not_before)
+    )
+
+
+def counts_places(doc: Document, mention: Mention) -> bool:
+    """'14个设区市', '168个重点城市': a count of places scopes a statement, it is no fact."""
+    after = doc.text[mention.end : mention.end + SCOPE_NOUN_WINDOW]
+    return mention.unit_code in ("count", None) and names_places(after)
+
+
+def network(doc: Document, pos: int, sentence_start: int) -> str | None:
+    """Which sections a water figure is counted over: the last count of sections named
+    before it in the sentence ('534个省级…断面中'): national, provincial, other, or None
+    when the sentence names none."""
+    text, the_cues = doc.text, cues()
+    counted = list(_SECTIONS_COUNTED.finditer(text, sentence_start, pos))
+    if not counted:
+        return None
+    last = counted[-1]
+    phrase = text[doc.clause_start(last.start(), sentence_start) : last.end()]
+    if any(word in phrase for word in the_cues.provincial_network_words):
+        return "provincial"
+    if phrase.startswith("省") and not phrase.startswith("省会"):
+        return "provincial"
+    if any(word in phrase for word in the_cues.national_network_words):
+        return "national"
+    return "other"

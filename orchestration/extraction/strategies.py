@@ -1,0 +1,358 @@
+"""How a number finds its indicator: pure functions from a Clause to a candidate Alias (or None),
+tried in the order of STRATEGIES; the first that names one wins.
+
+What belongs here: each way prose ties a number to an indicator's name — a name the number
+interrupts, a name right after it, the k-th name before 分别, the nearest fitting name before it,
+a name the words before it complete, the figure a change continues — and the windows each looks
+in. A strategy reads the Clause and the document; it never changes either (the reader keeps the
+memory, extractor.py). What keeps a candidate from being used is in guards.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from orchestration.extraction.aliases import Alias
+from orchestration.extraction.clause import Clause
+from orchestration.extraction.cues import cues
+from orchestration.extraction.fitting import compatible
+from orchestration.extraction.quantities import Mention
+from orchestration.extraction.reading import (
+    CLAUSE_BREAK,
+    LIST_GLUE,
+    LIST_REACH,
+    RESPECTIVELY,
+    plain,
+)
+
+Strategy = Callable[[Clause], Alias | None]
+
+BACKWARD_WINDOW = 40  # how far before a number (within its sentence) a name may stand
+FORWARD_GAP = 3  # the most words between a number and a name after it ('51家重点排放单位')
+FORWARD_NAME_REACH = 30  # how far past that gap a name after the number may run
+SCOPE_REACH = 16  # from a count of places to the indicator of what they do
+WRAPPED_HEADS = range(2, 13)  # lengths of a name's head before the number it wraps
+WRAPPED_TAILS = range(1, 9)  # lengths of its tail after the number
+SPLIT_HEADS = range(2, 7)  # lengths of the words before a number that finish a name
+OWN_NAME_TAIL_MIN = 4  # the shortest last words of a number's own name that complete a name
+COMPLETING_HEAD_MIN = 3  # the shortest completing head ('总面积') an own name may end with
+_PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
+# the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
+_SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
+_AMOUNT_ENDINGS = ["量", ""]
+_COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
+_COORDINATION = re.compile("和|、|及|与")
+
+
+def share_of_target(c: Clause) -> Alias | None:
+    """'到位资金1129.2亿元,占年度目标任务106.0%': the previous figure's share of its target."""
+    previous, mention = c.read.previous, c.mention
+    if previous is None or mention.unit_code != "pct":
+        return None
+    share_code = c.doc.lex.target_shares.get(previous.code)
+    if share_code is None:
+        return None
+    gap = c.text[previous.end : mention.start]
+    for cue in cues().share_of_target_before:
+        if gap.endswith(cue) and gap[: -len(cue)] in ("", ","):
+            return Alias(mention.start - len(cue), mention.start, share_code)
+    return None
+
+
+def wrapped(c: Clause) -> Alias | None:
+    """'督察指出的39个问题': a name (督察指出的问题) that the number interrupts."""
+    text, lex, mention = c.text, c.doc.lex, c.stated
+    best: Alias | None = None
+    for head_length in WRAPPED_HEADS:
+        head = text[mention.start - head_length : mention.start]
+        if not plain(head, head_length):
+            break
+        for tail_length in WRAPPED_TAILS:
+            tail = text[mention.end : mention.end + tail_length]
+            if not plain(tail, tail_length):
+                break
+            code = lex.aliases.get(head + tail)
+            if code and compatible(lex.indicators[code], mention, c.kind):
+                found = Alias(mention.start - head_length, mention.end + tail_length, code)
+                if best is None or found.end - found.start > best.end - best.start:
+                    best = found
+    return _counts_if_unitless(c, best)
+
+
+def forward(c: Clause) -> Alias | None:
+    """An indicator named right after the number ('51家重点排放单位'); a shorter name at the
+    same place may fit ('228个国家重要江河湖泊' before '…水质达标率100%')."""
+    text, the_cues, mention = c.text, cues(), c.stated
+    reach = mention.end + FORWARD_GAP + FORWARD_NAME_REACH
+    for alias in c.doc.aliases_between(mention.end, reach):
+        gap = text[mention.end : alias.start]
+        if len(gap) > FORWARD_GAP or not plain(gap):
+            return None
+        if any(word in gap for word in the_cues.forward_gap_blockers):
+            return None  # '534个省级地表水…断面': not the indicator the name says
+        ends_clause = text[alias.end : alias.end + 1] in CLAUSE_BREAK | {""}
+        if any(noun in gap for noun in the_cues.scope_nouns) and not ends_clause:
+            # '4个城市的国家地表水考核断面…排名进入…': cities are no count of sections
+            # (but '3个县获评国家生态文明建设示范区、' counts what they became)
+            return None
+        for end, code in c.doc.lex.matches_at(text, alias.start):
+            if compatible(c.doc.lex.indicators[code], mention, c.kind):
+                return _counts_if_unitless(c, Alias(alias.start, end, code))
+        return None
+    return None
+
+
+def across_scope(c: Clause) -> Alias | None:
+    """'4市开展糖企包干处理重点区域蔗叶试点', '支持27个县(市、区)实施一批农村环境整治项目':
+    a count of places doing what an indicator that counts such places names."""
+    if not c.counts_places:
+        return None
+    text, mention = c.text, c.mention
+    noun = next(n for n in cues().scope_nouns if text.startswith(n, mention.end))
+    pos = mention.end + len(noun)
+    kinds = _PLACE_KINDS.match(text, pos)
+    pos = kinds.end() if kinds else pos
+    place = noun.split("(")[0][-1]  # 市, 县, 区, 省 …
+    following = c.doc.aliases_between(pos, pos + SCOPE_REACH)
+    if not following:
+        return None
+    alias, gap = following[0], text[pos : following[0].start]
+    indicator = c.doc.lex.indicators[alias.code]
+    counts = indicator.unit_code == "count" and place in indicator.name_zh
+    return alias if counts and plain(gap) else None
+
+
+def share_of_count(c: Clause) -> Alias | None:
+    """'218个城市…达标,占64.3%' / '优良水体断面115个,比例为75.2%': the share of the count
+    stated just before; '脊椎动物1045种、维管束植物6186种,分别占全国的22.1%和18%': each
+    count's share of the country, in order."""
+    mention = c.mention
+    if mention.unit_code != "pct":
+        return None
+    text, lex, the_cues, sentence_start = c.text, c.doc.lex, cues(), c.sentence_start
+    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
+    after_anchor = text[anchor + len(RESPECTIVELY) : mention.start] if anchor >= 0 else ""
+    country = next((w for w in the_cues.share_of_country
+                    if c.before.endswith(w) or after_anchor.startswith(w)), None)  # fmt: skip
+    if country is not None:
+        floor = anchor if anchor >= 0 else mention.start - len(country)
+        counts = [a for a in c.doc.aliases_between(sentence_start, floor)
+                  if a.code in lex.shares]  # fmt: skip
+        series = c.doc.series(anchor, mention) if anchor >= 0 else [mention]
+        if counts and len(series) <= len(counts) and mention in series:
+            named = counts[-len(series) :]
+            return Alias(mention.start, mention.start,
+                         lex.shares[named[series.index(mention)].code])  # fmt: skip
+        return None
+    previous = c.read.previous
+    if previous is None or previous.end < sentence_start:
+        return None
+    named_again = [a.end for a in c.doc.aliases_between(previous.end, mention.start)
+                   if a.code == previous.code]  # fmt: skip
+    gap = text[max([previous.end, *named_again]) : mention.start].lstrip(",")
+    if previous.code in lex.shares and gap in the_cues.share_after_count:
+        return Alias(mention.start, mention.start, lex.shares[previous.code])
+    return None
+
+
+def respective_head(c: Clause) -> Alias | None:
+    """'处置和贮存分别占比21.2%和30.7%': the indicator a coordinated name before gave this
+    number of its list: given as the list's first number is read (respective_heads), or
+    before it."""
+    given = respective_heads(c)
+    if given is not None:
+        return given.get(c.mention.start)  # {}: the list names nothing, not even before
+    return c.read.respective
+
+
+def respectively(c: Clause) -> Alias | None:
+    """'A、B和C分别为…': the k-th of k fitting names before 分别 when k numbers follow it."""
+    text, mention, sentence_start = c.text, c.mention, c.sentence_start
+    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
+    if anchor < 0 or c.doc.aliases_between(anchor, mention.start):
+        return None
+    listed = [m for m in c.doc.mentions if anchor < m.start and m.end <= mention.end + LIST_REACH]
+    series: list[Mention] = []
+    for candidate in listed:
+        if series and not LIST_GLUE.match(text[series[-1].end : candidate.start]):
+            break
+        series.append(candidate)
+    if mention not in series or len(series) < 2:
+        return None
+    named: list[Alias] = []
+    for alias in c.doc.aliases_between(sentence_start, anchor):
+        indicator = c.doc.lex.indicators[alias.code]
+        if compatible(indicator, mention, c.kind) and alias.code not in {a.code for a in named}:
+            named.append(alias)
+    if len(named) != len(series):
+        return None
+    return named[series.index(mention)]
+
+
+def backward(c: Clause) -> Alias | None:
+    """The nearest fitting name before the number in its sentence — but a number with a name
+    of its own only takes one named inside its own clause: it never borrows from the clause
+    before ('…产生量达14.8亿吨,综合利用量8.6亿吨')."""
+    mention = c.mention
+    window_start = max(c.sentence_start, mention.start - BACKWARD_WINDOW)
+    for alias in reversed(c.doc.aliases_between(window_start, mention.start)):
+        if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
+            if c.own is not None and alias.start < c.own.clause_start:
+                return None
+            return alias
+    return None
+
+
+def split_name(c: Clause) -> Alias | None:
+    """The words right before the number finish a name said nearby in the sentence:
+    'EOD项目…,投资1047.21亿元' (EOD项目投资), '专项资金1.05亿元支持…农村环境整治项目'
+    (农村环境整治专项资金); a number's own name completes one, whole or by its last words."""
+    text, lex, mention, own = c.text, c.doc.lex, c.mention, c.own
+    _, sentence_end = c.doc.sentence(mention.start)
+    reach = mention.start - c.sentence_start if own is not None else BACKWARD_WINDOW
+    nearby = c.doc.aliases_between(
+        max(c.sentence_start, mention.start - reach),
+        min(sentence_end, mention.end + BACKWARD_WINDOW),
+    )
+    nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))
+    words = [text[mention.start - n : mention.start] for n in SPLIT_HEADS]
+    if own is not None:  # the number's own name completes, whole or by its last 4+ words
+        heads = tuple(cues().completing_heads)
+        words = [own.name[-n:] for n in range(len(own.name), OWN_NAME_TAIL_MIN - 1, -1)]
+        words += [own.name]
+        words += [h for h in heads if len(h) >= COMPLETING_HEAD_MIN and own.name.endswith(h)]
+        words = [w for w in dict.fromkeys(words) if w.endswith(heads)]
+    for word in words:
+        word_length = len(word)
+        if not plain(word):
+            break
+        for alias in nearby:
+            if alias.start < mention.end and alias.end > mention.start - word_length:
+                continue
+            name = text[alias.start : alias.end]
+            for cut in range(len(name), 1, -1):
+                code = lex.aliases.get(name[:cut] + word)
+                if code == alias.code:
+                    continue  # '…优良天数比例达73.4%,其中达到优的天数比例': not the same figure
+                if code and compatible(lex.indicators[code], mention, c.kind):
+                    if alias.end <= mention.start:
+                        return Alias(alias.start, mention.start, code)
+                    return Alias(mention.start - word_length, alias.end, code)
+    return None
+
+
+def continued(c: Clause) -> Alias | None:
+    """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose indicator no
+    name in the text spells is a change of that figure."""
+    if c.kind != "change" or c.own is not None:
+        return None
+    code = continued_code(c)
+    if not code or not compatible(c.doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)
+
+
+# The order matters: a name bound to the number itself (it interrupts the number, or follows it
+# with at most FORWARD_GAP words between, or the places it counts go on to one) is what the
+# sentence says of that number, so it comes before any name said elsewhere; a percentage right
+# after a count is that count's share whatever name stands before it; a name a coordinated list
+# gave this number, and the k-th name before 分别, come before the nearest name before the number,
+# which would give every number of a list the last name of the list; completing a name from the
+# words before the number, and continuing the figure before, are last resorts. Only the first
+# four apply to a count of places ('14个设区市'): it is the scope of a statement unless one of
+# them names what the places do.
+STRATEGIES: tuple[Strategy, ...] = (
+    share_of_target,
+    wrapped,
+    forward,
+    across_scope,
+    share_of_count,
+    respective_head,
+    respectively,
+    backward,
+    split_name,
+    continued,
+)
+# the strategies that bind a number to a name of its own place in the text: the number then
+# states no name of its own (an OwnName only counts when none of these names it)
+BINDING: tuple[Strategy, ...] = (share_of_target, wrapped, forward, across_scope)
+
+
+def first_candidate(c: Clause) -> tuple[Alias | None, Strategy | None]:
+    """The candidate of the first strategy that names one, and that strategy."""
+    for strategy in BINDING if c.counts_places else STRATEGIES:
+        alias = strategy(c)
+        if alias is not None:
+            return alias, strategy
+    return None, None
+
+
+def continued_code(c: Clause) -> str | None:
+    """The code ('' for an open-vocabulary figure) of the figure a change continues: stated by
+    the number just before, in the same sentence, past a comma and words without a digit."""
+    previous = c.read.previous
+    if previous is None or previous.end < c.sentence_start or previous.kind == "rank":
+        return None
+    gap = c.text[previous.end : c.mention.start]
+    if not gap.startswith(",") or not plain(gap[1:]):
+        return None
+    return previous.code
+
+
+def respective_heads(c: Clause) -> dict[int, Alias] | None:
+    """'一般工业固体废物综合利用量占…48.0%,处置和贮存分别占比21.2%和30.7%': each head of a
+    coordinated own name, completed with the subject of a name said before in the sentence
+    (一般工业固体废物 + 处置 + 量占比), names the number of its place in the list. Returns the
+    indicator of each number of the list by its start, {} when a head completes to none (the
+    list names nothing), None when the number opens no such list."""
+    own, mention = c.own, c.mention
+    if own is None:
+        return None
+    found = _COORDINATED_NAME.fullmatch(own.name)
+    anchor = c.text.rfind(RESPECTIVELY, own.clause_start, mention.start)
+    if found is None or anchor < 0:
+        return None
+    heads = _COORDINATION.split(found.group(1))
+    series = c.doc.series(anchor, mention)
+    if len(heads) != len(series) or series[0] is not mention:
+        return None
+    endings = _SHARE_ENDINGS if found.group(2) in ("占比", "占") else _AMOUNT_ENDINGS
+    earlier = c.doc.aliases_between(c.sentence_start, own.clause_start)
+    given = {}
+    for head, item in zip(heads, series, strict=True):
+        alias = _completed(c, head, endings, earlier, item)
+        if alias is None:
+            return {}
+        given[item.start] = alias
+    return given
+
+
+def _completed(c: Clause, head: str, endings: list[str], earlier: list[Alias],
+               mention: Mention) -> Alias | None:  # fmt: skip
+    lex = c.doc.lex
+    for alias in reversed(earlier):
+        name = c.text[alias.start : alias.end]
+        for cut in range(len(name) - 1, 1, -1):
+            for ending in endings:
+                code = lex.aliases.get(name[:cut] + head + ending)
+                if code and compatible(lex.indicators[code], mention, c.kind):
+                    return Alias(mention.start, mention.start, code)
+    return None
+
+
+def _counts_if_unitless(c: Clause, alias: Alias | None) -> Alias | None:
+    """A count of places stated without a unit ('4市') takes only an indicator that counts."""
+    if alias is None or not (c.counts_places and c.stated.unit_code is None):
+        return alias
+    return alias if c.doc.lex.indicators[alias.code].unit_code == "count" else None
+
+
+def carried_goal(c: Clause) -> Alias | None:
+    """'到2035年,达到90%以上': a goal whose sentence names no indicator before it takes the
+    indicator of the previous goal of its paragraph. A fallback, not one of STRATEGIES: it is
+    tried after the guards, which judge the words around a number, and none stand here."""
+    code = c.read.goal
+    if code is None or not compatible(c.doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)

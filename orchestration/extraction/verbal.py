@@ -1,0 +1,117 @@
+"""Facts stated without digits: a goal in words next to a share ('实现全覆盖' = 100 %,
+'无劣Ⅴ类水体断面' = 0 %), and in a report, none of a count of days or events ('无严重污染天数',
+'连续7年零事故' = 0).
+
+What belongs here: finding those words around an indicator's name (maps/cues.yml:
+verbal_values) and the 零 that finishes a count's name. Each such statement becomes a fact like
+any other (assembly.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from orchestration.extraction.aliases import Alias
+from orchestration.extraction.assembly import build
+from orchestration.extraction.cues import cues
+from orchestration.extraction.facts import Fact
+from orchestration.extraction.lexicon import LexiconIndicator
+from orchestration.extraction.quantities import Mention
+from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
+from orchestration.extraction.scope import LISTED, period, region
+
+VERBAL_GAP = 4  # the most words between a share's name and the words that state its value
+ZERO = "零"
+_ZERO_TAIL = re.compile(r"[^,;:。、()\n\d零]{1,4}")  # the words after 零 that finish a name
+
+
+def verbal_facts(doc: Document) -> list[Fact]:
+    """Goals stated in words next to a share: '实现全覆盖' (100%), '无劣Ⅴ类水体断面' (0%);
+    a count of days stated to be none: '无严重污染天数' (0 days)."""
+    facts = []
+    text, the_cues = doc.text, cues()
+    for alias in doc.aliases:
+        indicator = doc.lex.indicators[alias.code]
+        if indicator.unit_code == "day" and not doc.context.is_plan:
+            facts += _none_stated(doc, alias, indicator)
+        if indicator.unit_code != "pct":
+            continue
+        sentence_start, _ = doc.sentence(alias.start)
+        before = text[sentence_start : alias.start]
+        paragraph = text[doc.paragraph_start(alias.start) : alias.start]
+        if not (the_cues.is_target_clause(before) or doc.context.is_plan):
+            continue
+        for value, start, end in _verbal_spans(doc, alias):
+            mention = Mention(start, end, start, end, value, "pct", None, "=")
+            period_code = period(doc, mention, "target", before, paragraph)
+            facts.append(build(doc, mention, alias, indicator, "target", None, period_code,
+                               region(doc, alias.start, sentence_start)))  # fmt: skip
+    return facts
+
+
+def zero_counts(doc: Document) -> list[Fact]:
+    """'核与辐射安全领域连续7年零事故': 零 + words that finish a count's name begun in the
+    clause (核与辐射安全领域…事故) state 0 of it."""
+    text, lex, facts = doc.text, doc.lex, []
+    for found in re.finditer(ZERO, text):
+        tail = _ZERO_TAIL.match(text[found.end() :])
+        if tail is None or doc.context.is_plan:
+            continue
+        sentence_start, _ = doc.sentence(found.start())
+        clause_start = doc.clause_start(found.start(), sentence_start)
+        alias = None
+        for end in range(found.start(), clause_start + 1, -1):
+            for cut in range(len(tail.group()), 0, -1):
+                code = lex.aliases.get(text[clause_start:end] + tail.group()[:cut])
+                if code and lex.indicators[code].unit_code == "count":
+                    alias = Alias(clause_start, found.end() + cut, code)
+                    break
+            if alias:
+                break
+        if alias is None:
+            continue
+        indicator = lex.indicators[alias.code]
+        mention = Mention(found.start(), found.end(), found.start(), found.end(), 0.0,
+                          "count", None, "=")  # fmt: skip
+        before = text[sentence_start : found.start()]
+        paragraph = text[doc.paragraph_start(found.start()) : found.start()]
+        period_code = period(doc, mention, "actual", before, paragraph)
+        region_code = region(doc, alias.start, sentence_start, mention)
+        if region_code != LISTED:
+            facts.append(build(doc, mention, alias, indicator, "actual", None, period_code,
+                               region_code))  # fmt: skip
+    return facts
+
+
+def _none_stated(doc: Document, alias: Alias, indicator: LexiconIndicator) -> list[Fact]:
+    text = doc.text
+    word = next((w for w in cues().none_before_alias if text.endswith(w, 0, alias.start)),
+                None)  # fmt: skip
+    after = text[alias.end : alias.end + 1]
+    if word is None or (after and after not in CLAUSE_BREAK):
+        return []  # '无严重污染天数比例…' is no statement that there were none
+    start = alias.start - len(word)
+    sentence_start, _ = doc.sentence(start)
+    mention = Mention(start, alias.start, start, alias.start, 0.0, indicator.unit_code, None,
+                      "=")  # fmt: skip
+    before = text[sentence_start:start]
+    paragraph = text[doc.paragraph_start(start) : start]
+    period_code = period(doc, mention, "actual", before, paragraph)
+    region_code = region(doc, alias.start, sentence_start, mention)
+    if region_code == LISTED:
+        return []
+    return [build(doc, mention, alias, indicator, "actual", None, period_code, region_code)]
+
+
+def _verbal_spans(doc: Document, alias: Alias) -> list[tuple[float, int, int]]:
+    text, spans, the_cues = doc.text, [], cues()
+    for word, value in the_cues.verbal_after_alias:
+        found = text.find(word, alias.end, alias.end + VERBAL_GAP + len(word))
+        if found >= 0 and no_break(text[alias.end : found]):
+            spans.append((value, found, found + len(word)))
+            break
+    for word, value in the_cues.verbal_before_alias:
+        if text.endswith(word, 0, alias.start):
+            spans.append((value, alias.start - len(word), alias.start))
+            break
+    return spans
