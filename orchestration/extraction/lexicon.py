@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from orchestration.extraction.normalize import fold_key
+from orchestration.parsing.text import match_key
 from orchestration.parsing.reference import read_seed
 from orchestration.parsing.units import registry
 
@@ -134,7 +134,7 @@ class Lexicon:
                 # statistic is claimed by a seed code: CATALOGUE.yml's o3_8h_p90 → o3)
                 spelled = [indicator.name_zh] if entry.get("name_is_alias", True) else []
                 for alias in [*spelled, *named]:
-                    key = fold_key(alias)
+                    key = match_key(alias)
                     if aliases.setdefault(key, code) != code:
                         raise LexiconError(f"{where}: alias {alias!r} already names {aliases[key]}")
         for code, indicator in indicators.items():
