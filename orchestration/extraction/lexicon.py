@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from orchestration.parsing.text import match_key
 from orchestration.parsing.reference import read_seed
+from orchestration.parsing.text import match_key
 from orchestration.parsing.units import registry
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
