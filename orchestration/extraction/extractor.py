@@ -29,10 +29,11 @@ from itertools import pairwise
 
 from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, find_regions, infer, region_level
-from orchestration.extraction.lexicon import Lexicon, LexiconIndicator, lexicon
+from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.quantities import RANK_UNIT, Mention, find_mentions
 from orchestration.parsing.text import FoldedText, fold
 from orchestration.parsing.units import IncompatibleUnits, registry
+from orchestration.registry.catalogue import Indicator as LexiconIndicator
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _CLAUSE_BREAK = set(",、;:。!?\n()")

@@ -17,6 +17,7 @@ import yaml
 from orchestration.parsing.reference import read_seed
 from orchestration.paths import DBT_PROJECT_DIR
 from orchestration.registry import PROVENANCE, Column, LandingTable, landing_tables
+from orchestration.registry.catalogue import catalogue
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -106,6 +107,10 @@ def write_dbt_sources(path: Path = SOURCES_PATH) -> bool:
 
 @cache
 def _seed(name: str) -> tuple[dict[str, str], ...]:
+    """A catalogue's rows: the indicator catalogue's for indicators.csv (the seed dbt reads is
+    generated from it), the seed file's otherwise."""
+    if name == "indicators.csv":
+        return tuple(catalogue().seed_rows())
     return tuple(read_seed(name))
 
 

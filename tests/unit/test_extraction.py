@@ -11,7 +11,6 @@ from orchestration.cli import main
 from orchestration.extraction.document import resolve_province
 from orchestration.extraction.evaluate import evaluate, overall
 from orchestration.extraction.extractor import Fact, extract
-from orchestration.extraction.lexicon import Lexicon, LexiconError
 from orchestration.extraction.quantities import chinese_numeral
 from orchestration.extraction.reports import extract_entry, report_entries
 from orchestration.manifest import ManifestEntry, read_manifest
@@ -276,37 +275,6 @@ def test_document_context_comes_from_the_text() -> None:
     extraction = extract(text)
     assert (extraction.context.region_code, extraction.context.year) == (GX, 2023)
     assert not extraction.context.is_plan
-
-
-def test_an_alias_naming_two_indicators_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "a.yml").write_text(
-        "subject: air\nindicators:\n"
-        "  - {code: x_one, name_zh: 甲, name_en: one, unit: pct, aliases: [同名]}\n"
-        "  - {code: x_two, name_zh: 乙, name_en: two, unit: pct, aliases: [同名]}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="already names x_one"):
-        Lexicon.load(tmp_path)
-
-
-def test_a_lexicon_unit_must_be_in_the_registry(tmp_path: Path) -> None:
-    (tmp_path / "a.yml").write_text(
-        "subject: air\nindicators:\n"
-        "  - {code: x_one, name_zh: 甲, name_en: one, unit: furlongs, aliases: []}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="furlongs"):
-        Lexicon.load(tmp_path)
-
-
-def test_a_share_of_target_must_name_an_indicator(tmp_path: Path) -> None:
-    (tmp_path / "a.yml").write_text(
-        "subject: economy\nindicators:\n"
-        "  - {code: x_share, name_zh: 甲, name_en: one, unit: pct, target_share_of: x_missing}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="x_missing"):
-        Lexicon.load(tmp_path)
 
 
 def test_cli_prints_facts_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
