@@ -368,11 +368,10 @@ def _dictionary(args: argparse.Namespace) -> int:
 
 def _registry(args: argparse.Namespace) -> int:
     from orchestration.registry import landing_tables
-    from orchestration.registry.catalogue import SEED_PATH, write_seed
-    from orchestration.registry.generate import SOURCES_PATH, write_dbt_sources
+    from orchestration.registry.generate import write_generated
 
     if args.action == "generate":
-        for path, changed in ((SOURCES_PATH, write_dbt_sources()), (SEED_PATH, write_seed())):
+        for path, changed in write_generated().items():
             print(f"✓ {'wrote' if changed else 'unchanged:'} {path}")
         return 0
     for table in landing_tables().values():

@@ -4,10 +4,10 @@ its one reader.
 Read from orchestration/registry/indicators/<subject>.yml. The table parsers
 (parsing.reference.indicators), the extractor (extraction.lexicon), the Great Expectations range
 and unit expectations (registry.generate) and the data dictionary read it through `catalogue()`;
-dbt reads dbt_project/seeds/indicators.csv, which `envwh registry generate` writes from it (a
-test fails when it is stale). Spellings are matched by their folded key
-(parsing.text.match_key), so Traditional, full-width and differently spaced or dashed spellings
-need no entries of their own.
+dbt reads dbt_project/seeds/indicators.csv, which `envwh registry generate` writes from it
+(orchestration.registry.generate; a test fails when it is stale). Spellings are matched by their
+folded key (parsing.text.match_key), so Traditional, full-width and differently spaced or dashed
+spellings need no entries of their own.
 
 Format of one file (every key of an entry is checked; an unknown key is refused)::
 
@@ -38,8 +38,6 @@ spelling inside a header), prose spellings inside running text, where a short ta
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -47,10 +45,9 @@ from pathlib import Path
 import yaml
 
 from orchestration.parsing.text import match_key
-from orchestration.paths import PROJECT_ROOT, SEEDS_DIR
+from orchestration.paths import PROJECT_ROOT
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "indicators"
-SEED_PATH = SEEDS_DIR / "indicators.csv"
 _REQUIRED = {"code", "name_zh", "name_en", "unit", "higher_is_better", "range"}
 _OPTIONAL = {"standard_pollutant", "table_aliases", "prose_aliases", "name_is_alias",
              "reduction", "target_share_of", "share_of", "provincial_variant"}  # fmt: skip
@@ -232,22 +229,3 @@ class Catalogue:
 def catalogue() -> Catalogue:
     """The project's indicator catalogue, read once per process."""
     return Catalogue.load()
-
-
-def seed_text(cat: Catalogue | None = None) -> str:
-    """The text of dbt_project/seeds/indicators.csv (dbt seeds have no comments: the column
-    defined_in names the catalogue file each row comes from)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=SEED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows((cat or catalogue()).seed_rows())
-    return out.getvalue()
-
-
-def write_seed(path: Path = SEED_PATH) -> bool:
-    """Write the dbt seed of the catalogue; return whether it changed."""
-    text = seed_text()
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.write_text(text, encoding="utf-8")
-    return True

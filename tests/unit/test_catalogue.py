@@ -12,14 +12,8 @@ from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.parsing.reference import indicators, read_seed
 from orchestration.parsing.text import fold, match_key
 from orchestration.registry import landing_tables
-from orchestration.registry.catalogue import (
-    SEED_PATH,
-    Catalogue,
-    CatalogueError,
-    catalogue,
-    seed_text,
-)
-from orchestration.registry.generate import measure_cases
+from orchestration.registry.catalogue import Catalogue, CatalogueError, catalogue
+from orchestration.registry.generate import INDICATORS_SEED_PATH, indicators_seed, measure_cases
 
 ENTRY = "  - {code: x_one, name_zh: 甲, name_en: one, unit: pct, higher_is_better: true, "
 RANGE = "range: {min: 0, max: 100, basis: a share}"
@@ -35,7 +29,7 @@ def _load(tmp_path: Path, *entries: str, subject: str = "air") -> Catalogue:
 
 def test_the_indicators_seed_is_generated_from_the_catalogue() -> None:
     """seeds/indicators.csv is `envwh registry generate`'s output: edit the catalogue instead."""
-    assert SEED_PATH.read_text(encoding="utf-8") == seed_text()
+    assert INDICATORS_SEED_PATH.read_text(encoding="utf-8") == indicators_seed()
 
 
 def test_the_generated_seed_is_never_read_by_python() -> None:
