@@ -259,6 +259,8 @@ def with_measure_columns(table_name: str, frame: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     schema, _, name = table_name.partition(".")
+    if table_name in CATALOGUE_RANGES:
+        return _with_catalogue_bounds(table_name, frame)
     table = landing_tables().get(name) if schema == "landing" else None
     if table is None:
         return frame
@@ -286,6 +288,45 @@ def with_measure_columns(table_name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+# Mart columns checked against the valid range of their row's indicator in the catalogue:
+# table → (the indicator code column, the value column, in the indicator's canonical unit).
+# Facts of report prose: a level stated in the text (changes and ranks are other columns).
+CATALOGUE_RANGES = {"marts.fct_indicator_observation": ("indicator_code", "value_canonical")}
+
+
+def _with_catalogue_bounds(table_name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with <value>__min and <value>__max: the bounds of each row's indicator (null
+    where the catalogue states none, or the row has no indicator)."""
+    import pandas as pd
+
+    code_column, value_column = CATALOGUE_RANGES[table_name]
+    names = _derived(value_column)
+    indicators = catalogue().indicators
+    found = [indicators.get(code) if isinstance(code, str) else None
+             for code in frame[code_column]]  # fmt: skip
+    frame = frame.copy()
+    for key, attribute in (("min", "valid_min"), ("max", "valid_max")):
+        values = [getattr(i, attribute) if i else None for i in found]
+        frame[names[key]] = pd.Series(values, index=frame.index, dtype="Float64")
+    return frame
+
+
+def catalogue_range_expectations(table_name: str) -> list[dict]:
+    """A mart value at least its indicator's valid_min and at most its valid_max (the bounds of
+    orchestration/registry/indicators, added by with_measure_columns)."""
+    _, value_column = CATALOGUE_RANGES[table_name]
+    names = _derived(value_column)
+    where = f"{value_column} within its indicator's range (orchestration/registry/indicators)"
+    return [
+        _expectation("column_pair_values_a_to_be_greater_than_b",
+                     {"column_A": value_column, "column_B": names["min"], "or_equal": True,
+                      "ignore_row_if": "either_value_is_missing"}, f"minimum: {where}"),
+        _expectation("column_pair_values_a_to_be_greater_than_b",
+                     {"column_A": names["max"], "column_B": value_column, "or_equal": True,
+                      "ignore_row_if": "either_value_is_missing"}, f"maximum: {where}"),
+    ]  # fmt: skip
+
+
 def table_expectations(table: LandingTable) -> list[dict]:
     """The registry's range and unit expectations of one landing table."""
     out = []
@@ -302,8 +343,8 @@ def table_expectations(table: LandingTable) -> list[dict]:
 
 
 def registry_suites() -> dict[str, dict]:
-    """Suite name (landing.<table>) → a suite of the registry's expectations, for every table
-    that has any."""
+    """Suite name (landing.<table>, or a mart of CATALOGUE_RANGES) → a suite of the registry's
+    expectations, for every table that has any."""
     suites = {}
     for table in landing_tables().values():
         expectations = table_expectations(table)
@@ -311,4 +352,8 @@ def registry_suites() -> dict[str, dict]:
             name = f"landing.{table.name}"
             meta = {"table": name, "description": table.description}
             suites[name] = {"name": name, "meta": meta, "expectations": expectations}
+    for name in CATALOGUE_RANGES:
+        meta = {"table": name, "description": f"{name}: ranges of the indicator catalogue"}
+        suites[name] = {"name": name, "meta": meta,
+                        "expectations": catalogue_range_expectations(name)}  # fmt: skip
     return suites

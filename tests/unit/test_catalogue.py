@@ -5,15 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from orchestration.extraction.extractor import extract
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.parsing.reference import indicators, read_seed
 from orchestration.parsing.text import fold, match_key
+from orchestration.quality.suites import SuiteFile
+from orchestration.quality.validate import run_suites
 from orchestration.registry import landing_tables
 from orchestration.registry.catalogue import Catalogue, CatalogueError, catalogue
-from orchestration.registry.generate import INDICATORS_SEED_PATH, indicators_seed, measure_cases
+from orchestration.registry.generate import (
+    INDICATORS_SEED_PATH,
+    indicators_seed,
+    measure_cases,
+    registry_suites,
+)
 
 ENTRY = "  - {code: x_one, name_zh: 甲, name_en: one, unit: pct, higher_is_better: true, "
 RANGE = "range: {min: 0, max: 100, basis: a share}"
@@ -128,3 +136,25 @@ def test_the_generated_range_expectations_read_the_catalogue() -> None:
     pm2_5 = catalogue().indicators["pm2_5"]
     assert (cases["pm2_5"].low, cases["pm2_5"].high) == (pm2_5.valid_min, pm2_5.valid_max)
     assert cases["pm2_5"].basis == pm2_5.range_basis
+
+
+def test_the_catalogue_range_of_prose_facts_fails_on_a_bad_row() -> None:
+    """marts.fct_indicator_observation: each value within its indicator's catalogue range. Rows
+    at the bounds pass (a share of an annual target may reach 300 %, an anomaly be negative,
+    an open-vocabulary figure has no range here); one row under a minimum and one over a
+    maximum make each of the two expectations fail."""
+    name = "marts.fct_indicator_observation"
+    suite = registry_suites()[name]
+    good = [("pm2_5", 0.0), ("pm2_5", 500.0), ("green_industry_funds_target_completion", 300.0),
+            ("mean_air_temperature_anomaly", -1.2), (None, 5.0)]  # fmt: skip
+    bad = [("good_days_ratio", -0.5), ("good_days_ratio", 100.5)]
+
+    def validate(rows: list[tuple[str | None, float]]) -> list:
+        con = duckdb.connect()
+        con.execute("create schema marts")
+        con.execute(f"create table {name} (indicator_code varchar, value_canonical double)")
+        con.executemany(f"insert into {name} values (?, ?)", rows)
+        return run_suites(con, [SuiteFile(name, name, suite)])
+
+    assert [r.success for r in validate(good)] == [True, True]
+    assert [r.success for r in validate(good + bad)] == [False, False]
