@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(lookups: int, text_repeat: int) -> dict[str, float]:
     from orchestration.extraction.document import find_regions
-    from orchestration.extraction.normalize import fold
     from orchestration.parsing import reference
+    from orchestration.parsing.text import fold
 
     reference.regions.cache_clear()
     start = time.perf_counter()

@@ -22,7 +22,8 @@ EPILOG = """examples:
   envwh validate                   run every expectation suite against the published warehouse
   envwh docs                       dbt docs, GX Data Docs, dictionary, dashboard (warehouse/docs/)
   envwh export                     one Parquet file per mart table in warehouse/exports/
-  envwh registry generate          regenerate the dbt source of the landing tables from the registry
+  envwh registry generate          regenerate the dbt source of the landing tables and
+                                   seeds/indicators.csv from the registry
   envwh serve                      serve the warehouse read-only to psql and BI tools on :5433
   psql "postgresql://envwh@127.0.0.1:5433/envwh" -c "select * from marts.dim_region limit 5"
   envwh manifest add raw/air_quality/new.csv --table air_quality__periodic --province 广西 \\
@@ -102,9 +103,11 @@ def _parser() -> argparse.ArgumentParser:
             "  envwh dictionary", _dictionary)  # fmt: skip
     registry = command(
         "registry",
-        "The table registry (orchestration/registry/landing/<table>.yml). `generate` writes "
-        "the dbt source file of the landing tables from it "
-        "(dbt_project/models/staging/_landing__sources.yml); `list` prints each table's columns.",
+        "The table registry (orchestration/registry/landing/<table>.yml) and the indicator "
+        "catalogue (orchestration/registry/indicators/<subject>.yml). `generate` writes the dbt "
+        "source file of the landing tables (dbt_project/models/staging/_landing__sources.yml) "
+        "and the dbt seed of the catalogue (dbt_project/seeds/indicators.csv); `list` prints "
+        "each table's columns.",
         "  envwh registry generate\n  envwh registry list",
         _registry,
     )
@@ -365,11 +368,11 @@ def _dictionary(args: argparse.Namespace) -> int:
 
 def _registry(args: argparse.Namespace) -> int:
     from orchestration.registry import landing_tables
-    from orchestration.registry.generate import SOURCES_PATH, write_dbt_sources
+    from orchestration.registry.generate import write_generated
 
     if args.action == "generate":
-        changed = write_dbt_sources()
-        print(f"✓ {'wrote' if changed else 'unchanged:'} {SOURCES_PATH}")
+        for path, changed in write_generated().items():
+            print(f"✓ {'wrote' if changed else 'unchanged:'} {path}")
         return 0
     for table in landing_tables().values():
         print(f"landing.{table.name}: {', '.join(table.column_types)}")

@@ -24,6 +24,7 @@ import yaml
 
 from orchestration.parsing.reference import read_seed
 from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT
+from orchestration.registry.catalogue import catalogue
 
 DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 MODELS_YAML = DBT_PROJECT_DIR / "models" / "marts" / "_marts__models.yml"
@@ -201,28 +202,6 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def lexicon_rows() -> list[dict[str, str]]:
-    """The indicators only report prose uses (orchestration/extraction/lexicon/), as seed-like
-    rows with the range dim_indicator gives them (LexiconIndicator.valid_range)."""
-    from orchestration.extraction.lexicon import lexicon
-
-    rows = []
-    for indicator in lexicon().indicators.values():
-        if indicator.in_seed:
-            continue
-        direction = indicator.higher_is_better
-        valid_min, valid_max, _ = indicator.valid_range
-        rows.append({
-            "indicator_code": indicator.code, "name_zh": indicator.name_zh,
-            "name_en": indicator.name_en, "subject": indicator.subject,
-            "canonical_unit_code": indicator.unit_code,
-            "higher_is_better": "" if direction is None else str(direction).lower(),
-            "valid_min": f"{valid_min:g}",
-            "valid_max": "" if valid_max is None else f"{valid_max:g}",
-        })  # fmt: skip
-    return rows
-
-
 def marts_spec() -> dict[str, Any]:
     """The marts YAML with the models of every subject folder's YAML appended."""
     spec = yaml.safe_load(MODELS_YAML.read_text(encoding="utf-8"))
@@ -233,14 +212,14 @@ def marts_spec() -> dict[str, Any]:
 
 def load(indicator_rows: list[dict[str, str]] | None = None) -> Dictionary:
     """The dictionary of the project's models; indicators from the given rows (a warehouse's),
-    else from the indicators seed."""
+    else from the indicator catalogue."""
     # the schemas the dictionary documents, in order: the bi views first (where a dashboard
     # starts), then the marts
     specs = [("bi", yaml.safe_load(BI_MODELS_YAML.read_text(encoding="utf-8"))),
              ("marts", marts_spec())]  # fmt: skip
     if indicator_rows is None:
-        return build(specs, read_seed("indicators.csv") + lexicon_rows(), read_seed("units.csv"),
-                     "dbt_project/seeds/indicators.csv and the extraction lexicon")  # fmt: skip
+        return build(specs, catalogue().seed_rows(), read_seed("units.csv"),
+                     "the indicator catalogue (orchestration/registry/indicators/)")  # fmt: skip
     return build(specs, indicator_rows, read_seed("units.csv"), "marts.dim_indicator")
 
 

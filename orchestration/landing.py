@@ -213,24 +213,6 @@ def _report_record(row: dict[str, object]) -> dict[str, object]:
     return {_REPORT_RENAMES.get(k, k): (v if v != "" else None) for k, v in row.items()}
 
 
-def write_lexicon(con: duckdb.DuckDBPyConnection) -> int:
-    """Replace landing.reports__lexicon: the indicators of orchestration/extraction/lexicon/
-    that only report prose uses (those of seeds/indicators.csv are not repeated); return how
-    many."""
-    from orchestration.extraction.lexicon import lexicon
-
-    indicators = [i.as_row() for i in lexicon().indicators.values() if not i.in_seed]
-    check_record_keys("reports__lexicon", indicators)
-    con.execute("create schema if not exists landing")
-    con.execute("drop table if exists landing.reports__lexicon")
-    con.execute(landing_table("reports__lexicon").ddl())  # no provenance: lexicon_file
-    if indicators:
-        con.register("incoming", pa.Table.from_pylist(indicators))
-        con.execute("insert into landing.reports__lexicon by name select * from incoming")
-        con.unregister("incoming")
-    return len(indicators)
-
-
 def land_table(
     con: duckdb.DuckDBPyConnection, raw_dir: Path, entries: list[ManifestEntry], table: str
 ) -> list[FileReport]:
@@ -265,7 +247,7 @@ def land_table(
 def land_everything(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> None:
     """Everything the landing assets land, in one call (the benchmark's plain script): the
     verified manifest, every registered table read from raw/ (the station × hour files by
-    DuckDB's reader), the lexicon and the report facts."""
+    DuckDB's reader) and the report facts."""
     from orchestration.manifest import read_manifest, verify
     from orchestration.monitoring_landing import land_manifest_files
     from orchestration.parsing.builders import BUILDERS
@@ -276,5 +258,4 @@ def land_everything(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> None:
     for table in BUILDERS:
         land_table(con, raw_dir, entries, table)
     land_manifest_files(con, raw_dir, entries)
-    write_lexicon(con)
     land_reports(con, raw_dir, entries)

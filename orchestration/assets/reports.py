@@ -1,5 +1,5 @@
-"""Landing assets for report prose: facts extracted from the texts of raw/reports/ and the
-indicator lexicon they are read with.
+"""Landing assets for report prose: facts extracted from the texts of raw/reports/ (with the
+indicator catalogue of orchestration/registry/indicators/).
 
 An asset belongs here if it moves report text (or what reading it needs) into DuckDB
 `landing`. Extraction lives in orchestration.extraction; modelling belongs in dbt.
@@ -10,42 +10,31 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.assets.landing import MANIFEST_KEY, raw_files_spec
 from orchestration.extraction.reports import REPORTS_TABLE
-from orchestration.landing import land_reports, write_lexicon
+from orchestration.landing import land_reports
 from orchestration.manifest import read_manifest
 from orchestration.registry import landing_table
 from orchestration.resources import WarehousePaths
 
 FACTS_KEY = dg.AssetKey(["landing", "reports__facts"])
 UNMAPPED_KEY = dg.AssetKey(["landing", "reports__unmapped_quantities"])
-LEXICON_KEY = dg.AssetKey(["landing", "reports__lexicon"])
 
 raw_specs = [raw_files_spec(REPORTS_TABLE, "raw/reports: report and policy texts (UTF-8)")]
-
-
-@dg.asset(key=LEXICON_KEY, group_name="landing", kinds={"duckdb", "yaml"},
-          description=landing_table("reports__lexicon").description)  # fmt: skip
-def report_lexicon(
-    context: dg.AssetExecutionContext, duckdb: DuckDBResource
-) -> dg.MaterializeResult:
-    with duckdb.get_connection() as con:
-        count = write_lexicon(con)
-    context.log.info(f"lexicon: {count} prose-only indicators")
-    return dg.MaterializeResult(metadata={"indicators": count})
 
 
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(FACTS_KEY, group_name="landing", kinds={"duckdb", "python"},
-                     deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE]), LEXICON_KEY],
+                     deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE])],
                      description=landing_table("reports__facts").description),
         dg.AssetSpec(UNMAPPED_KEY, group_name="landing", kinds={"duckdb", "python"},
-                     deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE]), LEXICON_KEY],
+                     deps=[MANIFEST_KEY, dg.AssetKey(["raw", REPORTS_TABLE])],
                      description=landing_table("reports__unmapped_quantities").description),
     ],
 )  # fmt: skip
 def report_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
                  paths: WarehousePaths):  # fmt: skip
-    """Extract every report of the manifest (always: the facts depend on the lexicon too)."""
+    """Extract every report of the manifest (always: the facts depend on the indicator
+    catalogue too)."""
     settings = paths.settings
     with duckdb.get_connection() as con:
         reports = land_reports(con, settings.raw_dir, read_manifest(settings.manifest_path))
@@ -56,4 +45,4 @@ def report_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource,
     yield dg.MaterializeResult(asset_key=UNMAPPED_KEY)
 
 
-assets = [report_lexicon, report_facts]
+assets = [report_facts]

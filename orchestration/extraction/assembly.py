@@ -16,12 +16,12 @@ from orchestration.extraction.clause import Clause
 from orchestration.extraction.facts import Fact, Unmapped
 from orchestration.extraction.fitting import annual, compatible
 from orchestration.extraction.kinds import change_sign
-from orchestration.extraction.lexicon import LexiconIndicator
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, Document
 from orchestration.extraction.scope import LISTED, listed_regions, period, rank_scope, region
 from orchestration.parsing.units import IncompatibleUnits, registry
+from orchestration.registry.catalogue import Indicator
 
 PARTNER_REACH = 30  # how far before an indicator the other indicator of 'A和B均…' may start
 _EACH = re.compile("均|都")  # '…均为98.1%': the value of each place listed
@@ -35,7 +35,7 @@ def unmapped(doc: Document, mention: Mention, name: str) -> Unmapped:
     return Unmapped(mention.value, mention.unit_code or "", quote, start, end, name)
 
 
-def build(doc: Document, mention: Mention, alias: Alias, indicator: LexiconIndicator,
+def build(doc: Document, mention: Mention, alias: Alias, indicator: Indicator,
           kind: str, baseline: int | None, period_code: str, region_code: str,
           sign: int = 1) -> Fact:  # fmt: skip
     """The fact; `sign` is -1 for a change stated as a fall."""
@@ -58,7 +58,7 @@ def build(doc: Document, mention: Mention, alias: Alias, indicator: LexiconIndic
     )  # fmt: skip
 
 
-def _canonical(value: float, unit: str, indicator: LexiconIndicator,
+def _canonical(value: float, unit: str, indicator: Indicator,
                kind: str) -> tuple[str, float]:  # fmt: skip
     if kind == "rank" or (unit in ("pp", "pct") and kind == "change"):
         return unit, value

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from orchestration.extraction.normalize import fold_key
+from orchestration.parsing.text import match_key
 
 CUES_PATH = Path(__file__).resolve().parent / "maps" / "cues.yml"
 YEAR = r"(?:19|20)\d\d"
@@ -27,7 +27,7 @@ def _patterns(items: list[str]) -> list[re.Pattern[str]]:
 
 
 def _words(items: list[str]) -> list[str]:
-    return sorted({fold_key(str(w)) for w in items}, key=len, reverse=True)
+    return sorted({match_key(str(w)) for w in items}, key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Cues:
             comparators=spec["comparators"],
             bound_words=sorted(
                 (
-                    (fold_key(w), comparator)
+                    (match_key(w), comparator)
                     for comparator, words in spec["bound_words"].items()
                     for w in words
                 ),
@@ -101,8 +101,8 @@ class Cues:
             context_year_patterns=_patterns(spec["context_year_patterns"]),
             several_years_patterns=_patterns(spec["several_years_patterns"]),
             directions=sorted(
-                [(fold_key(w), 1) for w in directions["up"] + directions.get("better", [])]
-                + [(fold_key(w), -1) for w in directions["down"] + directions.get("worse", [])],
+                [(match_key(w), 1) for w in directions["up"] + directions.get("better", [])]
+                + [(match_key(w), -1) for w in directions["down"] + directions.get("worse", [])],
                 key=lambda pair: -len(pair[0]),
             ),
             level_after_direction=_words(spec["level_after_direction"]),
@@ -110,19 +110,19 @@ class Cues:
             rank_patterns=_patterns(spec["rank_patterns"]),
             rank_word_patterns=_patterns(spec["rank_word_patterns"]),
             rank_scopes=[
-                (fold_key(w), scope) for scope, words in spec["rank_scopes"].items() for w in words
+                (match_key(w), scope) for scope, words in spec["rank_scopes"].items() for w in words
             ],
             scope_noun_not_before=_words(spec["scope_noun_not_before"]),
             none_before_alias=_words(verbal["none_before_alias"]),
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
-            prose_unit_exclusions=frozenset(fold_key(w) for w in spec["prose_unit_exclusions"]),
+            prose_unit_exclusions=frozenset(match_key(w) for w in spec["prose_unit_exclusions"]),
             verbal_after_alias=[
-                (fold_key(w), float(v)) for v, ws in verbal["after_alias"].items() for w in ws
+                (match_key(w), float(v)) for v, ws in verbal["after_alias"].items() for w in ws
             ],
             verbal_before_alias=[
-                (fold_key(w), float(v)) for v, ws in verbal["before_alias"].items() for w in ws
+                (match_key(w), float(v)) for v, ws in verbal["before_alias"].items() for w in ws
             ],
             scope_nouns=_words(spec["scope_nouns"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
@@ -145,7 +145,7 @@ class Cues:
             provincial_network_words=_words(spec["provincial_network_words"]),
             share_of_country=_words(spec["share_of_country"]),
             better_words=frozenset(
-                fold_key(w) for w in directions.get("better", []) + directions.get("worse", [])
+                match_key(w) for w in directions.get("better", []) + directions.get("worse", [])
             ),
             completing_heads=_words(spec["completing_heads"]),
         )

@@ -38,7 +38,6 @@ from orchestration.extraction.fitting import unitless_ok
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
-from orchestration.extraction.normalize import fold
 from orchestration.extraction.own_names import OwnName, own_name
 from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_GLUE, Document
 from orchestration.extraction.strategies import (
@@ -50,6 +49,7 @@ from orchestration.extraction.strategies import (
     respective_heads,
 )
 from orchestration.extraction.verbal import verbal_facts, zero_counts
+from orchestration.parsing.text import fold
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ without a unit only right after a share or an index).
 
 from __future__ import annotations
 
-from orchestration.extraction.lexicon import LexiconIndicator
 from orchestration.extraction.quantities import Mention
 from orchestration.parsing.units import registry
+from orchestration.registry.catalogue import Indicator
 
 # what may stand between a share or an index and a number without a unit ('比例为0')
 UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为", "平均为", "均值为", "平均值为",
@@ -22,7 +22,7 @@ def dimension(unit_code: str) -> str:
     return registry().get(unit_code).dimension
 
 
-def annual(unit_code: str | None, indicator: LexiconIndicator) -> str | None:
+def annual(unit_code: str | None, indicator: Indicator) -> str | None:
     """'年覆盖温室气体排放量约45亿吨二氧化碳': a quantity of a yearly indicator stated without
     '/年' is a yearly rate when the registry has that rate (亿吨二氧化碳 → 亿吨二氧化碳/年)."""
     if unit_code is None or not indicator.unit_code.endswith("_per_year"):
@@ -35,7 +35,7 @@ def annual(unit_code: str | None, indicator: LexiconIndicator) -> str | None:
     return per_year
 
 
-def compatible(indicator: LexiconIndicator, mention: Mention, kind: str) -> bool:
+def compatible(indicator: Indicator, mention: Mention, kind: str) -> bool:
     """The number's unit has the dimension of the indicator's (a number without a unit, and a
     rank, fit any)."""
     if mention.unit_code is None or kind == "rank":
@@ -55,6 +55,6 @@ def compatible(indicator: LexiconIndicator, mention: Mention, kind: str) -> bool
     )
 
 
-def unitless_ok(indicator: LexiconIndicator, glue: str) -> bool:
+def unitless_ok(indicator: Indicator, glue: str) -> bool:
     """A number without a unit stated right after a share or an index ('劣Ⅴ类水体比例为0')."""
     return glue in UNITLESS_GLUE and indicator.unit_code in UNITLESS_INDICATOR_UNITS

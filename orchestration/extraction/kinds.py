@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from orchestration.extraction.cues import cues
-from orchestration.extraction.lexicon import LexiconIndicator
 from orchestration.extraction.quantities import RANK_UNIT, Mention
+from orchestration.registry.catalogue import Indicator
 
 AFTER_WINDOW = 8  # the words after a number where a goal cue may follow it ('的考核目标')
 _EXISTING_BREAKS = ",;:"  # the part of a clause that may say a plan's number already exists
@@ -72,7 +72,7 @@ def continues_change(text: str, mention: Mention, previous: Stated | None) -> bo
 
 
 def change_sign(text: str, mention: Mention, previous: Stated | None,
-                indicator: LexiconIndicator | None = None) -> int:  # fmt: skip
+                indicator: Indicator | None = None) -> int:  # fmt: skip
     """+1/-1 of a change: the direction word before it ('改善' is down for an indicator
     where lower is better), or, for an item of a list of changes ('分别下降2.9%、4.0%'),
     the direction of the list's first item."""

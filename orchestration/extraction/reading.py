@@ -16,8 +16,8 @@ from itertools import pairwise
 from orchestration.extraction.aliases import Alias, claiming, find_aliases
 from orchestration.extraction.document import DocumentContext, find_regions
 from orchestration.extraction.lexicon import Lexicon
-from orchestration.extraction.normalize import FoldedText
 from orchestration.extraction.quantities import RANK_UNIT, Mention, find_mentions
+from orchestration.parsing.text import FoldedText
 
 SENTENCE_END = re.compile(r"[。;!?\n]")
 CLAUSE_BREAK = frozenset(",、;:。!?\n()")

@@ -2,8 +2,9 @@
 
 Reads extractions (envwh extract --suggest runs it over raw/reports/): every open-vocabulary
 fact (a clearly named figure without a code) and every unmapped number that states a name of its
-own counts for its name. A name said in many documents is the first to add to lexicon/*.yml —
-with its spelling as the documents write it, under the indicator code it means.
+own counts for its name. A name said in many documents is the first to add to the indicator
+catalogue (orchestration/registry/indicators/*.yml: prose_aliases) — with its spelling as the
+documents write it, under the indicator code it means.
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import build
 from orchestration.extraction.cues import cues
 from orchestration.extraction.facts import Fact
-from orchestration.extraction.lexicon import LexiconIndicator
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
 from orchestration.extraction.scope import LISTED, period, region
+from orchestration.registry.catalogue import Indicator
 
 VERBAL_GAP = 4  # the most words between a share's name and the words that state its value
 ZERO = "零"
@@ -83,7 +83,7 @@ def zero_counts(doc: Document) -> list[Fact]:
     return facts
 
 
-def _none_stated(doc: Document, alias: Alias, indicator: LexiconIndicator) -> list[Fact]:
+def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact]:
     text = doc.text
     word = next((w for w in cues().none_before_alias if text.endswith(w, 0, alias.start)),
                 None)  # fmt: skip

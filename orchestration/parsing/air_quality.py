@@ -116,7 +116,8 @@ def _observation(row: SourceRow, indicator_text: str, cell: Cell | None) -> dict
             column_name(row, "indicator"),
             indicator_text,
             "unknown_indicator",
-            "indicator is not in seeds/indicators.csv (name or alias)",
+            "no indicator of the catalogue (orchestration/registry/indicators: code, name_zh or "
+            "table_aliases)",
         )
     header_unit = cell.header.unit.code if cell and cell.header.unit else row.text("unit")
     measured = measure(column, cell.text if cell else "", indicator, header_unit)
@@ -153,7 +154,8 @@ def _ranking(row: SourceRow, context: FileContext) -> dict:
             column_name(row, "ranking_basis"),
             basis,
             "unknown_indicator",
-            "no indicator of seeds/indicators.csv named in the ranking basis",
+            "no indicator of the catalogue (orchestration/registry/indicators) named in the "
+            "ranking basis",
         )
     order = (
         "best_first"

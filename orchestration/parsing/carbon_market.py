@@ -88,7 +88,8 @@ def _figure(row: SourceRow, context: FileContext) -> dict:
             column_name(row, "indicator"),
             indicator_text,
             "unknown_indicator",
-            "not a carbon indicator of seeds/indicators.csv (name or alias)",
+            "not a carbon indicator of the catalogue (orchestration/registry/indicators: code, "
+            "name_zh or table_aliases)",
         )
     period = resolve_period(row)
     value_cell = row.cells.get("value")

@@ -115,7 +115,8 @@ def _map_one(source_file: str, spec: TableMap, index: int, header: str) -> Mappe
         raise SourceFileError(
             source_file,
             f"unmapped header {header!r} in column {index + 1}: add it to "
-            f"orchestration/registry/landing/{spec.name}.yml (fields) or seeds/indicators.csv",
+            f"orchestration/registry/landing/{spec.name}.yml (fields) or to the table_aliases of "
+            "its indicator in orchestration/registry/indicators/",
         )
     unit = None
     if unit_text:

@@ -1,8 +1,10 @@
 """Reference lookups shared with dbt: indicators, regions and area scopes.
 
-Each is read from its dbt seed (seeds/indicators.csv, regions.csv, area_scopes.csv), the one
-place a new alias is added; dbt builds dim_indicator and dim_region from the same files. Region
-resolution itself (history, ambiguity) is orchestration.parsing.regions.
+Indicators come from the indicator catalogue (orchestration.registry.catalogue, which also writes
+seeds/indicators.csv for dbt); regions and area scopes from their dbt seeds (regions.csv,
+area_scopes.csv), the one place a new alias is added; dbt builds dim_indicator and dim_region
+from the same files. Region resolution itself (history, ambiguity) is
+orchestration.parsing.regions.
 """
 
 from __future__ import annotations
@@ -15,26 +17,17 @@ from functools import cache
 from orchestration.parsing.regions import Regions
 from orchestration.parsing.text import clean_cell, match_key
 from orchestration.paths import SEEDS_DIR
+from orchestration.registry.catalogue import Catalogue, Indicator, catalogue
+
+_GENERATED = {"indicators.csv": "orchestration.registry.catalogue.catalogue()"}
 
 
 def read_seed(name: str) -> list[dict[str, str]]:
+    """The rows of a hand-written dbt seed (a generated one is refused: read its source)."""
+    if name in _GENERATED:
+        raise ValueError(f"seeds/{name} is generated: read {_GENERATED[name]} instead")
     with open(SEEDS_DIR / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-@dataclass(frozen=True)
-class Indicator:
-    code: str
-    name_zh: str
-    subject: str
-    canonical_unit_code: str
-    valid_min: float | None
-    valid_max: float | None
-    range_basis: str
-
-
-def _float_or_none(text: str) -> float | None:
-    return float(text) if text.strip() else None
 
 
 class AliasIndex:
@@ -69,20 +62,11 @@ def alias_index(rows: list[dict[str, str]], code_col: str, name_cols: list[str])
 
 
 class Indicators:
-    def __init__(self, rows: list[dict[str, str]]) -> None:
-        self.by_code = {
-            r["indicator_code"]: Indicator(
-                code=r["indicator_code"],
-                name_zh=r["name_zh"],
-                subject=r["subject"],
-                canonical_unit_code=r["canonical_unit_code"],
-                valid_min=_float_or_none(r["valid_min"]),
-                valid_max=_float_or_none(r["valid_max"]),
-                range_basis=r["range_basis"],
-            )
-            for r in rows
-        }
-        self.aliases = alias_index(rows, "indicator_code", ["indicator_code", "name_zh"])
+    """The table parsers' view of the catalogue: a header or row label → its indicator."""
+
+    def __init__(self, cat: Catalogue) -> None:
+        self.by_code = cat.indicators
+        self.aliases = AliasIndex(cat.table_index)
 
     def resolve(self, text: str) -> Indicator | None:
         code = self.aliases.get(text)
@@ -118,7 +102,7 @@ class AreaScopes:
 
 @cache
 def indicators() -> Indicators:
-    return Indicators(read_seed("indicators.csv"))
+    return Indicators(catalogue())
 
 
 @cache

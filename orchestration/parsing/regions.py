@@ -148,9 +148,7 @@ class Regions:
     def province_code(self, text: str) -> str:
         """A province or country named by `text` ('广西', '廣西', '450000', '全国'), or ''.
         Only provinces and the country compete: '河北' is the province, not Tianjin's 河北区."""
-        found = {
-            r.code for r in self.lookup(text).candidates if r.level in ("country", "province")
-        }
+        found = {r.code for r in self.lookup(text).candidates if r.level in ("country", "province")}
         return found.pop() if len(found) == 1 else ""
 
     def _lookup(self, text: str, year: int | None, province: str) -> Resolution:

@@ -5,7 +5,6 @@ the real `envwh docs`)."""
 
 from __future__ import annotations
 
-import csv
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,10 +20,10 @@ from orchestration.dictionary import (
     load,
     render_html,
 )
-from orchestration.extraction.lexicon import lexicon
 from orchestration.parsing.reference import read_seed
-from orchestration.paths import SEEDS_DIR, Settings
+from orchestration.paths import Settings
 from orchestration.publish import create_database
+from orchestration.registry.catalogue import catalogue
 
 # Numeric columns that are not measures or are dimensionless; any other needs a unit suffix.
 UNITLESS_NUMBERS = {"factor_to_base", "ratio_to_limit", "entities_covered"}
@@ -88,11 +87,9 @@ def test_html_lists_every_mart_model_and_column_from_the_yaml(page: Tables) -> N
 
 
 def test_html_lists_every_indicator_in_both_languages(page: Tables) -> None:
-    with open(SEEDS_DIR / "indicators.csv", encoding="utf-8", newline="") as handle:
-        seed = {r["indicator_code"]: (r["name_zh"], r["name_en"]) for r in csv.DictReader(handle)}
-    prose = {i.code: (i.name_zh, i.name_en) for i in lexicon().indicators.values()}
+    listed = {i.code: (i.name_zh, i.name_en) for i in catalogue().indicators.values()}
     _, *rows = page.tables["indicators"]
-    assert {row[0]: (row[1], row[2]) for row in rows} == {**prose, **seed}
+    assert {row[0]: (row[1], row[2]) for row in rows} == listed
     assert ("pm2_5", "PM2.5平均浓度", "PM2.5 mean concentration") in {tuple(r[:3]) for r in rows}
 
 

@@ -13,8 +13,7 @@ from orchestration.extraction.document import DocumentContext, resolve_province
 from orchestration.extraction.evaluate import evaluate, overall
 from orchestration.extraction.extractor import extract
 from orchestration.extraction.facts import Fact
-from orchestration.extraction.lexicon import Lexicon, LexiconError, lexicon
-from orchestration.extraction.normalize import fold
+from orchestration.extraction.lexicon import lexicon
 from orchestration.extraction.quantities import chinese_numeral
 from orchestration.extraction.reading import Document
 from orchestration.extraction.reports import extract_entry, report_entries
@@ -25,6 +24,7 @@ from orchestration.extraction.strategies import (
     share_of_count,
 )
 from orchestration.manifest import ManifestEntry, read_manifest
+from orchestration.parsing.text import fold
 from orchestration.paths import PROJECT_ROOT, settings
 
 GX = "450000"
@@ -305,37 +305,6 @@ def test_document_context_comes_from_the_text() -> None:
     extraction = extract(text)
     assert (extraction.context.region_code, extraction.context.year) == (GX, 2023)
     assert not extraction.context.is_plan
-
-
-def test_an_alias_naming_two_indicators_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "a.yml").write_text(
-        "subject: air\nindicators:\n"
-        "  - {code: x_one, name_zh: 甲, name_en: one, unit: pct, aliases: [同名]}\n"
-        "  - {code: x_two, name_zh: 乙, name_en: two, unit: pct, aliases: [同名]}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="already names x_one"):
-        Lexicon.load(tmp_path)
-
-
-def test_a_lexicon_unit_must_be_in_the_registry(tmp_path: Path) -> None:
-    (tmp_path / "a.yml").write_text(
-        "subject: air\nindicators:\n"
-        "  - {code: x_one, name_zh: 甲, name_en: one, unit: furlongs, aliases: []}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="furlongs"):
-        Lexicon.load(tmp_path)
-
-
-def test_a_share_of_target_must_name_an_indicator(tmp_path: Path) -> None:
-    (tmp_path / "a.yml").write_text(
-        "subject: economy\nindicators:\n"
-        "  - {code: x_share, name_zh: 甲, name_en: one, unit: pct, target_share_of: x_missing}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="x_missing"):
-        Lexicon.load(tmp_path)
 
 
 def test_cli_prints_facts_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

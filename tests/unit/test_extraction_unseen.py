@@ -21,11 +21,12 @@ from orchestration.extraction.evaluate import (
     score,
 )
 from orchestration.extraction.extractor import extract
-from orchestration.extraction.lexicon import Lexicon, LexiconError
+from orchestration.extraction.lexicon import Lexicon
 from orchestration.extraction.reports import extract_entry, report_entries
 from orchestration.extraction.suggest import suggest
 from orchestration.manifest import read_manifest
 from orchestration.paths import PROJECT_ROOT, settings
+from orchestration.registry.catalogue import Catalogue
 
 GX = "450000"
 UNSEEN = PROJECT_ROOT / "tests" / "gold" / "unseen"
@@ -278,30 +279,11 @@ def test_a_baseline_year_is_not_the_period() -> None:
 
 
 # -- the lexicon ---------------------------------------------------------------------------------
-def test_a_code_that_is_no_alias_of_its_name_claims_nothing(tmp_path: Path) -> None:
-    (tmp_path / "x.yml").write_text(
-        "subject: air\nindicators:\n"
-        "  - {code: o3_stat, name_zh: 臭氧统计量, name_en: x, unit: ug_m3, name_is_alias: false}\n",
-        encoding="utf-8",
-    )
-    assert "臭氧统计量" not in Lexicon.load(tmp_path).aliases
-
-
-def test_a_share_must_name_an_indicator(tmp_path: Path) -> None:
-    (tmp_path / "x.yml").write_text(
-        "subject: air\nindicators:\n"
-        "  - {code: s, name_zh: 某比例, name_en: x, unit: pct, share_of: nowhere}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LexiconError, match="share_of 'nowhere' is no indicator"):
-        Lexicon.load(tmp_path)
-
-
 def test_every_catalogue_indicator_is_in_the_lexicon_under_its_code() -> None:
     import yaml
 
     catalogue = yaml.safe_load((UNSEEN / "CATALOGUE.yml").read_text(encoding="utf-8"))
-    lexicon = Lexicon.load()
+    lexicon = Lexicon.of(Catalogue.load())
     missing = [e["code"] for e in catalogue["indicators"] if e["code"] not in lexicon.indicators]
     assert missing == []
 

@@ -6,7 +6,6 @@ from collections import Counter
 
 import pytest
 
-from orchestration.extraction.lexicon import lexicon
 from orchestration.parsing.reference import area_scopes, indicators, regions
 from orchestration.paths import SEEDS_DIR
 from orchestration.quality.suites import load_suites
@@ -56,21 +55,6 @@ def test_area_scopes(text: str, code: str, count: int | None) -> None:
 )  # fmt: skip
 def test_indicator_aliases(text: str, code: str) -> None:
     assert indicators().resolve(text).code == code
-
-
-def test_the_observation_suite_exempts_exactly_the_target_shares_of_the_lexicon() -> None:
-    """Percentages must be 0–100 except shares of an annual target (lexicon target_share_of),
-    which may pass 100 %: the suite's list of those codes follows the lexicon."""
-    (suite,) = [s for s in load_suites() if s.name == "marts.fct_indicator_observation"]
-    listed = []
-    for expectation in suite.spec["expectations"]:
-        row_condition = expectation["kwargs"].get("row_condition", {})
-        for condition in [row_condition, *row_condition.get("conditions", [])]:
-            on_code = condition.get("column", {}).get("name") == "indicator_code"
-            if on_code and condition.get("type") == "comparison":  # not the nullity check
-                listed.append(condition["parameter"])
-    shares = sorted(code for code, i in lexicon().indicators.items() if i.target_share_of)
-    assert listed == [shares, shares]  # NOT_IN for the 0–100 check, IN for the 0–300 one
 
 
 def test_every_suite_is_valid_json_with_a_table() -> None:
