@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import signal
 import socket
 import struct
 import subprocess
@@ -246,6 +247,20 @@ def test_cancel_is_honoured(server: Server) -> None:
         assert caught.value.sqlstate == "57014" and "user request" in first_line(caught.value)
         assert time.monotonic() - started < TIMEOUT_S - 1  # the cancel, not the timeout
         assert con.execute("select 1").fetchone() == (1,)  # the connection goes on
+
+
+def test_psql_ctrl_c_cancels_through_the_front(server: Server) -> None:
+    """psql's SIGINT handler sends a CancelRequest on a new connection: the front forwards it."""
+    client = subprocess.Popen([PSQL, f"host=127.0.0.1 port={server.port} user=envwh "
+                               "dbname=envwh", "-X", "-c", "select pg_sleep(60)"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)  # fmt: skip
+    time.sleep(1.5)
+    started = time.monotonic()
+    client.send_signal(signal.SIGINT)
+    _, stderr = client.communicate(timeout=TIMEOUT_S + 10)
+    assert "canceling statement due to user request" in stderr, stderr
+    assert time.monotonic() - started < TIMEOUT_S - 2  # the cancel, not the timeout
 
 
 def test_a_query_stops_when_its_client_goes_away(server: Server) -> None:
