@@ -115,10 +115,8 @@ class ClientStream:
             size = length - 4 - (1 if kind == b"Q" else 0)  # a Query's text ends in a zero byte
             if kind[0] in SQL_MESSAGES and size > self.max_sql_bytes:
                 self._refuse(kind, data[i + 5 : i + 5 + min(length - 4, n - i - 5)], size)
-                self._discard = length - 4
+                self._discard = length - 4  # > 0: the stand-in goes out when it is all read
                 i += 5
-                if not self._discard:  # cannot happen (size > limit > 0), kept for clarity
-                    out.append(self._substitute)
                 continue
             out.append(data[i : i + 5])
             self._forward = length - 4
