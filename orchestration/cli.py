@@ -162,7 +162,8 @@ def _parser() -> argparse.ArgumentParser:
         "  envwh serve\n"
         '  psql "postgresql://envwh@127.0.0.1:5433/envwh" -c "select * from marts.dim_region"\n'
         "  ENVWH_SERVE_PASSWORD=… envwh serve --host 0.0.0.0 --port 5433\n"
-        "  envwh serve --memory 2GB --statement-timeout 30 --max-connections 50",
+        "  envwh serve --memory 2GB --statement-timeout 30 --max-connections 50\n"
+        "  envwh serve --max-sql-bytes 4MB",
         _serve,
     )
     serve.add_argument("--host", default="127.0.0.1",
@@ -184,6 +185,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="an idle client is disconnected with SQLSTATE 57P05 "
                             "(ENVWH_SERVE_IDLE_TIMEOUT; default 600; login must finish "
                             "in 10)")  # fmt: skip
+    serve.add_argument("--max-sql-bytes", metavar="SIZE",
+                       help="a Query or Parse message carrying more SQL than this (e.g. 4MB) is "
+                            "refused, before any parser sees it, with SQLSTATE 54000 naming "
+                            "both sizes; the connection goes on (ENVWH_SERVE_MAX_SQL_BYTES; "
+                            "default 1MB)")  # fmt: skip
 
     manifest = command(
         "manifest",
@@ -385,7 +391,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     try:
         limits = limits_from(args.memory, args.statement_timeout, args.max_connections,
-                             args.idle_timeout)  # fmt: skip
+                             args.idle_timeout, args.max_sql_bytes)  # fmt: skip
         serve(serve_config(settings().published_path, args.host, args.port, limits=limits))
     except LimitError as exc:
         print(f"✗ {exc}", file=sys.stderr)

@@ -7,9 +7,10 @@ root (PostgreSQL refuses root), the login role's privileges, and stopping the se
 loaded into it lives in orchestration.serving.load.
 
 The cluster holds nothing that is not in the published DuckDB file, so it is created fresh at
-every start in a temporary directory and removed at stop. The server owner (`envwh_admin`, a
-random password kept in memory) connects only through the cluster's Unix socket; clients connect
-over TCP as `envwh`, a role with USAGE/SELECT and nothing else.
+every start in a temporary directory and removed at stop. PostgreSQL listens on no TCP port, only
+on a Unix socket in that private directory (mode 0700): the server owner (`envwh_admin`, a random
+password kept in memory) connects there, and so does orchestration.serving.front, which relays
+clients' TCP connections as `envwh`, a role with USAGE/SELECT and nothing else.
 """
 
 from __future__ import annotations
@@ -103,15 +104,13 @@ def free_port(host: str) -> int:
 
 
 def hba_lines(password: bool) -> list[str]:
-    """pg_hba.conf: the owner by socket only; `envwh` by TCP, with a password or on loopback."""
-    lines = [f"local all {ADMIN} scram-sha-256"]
-    if password:
-        lines += [f"host {DATABASE} {READER} 0.0.0.0/0 scram-sha-256",
-                  f"host {DATABASE} {READER} ::/0 scram-sha-256"]  # fmt: skip
-    else:
-        lines += [f"host {DATABASE} {READER} 127.0.0.0/8 trust",
-                  f"host {DATABASE} {READER} ::1/128 trust"]  # fmt: skip
-    return [*lines, "host all all 0.0.0.0/0 reject", "host all all ::/0 reject"]
+    """pg_hba.conf: everyone comes through the private Unix socket, the owner with its password,
+    `envwh` (relayed by the front) with the password when one is set, else trusted: without a
+    password the front listens on loopback only. Nothing else is accepted, TCP least of all."""
+    return [f"local all {ADMIN} scram-sha-256",
+            f"local {DATABASE} {READER} {'scram-sha-256' if password else 'trust'}",
+            "local all all reject", "host all all 0.0.0.0/0 reject",
+            "host all all ::/0 reject"]  # fmt: skip
 
 
 def conf_value(value: str) -> str:
@@ -122,8 +121,7 @@ def conf_value(value: str) -> str:
 class Cluster:
     """One running PostgreSQL server in a temporary directory; `stop()` removes it."""
 
-    host: str
-    port: int
+    port: int  # names the Unix socket (.s.PGSQL.<port>); no TCP port is opened
     limits: Limits
     password: str | None
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix=DIR_PREFIX)))
@@ -133,6 +131,10 @@ class Cluster:
     @property
     def data_dir(self) -> Path:
         return self.root / "data"
+
+    @property
+    def socket_path(self) -> Path:
+        return self.root / f".s.PGSQL.{self.port}"
 
     @property
     def log_path(self) -> Path:
@@ -208,7 +210,7 @@ class Cluster:
 
     def _configure(self) -> None:
         settings = {
-            "listen_addresses": self.host,
+            "listen_addresses": "",  # the Unix socket only: clients come through the front
             "port": str(self.port),
             "unix_socket_directories": str(self.root),
             "unix_socket_permissions": "0700",
@@ -247,8 +249,7 @@ class Cluster:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise ClusterError(f"postgres did not start on {self.host}:{self.port}:\n"
-                                   f"{self.log_tail()}")  # fmt: skip
+                raise ClusterError(f"postgres did not start:\n{self.log_tail()}")
             try:
                 self.admin(dbname="postgres").close()
                 return

@@ -1,8 +1,9 @@
 """The limits `envwh serve` puts on clients, and the PostgreSQL settings that enforce them.
 
 Pure: from a few user-facing numbers (memory budget, statement timeout, connection limit, idle and
-login timeouts) to `postgresql.conf` lines, per-role settings and a per-backend address-space cap.
-Nothing here starts a process; orchestration.serving.cluster applies what is computed here.
+login timeouts, SQL size) to `postgresql.conf` lines, per-role settings and a per-backend
+address-space cap. Nothing here starts a process; orchestration.serving.cluster applies what is
+computed here, and orchestration.serving.front enforces the SQL size.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ DEFAULT_STATEMENT_TIMEOUT_S = 60
 DEFAULT_MAX_CONNECTIONS = 100
 DEFAULT_IDLE_TIMEOUT_S = 600
 DEFAULT_LOGIN_TIMEOUT_S = 10
+DEFAULT_MAX_SQL_BYTES = 1024 * 1024  # 1 MiB; the BI catalog queries tested are 6 KB at most
+MIN_MAX_SQL_BYTES = 16 * 1024  # below this, drivers' own catalog queries would be refused
+MAX_MAX_SQL_BYTES = 1024 * 1024 * 1024 - 1  # PostgreSQL's own cap on one message
 MAX_STACK_DEPTH = "2MB"  # PostgreSQL's default: deep nesting fails with 54001, not a crash
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g|tb|t)?\s*$", re.I)
 _UNITS = {"b": 1, "k": 1024, "kb": 1024, "m": MB, "mb": MB, "g": GB, "gb": GB,
@@ -51,6 +55,7 @@ class Limits:
     max_connections: int = DEFAULT_MAX_CONNECTIONS
     idle_timeout_s: int = DEFAULT_IDLE_TIMEOUT_S
     login_timeout_s: int = DEFAULT_LOGIN_TIMEOUT_S
+    max_sql_bytes: int = DEFAULT_MAX_SQL_BYTES  # one Query or Parse message, checked by the front
 
     def __post_init__(self) -> None:
         if self.memory_bytes < 256 * MB:
@@ -64,6 +69,10 @@ class Limits:
                 raise LimitError(f"{name} {value} must be at least 1 second")
         if not 1 <= self.login_timeout_s <= 600:
             raise LimitError(f"login timeout {self.login_timeout_s} must be 1–600 seconds")
+        if not MIN_MAX_SQL_BYTES <= self.max_sql_bytes <= MAX_MAX_SQL_BYTES:
+            raise LimitError(f"--max-sql-bytes {self.max_sql_bytes:,} must be between "
+                             f"{MIN_MAX_SQL_BYTES:,} (16KB) and {MAX_MAX_SQL_BYTES:,} (1GB, "
+                             "PostgreSQL's own limit)")  # fmt: skip
 
     @property
     def shared_buffers_bytes(self) -> int:
@@ -121,12 +130,13 @@ class Limits:
                 f"{self.backend_private_bytes / GB:.1f} GiB), statement timeout "
                 f"{self.statement_timeout_s} s, {self.max_connections} connections, idle "
                 f"timeout {self.idle_timeout_s} s, login timeout "
-                f"{self.login_timeout_s} s")  # fmt: skip
+                f"{self.login_timeout_s} s, SQL ≤ {self.max_sql_bytes:,} bytes")  # fmt: skip
 
 
 def limits_from(memory: str | None = None, statement_timeout_s: int | None = None,
                 max_connections: int | None = None,
-                idle_timeout_s: int | None = None) -> Limits:  # fmt: skip
+                idle_timeout_s: int | None = None,
+                max_sql_bytes: str | None = None) -> Limits:  # fmt: skip
     """Limits from flags, else the ENVWH_SERVE_* environment, else the defaults."""
     env = os.environ
 
@@ -143,6 +153,7 @@ def limits_from(memory: str | None = None, statement_timeout_s: int | None = Non
     memory = memory or env.get("ENVWH_SERVE_MEMORY")
     memory_bytes = (parse_size(memory) if memory
                     else int(physical_memory() * DEFAULT_MEMORY_FRACTION))  # fmt: skip
+    max_sql = max_sql_bytes or env.get("ENVWH_SERVE_MAX_SQL_BYTES")
     return Limits(
         memory_bytes=memory_bytes,
         statement_timeout_s=number(
@@ -152,4 +163,5 @@ def limits_from(memory: str | None = None, statement_timeout_s: int | None = Non
             max_connections, "ENVWH_SERVE_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS
         ),
         idle_timeout_s=number(idle_timeout_s, "ENVWH_SERVE_IDLE_TIMEOUT", DEFAULT_IDLE_TIMEOUT_S),
+        max_sql_bytes=parse_size(max_sql) if max_sql else DEFAULT_MAX_SQL_BYTES,
     )

@@ -1,7 +1,8 @@
 """`envwh serve`: start PostgreSQL, load the published build, keep it current, enforce limits.
 
 What belongs here: the start-up rules (loopback unless a password is set), the order of things
-(cluster up → build loaded → address printed), and the loop that runs while serving. Each second
+(front listening → cluster up → build loaded → front ready → address printed), and the loop that
+runs while serving. Each second
 it reloads a newly published build (the publisher renames a new file into place), and it keeps
 the limits a client could otherwise evade with `SET`: a statement past its timeout is cancelled,
 the login role's password and settings are restored if a client changed its own, and when all
@@ -32,6 +33,7 @@ from orchestration.serving.cluster import (
     free_port,
     reader_role_state,
 )
+from orchestration.serving.front import Front
 from orchestration.serving.limits import LimitError, Limits, limits_from
 from orchestration.serving.load import load
 
@@ -121,9 +123,15 @@ def serve(config: ServeConfig, echo: Callable[[str], None] = _print,
         port = config.port or free_port(config.host)
     except OSError as exc:
         raise ServeError(f"cannot listen on {config.host}:{config.port}: {exc.strerror}") from None
-    cluster = Cluster(config.host, port, config.limits, config.password)
+    cluster = Cluster(port, config.limits, config.password)
+    front = Front(config.host, port, cluster.socket_path, config.limits, log)
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
+        try:
+            front.start()  # a port in use fails before PostgreSQL is started
+        except OSError as exc:
+            raise ServeError(f"cannot listen on {config.host}:{port}: "
+                             f"{exc.strerror or exc}") from None  # fmt: skip
         try:
             cluster.start()
         except ClusterError as exc:
@@ -131,6 +139,7 @@ def serve(config: ServeConfig, echo: Callable[[str], None] = _print,
         identity = file_identity(config.database)
         with cluster.admin() as admin:
             report = load(config.database, admin, cluster.work_dir)
+        front.ready.set()
         bound = ServeConfig(config.database, config.limits, config.host, port, config.password)
         echo(f"✓ serving {config.database} read-only at {bound.url}")
         echo(f"  PostgreSQL {_server_version(cluster)}; loaded {report.summary()}")
@@ -145,6 +154,7 @@ def serve(config: ServeConfig, echo: Callable[[str], None] = _print,
         echo("stopped")
     finally:
         signal.signal(signal.SIGTERM, previous)
+        front.stop()
         cluster.stop()
 
 

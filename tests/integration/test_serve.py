@@ -123,9 +123,12 @@ class Server:
         return "".join(self.output)
 
 
-def start_server(warehouse: Path, log: Path, password: str | None, *args: str) -> Server:
-    env = {**os.environ, "ENVWH_WAREHOUSE_DIR": str(warehouse)}
-    env = {k: v for k, v in env.items() if not k.startswith("ENVWH_SERVE_")}
+def start_server(warehouse: Path, log: Path, password: str | None, *args: str,
+                 env: dict[str, str] | None = None) -> Server:  # fmt: skip
+    """`envwh serve --port 0 ARGS` with only the ENVWH_SERVE_* variables given in `env`."""
+    environment = {**os.environ, "ENVWH_WAREHOUSE_DIR": str(warehouse)}
+    env = {**{k: v for k, v in environment.items() if not k.startswith("ENVWH_SERVE_")},
+           **(env or {})}  # fmt: skip
     if password:
         env["ENVWH_SERVE_PASSWORD"] = password
     process = subprocess.Popen([str(ENVWH), "serve", "--port", "0", *args], env=env, text=True,
@@ -399,6 +402,15 @@ def test_no_paths_or_settings_leak(server: Server) -> None:
     assert re.search(r"^PostgreSQL 1[5-9]", values[-1])
 
 
+def test_postgres_listens_on_no_tcp_port_only_the_front_does(server: Server) -> None:
+    """Every client comes through the front (and its SQL size limit): PostgreSQL itself has
+    only its Unix socket in the cluster's private directory."""
+    with server.connect() as con:
+        assert con.execute("show listen_addresses").fetchone() == ("",)
+        assert con.execute("select client_addr from pg_stat_activity "
+                           "where pid = pg_backend_pid()").fetchone() == (None,)  # fmt: skip
+
+
 def test_loopback_without_a_password_needs_none(tmp_path: Path) -> None:
     write_warehouse(tmp_path / "warehouse" / "envwh.duckdb", ROWS[:1])
     running = start_server(tmp_path / "warehouse", tmp_path / "serve.log", None)
@@ -418,6 +430,24 @@ def test_non_loopback_host_without_password_refuses_to_start(tmp_path: Path) -> 
                             capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
     assert result.returncode == 2
     assert "without a password" in result.stderr and "ENVWH_SERVE_PASSWORD" in result.stderr
+
+
+def test_a_port_in_use_is_refused_before_postgres_starts(tmp_path: Path) -> None:
+    write_warehouse(tmp_path / "warehouse" / "envwh.duckdb", ROWS[:1])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ENVWH_SERVE_")}
+    env["ENVWH_WAREHOUSE_DIR"] = str(tmp_path / "warehouse")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        result = subprocess.run([str(ENVWH), "serve", "--port", str(port)], env=env,
+                                capture_output=True, text=True, timeout=60,
+                                check=False)  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "address already in use" in result.stderr.lower()
+    assert time.monotonic() - started < 10  # no PostgreSQL was started, nothing waited for
 
 
 def test_a_new_build_is_swapped_in_and_an_open_transaction_keeps_its_view(server: Server) -> None:
@@ -456,7 +486,8 @@ def test_serve_has_help_with_examples(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert exit_info.value.code == 0 and "examples:" in out and "envwh serve" in out
     for flag in ("ENVWH_SERVE_PASSWORD", "--port", "--memory", "--statement-timeout",
-                 "--max-connections", "--idle-timeout", "PostgreSQL"):  # fmt: skip
+                 "--max-connections", "--idle-timeout", "--max-sql-bytes",
+                 "ENVWH_SERVE_MAX_SQL_BYTES", "54000", "PostgreSQL"):  # fmt: skip
         assert flag in out
 
 

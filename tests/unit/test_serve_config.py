@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from orchestration.serving.cluster import hba_lines
-from orchestration.serving.limits import GB, MB, LimitError, Limits, limits_from, parse_size
+from orchestration.serving.limits import (
+    DEFAULT_MAX_SQL_BYTES,
+    GB,
+    MB,
+    LimitError,
+    Limits,
+    limits_from,
+    parse_size,
+)
 from orchestration.serving.load import postgres_type, view_body
 from orchestration.serving.server import ServeError, is_loopback, serve_config
 
@@ -59,17 +67,33 @@ def test_limits_come_from_flags_then_environment(monkeypatch: pytest.MonkeyPatch
         limits_from()
 
 
-def test_without_a_password_only_loopback_is_trusted_and_everything_else_rejected() -> None:
-    open_lines = hba_lines(password=False)
-    assert "host envwh envwh 127.0.0.0/8 trust" in open_lines
-    assert not any("0.0.0.0/0 trust" in line or ("scram" in line and "host" in line)
-                   for line in open_lines)  # fmt: skip
-    guarded = hba_lines(password=True)
-    assert "host envwh envwh 0.0.0.0/0 scram-sha-256" in guarded
-    assert not any("trust" in line for line in guarded)
+def test_clients_reach_postgres_only_through_its_socket_with_or_without_a_password() -> None:
+    """The front relays clients over the cluster's private Unix socket; without a password it
+    listens on loopback only (serve_config), so `trust` there is loopback trust."""
+    open_lines, guarded = hba_lines(password=False), hba_lines(password=True)
+    assert "local envwh envwh trust" in open_lines
+    assert "local envwh envwh scram-sha-256" in guarded and not any("trust" in x for x in guarded)
     for lines in (open_lines, guarded):
         assert lines[0] == "local all envwh_admin scram-sha-256"  # the owner: socket only
-        assert lines[-2:] == ["host all all 0.0.0.0/0 reject", "host all all ::/0 reject"]
+        assert lines[-3:] == ["local all all reject", "host all all 0.0.0.0/0 reject",
+                              "host all all ::/0 reject"]  # fmt: skip
+        assert not any(x.startswith("host") and not x.endswith("reject") for x in lines)
+
+
+def test_the_sql_size_limit_comes_from_the_flag_then_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ENVWH_SERVE_MAX_SQL_BYTES", raising=False)
+    assert limits_from(memory="1GB").max_sql_bytes == DEFAULT_MAX_SQL_BYTES == MB
+    monkeypatch.setenv("ENVWH_SERVE_MAX_SQL_BYTES", "4MB")
+    assert limits_from(memory="1GB").max_sql_bytes == 4 * MB
+    assert limits_from(memory="1GB", max_sql_bytes="65536").max_sql_bytes == 65536
+    for nonsense in ("100", "2GB"):
+        with pytest.raises(LimitError, match="--max-sql-bytes"):
+            limits_from(memory="1GB", max_sql_bytes=nonsense)
+    monkeypatch.setenv("ENVWH_SERVE_MAX_SQL_BYTES", "huge")
+    with pytest.raises(LimitError, match="is not a size"):
+        limits_from(memory="1GB")
 
 
 @pytest.mark.parametrize(
