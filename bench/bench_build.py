@@ -4,17 +4,25 @@ Prints figures; asserts nothing (speed goals are goals, not tests). Run: `make b
 (`BENCH_RUNS=1 make bench` for one run). tests/integration/test_bench.py runs this code path
 once, without timing anything, so it cannot break unnoticed.
 
-- cold build: `envwh build --full-refresh` into an emptied warehouse directory (bench/results/)
+- cold build: `envwh build --full-refresh` as on a fresh clone: an emptied warehouse directory
+  (bench/results/) and no dbt_project/target/ (so dbt parses the project)
 - no-op rebuild: `envwh build` again with nothing changed
 - plain script: the same work without Dagster, dbt or Great Expectations — parse and land every
   raw file with the same parsers, load the seeds, and run dbt's compiled SQL of every model in
   dependency order in one DuckDB connection.
+
+After the figures it prints the phases of the last cold build (`envwh build --timings`), with
+dbt's own split from dbt_project/target/run_results.json: seconds of dbt start-up and parsing,
+and the busy seconds of its nodes by kind — the Beijing monitoring models and their tests
+apart — which add up over dbt's threads. The load average is printed too, and CPU seconds beside
+wall seconds: on a shared machine the CPU figures move much less.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,12 +36,84 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 ENVWH = Path(sys.executable).with_name("envwh")
 GOALS = {"cold build": 25.0, "no-op rebuild": 1.0}
+DBT_TARGET = ROOT / "dbt_project" / "target"
+LANDING_STEPS = ("landing__", "report_facts")  # Dagster step keys of the landing assets
+STAGE_NAMES = {  # Dagster step key or build stage (orchestration/build.py) -> phase printed
+    "dbt_models": "dbt build (one invocation: seeds, models, tests)",
+    "great_expectations_suites": "Great Expectations suites (asset checks)",
+    "warehouse__envwh": "publish (checks, accounting, copy, rename)",
+}
 
 
-def timed(command: list[str], env: dict) -> float:
+def timed(command: list[str], env: dict, cpu: list[float] | None = None) -> float:
+    """Wall seconds of `command`; its CPU seconds (user + sys of all its processes, which the
+    other users of a shared machine change far less) are appended to `cpu` when given."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return wall
+
+
+def _is_monitoring(node: dict, nodes: dict) -> bool:
+    """A node of the Beijing monitoring models: a model under models/**/monitoring*, or a test
+    of one."""
+    if node["resource_type"] == "model":
+        return "monitoring" in node["original_file_path"]
+    tested = [node["attached_node"]] if node.get("attached_node") else node["depends_on"]["nodes"]
+    return any(nodes.get(key, {}).get("resource_type") == "model"
+               and "monitoring" in nodes[key]["original_file_path"] for key in tested)  # fmt: skip
+
+
+def dbt_split(step_seconds: float, run_results: dict, manifest: dict) -> list[tuple[str, float]]:
+    """dbt's share of its Dagster step: start-up and parse (the step's seconds before and after
+    dbt's own elapsed time), and the busy seconds of its nodes by kind (summed over threads)."""
+    nodes = {**manifest["nodes"], **manifest.get("unit_tests", {})}
+    busy: dict[str, float] = {}
+    for result in run_results["results"]:
+        node = nodes.get(result["unique_id"], {"resource_type": result["unique_id"].split(".")[0]})
+        kind = node["resource_type"].replace("_", " ")
+        if kind in ("model", "test") and _is_monitoring(node, nodes):
+            kind = f"monitoring {kind}"
+        busy[kind] = busy.get(kind, 0.0) + result["execution_time"]
+    rows = [("  dbt start-up, parse, event streaming", step_seconds - run_results["elapsed_time"]),
+            ("  dbt running nodes (elapsed)", run_results["elapsed_time"])]  # fmt: skip
+    order = ["seed", "model", "monitoring model", "test", "monitoring test", "unit test"]
+    rows += [(f"    busy: {kind}s", busy[kind]) for kind in sorted(busy, key=order.index)]
+    return rows
+
+
+def phases(timings: dict[str, float], run_results: dict | None = None,
+           manifest: dict | None = None) -> list[tuple[str, float]]:  # fmt: skip
+    """The stages of one build (`envwh build --timings`) as printed: landing steps summed (each
+    below), dbt split into start-up and its nodes (from its run_results.json and manifest)."""
+    landing = {k: v for k, v in timings.items() if k.startswith(LANDING_STEPS)}
+    rows: list[tuple[str, float]] = []
+    for name, seconds in timings.items():
+        if name in landing:
+            if name == next(iter(landing)):
+                rows.append((f"landing ({len(landing)} assets)", sum(landing.values())))
+                rows += [(f"  {step.removeprefix('landing__')}", landing[step])
+                         for step in sorted(landing, key=landing.get, reverse=True)]  # fmt: skip
+            continue
+        rows.append((STAGE_NAMES.get(name, name), seconds))
+        if name == "dbt_models" and run_results and manifest:
+            rows += dbt_split(seconds, run_results, manifest)
+    rows.append(("total", sum(timings.values())))
+    return rows
+
+
+def phase_table(rows: list[tuple[str, float]], load: str) -> str:
+    lines = [f"phases of the last cold build, seconds (load average {load}):"]
+    lines += [f"  {name:<52} {seconds:6.1f}" for name, seconds in rows]
+    return "\n".join(lines)
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def plain_script(workdir: Path, seeds_from: Path, raw: Path = ROOT / "raw") -> float:
@@ -71,17 +151,29 @@ def plain_script(workdir: Path, seeds_from: Path, raw: Path = ROOT / "raw") -> f
     return time.perf_counter() - start
 
 
-def measure(runs: int, warehouse: Path) -> dict[str, list[float]]:
-    """Time `runs` cold builds, no-op rebuilds and plain scripts into `warehouse`."""
-    figures: dict[str, list[float]] = {"cold build": [], "no-op rebuild": [], "plain script": []}
+def measure(runs: int, warehouse: Path) -> tuple[dict[str, list[float]], list[tuple[str, float]]]:
+    """Time `runs` cold builds, no-op rebuilds and plain scripts into `warehouse`; and the
+    phases of the last cold build."""
+    figures: dict[str, list[float]] = {"cold build": [], "no-op rebuild": [], "plain script": [],
+                                       "cold build CPU": [], "plain script CPU": []}  # fmt: skip
     env = {**os.environ, "ENVWH_WAREHOUSE_DIR": str(warehouse)}
+    timings = warehouse.parent / "timings.json"
     for _ in range(runs):
         shutil.rmtree(warehouse, ignore_errors=True)
-        figures["cold build"].append(timed([str(ENVWH), "build", "--full-refresh"], env))
+        shutil.rmtree(DBT_TARGET, ignore_errors=True)  # a fresh clone has no dbt target/
+        figures["cold build"].append(
+            timed([str(ENVWH), "build", "--full-refresh", "--timings", str(timings)], env,
+                  figures["cold build CPU"])
+        )  # fmt: skip
+        rows = phases(json.loads(timings.read_text()),
+                      json.loads((DBT_TARGET / "run_results.json").read_text()),
+                      json.loads((DBT_TARGET / "manifest.json").read_text()))  # fmt: skip
         figures["no-op rebuild"].append(timed([str(ENVWH), "build"], env))
         with tempfile.TemporaryDirectory() as plain:
+            cpu = time.process_time()
             figures["plain script"].append(plain_script(Path(plain), warehouse / "envwh.duckdb"))
-    return figures
+            figures["plain script CPU"].append(time.process_time() - cpu)
+    return figures, rows
 
 
 def report(figures: dict[str, list[float]]) -> str:
@@ -90,7 +182,7 @@ def report(figures: dict[str, list[float]]) -> str:
     lines = [f"envwh build benchmark ({runs} runs, {os.cpu_count()} cores), seconds (median):"]
     for name, values in figures.items():
         goal = f"   goal ≤ {GOALS[name]:.0f} s" if name in GOALS else ""
-        lines.append(f"  {name:<14} {statistics.median(values):6.2f}   "
+        lines.append(f"  {name:<16} {statistics.median(values):6.2f}   "
                      f"(min {min(values):.2f}, max {max(values):.2f}){goal}")  # fmt: skip
     cold, plain = (
         statistics.median(figures["cold build"]),
@@ -98,16 +190,23 @@ def report(figures: dict[str, list[float]]) -> str:
     )
     lines.append(f"  overhead over the plain script: {cold - plain:.1f} s "
                  f"(cold build / plain script = {cold / plain:.1f}×)")  # fmt: skip
+    if figures.get("cold build CPU") and figures.get("plain script CPU"):
+        cpu = statistics.median(figures["cold build CPU"])
+        plain_cpu = statistics.median(figures["plain script CPU"])
+        lines.append(f"  CPU overhead over the plain script: {cpu - plain_cpu:.1f} s "
+                     "(CPU = user + sys of every process and thread)")  # fmt: skip
     return "\n".join(lines)
 
 
 def main() -> None:
     # A fixed warehouse directory, emptied before each cold build: dbt's partial parse depends on
     # the database path, so a new path per run would time a re-parse users do not pay.
-    figures = measure(
+    print(f"load average before: {load_average()}")
+    figures, rows = measure(
         int(os.environ.get("BENCH_RUNS", "3")), ROOT / "bench" / "results" / "warehouse"
     )
     print(report(figures))
+    print(phase_table(rows, load_average()))
 
 
 if __name__ == "__main__":

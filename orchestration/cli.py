@@ -7,6 +7,7 @@ error (bad file, bad query).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -61,11 +62,15 @@ def _parser() -> argparse.ArgumentParser:
         "build",
         "Build and publish warehouse/envwh.duckdb from raw/ (a no-op when nothing changed).",
         "  envwh build\n  envwh build --full-refresh\n"
+        "  envwh build --timings timings.json\n"
         "  ENVWH_RAW_DIR=/data/raw ENVWH_WAREHOUSE_DIR=/data/wh envwh build",
         _build,
     )
     build.add_argument("--full-refresh", action="store_true",
                        help="start from an empty file and re-land every source file")  # fmt: skip
+    build.add_argument("--timings", metavar="FILE", type=Path,
+                       help="also write the seconds of every stage as JSON to FILE "
+                            "(what `make bench` prints)")  # fmt: skip
 
     sql = command(
         "sql",
@@ -238,6 +243,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"✗ {exc}", file=sys.stderr)
         return 1
     print_summary(summary)
+    if args.timings:
+        args.timings.write_text(json.dumps(summary.stage_seconds, indent=1), encoding="utf-8")
     return 0 if summary.ok else 1
 
 

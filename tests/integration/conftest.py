@@ -55,6 +55,6 @@ def new_workspace(root: Path) -> Workspace:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     """One full build of the shipped raw/, shared by the read-only assertions."""
     workspace = new_workspace(tmp_path_factory.mktemp("built"))
-    result = workspace.envwh("build")
+    result = workspace.envwh("build", "--timings", str(workspace.warehouse.parent / "timings.json"))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return workspace

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from orchestration.paths import PROJECT_ROOT
+from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 from tests.integration.conftest import ENVWH, Workspace
 
 pytestmark = pytest.mark.integration
@@ -42,3 +43,13 @@ def test_the_benchmark_runs_end_to_end(built: Workspace, tmp_path: Path) -> None
     text = bench.report({"cold build": [noop], "no-op rebuild": [noop], "plain script": [plain]})
     for figure in ("cold build", "no-op rebuild", "plain script", "overhead over the plain"):
         assert figure in text
+    # the phase table of the fixture's build (`envwh build --timings`) with dbt's own split
+    timings = json.loads((built.warehouse.parent / "timings.json").read_text())
+    target = DBT_PROJECT_DIR / "target"
+    rows = bench.phases(timings, json.loads((target / "run_results.json").read_text()),
+                        json.loads((target / "manifest.json").read_text()))  # fmt: skip
+    table = bench.phase_table(rows, bench.load_average())
+    for phase in ("landing (", "air_quality__station_hourly", "dbt build", "dbt start-up",
+                  "busy: models", "Great Expectations", "publish", "total"):  # fmt: skip
+        assert phase in table
+    assert dict(rows)["total"] == sum(timings.values())

@@ -17,8 +17,8 @@ from orchestration.landing import (
 from orchestration.manifest import read_manifest
 from orchestration.parsing.builders import BUILDERS
 from orchestration.parsing.tables import ParsedFile
-from orchestration.quality.suites import SuiteFile
-from orchestration.quality.validate import run_suites
+from orchestration.quality.suites import SuiteFile, load_suites
+from orchestration.quality.validate import needed_columns, run_suites
 from orchestration.registry import Column, RegistryError, landing_tables, read_table
 from orchestration.registry.generate import (
     SOURCES_PATH,
@@ -190,3 +190,28 @@ def test_a_landing_table_of_an_older_shape_is_dropped_with_its_accounting() -> N
     assert con.execute("select count(*) from quality.landing_files").fetchone() == (0,)
     ensure_tables(con, "reports__unmapped_quantities")  # the current shape is left alone
     assert not drop_if_redeclared(con, "reports__unmapped_quantities")
+
+
+def test_a_suite_reads_only_the_columns_its_expectations_name() -> None:
+    """The station-hour suite reads 2 columns of 420,000 rows; a row_condition or a derived
+    measure column (value__canonical) needs the whole table, with the derived columns."""
+    columns = ["station_code", "longitude", "latitude", "value", "unit", "basis"]
+
+    def suite(*expectations: dict) -> SuiteFile:
+        spec = {"name": "landing.t", "meta": {"table": "landing.t"}, "expectations": expectations}
+        return SuiteFile("landing.t", "landing.t", spec)
+
+    between = {"type": "expect_column_values_to_be_between",
+               "kwargs": {"column": "longitude", "min_value": 73, "max_value": 136}}  # fmt: skip
+    pair = {"type": "expect_column_pair_values_a_to_be_greater_than_b",
+            "kwargs": {"column_A": "latitude", "column_B": "value", "or_equal": True}}  # fmt: skip
+    assert needed_columns(suite(between, pair), columns) == ["longitude", "latitude", "value"]
+    condition = {"type": "comparison", "column": {"name": "basis"}, "operator": "==",
+                 "parameter": "cumulative"}  # fmt: skip
+    conditional = {**between, "kwargs": {**between["kwargs"], "row_condition": condition}}
+    assert needed_columns(suite(between, conditional), columns) is None
+    derived = {**between, "kwargs": {**between["kwargs"], "column": "value__canonical"}}
+    assert needed_columns(suite(derived), columns) is None
+    hourly = load_suites()
+    station = next(s for s in hourly if s.table == "landing.air_quality__station_hourly")
+    assert needed_columns(station, [*columns, "pm2_5_ug_m3"]) == ["longitude", "latitude"]
