@@ -77,6 +77,8 @@ class Cues:
     share_of_country: list[str]
     better_words: frozenset[str]
     completing_heads: list[str]
+    place_list_openers: list[str]
+    place_list_closers: list[re.Pattern[str]]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -148,6 +150,8 @@ class Cues:
                 match_key(w) for w in directions.get("better", []) + directions.get("worse", [])
             ),
             completing_heads=_words(spec["completing_heads"]),
+            place_list_openers=_words(spec["place_list_openers"]),
+            place_list_closers=_patterns(spec["place_list_closers"]),
         )
 
     def is_target_clause(self, clause: str) -> bool:

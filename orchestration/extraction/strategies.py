@@ -190,6 +190,33 @@ def respectively(c: Clause) -> Alias | None:
     return named[series.index(mention)]
 
 
+# one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
+# a short unit, a comma
+_PLACE_ITEM = r"[^\d,;:。、]{1,6}\d+(?:\.\d+)?[^\d,;:。、]{0,6}[,、]"
+PLACE_LIST_NAME_GAP = 8  # the most words between the indicator and the opening word of the list
+
+
+def place_list(c: Clause) -> Alias | None:
+    """'优良天数从多到少依次是:商洛310天,安康301天,榆林296天,…': a figure of a list of places,
+    each place right before its figure, after the indicator and an opening word (maps/cues.yml
+    place_list_openers) — the indicator's, however long the list. Only for a place the region
+    reference knows (the figure of an unknown place stays unmapped)."""
+    text, mention, doc = c.text, c.mention, c.doc
+    place = next((s for s, e, _ in doc.regions
+                  if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
+    if place is None:
+        return None
+    openers = "|".join(re.escape(w) for w in cues().place_list_openers)
+    shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{_PLACE_ITEM})*")
+    for alias in reversed(doc.aliases_between(c.sentence_start, place)):
+        if shape.fullmatch(text, alias.end, place) and compatible(
+            doc.lex.indicators[alias.code], mention, c.kind
+        ):
+            return alias
+        return None
+    return None
+
+
 def backward(c: Clause) -> Alias | None:
     """The nearest fitting name before the number in its sentence — but a number with a name
     of its own only takes one named inside its own clause: it never borrows from the clause
@@ -270,6 +297,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     share_of_count,
     respective_head,
     respectively,
+    place_list,
     backward,
     split_name,
     continued,

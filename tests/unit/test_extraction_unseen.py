@@ -371,3 +371,21 @@ def test_pinyin_a_mirror_site_prints_after_characters_is_ignored() -> None:
         ("co", "actual", 1.0, "mg_m3"),
     ]  # fmt: skip
     assert all(text[f.char_start : f.char_end] == f.quote for f in extraction.facts)
+
+
+# -- lists of places with their figures ---------------------------------------------------------
+def test_a_list_of_places_each_with_its_figure_gives_each_place_the_indicator_before() -> None:
+    text = (
+        "全省14个市(州)优良天数由多到少依次为:金昌市341天,嘉峪关市335天,酒泉市330天,兰州市298天。"
+    )
+    assert rows(text, province="620000", year=2023) == [
+        ("good_days", "actual", 341.0, "day", "620300"),
+        ("good_days", "actual", 335.0, "day", "620200"),
+        ("good_days", "actual", 330.0, "day", "620900"),
+        ("good_days", "actual", 298.0, "day", "620100"),
+    ]
+
+
+def test_figures_of_places_closed_by_deng_are_not_the_provinces() -> None:
+    text = "与上年相比,兰州、天水、平凉等5个市(州)优良天数分别增加12天、9天、6天、4天、2天。"
+    assert [r for r in rows(text, province="620000", year=2023) if r[4] == "620000"] == []
