@@ -389,3 +389,10 @@ def test_a_list_of_places_each_with_its_figure_gives_each_place_the_indicator_be
 def test_figures_of_places_closed_by_deng_are_not_the_provinces() -> None:
     text = "与上年相比,兰州、天水、平凉等5个市(州)优良天数分别增加12天、9天、6天、4天、2天。"
     assert [r for r in rows(text, province="620000", year=2023) if r[4] == "620000"] == []
+
+
+def test_the_jun_of_an_annual_mean_does_not_give_a_listed_value_to_both_pollutants() -> None:
+    text = "全省细颗粒物(PM2.5)、臭氧的年均浓度分别为31微克/立方米、142微克/立方米。"
+    assert [(r[0], r[2]) for r in rows(text, province="360000", year=2023)] == [
+        ("pm2_5", 31.0), ("o3", 142.0),
+    ]  # fmt: skip
