@@ -78,6 +78,7 @@ class Cues:
     better_words: frozenset[str]
     completing_heads: list[str]
     place_list_openers: list[str]
+    release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
 
     @classmethod
@@ -151,6 +152,7 @@ class Cues:
             ),
             completing_heads=_words(spec["completing_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
+            release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
         )
 

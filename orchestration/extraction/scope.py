@@ -22,6 +22,7 @@ from orchestration.extraction.reading import (
     Document,
     no_break,
 )
+from orchestration.parsing.periods import parse_period
 
 NATIONAL = "100000"
 COUNTRY_WORD = "全国"  # the word that makes a figure the country's
@@ -54,8 +55,21 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
             years = [y for y in the_cues.context_years(before) if not ceiling or y <= ceiling]
             year = years[-1] if years else ceiling
         if year and year == doc.context.year and doc.context.period_code:
-            return doc.context.period_code
+            return _release_months(year, paragraph) or doc.context.period_code
     return str(year) if year else ""
+
+
+def _release_months(year: int, paragraph: str) -> str | None:
+    """The months a paragraph of a part-year release is about ('1-12月,…' → the year,
+    '12月份,…' → that month), from the last months it names before the number; None: none."""
+    found = [m for p in cues().release_months_patterns for m in p.finditer(paragraph)]
+    if not found:
+        return None
+    last = max(found, key=lambda m: m.end())
+    try:
+        return parse_period(f"{year}年{last.group(0)}").code
+    except ValueError:
+        return None
 
 
 def region(doc: Document, alias_start: int, sentence_start: int,

@@ -396,3 +396,35 @@ def test_the_jun_of_an_annual_mean_does_not_give_a_listed_value_to_both_pollutan
     assert [(r[0], r[2]) for r in rows(text, province="360000", year=2023)] == [
         ("pm2_5", 31.0), ("o3", 142.0),
     ]  # fmt: skip
+
+
+def test_a_monthly_release_gives_its_year_to_date_paragraph_the_months_it_names() -> None:
+    text = (
+        "11月份,全市PM2.5浓度为38微克/立方米。优良天数22天。\n"
+        "1-11月,全市PM2.5浓度为33微克/立方米。优良天数251天。"
+    )
+    facts = extract(text, province="120000", year=2023, period_code="2023-11").facts
+    assert [(f.indicator_code, f.value, f.period) for f in facts] == [
+        ("pm2_5", 38.0, "2023-11"), ("good_days", 22.0, "2023-11"),
+        ("pm2_5", 33.0, "2023-01..2023-11"), ("good_days", 251.0, "2023-01..2023-11"),
+    ]  # fmt: skip
+
+
+def test_the_status_index_ei_is_not_the_quality_index_eqi() -> None:
+    text = "全省生态环境状况指数为66.1,生态质量指数(EQI)为68.3。"
+    assert codes(text, province="330000", year=2021) == [
+        "eco_environment_status_index", "eco_quality_index",
+    ]  # fmt: skip
+
+
+def test_shares_of_river_length_lake_area_and_reservoir_storage() -> None:
+    text = (
+        "河流Ⅰ~Ⅲ类水质河长占比提高到62.4%;劣Ⅴ类水质河长比上年减少3.2个百分点。"
+        "湖泊Ⅰ~Ⅲ类水质面积占比为48.0%。水库Ⅰ~Ⅲ类水质总蓄水量占比为90.6%。"
+    )
+    assert [(r[0], r[1], r[2]) for r in rows(text, province="120000", year=2021)] == [
+        ("river_length_good_share", "actual", 62.4),
+        ("river_length_worse_than_v_share", "change", -3.2),
+        ("lake_area_good_share", "actual", 48.0),
+        ("reservoir_storage_good_share", "actual", 90.6),
+    ]
