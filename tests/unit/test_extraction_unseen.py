@@ -428,3 +428,10 @@ def test_shares_of_river_length_lake_area_and_reservoir_storage() -> None:
         ("lake_area_good_share", "actual", 48.0),
         ("reservoir_storage_good_share", "actual", 90.6),
     ]
+
+
+def test_days_meeting_the_standard_are_good_days_and_a_day_of_none_is_zero() -> None:
+    text = "全年空气质量达标天数为286天,达标天数比例为78.4%;全年未出现严重污染日。"
+    assert [(r[0], r[2]) for r in rows(text, province="120000", year=2022)] == [
+        ("good_days", 286.0), ("good_days_ratio", 78.4), ("severe_pollution_days", 0.0),
+    ]  # fmt: skip
