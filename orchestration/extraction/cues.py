@@ -78,6 +78,7 @@ class Cues:
     better_words: frozenset[str]
     completing_heads: list[str]
     place_list_openers: list[str]
+    water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
 
@@ -152,6 +153,7 @@ class Cues:
             ),
             completing_heads=_words(spec["completing_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
+            water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
         )

@@ -88,11 +88,15 @@ def unknown_place(c: Clause, name_start: int) -> bool:
 
 
 def network_alias(c: Clause, alias: Alias) -> Alias | None:
-    """A water figure follows the network of the sections counted before it in the sentence:
+    """A water figure follows the network of the sections counted before it in the sentence
+    (and is no region's when the sentence speaks of one river, tributary or reservoir area):
     the provincial indicator over a province's own sections ('655个省考断面…'), none over a
     network no code stands for ('南水北调东线江苏段22个断面…'), else the candidate."""
     if not alias.code.startswith(_SECTION_FIGURES):
         return alias
+    said_of = c.text[c.sentence_start : min(alias.start, c.mention.start)]
+    if any(word in said_of for word in cues().water_body_words):
+        return None  # '长江干流总体水质为优,20个监测断面…': the river's sections, not the region's
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
     if counted == "provincial":
         variant = c.doc.lex.indicators[alias.code].provincial_variant

@@ -435,3 +435,10 @@ def test_days_meeting_the_standard_are_good_days_and_a_day_of_none_is_zero() -> 
     assert [(r[0], r[2]) for r in rows(text, province="120000", year=2022)] == [
         ("good_days", 286.0), ("good_days_ratio", 78.4), ("severe_pollution_days", 0.0),
     ]  # fmt: skip
+
+
+def test_sections_of_one_river_are_not_the_provinces_count_of_sections() -> None:
+    text = "全省共监测断面210个。赣江干流总体水质为优,27个监测断面水质均为Ⅱ类。"
+    assert [(r[0], r[2]) for r in rows(text, province="360000", year=2023)] == [
+        ("water_sections_count", 210.0),
+    ]
