@@ -442,3 +442,14 @@ def test_sections_of_one_river_are_not_the_provinces_count_of_sections() -> None
     assert [(r[0], r[2]) for r in rows(text, province="360000", year=2023)] == [
         ("water_sections_count", 210.0),
     ]
+
+
+def test_a_change_restated_against_the_previous_year_by_name_is_one_fact() -> None:
+    text = (
+        "全省优良天数比例为88.1%,同比上升1.2个百分点。"
+        "2023年,全省优良天数比例为88.1%,与2022年相比,上升1.2个百分点。"
+    )
+    assert rows(text, province="420000", year=2023) == [
+        ("good_days_ratio", "actual", 88.1, "pct", "420000"),
+        ("good_days_ratio", "change", 1.2, "pp", "420000"),
+    ]
