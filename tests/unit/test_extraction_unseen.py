@@ -453,3 +453,14 @@ def test_a_change_restated_against_the_previous_year_by_name_is_one_fact() -> No
         ("good_days_ratio", "actual", 88.1, "pct", "420000"),
         ("good_days_ratio", "change", 1.2, "pp", "420000"),
     ]
+
+
+def test_sea_water_shares_in_the_national_wording_and_an_estuarys_sea_area() -> None:
+    text = (
+        "全国近岸海域优良(一、二类)海水水质比例为83.7%,劣四类水质比例为8.1%。"
+        "长江口邻近海域水质优良比例为41.2%。全年AQI达标率90.3%。"
+    )
+    assert codes(text, province="100000", year=2023) == [
+        "coastal_good_water_area_ratio", "coastal_worse_than_iv_ratio", "bay_good_water_ratio",
+        "good_days_ratio",
+    ]  # fmt: skip
