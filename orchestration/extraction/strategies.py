@@ -227,7 +227,23 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
-            return alias
+            return _completed_bare(c, alias) or alias
+    return None
+
+
+def _completed_bare(c: Clause, alias: Alias) -> Alias | None:
+    """'…集中式饮用水水源地151个,水质达标率为100%': a bare generic name (maps/cues.yml
+    bare_aliases) completes the name said just before it in the sentence, when the two
+    together spell an indicator (集中式饮用水水源地水质达标率)."""
+    text, lex = c.text, c.doc.lex
+    if text[alias.start : alias.end] not in cues().bare_aliases:
+        return None
+    before = c.doc.aliases_between(c.sentence_start, alias.start)
+    if not before:
+        return None
+    code = lex.aliases.get(text[before[-1].start : before[-1].end] + text[alias.start : alias.end])
+    if code and compatible(lex.indicators[code], c.mention, c.kind):
+        return Alias(alias.start, alias.end, code)
     return None
 
 

@@ -464,3 +464,14 @@ def test_sea_water_shares_in_the_national_wording_and_an_estuarys_sea_area() -> 
         "coastal_good_water_area_ratio", "coastal_worse_than_iv_ratio", "bay_good_water_ratio",
         "good_days_ratio",
     ]  # fmt: skip
+
+
+def test_a_bare_rate_completes_the_name_said_just_before_it() -> None:
+    text = "全省共有县级以上集中式饮用水水源地96个,水质达标率为100%。"
+    assert codes(text, province="360000", year=2023) == [
+        "drinking_water_sources_count", "drinking_water_source_compliance_rate",
+    ]  # fmt: skip
+    text = "126个县级以上(含县级)集中式饮用水水源地水质达标率为100%。"
+    assert codes(text, province="360000", year=2023) == [
+        "drinking_water_sources_count", "drinking_water_source_compliance_rate",
+    ]  # fmt: skip
