@@ -24,7 +24,7 @@ _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
 # figures counted over a network of water sections (their network decides the indicator)
-_SECTION_FIGURES = ("water_sections_", "provincial_sections_")
+SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 
 
 def guarded(c: Clause, alias: Alias | None,
@@ -92,7 +92,7 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     (and is no region's when the sentence speaks of one river, tributary or reservoir area):
     the provincial indicator over a province's own sections ('655个省考断面…'), none over a
     network no code stands for ('南水北调东线江苏段22个断面…'), else the candidate."""
-    if not alias.code.startswith(_SECTION_FIGURES):
+    if not alias.code.startswith(SECTION_FIGURES):
         return alias
     said_of = c.text[c.sentence_start : min(alias.start, c.mention.start)]
     if any(word in said_of for word in cues().water_body_words):

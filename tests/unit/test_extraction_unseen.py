@@ -475,3 +475,14 @@ def test_a_bare_rate_completes_the_name_said_just_before_it() -> None:
     assert codes(text, province="360000", year=2023) == [
         "drinking_water_sources_count", "drinking_water_source_compliance_rate",
     ]  # fmt: skip
+
+
+def test_no_section_worse_than_class_v_is_a_share_of_zero_of_the_network_named() -> None:
+    text = (
+        "全省国家地表水考核断面水质优良比例为93.4%,无劣Ⅴ类断面。"
+        "省控断面水质优良比例为91.0%,无劣Ⅴ类断面。淮河干流水质为优,无劣Ⅴ类断面。"
+    )
+    assert [(r[0], r[2]) for r in rows(text, province="340000", year=2022)] == [
+        ("water_sections_good_ratio", 93.4), ("water_sections_worse_than_v_ratio", 0.0),
+        ("provincial_sections_good_ratio", 91.0),
+    ]  # fmt: skip
