@@ -78,6 +78,8 @@ class Cues:
     better_words: frozenset[str]
     completing_heads: list[str]
     place_list_openers: list[str]
+    sub_area_words: list[str]
+    reference_gap_patterns: list[re.Pattern[str]]
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
@@ -153,6 +155,8 @@ class Cues:
             ),
             completing_heads=_words(spec["completing_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
+            sub_area_words=_words(spec["sub_area_words"]),
+            reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),

@@ -74,6 +74,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
+    if copula and len(words) == 1 and "\u4e00" <= words <= "\u9fff":
+        # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
+        # land, but a name of its own: it borrows none from the clause before
+        return OwnName(words, clause_start, False)
     if is_name(words) and not borrowing:
         return OwnName(words, clause_start, copula or mention.unit_code == RANK_UNIT)
     if words or mention.unit_code not in ("count", None):

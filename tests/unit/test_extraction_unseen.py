@@ -486,3 +486,21 @@ def test_no_section_worse_than_class_v_is_a_share_of_zero_of_the_network_named()
         ("water_sections_good_ratio", 93.4), ("water_sections_worse_than_v_ratio", 0.0),
         ("provincial_sections_good_ratio", 91.0),
     ]  # fmt: skip
+
+
+def test_parts_named_in_one_word_borrow_nothing_and_a_rural_area_is_not_the_province() -> None:
+    text = (
+        "关中地区环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
+        "全省农村区域环境空气质量较好,总优良率为90.2%。"
+    )
+    facts = extract(text, province="610000", year=2023).facts
+    assert [(f.indicator_code, f.value) for f in facts] == [
+        ("good_days_ratio", 71.5), ("", 90.2),
+    ]  # fmt: skip
+
+
+def test_a_gap_to_the_national_average_is_no_change() -> None:
+    text = "全省国考断面水质优良比例为95.1%,超过全国平均水平7.2个百分点。"
+    assert rows(text, province="510000", year=2023) == [
+        ("water_sections_good_ratio", "actual", 95.1, "pct", "510000"),
+    ]
