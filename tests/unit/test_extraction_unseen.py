@@ -504,3 +504,12 @@ def test_a_gap_to_the_national_average_is_no_change() -> None:
     assert rows(text, province="510000", year=2023) == [
         ("water_sections_good_ratio", "actual", 95.1, "pct", "510000"),
     ]
+
+
+def test_a_change_since_the_start_of_a_five_year_plan_continues_the_figure_before() -> None:
+    text = "劣Ⅴ类水质断面比例为1.1%,同比下降0.4个百分点,“十三五”以来累计下降6.2个百分点。"
+    assert rows(text, province="100000", year=2020) == [
+        ("water_sections_worse_than_v_ratio", "actual", 1.1, "pct", "100000"),
+        ("water_sections_worse_than_v_ratio", "change", -0.4, "pp", "100000"),
+        ("water_sections_worse_than_v_ratio", "change", -6.2, "pp", "100000"),
+    ]
