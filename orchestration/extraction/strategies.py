@@ -227,6 +227,12 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
+            if (
+                mention.unit_code == "count"
+                and c.text[mention.start - 1 : mention.start] == "("
+                and any(ch.isdigit() for ch in c.text[alias.end : mention.start])
+            ):
+                return None  # '24个湖泊(29个水域)': a detail of the number before, not the name's
             return _completed_bare(c, alias) or alias
     return None
 

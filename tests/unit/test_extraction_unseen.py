@@ -513,3 +513,14 @@ def test_a_change_since_the_start_of_a_five_year_plan_continues_the_figure_befor
         ("water_sections_worse_than_v_ratio", "change", -0.4, "pp", "100000"),
         ("water_sections_worse_than_v_ratio", "change", -6.2, "pp", "100000"),
     ]
+
+
+def test_a_count_in_parentheses_and_a_count_that_states_something_name_nothing() -> None:
+    text = (
+        "全省对86条主要河流的196个监测断面、12个湖泊(15个水域)进行了监测。"
+        "18座主要水库总体水质为优。"
+    )
+    facts = extract(text, province="430000", year=2023).facts
+    assert (15.0, "water_sections_count") not in [(f.value, f.indicator_code) for f in facts]
+    assert 18.0 not in [f.value for f in facts]
+    assert ("water_sections_count", 196.0) in [(f.indicator_code, f.value) for f in facts]
