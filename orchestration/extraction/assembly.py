@@ -18,14 +18,15 @@ from orchestration.extraction.fitting import annual, compatible
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
-from orchestration.extraction.reading import LIST_JOINS, Document
+from orchestration.extraction.reading import LIST_JOINS, RESPECTIVELY, Document
 from orchestration.extraction.scope import LISTED, listed_regions, period, rank_scope, region
 from orchestration.parsing.units import IncompatibleUnits, registry
 from orchestration.registry.catalogue import Indicator
 
 PARTNER_REACH = 30  # how far before an indicator the other indicator of 'A和B均…' may start
-_EACH = re.compile("均|都")  # '…均为98.1%': the value of each place listed
-_BOTH = re.compile("均|都|皆")  # 'A和B均达到100%': the value of both indicators
+# '…均为98.1%': the value of each place listed — not the 均 of 年均, 平均, 均值
+_EACH = re.compile("(?<![年平日月])均(?!值)|都")
+_BOTH = re.compile("(?<![年平日月])均(?!值)|都|皆")  # 'A和B均达到100%': the value of both
 
 
 def unmapped(doc: Document, mention: Mention, name: str) -> Unmapped:
@@ -106,7 +107,8 @@ def assemble(c: Clause, alias: Alias, kind: str) -> tuple[Fact | Unmapped, list[
 def partner(doc: Document, alias: Alias, mention: Mention, kind: str) -> Alias | None:
     """'A和B均达到100%': the value belongs to both indicators."""
     text = doc.text
-    if alias.end > mention.start or not _BOTH.search(text[alias.end : mention.start]):
+    gap = text[alias.end : mention.start]
+    if alias.end > mention.start or not _BOTH.search(gap) or RESPECTIVELY in gap:
         return None
     before = [
         a

@@ -77,6 +77,12 @@ class Cues:
     share_of_country: list[str]
     better_words: frozenset[str]
     completing_heads: list[str]
+    place_list_openers: list[str]
+    sub_area_words: list[str]
+    reference_gap_patterns: list[re.Pattern[str]]
+    water_body_words: list[str]
+    release_months_patterns: list[re.Pattern[str]]
+    place_list_closers: list[re.Pattern[str]]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -148,6 +154,12 @@ class Cues:
                 match_key(w) for w in directions.get("better", []) + directions.get("worse", [])
             ),
             completing_heads=_words(spec["completing_heads"]),
+            place_list_openers=_words(spec["place_list_openers"]),
+            sub_area_words=_words(spec["sub_area_words"]),
+            reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
+            water_body_words=_words(spec["water_body_words"]),
+            release_months_patterns=_patterns(spec["release_months_patterns"]),
+            place_list_closers=_patterns(spec["place_list_closers"]),
         )
 
     def is_target_clause(self, clause: str) -> bool:

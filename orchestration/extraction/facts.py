@@ -63,6 +63,8 @@ def first_statements(facts: list[Fact]) -> list[Fact]:
         # an actual is one fact whatever base its sentence names ('比上年' in a title, '比2021年'
         # in the body)
         baseline = "" if fact.kind == "actual" else fact.baseline_year
+        if baseline and fact.period[:4].isdigit() and int(baseline) == int(fact.period[:4]) - 1:
+            baseline = ""  # '与2022年相比' in a 2023 report is '同比'
         key = (fact.indicator_code, fact.indicator_name_zh if not fact.indicator_code else "",
                fact.kind, fact.value, fact.unit, fact.comparator, fact.period, fact.region_code,
                baseline)  # fmt: skip

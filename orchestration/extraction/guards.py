@@ -24,7 +24,7 @@ _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
 # figures counted over a network of water sections (their network decides the indicator)
-_SECTION_FIGURES = ("water_sections_", "provincial_sections_")
+SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 
 
 def guarded(c: Clause, alias: Alias | None,
@@ -32,11 +32,22 @@ def guarded(c: Clause, alias: Alias | None,
     """The candidate and the own name that survive the guards, in order."""
     if partial_subject(c) or in_range(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
+    if c.kind == "change" and gap_to_reference(c):
+        return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no change
     if c.kind == "change" and own is None and changes_unclaimed(c):
         alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
     if alias is not None and unknown_place(c, min(alias.start, c.mention.start)):
         return None, None  # '杭州市PM2.5浓度…' with no code for 杭州市: no guess
+    if alias is not None and sub_area(c, min(alias.start, c.mention.start)):
+        return None, own  # '全省农村区域…总优良率为89.0%': not the region's indicator
     return alias, own
+
+
+def sub_area(c: Clause, name_start: int) -> bool:
+    """The sentence speaks of part of the region monitored on its own (maps/cues.yml
+    sub_area_words: '农村区域')."""
+    said = c.text[c.sentence_start : name_start]
+    return any(word in said for word in cues().sub_area_words)
 
 
 def partial_subject(c: Clause) -> bool:
@@ -53,6 +64,13 @@ def in_range(c: Clause) -> bool:
     opens = after[:1] in _RANGE_MARKS and after[1:2].isdigit()
     closes = before[-1:] in _RANGE_MARKS and (before[:1].isdigit() or before[:1] == "%")
     return opens or closes
+
+
+def gap_to_reference(c: Clause) -> bool:
+    """'优良率超过全国平均水平10.6个百分点', '高于全国平均2.1个百分点': the number is a
+    difference to a reference level (maps/cues.yml reference_gap_patterns), not a change."""
+    before = c.text[c.doc.clause_start(c.mention.start, c.sentence_start) : c.mention.start]
+    return any(p.search(before) for p in cues().reference_gap_patterns)
 
 
 def changes_unclaimed(c: Clause) -> bool:
@@ -88,11 +106,15 @@ def unknown_place(c: Clause, name_start: int) -> bool:
 
 
 def network_alias(c: Clause, alias: Alias) -> Alias | None:
-    """A water figure follows the network of the sections counted before it in the sentence:
+    """A water figure follows the network of the sections counted before it in the sentence
+    (and is no region's when the sentence speaks of one river, tributary or reservoir area):
     the provincial indicator over a province's own sections ('655个省考断面…'), none over a
     network no code stands for ('南水北调东线江苏段22个断面…'), else the candidate."""
-    if not alias.code.startswith(_SECTION_FIGURES):
+    if not alias.code.startswith(SECTION_FIGURES):
         return alias
+    said_of = c.text[c.sentence_start : min(alias.start, c.mention.start)]
+    if any(word in said_of for word in cues().water_body_words):
+        return None  # '长江干流总体水质为优,20个监测断面…': the river's sections, not the region's
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
     if counted == "provincial":
         variant = c.doc.lex.indicators[alias.code].provincial_variant

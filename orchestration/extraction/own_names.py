@@ -21,6 +21,7 @@ _BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  #
 _NAME_AFTER_COUNT = re.compile(r"[^,;:。、()\n\d]{2,14}")
 _GROUP_ENDINGS = ("城市", "省份", "地区", "国家")  # '省会城市第6名': a group ranked in
 _COUNTER_STARTS = ("个", "家")
+_STATES = re.compile("为|均是|都是")  # a copula after a count: the clause states, names nothing
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
+    if copula and len(words) == 1 and "\u4e00" <= words <= "\u9fff":
+        # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
+        # land, but a name of its own: it borrows none from the clause before
+        return OwnName(words, clause_start, False)
     if is_name(words) and not borrowing:
         return OwnName(words, clause_start, copula or mention.unit_code == RANK_UNIT)
     if words or mention.unit_code not in ("count", None):
@@ -92,6 +97,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         name = ""  # '14个地级城市…': the scope of a statement
     if not is_name(name) or name in the_cues.borrowing_names or doc.lex.match_at(name, 0):
         return None
+    if _STATES.search(name):
+        return None  # '22座主要水库总体水质为优': what they are, not what is counted
     return OwnName(name, clause_start, True)
 
 

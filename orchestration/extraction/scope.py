@@ -22,6 +22,7 @@ from orchestration.extraction.reading import (
     Document,
     no_break,
 )
+from orchestration.parsing.periods import parse_period
 
 NATIONAL = "100000"
 COUNTRY_WORD = "全国"  # the word that makes a figure the country's
@@ -54,8 +55,21 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
             years = [y for y in the_cues.context_years(before) if not ceiling or y <= ceiling]
             year = years[-1] if years else ceiling
         if year and year == doc.context.year and doc.context.period_code:
-            return doc.context.period_code
+            return _release_months(year, paragraph) or doc.context.period_code
     return str(year) if year else ""
+
+
+def _release_months(year: int, paragraph: str) -> str | None:
+    """The months a paragraph of a part-year release is about ('1-12月,…' → the year,
+    '12月份,…' → that month), from the last months it names before the number; None: none."""
+    found = [m for p in cues().release_months_patterns for m in p.finditer(paragraph)]
+    if not found:
+        return None
+    last = max(found, key=lambda m: m.end())
+    try:
+        return parse_period(f"{year}年{last.group(0)}").code
+    except ValueError:
+        return None
 
 
 def region(doc: Document, alias_start: int, sentence_start: int,
@@ -66,6 +80,8 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     the clause ('全国平均水平(87.9%)'); else the document's region. LISTED for a figure of a
     list of regions that no 分别 shares out."""
     text = doc.text
+    if mention is not None and closes_place_list(doc, alias_start, sentence_start):
+        return LISTED  # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
     if mention is not None:
         listed = listed_regions(doc, alias_start, sentence_start)
         # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
@@ -112,6 +128,21 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
     named = any(start <= s and e <= pos and s >= found[0] + len(found[1])
                 for s, e, _ in doc.regions)  # fmt: skip
     return not named and not _WHOLE_REGION.search(since)
+
+
+def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> bool:
+    """'西安、宝鸡等6个市(区)优良天数…': places named and closed by 等 (maps/cues.yml
+    place_list_closers) right before the indicator."""
+    last = next((e for s, e, _ in reversed(doc.regions)
+                 if s >= sentence_start and e <= alias_start), None)  # fmt: skip
+    if last is None:
+        return False
+    gap = doc.text[last:alias_start]
+    return (
+        len(gap) <= REGION_GAP + 4
+        and not re.search("[,。;:!?\n]", gap)  # '等6个市(区)': parentheses may stand
+        and any(p.match(gap) for p in cues().place_list_closers)
+    )
 
 
 def listed_regions(doc: Document, alias_start: int, sentence_start: int) -> list[str]:

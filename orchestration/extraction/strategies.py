@@ -190,6 +190,33 @@ def respectively(c: Clause) -> Alias | None:
     return named[series.index(mention)]
 
 
+# one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
+# a short unit, a comma
+_PLACE_ITEM = r"[^\d,;:。、]{1,6}\d+(?:\.\d+)?[^\d,;:。、]{0,6}[,、]"
+PLACE_LIST_NAME_GAP = 8  # the most words between the indicator and the opening word of the list
+
+
+def place_list(c: Clause) -> Alias | None:
+    """'优良天数从多到少依次是:商洛310天,安康301天,榆林296天,…': a figure of a list of places,
+    each place right before its figure, after the indicator and an opening word (maps/cues.yml
+    place_list_openers) — the indicator's, however long the list. Only for a place the region
+    reference knows (the figure of an unknown place stays unmapped)."""
+    text, mention, doc = c.text, c.mention, c.doc
+    place = next((s for s, e, _ in doc.regions
+                  if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
+    if place is None:
+        return None
+    openers = "|".join(re.escape(w) for w in cues().place_list_openers)
+    shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{_PLACE_ITEM})*")
+    for alias in reversed(doc.aliases_between(c.sentence_start, place)):
+        if shape.fullmatch(text, alias.end, place) and compatible(
+            doc.lex.indicators[alias.code], mention, c.kind
+        ):
+            return alias
+        return None
+    return None
+
+
 def backward(c: Clause) -> Alias | None:
     """The nearest fitting name before the number in its sentence — but a number with a name
     of its own only takes one named inside its own clause: it never borrows from the clause
@@ -200,7 +227,29 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
-            return alias
+            if (
+                mention.unit_code == "count"
+                and c.text[mention.start - 1 : mention.start] == "("
+                and any(ch.isdigit() for ch in c.text[alias.end : mention.start])
+            ):
+                return None  # '24个湖泊(29个水域)': a detail of the number before, not the name's
+            return _completed_bare(c, alias) or alias
+    return None
+
+
+def _completed_bare(c: Clause, alias: Alias) -> Alias | None:
+    """'…集中式饮用水水源地151个,水质达标率为100%': a bare generic name (maps/cues.yml
+    bare_aliases) completes the name said just before it in the sentence, when the two
+    together spell an indicator (集中式饮用水水源地水质达标率)."""
+    text, lex = c.text, c.doc.lex
+    if text[alias.start : alias.end] not in cues().bare_aliases:
+        return None
+    before = c.doc.aliases_between(c.sentence_start, alias.start)
+    if not before:
+        return None
+    code = lex.aliases.get(text[before[-1].start : before[-1].end] + text[alias.start : alias.end])
+    if code and compatible(lex.indicators[code], c.mention, c.kind):
+        return Alias(alias.start, alias.end, code)
     return None
 
 
@@ -270,6 +319,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     share_of_count,
     respective_head,
     respectively,
+    place_list,
     backward,
     split_name,
     continued,

@@ -15,9 +15,10 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import build
 from orchestration.extraction.cues import cues
 from orchestration.extraction.facts import Fact
+from orchestration.extraction.guards import SECTION_FIGURES
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
-from orchestration.extraction.scope import LISTED, period, region
+from orchestration.extraction.scope import LISTED, network, period, region
 from orchestration.registry.catalogue import Indicator
 
 VERBAL_GAP = 4  # the most words between a share's name and the words that state its value
@@ -34,6 +35,8 @@ def verbal_facts(doc: Document) -> list[Fact]:
         indicator = doc.lex.indicators[alias.code]
         if indicator.unit_code == "day" and not doc.context.is_plan:
             facts += _none_stated(doc, alias, indicator)
+        if _a_share_of_the_bad(indicator) and not doc.context.is_plan:
+            facts += _none_stated(doc, alias, indicator)  # '…,无劣Ⅴ类断面。' = 0 %
         if indicator.unit_code != "pct":
             continue
         sentence_start, _ = doc.sentence(alias.start)
@@ -83,6 +86,21 @@ def zero_counts(doc: Document) -> list[Fact]:
     return facts
 
 
+def _a_share_of_the_bad(indicator: Indicator) -> bool:
+    """A share where lower is better ('劣Ⅴ类断面比例'): '无劣Ⅴ类断面' states 0 % of it."""
+    return indicator.unit_code == "pct" and indicator.higher_is_better is False
+
+
+def _other_network(doc: Document, start: int, sentence_start: int) -> bool:
+    """The sentence speaks of sections of another network than the region's assessed ones
+    ('地表水省控断面…', '省考核的380个断面') or of one water body ('长江干流…')."""
+    said = doc.text[sentence_start:start]
+    the_cues = cues()
+    if any(word in said for word in the_cues.provincial_network_words + the_cues.water_body_words):
+        return True
+    return network(doc, start, sentence_start) not in (None, "national")
+
+
 def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact]:
     text = doc.text
     word = next((w for w in cues().none_before_alias if text.endswith(w, 0, alias.start)),
@@ -92,6 +110,8 @@ def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact
         return []  # '无严重污染天数比例…' is no statement that there were none
     start = alias.start - len(word)
     sentence_start, _ = doc.sentence(start)
+    if alias.code.startswith(SECTION_FIGURES) and _other_network(doc, start, sentence_start):
+        return []  # '省考核的380个断面…,无劣Ⅴ类断面': not the national network's share
     mention = Mention(start, alias.start, start, alias.start, 0.0, indicator.unit_code, None,
                       "=")  # fmt: skip
     before = text[sentence_start:start]
