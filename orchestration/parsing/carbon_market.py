@@ -11,11 +11,13 @@ from datetime import date
 from functools import cache
 
 from orchestration.parsing.errors import RowRejected
-from orchestration.parsing.fields import Outcome, measure, period_fields, resolve_period
+from orchestration.parsing.fields import Outcome, period_fields, resolve_period
+from orchestration.parsing.measures import measure, stated_unit
 from orchestration.parsing.reference import AliasIndex, alias_index, indicators, read_seed
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import match_key
 from orchestration.registry import landing_table
+from orchestration.registry.measures import measure_case
 
 TABLE = "carbon_market__figures"
 
@@ -83,7 +85,8 @@ def _figure(row: SourceRow, context: FileContext) -> dict:
     product = _resolve(row, "product", "carbon_products.csv", "product_code", "unknown_product")
     indicator_text = row.text("indicator")
     indicator = indicators().resolve(indicator_text)
-    if indicator is None or indicator.subject != "carbon":
+    case = measure_case(TABLE, "value", indicator.code) if indicator else None
+    if indicator is None or case is None:
         raise RowRejected(
             column_name(row, "indicator"),
             indicator_text,
@@ -99,8 +102,8 @@ def _figure(row: SourceRow, context: FileContext) -> dict:
         "as_of_date": _as_of(row, basis),
         "basis_text": basis_text or None, "basis": basis,
         "indicator_text": indicator_text, "indicator_code": indicator.code,
-        **measure(column_name(row, "value"), value_cell.text if value_cell else "", indicator,
-                  row.text("unit")),
+        **measure(column_name(row, "value"), value_cell.text if value_cell else "", case,
+                  stated_unit(row, value_cell), indicator.code).fields(),
         "quote": row.text("quote") or None,
         "province_text": context.province,
     }  # fmt: skip

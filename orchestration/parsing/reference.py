@@ -18,6 +18,8 @@ from orchestration.paths import SEEDS_DIR
 
 
 def read_seed(name: str) -> list[dict[str, str]]:
+    """The rows of dbt_project/seeds/<name>: the one place Python reads a seed (dbt loads the
+    same files), so a seed means the same to the parsers, the registry and the warehouse."""
     with open(SEEDS_DIR / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 

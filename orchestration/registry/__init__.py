@@ -50,14 +50,14 @@ checked by dbt; plausibility (ranges, units) by Great Expectations — each in o
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from orchestration.paths import DBT_PROJECT_DIR
+from orchestration.parsing.reference import read_seed
+from orchestration.paths import SEEDS_DIR
 
 REGISTRY_DIR = Path(__file__).resolve().parent
 LANDING_DIR = REGISTRY_DIR / "landing"
@@ -159,10 +159,10 @@ def _vocabulary(path: Path, spec: dict) -> Vocabulary | None:
     if text is None:
         return None
     seed, _, column = str(text).removeprefix("seeds/").partition(":")
-    if not column or not (DBT_PROJECT_DIR / "seeds" / seed).exists():
+    if not column or not (SEEDS_DIR / seed).exists():
         raise RegistryError(f"{path}: vocabulary {text!r} must be seeds/<file>.csv:<column>")
-    header = next(csv.reader((DBT_PROJECT_DIR / "seeds" / seed).open(encoding="utf-8")))
-    if column not in header:
+    rows = read_seed(seed)
+    if not rows or column not in rows[0]:
         raise RegistryError(f"{path}: vocabulary {text!r}: no column {column!r} in {seed}")
     return Vocabulary(seed, column, spec.get("vocabulary_where"))
 
