@@ -26,17 +26,12 @@ def read_seed(name: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True)
 class Indicator:
+    """An indicator's identity; its unit and range are the registry's measure case
+    (orchestration.registry.measures)."""
+
     code: str
     name_zh: str
     subject: str
-    canonical_unit_code: str
-    valid_min: float | None
-    valid_max: float | None
-    range_basis: str
-
-
-def _float_or_none(text: str) -> float | None:
-    return float(text) if text.strip() else None
 
 
 class AliasIndex:
@@ -77,10 +72,6 @@ class Indicators:
                 code=r["indicator_code"],
                 name_zh=r["name_zh"],
                 subject=r["subject"],
-                canonical_unit_code=r["canonical_unit_code"],
-                valid_min=_float_or_none(r["valid_min"]),
-                valid_max=_float_or_none(r["valid_max"]),
-                range_basis=r["range_basis"],
             )
             for r in rows
         }
