@@ -119,17 +119,17 @@ def _observation(row: SourceRow, indicator_text: str, cell: Cell | None) -> dict
             "unknown_indicator",
             "indicator is not in seeds/indicators.csv (name or alias)",
         )
+    wide = cell is not None and cell.header.indicator is not None
     case = measure_case("air_quality__periodic", "value", indicator.code)
-    if case is None:
+    if case is None:  # named where it was: the wide column's header, or the indicator cell
         raise RowRejected(
-            column_name(row, "indicator"),
+            column if wide else column_name(row, "indicator"),
             indicator_text,
             "unknown_indicator",
             f"{indicator.code} is not an air indicator of seeds/indicators.csv (subject air)",
         )
     measured = measure(column, cell.text if cell else "", case, stated_unit(row, cell),
                        indicator.code)  # fmt: skip
-    wide = cell is not None and cell.header.indicator is not None
     return {
         "indicator_text": cell.header.header if wide else indicator_text,
         "indicator_code": indicator.code,

@@ -167,6 +167,7 @@ def row(*cells: str) -> list[str]:
         (row("PM2.5平均浓度", "9999", "微克/立方米"), "out_of_range", "数值"),
         (row("优良天数比例", "101.5", "%"), "out_of_range", "数值"),
         (row("能见度", "12", "km"), "unknown_indicator", "指标"),
+        (row("碳排放配额成交量", "12", "吨"), "unknown_indicator", "指标"),  # not an air indicator
         (row("PM2.5平均浓度", "16", ""), "missing_unit", "数值"),
         (row("PM2.5平均浓度", "16毫克/立方米", "微克/立方米"), "unit_conflict", "数值"),
         (
