@@ -4,7 +4,9 @@ landing DDL (orchestration.landing), the header maps of the CSV reader (parsing.
 check that a parser's records carry exactly the declared columns, the dbt source
 (`envwh registry generate` writes dbt_project/models/staging/_landing__sources.yml), the Great
 Expectations range and unit expectations (quality.suites adds them to the hand-written suites)
-and the unit metadata of the data dictionary.
+and the parsers' unit and range check of each measure (orchestration.registry.measures). The
+data dictionary documents the marts, whose units are in their own YAML (column names and
+`meta: unit_column`).
 
 Format of `orchestration/registry/landing/<table>.yml` (the file name is the table name)::
 
