@@ -6,7 +6,8 @@ It lists every column of the `bi` views (the entry point for BI tools) and of th
 type, description and unit, every indicator with its Chinese
 and English name and canonical unit, and the unit registry. A column's unit comes from its name
 (`capacity_t_per_day` → t_per_day: the longest `_<unit_code>` suffix from the units seed), or,
-for a value whose unit varies by row (`value_canonical`), from the column that names it.
+for a value whose unit varies by row (`value_canonical`), from the column that names it, which
+the column's YAML declares: `config: {meta: {unit_column: canonical_unit_code}}`.
 Building is pure (`build`); reading files and the warehouse is in `load` and its helpers.
 """
 
@@ -22,9 +23,9 @@ from typing import Any
 import duckdb
 import yaml
 
-from orchestration.parsing.reference import read_seed
 from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT
 from orchestration.registry.catalogue import catalogue
+from orchestration.seeds import read_seed
 
 DICTIONARY = PROJECT_ROOT / "docs" / "data_dictionary.md"
 MODELS_YAML = DBT_PROJECT_DIR / "models" / "marts" / "_marts__models.yml"
@@ -34,29 +35,6 @@ SUBJECT_MODELS_YAML = "*/_*__models.yml"
 
 # Column-name suffixes that spell a unit differently from its unit_code.
 SUFFIX_ALIASES = {"days": "day", "hours": "hour"}
-# Value columns whose unit is given per row by another column of the same model (the first of
-# the candidates the model has).
-ROW_UNIT_COLUMNS: dict[str, str | tuple[str, ...]] = {
-    "value_canonical": "canonical_unit_code",
-    "limit_value": ("canonical_unit_code", "unit_code"),
-    "valid_min": "canonical_unit_code",
-    "valid_max": "canonical_unit_code",
-    "value_reported": "unit_code_reported",
-    "yoy_change_value": "yoy_change_unit_code",
-    "change_value": "change_unit_code",
-    "target_value_reported": "unit_code_reported",
-    "target_value_canonical": "canonical_unit_code",
-    "observed_value_canonical": "canonical_unit_code",
-    "gap_canonical": "canonical_unit_code",
-    "prose_value_canonical": "canonical_unit_code",
-    "recomputed_value": "canonical_unit_code",
-    "published_value": "canonical_unit_code",
-    "difference": "canonical_unit_code",
-    "table_value_canonical": "canonical_unit_code",
-    "capacity_reported": "capacity_unit_code_reported",
-    "value": "unit_code",
-    "plausible_max": "unit_code",
-}
 INDICATOR_FIELDS = ("indicator_code", "name_zh", "name_en", "subject", "canonical_unit_code",
                     "higher_is_better", "valid_min", "valid_max")  # fmt: skip
 
@@ -159,16 +137,19 @@ def build(
 
 
 def _column(column: dict[str, Any], model: dict[str, Any], units: dict[str, Unit]) -> Column:
-    names = {c["name"] for c in model["columns"]}
-    candidates = ROW_UNIT_COLUMNS.get(column["name"], ())
-    if isinstance(candidates, str):
-        candidates = (candidates,)
+    meta = {**column.get("meta", {}), **column.get("config", {}).get("meta", {})}
+    unit_column = meta.get("unit_column")
+    if unit_column is not None and unit_column not in {c["name"] for c in model["columns"]}:
+        raise ValueError(
+            f"{model['name']}.{column['name']}: meta unit_column {unit_column!r} is not a "
+            "column of the model"
+        )
     return Column(
         name=column["name"],
         data_type=column.get("data_type", ""),
         description=_flat(column.get("description", "")),
         unit=column_unit(column["name"], units),
-        unit_column=next((c for c in candidates if c in names), None),
+        unit_column=unit_column,
     )
 
 

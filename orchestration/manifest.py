@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from orchestration.parsing.reference import document_kinds, read_seed
+from orchestration.parsing.reference import document_kinds
 from orchestration.registry import landing_table
+from orchestration.seeds import read_seed
 
 # the manifest's columns: those of landing.raw__manifest (orchestration/registry/landing/)
 COLUMNS = tuple(landing_table("raw__manifest").column_types)

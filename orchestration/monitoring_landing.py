@@ -42,8 +42,8 @@ from orchestration.parsing.monitoring_layouts import (
     table_columns,
 )
 from orchestration.parsing.monitoring_layouts import layouts as all_layouts
-from orchestration.paths import SEEDS_DIR
 from orchestration.registry import landing_table
+from orchestration.seeds import read_seed
 
 NOTES_DDL = """
 create table if not exists quality.landing_notes (
@@ -325,10 +325,12 @@ def _number_lines(con: duckdb.DuckDBPyConnection, any_bad: bool) -> None:
 def _resolve_stations(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
     """Add station_code and _reason (why a row is quarantined; null = lands) to _mon_norm."""
     if layout.station["resolve"] == "alias":
-        aliases = SEEDS_DIR / "monitoring_station_aliases.csv"
+        pairs = [f"('{_esc(r['alias'])}', '{_esc(r['station_code'])}')"
+                 for r in read_seed("monitoring_station_aliases.csv")]  # fmt: skip
         lookup = (
-            f"(select alias, station_code from read_csv('{_esc(str(aliases))}', header=true, "
-            "all_varchar=true))"
+            f"(select * from (values {', '.join(pairs)}) as v(alias, station_code))"
+            if pairs
+            else "(select null::varchar as alias, null::varchar as station_code where false)"
         )
         code = "a.station_code"
         join = f"left join {lookup} as a on a.alias = n.station_key"

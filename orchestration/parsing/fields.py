@@ -1,5 +1,5 @@
-"""Field-level resolution shared by every subject's row builders: regions, periods, and an
-indicator value with its unit checked against the indicator's canonical unit and valid range.
+"""Field-level resolution shared by every subject's row builders: regions and periods (a
+measured value goes through orchestration.parsing.measures).
 
 Each function raises RowRejected naming the column, the value and the rule it broke.
 """
@@ -10,13 +10,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from orchestration.parsing.errors import RowRejected
-from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
 from orchestration.parsing.periods import BadPeriod, Period, parse_period
-from orchestration.parsing.reference import Indicator, regions
+from orchestration.parsing.reference import regions
 from orchestration.parsing.regions import Region
 from orchestration.parsing.tables import SourceRow, column_name
-from orchestration.parsing.text import clean_cell
-from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
 
 Outcome = Iterator[tuple[str, dict | RowRejected]]
 
@@ -87,79 +84,3 @@ def period_fields(period: Period) -> dict:
         "period_start": period.start,
         "period_end": period.end,
     }
-
-
-def measure(column: str, cell_text: str, indicator: Indicator, header_unit_text: str) -> dict:
-    """Value, qualifier and unit of one observation, checked against the indicator."""
-    if is_placeholder(cell_text):
-        raise RowRejected(
-            column,
-            cell_text,
-            "missing_value",
-            f"no value for {indicator.code} ({cell_text or 'empty cell'})",
-        )
-    try:
-        quantity = parse_quantity(cell_text)
-    except NotANumber as exc:
-        raise RowRejected(column, cell_text, exc.rule, str(exc)) from None
-    unit_text = header_unit_text
-    if quantity.unit_text and unit_text and not _same_unit(quantity.unit_text, unit_text):
-        raise RowRejected(
-            column,
-            cell_text,
-            "unit_conflict",
-            f"value says {quantity.unit_text!r} but the unit is {unit_text!r}",
-        )
-    unit_text = quantity.unit_text or unit_text
-    units = registry()
-    if not unit_text:
-        if units.get(indicator.canonical_unit_code).dimension != "dimensionless":
-            raise RowRejected(
-                column,
-                cell_text,
-                "missing_unit",
-                f"{indicator.code} needs a unit (canonical "
-                f"{units.get(indicator.canonical_unit_code).symbol})",
-            )
-        unit_code = indicator.canonical_unit_code
-    else:
-        try:
-            unit_code = units.resolve(unit_text).code
-        except UnknownUnit:
-            raise RowRejected(
-                column, unit_text, "unknown_unit", f"unit {unit_text!r} is not in seeds/units.csv"
-            ) from None
-    try:
-        canonical = units.convert(quantity.value, unit_code, indicator.canonical_unit_code)
-    except IncompatibleUnits as exc:
-        raise RowRejected(
-            column, f"{cell_text} {unit_text}", "unit_mismatch", f"{indicator.code}: {exc}"
-        ) from None
-    _check_range(column, cell_text, indicator, canonical)
-    return {
-        "value_text": clean_cell(cell_text),
-        "value": quantity.value,
-        "qualifier": quantity.qualifier,
-        "unit_text": unit_text,
-        "unit_code": unit_code,
-    }
-
-
-def _same_unit(a: str, b: str) -> bool:
-    try:
-        return registry().resolve(a).code == registry().resolve(b).code
-    except UnknownUnit:
-        return False
-
-
-def _check_range(column: str, cell_text: str, indicator: Indicator, canonical: float) -> None:
-    symbol = registry().get(indicator.canonical_unit_code).symbol
-    low, high = indicator.valid_min, indicator.valid_max
-    if (low is not None and canonical < low) or (high is not None and canonical > high):
-        raise RowRejected(
-            column,
-            cell_text,
-            "out_of_range",
-            f"{indicator.code} = {canonical:g} {symbol} is outside "
-            f"[{low:g}, {'∞' if high is None else f'{high:g}'}] ({indicator.range_basis})",
-        )

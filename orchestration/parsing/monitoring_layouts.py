@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from orchestration.parsing.errors import SourceFileError
-from orchestration.parsing.reference import read_seed
 from orchestration.registry import landing_table
+from orchestration.seeds import read_seed
 
 REGISTRY_DIR = Path(__file__).resolve().parent.parent / "registry"
 LAYOUTS_FILE = REGISTRY_DIR / "layouts" / "station_hourly.yml"

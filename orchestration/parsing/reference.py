@@ -9,25 +9,14 @@ orchestration.parsing.regions.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from orchestration.parsing.regions import Regions
 from orchestration.parsing.text import clean_cell, match_key
-from orchestration.paths import SEEDS_DIR
 from orchestration.registry.catalogue import Catalogue, Indicator, catalogue
-
-_GENERATED = {"indicators.csv": "orchestration.registry.catalogue.catalogue()"}
-
-
-def read_seed(name: str) -> list[dict[str, str]]:
-    """The rows of a hand-written dbt seed (a generated one is refused: read its source)."""
-    if name in _GENERATED:
-        raise ValueError(f"seeds/{name} is generated: read {_GENERATED[name]} instead")
-    with open(SEEDS_DIR / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+from orchestration.seeds import read_seed
 
 
 class AliasIndex:

@@ -6,12 +6,11 @@ parser and the warehouse cannot disagree about what a unit means.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 
 from orchestration.parsing.text import match_key
-from orchestration.paths import SEEDS_DIR
+from orchestration.seeds import read_seed
 
 
 @dataclass(frozen=True)
@@ -38,20 +37,19 @@ class UnitRegistry:
         self._by_alias = aliases
 
     @classmethod
-    def from_seed(cls, path=SEEDS_DIR / "units.csv") -> UnitRegistry:
+    def from_seed(cls) -> UnitRegistry:
         units, aliases = [], {}
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                unit = Unit(
-                    code=row["unit_code"],
-                    symbol=row["symbol"],
-                    dimension=row["dimension"],
-                    factor_to_base=float(row["factor_to_base"]),
-                )
-                units.append(unit)
-                for alias in [row["unit_code"], *row["aliases"].split("|")]:
-                    if alias:
-                        aliases[match_key(alias)] = unit.code
+        for row in read_seed("units.csv"):
+            unit = Unit(
+                code=row["unit_code"],
+                symbol=row["symbol"],
+                dimension=row["dimension"],
+                factor_to_base=float(row["factor_to_base"]),
+            )
+            units.append(unit)
+            for alias in [row["unit_code"], *row["aliases"].split("|")]:
+                if alias:
+                    aliases[match_key(alias)] = unit.code
         return cls(units, aliases)
 
     def knows(self, text: str) -> bool:

@@ -2,8 +2,9 @@
 capacity and status) and regional inventories (counts and capacities a report states).
 
 Types and statuses resolve through seeds/waste_facility_types.csv and waste_facility_statuses.csv;
-capacities must be a mass rate (吨/日, 吨/天, 万吨/日, 万吨/年 …) and are checked, in t/d, against
-the type's plausibility ceiling.
+capacities must be a mass rate (吨/日, 吨/天, 万吨/日, 万吨/年 …) and are checked, in t/d, by
+orchestration.parsing.measures against the registry's measure of each table: a facility's against
+its type's plausibility ceiling, a regional total only for being positive.
 """
 
 from __future__ import annotations
@@ -20,19 +21,21 @@ from orchestration.parsing.fields import (
     resolve_period,
     resolve_region,
 )
-from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
-from orchestration.parsing.reference import AliasIndex, alias_index, read_seed
+from orchestration.parsing.measures import measure, stated_unit
+from orchestration.parsing.numbers import is_placeholder
+from orchestration.parsing.reference import AliasIndex, alias_index
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
-from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
+from orchestration.registry.measures import measure_case, range_case
+from orchestration.seeds import read_seed
+
+FACILITIES, INVENTORY = "waste__facilities", "waste__regional_inventory"
 
 
 @cache
-def _types() -> tuple[AliasIndex, dict[str, float | None]]:
+def _types() -> AliasIndex:
     rows = read_seed("waste_facility_types.csv")
-    ceilings = {r["facility_type_code"]: float(r["capacity_ceiling_t_per_day"])
-                if r["capacity_ceiling_t_per_day"] else None for r in rows}  # fmt: skip
-    return alias_index(rows, "facility_type_code", ["facility_type_code", "name_zh"]), ceilings
+    return alias_index(rows, "facility_type_code", ["facility_type_code", "name_zh"])
 
 
 @cache
@@ -43,7 +46,7 @@ def _statuses() -> list[tuple[re.Pattern[str], str]]:
 
 def facility_type(row: SourceRow, column: str) -> str:
     text = row.text(column)
-    code = _types()[0].get(text)
+    code = _types().get(text)
     if code is None:
         raise RowRejected(
             column_name(row, column),
@@ -68,63 +71,35 @@ def status(row: SourceRow) -> str:
     )
 
 
-def capacity(row: SourceRow, type_code: str, required: bool) -> dict:
-    """Capacity as reported (value, qualifier, unit) after checking it is a plausible mass rate."""
+def capacity(row: SourceRow, table: str, type_code: str, required: bool) -> dict:
+    """Capacity as reported (value, qualifier, unit) after checking it against the registry's
+    measure of `table`.capacity_value: a mass rate, within the type's range for a facility."""
     column = column_name(row, "capacity")
-    text, unit_text = row.text("capacity"), row.text("unit")
-    if is_placeholder(text):
-        if required:
-            raise RowRejected(column, text, "missing_value", "a facility needs its capacity")
+    cell = row.cells.get("capacity")
+    text = cell.text if cell else ""
+    if is_placeholder(text) and not required:
         return {"capacity_value": None, "capacity_qualifier": None, "capacity_unit_text": None,
                 "capacity_unit_code": None}  # fmt: skip
-    try:
-        quantity = parse_quantity(text)
-        unit = registry().resolve(quantity.unit_text or unit_text)
-        per_day = registry().convert(quantity.value, unit.code, "t_per_day")
-    except NotANumber as exc:
-        raise RowRejected(column, text, exc.rule, str(exc)) from None
-    except UnknownUnit:
-        raise RowRejected(
-            column_name(row, "unit"),
-            unit_text,
-            "unknown_unit",
-            f"unit {unit_text!r} is not in seeds/units.csv",
-        ) from None
-    except IncompatibleUnits:
-        raise RowRejected(
-            column_name(row, "unit"),
-            unit_text,
-            "unit_mismatch",
-            "a capacity is a mass per time (吨/日, 万吨/年 …)",
-        ) from None
-    ceiling = _types()[1][type_code]
-    if per_day <= 0 or (ceiling is not None and per_day > ceiling):
-        raise RowRejected(
-            column,
-            text,
-            "out_of_range",
-            f"{per_day:g} t/d is outside (0, {ceiling:g}] for {type_code} "
-            "(seeds/waste_facility_types.csv)",
-        )
-    return {"capacity_value": quantity.value, "capacity_qualifier": quantity.qualifier,
-            "capacity_unit_text": unit_text or quantity.unit_text,
-            "capacity_unit_code": unit.code}  # fmt: skip
+    case = measure_case(table, "capacity_value", type_code)
+    assert case is not None, type_code  # the facility-type seed is the measure's catalogue
+    measured = measure(column, text, case, stated_unit(row, cell), f"capacity of {type_code}")
+    return {
+        "capacity_value": measured.value,
+        "capacity_qualifier": measured.qualifier,
+        "capacity_unit_text": measured.unit_text,
+        "capacity_unit_code": measured.unit_code,
+    }
 
 
 def _generating_mw(row: SourceRow) -> float | None:
-    text = row.text("generating_capacity")
-    if not text:
+    """Generating capacity converted to MW (the unit its landing column names)."""
+    cell = row.cells.get("generating_capacity")
+    if cell is None or not clean_cell(cell.text):
         return None
-    try:
-        quantity = parse_quantity(text)
-        return registry().convert(quantity.value, registry().resolve(quantity.unit_text).code, "mw")
-    except (NotANumber, UnknownUnit, IncompatibleUnits):
-        raise RowRejected(
-            column_name(row, "generating_capacity"),
-            text,
-            "bad_generating_capacity",
-            "expected e.g. 25兆瓦 or 15MW",
-        ) from None
+    case = range_case(FACILITIES, "generating_capacity_mw", "mw")
+    measured = measure(column_name(row, "generating_capacity"), cell.text, case,
+                       stated_unit(row, cell, unit_field=None), "generating capacity")  # fmt: skip
+    return measured.canonical
 
 
 def _region(row: SourceRow, context: FileContext, on: dt.date) -> tuple[str, str]:
@@ -165,7 +140,8 @@ def facilities_builder(context: FileContext) -> RowBuilder:
                 "province_text": row.text("province") or context.province, "city_text": city,
                 "region_code": region_code, "facility_name": row.text("facility_name"),
                 "facility_type_text": row.text("facility_type"), "facility_type_code": type_code,
-                "capacity_text": row.text("capacity"), **capacity(row, type_code, required=True),
+                "capacity_text": row.text("capacity"),
+                **capacity(row, FACILITIES, type_code, required=True),
                 "status_text": row.text("status"), "status_code": status(row), **as_of,
                 "generating_capacity_mw": _generating_mw(row),
                 "note": row.text("note") or None, "quote": row.text("quote") or None,
@@ -195,7 +171,8 @@ def inventory_builder(context: FileContext) -> RowBuilder:
                 "facility_type_text": row.text("facility_type"),
                 "facility_type_code": type_code,
                 "facility_count": int(count_text) if count_text else None,
-                **capacity(row, type_code, required=False), "quote": row.text("quote") or None,
+                **capacity(row, INVENTORY, type_code, required=False),
+                "quote": row.text("quote") or None,
             }  # fmt: skip
         except RowRejected as rejected:
             yield rejected.column, rejected

@@ -20,15 +20,18 @@ from orchestration.parsing.fields import (
     resolve_period,
     resolve_region,
 )
-from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
+from orchestration.parsing.measures import measure, stated_unit
+from orchestration.parsing.numbers import is_placeholder
 from orchestration.parsing.periods import Period
-from orchestration.parsing.reference import AliasIndex, alias_index, read_seed
+from orchestration.parsing.reference import AliasIndex, alias_index
 from orchestration.parsing.tables import FileContext, RowBuilder, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
-from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
+from orchestration.registry.measures import measure_case
+from orchestration.seeds import read_seed
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 _ONE = r"(?:V|IV|III|II|I|[1-5])"
+TABLE_MEASUREMENTS = "water__measurements"
 LABELS = {1: "Ⅰ类", 2: "Ⅱ类", 3: "Ⅲ类", 4: "Ⅳ类", 5: "Ⅴ类", 6: "劣Ⅴ类"}
 
 
@@ -180,56 +183,26 @@ def assessments_builder(context: FileContext) -> RowBuilder:
 
 
 def measurements_builder(context: FileContext) -> RowBuilder:
-    """Landing records of water__measurements: one parameter's value at a section for a period.
-    μg/L is converted by the unit registry in dbt; any other unit of the wrong kind is refused."""
+    """Landing records of water__measurements: one parameter's value at a section for a period,
+    in a unit of the parameter's dimension (μg/L is converted by the unit registry in dbt)."""
 
     def build(row: SourceRow) -> Outcome:
         column = column_name(row, "value")
         try:
             parameter_text = row.text("parameter")
             code = parameter_code(row, "parameter", parameter_text)
-            expected = parameters()[1][code]["unit_code"]
-            value_text = row.text("value")
-            if is_placeholder(value_text):
-                raise RowRejected(column, value_text, "missing_value", f"no value for {code}")
-            quantity = parse_quantity(value_text)
-            unit_text = quantity.unit_text or row.text("unit")
-            unit = registry().resolve(unit_text) if unit_text else registry().get(expected)
-            canonical = registry().convert(quantity.value, unit.code, expected)
-            ceiling = float(parameters()[1][code]["plausible_max"])
-            if not 0 <= canonical <= ceiling:
-                raise RowRejected(
-                    column,
-                    value_text,
-                    "out_of_range",
-                    f"{code} = {canonical:g} is outside [0, {ceiling:g}]",
-                )
+            case = measure_case(TABLE_MEASUREMENTS, "value", code)
+            assert case is not None, code  # the parameter seed is the measure's catalogue
+            value_cell = row.cells.get("value")
+            measured = measure(column, value_cell.text if value_cell else "", case,
+                               stated_unit(row, value_cell), code)  # fmt: skip
             period = resolve_period(row)
             yield column, {
                 **_section(row, context, period), "period_text": row.text("period"),
                 **period_fields(period),
                 "parameter_text": parameter_text, "parameter_code": code,
-                "value_text": value_text, "value": quantity.value,
-                "qualifier": quantity.qualifier, "unit_text": unit_text or None,
-                "unit_code": unit.code,
+                **measured.fields(), "unit_text": measured.unit_text or None,
             }  # fmt: skip
-        except NotANumber as exc:
-            yield column, RowRejected(column, row.text("value"), exc.rule, str(exc))
-        except UnknownUnit:
-            yield (
-                column,
-                RowRejected(
-                    column_name(row, "unit"),
-                    row.text("unit"),
-                    "unknown_unit",
-                    "unit is not in seeds/units.csv",
-                ),
-            )
-        except IncompatibleUnits as exc:
-            yield (
-                column,
-                RowRejected(column_name(row, "unit"), row.text("unit"), "unit_mismatch", str(exc)),
-            )
         except RowRejected as rejected:
             yield rejected.column, rejected
 

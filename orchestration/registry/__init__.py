@@ -4,7 +4,9 @@ landing DDL (orchestration.landing), the header maps of the CSV reader (parsing.
 check that a parser's records carry exactly the declared columns, the dbt source
 (`envwh registry generate` writes dbt_project/models/staging/_landing__sources.yml), the Great
 Expectations range and unit expectations (quality.suites adds them to the hand-written suites)
-and the unit metadata of the data dictionary.
+and the parsers' unit and range check of each measure (orchestration.registry.measures). The
+data dictionary documents the marts, whose units are in their own YAML (column names and
+`meta: unit_column`).
 
 Format of `orchestration/registry/landing/<table>.yml` (the file name is the table name)::
 
@@ -50,14 +52,14 @@ checked by dbt; plausibility (ranges, units) by Great Expectations — each in o
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from orchestration.paths import DBT_PROJECT_DIR
+from orchestration.paths import SEEDS_DIR
+from orchestration.seeds import read_seed
 
 REGISTRY_DIR = Path(__file__).resolve().parent
 LANDING_DIR = REGISTRY_DIR / "landing"
@@ -159,10 +161,10 @@ def _vocabulary(path: Path, spec: dict) -> Vocabulary | None:
     if text is None:
         return None
     seed, _, column = str(text).removeprefix("seeds/").partition(":")
-    if not column or not (DBT_PROJECT_DIR / "seeds" / seed).exists():
+    if not column or not (SEEDS_DIR / seed).exists():
         raise RegistryError(f"{path}: vocabulary {text!r} must be seeds/<file>.csv:<column>")
-    header = next(csv.reader((DBT_PROJECT_DIR / "seeds" / seed).open(encoding="utf-8")))
-    if column not in header:
+    rows = read_seed(seed)
+    if not rows or column not in rows[0]:
         raise RegistryError(f"{path}: vocabulary {text!r}: no column {column!r} in {seed}")
     return Vocabulary(seed, column, spec.get("vocabulary_where"))
 

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
-from orchestration.parsing.reference import read_seed
 from orchestration.paths import DBT_PROJECT_DIR, SEEDS_DIR
 from orchestration.registry import PROVENANCE, Column, LandingTable, landing_tables
 from orchestration.registry.catalogue import SEED_COLUMNS, catalogue
+from orchestration.registry.measures import measure_cases, units
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,23 +118,6 @@ def write_generated() -> dict[Path, bool]:
 # ---------- Great Expectations
 
 
-@cache
-def _seed(name: str) -> tuple[dict[str, str], ...]:
-    """A catalogue's rows: the indicator catalogue's for indicators.csv (the seed dbt reads is
-    generated from it), the seed file's otherwise."""
-    if name == "indicators.csv":
-        return tuple(catalogue().seed_rows())
-    return tuple(read_seed(name))
-
-
-def _units() -> dict[str, dict[str, str]]:
-    return {u["unit_code"]: u for u in _seed("units.csv")}
-
-
-def _number(text: str | None) -> float | None:
-    return float(text) if text not in (None, "") else None
-
-
 def _expectation(kind: str, kwargs: dict, notes: str) -> dict:
     return {"type": f"expect_{kind}", "severity": "critical", "kwargs": kwargs,
             "meta": {"notes": notes, "generated_from": "orchestration/registry"}}  # fmt: skip
@@ -151,63 +132,6 @@ def _between(column: str, low: float | None, high: float | None, exclusive_min: 
     if high is not None:
         kwargs["max_value"] = high
     return kwargs
-
-
-@dataclass(frozen=True)
-class MeasureCase:
-    """What one code (an indicator, a facility type …) or the whole column allows."""
-
-    code: str | None  # None: one case for every row
-    canonical: str  # unit code the bounds are stated in
-    units: tuple[str, ...]  # allowed reported units: the canonical unit's dimension
-    low: float | None
-    high: float | None
-    basis: str
-
-
-def measure_cases(table: LandingTable, column: Column) -> list[MeasureCase]:
-    """One case per catalogue row of the measure (restricted to the coded column's vocabulary),
-    or one case when the measure has a fixed dimension."""
-    measure = column.measure
-    assert measure is not None
-    if measure.per is None:
-        if measure.dimension is None:
-            raise ValueError(f"{table.name}.{column.name}: a measure needs per or dimension")
-        base = next(c for c, u in _units().items() if u["dimension"] == measure.dimension
-                    and u["base_unit_code"] == c)  # fmt: skip
-        canonical = measure.canonical_unit or base
-        return [MeasureCase(None, canonical, _allowed_units(canonical), measure.min, measure.max,
-                            measure.basis or "")]  # fmt: skip
-    per = table.column(measure.per)
-    allowed = _vocabulary_codes(per) if per.vocabulary else None
-    cases = []
-    for row in _seed(measure.catalogue or ""):
-        code = row[measure.per]
-        if allowed is not None and code not in allowed:
-            continue
-        canonical = measure.canonical_unit or row[measure.canonical_unit_column or ""]
-        low = _number(row[measure.min_column]) if measure.min_column else measure.min
-        high = _number(row[measure.max_column]) if measure.max_column else measure.max
-        basis = (row.get("range_basis") or row.get("plausible_max_basis")
-                 or row.get("ceiling_basis") or measure.basis or "")  # fmt: skip
-        cases.append(MeasureCase(code, canonical, _allowed_units(canonical), low, high, basis))
-    return cases
-
-
-def _vocabulary_codes(column: Column) -> set[str]:
-    """The codes of a vocabulary, applying a simple `<column> = '<value>'` filter."""
-    vocabulary = column.vocabulary
-    assert vocabulary is not None
-    rows = _seed(vocabulary.seed)
-    if vocabulary.where:
-        key, _, value = vocabulary.where.partition("=")
-        rows = tuple(r for r in rows if r[key.strip()] == value.strip().strip("'"))
-    return {r[vocabulary.column] for r in rows}
-
-
-def _allowed_units(canonical: str) -> tuple[str, ...]:
-    dimension = _units()[canonical]["dimension"]
-    return tuple(code for code, u in _units().items() if u["dimension"] == dimension)
 
 
 # Great Expectations checks a measure through four columns added to the frame it validates
@@ -265,7 +189,7 @@ def with_measure_columns(table_name: str, frame: pd.DataFrame) -> pd.DataFrame:
     if table is None:
         return frame
     frame = frame.copy()
-    factors = {code: float(u["factor_to_base"]) for code, u in _units().items()}
+    factors = {code: float(u["factor_to_base"]) for code, u in units().items()}
     for column in (c for c in table.columns if c.measure):
         measure = column.measure
         assert measure is not None

@@ -230,7 +230,8 @@ def test_bad_records_are_quarantined_and_the_rest_published(tmp_path: Path) -> N
         "select row_number, column_name, value, rule from quality.rejected_rows "
         "where source_file like '%test_bad.csv' order by 1"
     )
-    assert rejected == [(3, "数值", "—", "missing_value"), (4, "数值", "克每升", "unknown_unit"),
+    # each rejection names the column the bad text is in (the unit's own column for 克每升)
+    assert rejected == [(3, "数值", "—", "missing_value"), (4, "单位", "克每升", "unknown_unit"),
                         (5, "数值", "-4", "out_of_range")]  # fmt: skip
     assert workspace.query("select count(*) from marts.fct_air_quality") == [(273,)]
     listing = workspace.envwh("rejected")

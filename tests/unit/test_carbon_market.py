@@ -77,3 +77,30 @@ def test_bad_rows_are_quarantined(tmp_path: Path, cells: list[str], rule: str) -
     parsed = parse(write_csv(tmp_path / "b.csv", [HEADER, cells]))
     assert [r.rule for r in parsed.rejections] == [rule]
     assert parsed.rejections[0].row_number == 2
+
+
+@pytest.mark.parametrize(
+    ("province", "market", "message"),
+    [
+        ("全国", "cn_ets", None),  # a national source: the market of region 100000
+        ("广西", None, "covers 广西 (450000), the region of no markets"),  # no pilot market
+        ("", None, "covers no region (manifest province)"),
+    ],
+)
+def test_a_row_without_a_market_takes_its_sources_region_or_is_quarantined(
+    tmp_path: Path, province: str, market: str | None, message: str | None
+) -> None:
+    """No market is assumed: a row that names none gets the market of the region its source
+    covers (manifest province → seeds/carbon_markets.csv region_code), or is quarantined."""
+    path = write_csv(tmp_path / "m.csv", [
+        HEADER, ["", "CEA", "2024年", "", "年度", "成交量", "1.89", "亿吨", ""]])  # fmt: skip
+    parsed = parse_table(path, path.name, "carbon_market__figures",
+                         figures_builder(FileContext(province)))  # fmt: skip
+    if market is not None:
+        (record,) = parsed.records
+        assert (record["market_code"], record["market_text"]) == (market, "")
+        return
+    (rejection,) = parsed.rejections
+    assert (rejection.source_file, rejection.row_number, rejection.column, rejection.rule) == (
+        "m.csv", 2, "市场", "missing_market")  # fmt: skip
+    assert message in rejection.message and "name the market" in rejection.message

@@ -10,7 +10,7 @@ import pytest
 
 from orchestration.extraction.extractor import extract
 from orchestration.extraction.lexicon import Lexicon, lexicon
-from orchestration.parsing.reference import indicators, read_seed
+from orchestration.parsing.reference import indicators
 from orchestration.parsing.text import fold, match_key
 from orchestration.quality.suites import SuiteFile
 from orchestration.quality.validate import run_suites
@@ -22,6 +22,7 @@ from orchestration.registry.generate import (
     measure_cases,
     registry_suites,
 )
+from orchestration.seeds import read_seed
 
 ENTRY = "  - {code: x_one, name_zh: 甲, name_en: one, unit: pct, higher_is_better: true, "
 RANGE = "range: {min: 0, max: 100, basis: a share}"
@@ -40,9 +41,13 @@ def test_the_indicators_seed_is_generated_from_the_catalogue() -> None:
     assert INDICATORS_SEED_PATH.read_text(encoding="utf-8") == indicators_seed()
 
 
-def test_the_generated_seed_is_never_read_by_python() -> None:
-    with pytest.raises(ValueError, match=r"generated: read orchestration\.registry\.catalogue"):
-        read_seed("indicators.csv")
+def test_the_generated_seed_is_read_from_the_catalogue_not_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("orchestration.seeds.SEEDS_DIR", tmp_path)  # no seed file there
+    assert read_seed("indicators.csv") == list(catalogue().seed_rows())
+    with pytest.raises(FileNotFoundError):
+        read_seed("units.csv")
 
 
 def test_a_minimal_entry_loads_with_its_range_and_both_spelling_lists(tmp_path: Path) -> None:

@@ -16,14 +16,15 @@ from orchestration import docs
 from orchestration.dictionary import (
     BI_MODELS_YAML,
     MODELS_YAML,
+    build,
     column_unit,
     load,
     render_html,
 )
-from orchestration.parsing.reference import read_seed
 from orchestration.paths import Settings
 from orchestration.publish import create_database
 from orchestration.registry.catalogue import catalogue
+from orchestration.seeds import read_seed
 
 # Numeric columns that are not measures or are dimensionless; any other needs a unit suffix.
 UNITLESS_NUMBERS = {"factor_to_base", "ratio_to_limit", "entities_covered"}
@@ -111,6 +112,27 @@ def test_units_follow_the_column_name_suffix(page: Tables) -> None:
     assert {f"unit-{row['unit_code']}" for row in read_seed("units.csv")} <= page.ids
 
 
+def test_a_per_row_unit_comes_from_the_column_meta_of_the_models_yaml() -> None:
+    """`config: {meta: {unit_column: …}}` on a column is the only place its per-row unit is
+    named: the same column name without it has none, and a meta naming no column fails."""
+    units = read_seed("units.csv")
+
+    def model(meta: dict) -> list[tuple[str, dict]]:
+        columns = [{"name": "reading", "data_type": "double", **meta},
+                   {"name": "reading_unit", "data_type": "varchar"}]  # fmt: skip
+        return [("marts", {"models": [{"name": "fct_x", "columns": columns}]})]
+
+    def reading(meta: dict) -> str | None:
+        (built,) = build(model(meta), [], units, "test").models
+        return built.columns[0].unit_column
+
+    assert reading({"config": {"meta": {"unit_column": "reading_unit"}}}) == "reading_unit"
+    assert reading({"meta": {"unit_column": "reading_unit"}}) == "reading_unit"
+    assert reading({}) is None
+    with pytest.raises(ValueError, match=r"fct_x\.reading: meta unit_column 'unit_of_reading'"):
+        reading({"config": {"meta": {"unit_column": "unit_of_reading"}}})
+
+
 def test_every_numeric_mart_measure_has_a_unit() -> None:
     missing = [
         f"{m.name}.{c.name}"
@@ -120,7 +142,10 @@ def test_every_numeric_mart_measure_has_a_unit() -> None:
         and not (c.unit or c.unit_column)
         and c.name not in UNITLESS_NUMBERS
     ]
-    assert missing == [], "name the unit in the column (…_t_per_day, …_pct) or list it here"
+    assert missing == [], (
+        "name the unit in the column (…_t_per_day, …_pct), declare the column naming each "
+        "row's unit (config: {meta: {unit_column: …}}) or list it here"
+    )
 
 
 def test_html_is_self_contained_and_links_inside_the_site(page: Tables) -> None:

@@ -20,13 +20,8 @@ from orchestration.parsing.tables import ParsedFile
 from orchestration.quality.suites import SuiteFile, load_suites
 from orchestration.quality.validate import needed_columns, run_suites
 from orchestration.registry import Column, RegistryError, landing_tables, read_table
-from orchestration.registry.generate import (
-    SOURCES_PATH,
-    _seed,
-    dbt_sources,
-    measure_cases,
-    registry_suites,
-)
+from orchestration.registry.generate import SOURCES_PATH, dbt_sources, registry_suites
+from orchestration.registry.measures import measure_cases, seed_rows
 
 RAW = Path(__file__).resolve().parents[2] / "raw"
 
@@ -97,7 +92,7 @@ def _range_rows(expectation: dict) -> tuple[dict, dict]:
 
 
 def _in_unit(value: float, canonical: str, unit: str) -> float:
-    units = {u["unit_code"]: float(u["factor_to_base"]) for u in _seed("units.csv")}
+    units = {u["unit_code"]: float(u["factor_to_base"]) for u in seed_rows("units.csv")}
     return value * units[canonical] / units[unit]
 
 

@@ -160,12 +160,14 @@ def row(*cells: str) -> list[str]:
         (row("PM2.5平均浓度", "/", "微克/立方米"), "missing_value", "数值"),
         (row("PM2.5平均浓度", "未监测", "微克/立方米"), "missing_value", "数值"),
         (row("PM2.5平均浓度", "n.d.x", "微克/立方米"), "value_not_numeric", "数值"),
-        (row("PM2.5平均浓度", "16", "克每升"), "unknown_unit", "数值"),
-        (row("PM2.5平均浓度", "16", "%"), "unit_mismatch", "数值"),
+        (row("PM2.5平均浓度", "16", "克每升"), "unknown_unit", "单位"),
+        (row("PM2.5平均浓度", "16", "%"), "unit_mismatch", "单位"),
+        (row("PM2.5平均浓度", "16%", ""), "unit_mismatch", "数值"),
         (row("PM2.5平均浓度", "-3", "微克/立方米"), "out_of_range", "数值"),
         (row("PM2.5平均浓度", "9999", "微克/立方米"), "out_of_range", "数值"),
         (row("优良天数比例", "101.5", "%"), "out_of_range", "数值"),
         (row("能见度", "12", "km"), "unknown_indicator", "指标"),
+        (row("碳排放配额成交量", "12", "吨"), "unknown_indicator", "指标"),  # not an air indicator
         (row("PM2.5平均浓度", "16", ""), "missing_unit", "数值"),
         (row("PM2.5平均浓度", "16毫克/立方米", "微克/立方米"), "unit_conflict", "数值"),
         (

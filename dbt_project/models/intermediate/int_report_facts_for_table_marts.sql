@@ -16,7 +16,7 @@ facts as (
 
 ),
 
-measures as (select * from {{ ref('indicator_table_measures') }}),
+measures as (select * from {{ ref('indicator_table_measures') }} where prose_rows),
 
 documents as (select source_file, source_kind from {{ ref('stg_raw__manifest') }}),
 
@@ -30,14 +30,9 @@ pivoted as (
         measures.market_code,
         facts.source_file,
         any_value(documents.source_kind) as source_kind,
-        max(facts.value_canonical) filter (where measures.measure = 'facility_count')
-            as facility_count,
-        max(facts.value_canonical) filter (where measures.measure = 'capacity_t_per_day')
-            as capacity_t_per_day,
-        max(facts.value_canonical) filter (where measures.measure = 'entities_covered')
-            as entities_covered,
-        max(facts.value_canonical) filter (where measures.measure = 'compliance_rate_pct')
-            as compliance_rate_pct,
+        -- one column per measure that prose can fill (seeds/indicator_table_measures.csv)
+        {{ indicator_measures(prose_rows_only=true, value='facts.value_canonical',
+                              indicator='facts.indicator_code') }},
         string_agg(facts.quote, ' | ' order by facts.char_start) as quote
 
     from facts

@@ -35,15 +35,9 @@ from_tables as (
         any_value(figures.carbon_market_key) as carbon_market_key,
         any_value(figures.period_key) as compliance_period_key,
         any_value(figures.source_document_key) as source_document_key,
-        max(figures.value_canonical) filter (where figures.indicator_code = 'carbon_covered_entities')
-            as entities_covered,
-        max(figures.value_canonical) filter (where figures.indicator_code = 'carbon_covered_emissions')
-            as covered_emissions_t_co2e_per_year,
-        max(figures.value_canonical)
-            filter (where figures.indicator_code = 'carbon_allowances_to_surrender')
-            as allowances_to_surrender_t_co2e,
-        max(figures.value_canonical) filter (where figures.indicator_code = 'carbon_compliance_rate')
-            as compliance_rate_pct,
+        -- one column per measure of seeds/indicator_table_measures.csv
+        {{ indicator_measures('fct_carbon_compliance', value='figures.value_canonical',
+                              indicator='figures.indicator_code') }},
         any_value(figures.source_kind) as source_kind,
         'market_table' as basis,
         cast(null as varchar) as quote
@@ -64,10 +58,10 @@ from_prose as (
         coalesce(markets.carbon_market_key, '-1') as carbon_market_key,
         coalesce(periods.period_key, '-1') as compliance_period_key,
         coalesce(documents.source_document_key, '-1') as source_document_key,
-        prose.entities_covered,
-        cast(null as double) as covered_emissions_t_co2e_per_year,
-        cast(null as double) as allowances_to_surrender_t_co2e,
-        prose.compliance_rate_pct,
+        -- the measures prose can state (the others are null: the union is by name)
+        {%- for measure in indicator_measure_names('fct_carbon_compliance', prose_rows_only=true) %}
+        prose.{{ measure }},
+        {%- endfor %}
         prose.source_kind,
         'stated_in_prose' as basis,
         prose.quote

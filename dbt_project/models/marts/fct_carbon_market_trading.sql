@@ -22,17 +22,8 @@ final as (
         period_code,
         is_cumulative,
         as_of_date,
-        {{ carbon_trading_measures() }},
-        max(value_canonical) filter (where indicator_code = 'carbon_listing_volume')
-            as listing_volume_t_co2e,
-        max(value_canonical) filter (where indicator_code = 'carbon_block_volume')
-            as block_volume_t_co2e,
-        max(value_canonical) filter (where indicator_code = 'carbon_daily_close_min')
-            as daily_close_min_cny_per_t,
-        max(value_canonical) filter (where indicator_code = 'carbon_daily_close_max')
-            as daily_close_max_cny_per_t,
-        max(value_canonical) filter (where indicator_code = 'carbon_trading_days')
-            as trading_days,
+        -- one column per measure of seeds/indicator_table_measures.csv
+        {{ indicator_measures('fct_carbon_market_trading') }},
         bool_and(is_preferred) as all_figures_preferred,
         any_value(source_kind) as source_kind,
         source_file

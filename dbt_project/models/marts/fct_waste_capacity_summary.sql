@@ -19,7 +19,7 @@ inventory as (select * from {{ ref('stg_waste__regional_inventory') }}),
 
 prose as (select * from {{ ref('int_report_facts_for_table_marts') }}),
 
-units as (select unit_code, factor_to_base, base_unit_code from {{ ref('units') }}),
+units as (select unit_code, dimension, factor_to_base from {{ ref('units') }}),
 
 latest_in_year as (
 
@@ -62,13 +62,13 @@ from_reports as (
         year(inventory.period_start_date) as year,
         inventory.facility_type_code,
         inventory.facility_count,
-        inventory.capacity_reported * units.factor_to_base as capacity_t_per_day,
+        {{ convert_units('inventory.capacity_reported', 'reported', 'canonical') }}
+            as capacity_t_per_day,
         inventory.source_file as source_files
 
     from inventory
-    left join units
-        on inventory.capacity_unit_code_reported = units.unit_code
-        and units.base_unit_code = 't_per_day'
+    left join units as reported on inventory.capacity_unit_code_reported = reported.unit_code
+    left join units as canonical on canonical.unit_code = 't_per_day'
 
 ),
 

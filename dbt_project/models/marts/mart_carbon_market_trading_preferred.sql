@@ -17,7 +17,8 @@ select
     period_code,
     is_cumulative,
     as_of_date,
-    {{ carbon_trading_measures() }},
+    {{ indicator_measures('fct_carbon_market_trading', only=[
+        'volume_t_co2e', 'turnover_cny', 'closing_price_cny_per_t', 'average_price_cny_per_t']) }},
     string_agg(distinct source_file, '; ' order by source_file) as source_files
 from preferred
 group by market_code, product_code, period_code, is_cumulative, as_of_date

@@ -15,15 +15,16 @@ prose as (
 
 ),
 
-measures as (select * from {{ ref('indicator_table_measures') }}),
+measures as (select * from {{ ref('indicator_table_measures') }} where prose_rows),
 
 waste as (
 
     select
         measures.indicator_code, summary.region_code, cast(summary.year as varchar) as period_code,
         case measures.measure
-            when 'facility_count' then cast(summary.facility_count as double)
-            else summary.capacity_t_per_day
+            {%- for measure in indicator_measure_names('fct_waste_capacity_summary') %}
+            when '{{ measure }}' then cast(summary.{{ measure }} as double)
+            {%- endfor %}
         end as value_canonical,
         'fct_waste_capacity_summary (' || summary.basis || ')' as table_model,
         summary.source_files as table_source
@@ -41,8 +42,9 @@ carbon as (
         measures.indicator_code, compliance.region_code,
         compliance.compliance_period_code as period_code,
         case measures.measure
-            when 'entities_covered' then compliance.entities_covered
-            else compliance.compliance_rate_pct
+            {%- for measure in indicator_measure_names('fct_carbon_compliance') %}
+            when '{{ measure }}' then compliance.{{ measure }}
+            {%- endfor %}
         end as value_canonical,
         'fct_carbon_compliance' as table_model, compliance.source_file as table_source
     from {{ ref('fct_carbon_compliance') }} as compliance

@@ -1,0 +1,144 @@
+"""The one path from a stated value to a checked quantity: number → unit → conversion to the
+canonical unit → range. Every row builder that lands a measure reads it here (indicator values,
+water measurements, waste capacities, generating capacity); what a value must be is the
+registry's case (orchestration.registry.measures), the same one Great Expectations checks.
+
+A failure raises RowRejected naming the column (where the offending text was stated: the value
+cell, or the unit column or header the unit came from), the value and the rule: missing_value,
+a number rule of parsing.numbers, unit_conflict, missing_unit, unknown_unit, unit_mismatch or
+out_of_range.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orchestration.parsing.errors import RowRejected
+from orchestration.parsing.numbers import NotANumber, is_placeholder, parse_quantity
+from orchestration.parsing.tables import Cell, SourceRow, column_name
+from orchestration.parsing.text import clean_cell
+from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
+from orchestration.registry.measures import MeasureCase
+
+
+@dataclass(frozen=True)
+class StatedUnit:
+    """The unit a row states for a value outside its cell, and the column it was stated in."""
+
+    text: str
+    column: str
+
+
+def stated_unit(row: SourceRow, cell: Cell | None, unit_field: str | None = "unit") -> StatedUnit:
+    """The unit the value's header carries ('浓度(mg/L)'), else the row's unit column (empty
+    text when neither states one; unit_field None: the table has no unit column)."""
+    if cell is not None and cell.header.unit is not None:
+        return StatedUnit(cell.header.unit.code, cell.header.header)
+    if unit_field is None:
+        return StatedUnit("", "")
+    return StatedUnit(row.text(unit_field), column_name(row, unit_field))
+
+
+@dataclass(frozen=True)
+class Measured:
+    value_text: str
+    value: float  # as reported, in unit_code
+    qualifier: str | None
+    unit_text: str  # as stated: in the cell, else the header or unit column ('' if silent)
+    unit_code: str
+    canonical: float  # in the case's canonical unit
+
+    def fields(self) -> dict:
+        """The landing columns of a measured value (value_text, value, qualifier, unit_text,
+        unit_code), as indicator and water tables name them."""
+        return {
+            "value_text": self.value_text,
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "unit_text": self.unit_text,
+            "unit_code": self.unit_code,
+        }
+
+
+def measure(
+    column: str, cell_text: str, case: MeasureCase, stated: StatedUnit, what: str
+) -> Measured:
+    """Read `cell_text` (in `column`) as a quantity of `what`, in the unit the cell states or
+    else `stated`, and check it against `case`. A silent unit is the canonical one only when
+    that is dimensionless (an index); otherwise the row is refused."""
+    if is_placeholder(cell_text):
+        raise RowRejected(
+            column, cell_text, "missing_value", f"no value for {what} ({cell_text or 'empty cell'})"
+        )
+    try:
+        quantity = parse_quantity(cell_text)
+    except NotANumber as exc:
+        raise RowRejected(column, cell_text, exc.rule, str(exc)) from None
+    units = registry()
+    canonical_unit = units.get(case.canonical)
+    if quantity.unit_text and stated.text and not _same_unit(quantity.unit_text, stated.text):
+        raise RowRejected(
+            column,
+            cell_text,
+            "unit_conflict",
+            f"value says {quantity.unit_text!r} but {stated.column} says {stated.text!r}",
+        )
+    unit_text = quantity.unit_text or stated.text
+    # where the unit was stated, to name in a rejection: the cell itself or the unit's column
+    unit_column, unit_value = (
+        (column, cell_text) if quantity.unit_text else (stated.column, stated.text)
+    )
+    if not unit_text:
+        if canonical_unit.dimension != "dimensionless":
+            raise RowRejected(
+                column,
+                cell_text,
+                "missing_unit",
+                f"{what} needs a unit (canonical {canonical_unit.symbol})",
+            )
+        unit_code = case.canonical
+    else:
+        try:
+            unit_code = units.resolve(unit_text).code
+        except UnknownUnit:
+            raise RowRejected(
+                unit_column,
+                unit_value,
+                "unknown_unit",
+                f"unit {unit_text!r} is not in seeds/units.csv",
+            ) from None
+    try:
+        canonical = units.convert(quantity.value, unit_code, case.canonical)
+    except IncompatibleUnits as exc:
+        raise RowRejected(unit_column, unit_value, "unit_mismatch", f"{what}: {exc}") from None
+    _check_range(column, cell_text, case, canonical, what)
+    return Measured(
+        clean_cell(cell_text), quantity.value, quantity.qualifier, unit_text, unit_code, canonical
+    )
+
+
+def _same_unit(a: str, b: str) -> bool:
+    try:
+        return registry().resolve(a).code == registry().resolve(b).code
+    except UnknownUnit:
+        return False
+
+
+def _check_range(
+    column: str, cell_text: str, case: MeasureCase, canonical: float, what: str
+) -> None:
+    low, high = case.low, case.high
+    below = low is not None and (canonical <= low if case.exclusive_min else canonical < low)
+    if below or (high is not None and canonical > high):
+        symbol = registry().get(case.canonical).symbol or case.canonical
+        opening = "(" if case.exclusive_min else "["
+        lowest = "-∞" if low is None else f"{low:g}"
+        highest = "∞" if high is None else f"{high:g}"
+        bounds = f"{opening}{lowest}, {highest}]"
+        raise RowRejected(
+            column,
+            cell_text,
+            "out_of_range",
+            f"{what} = {canonical:g} {symbol} is outside {bounds}"
+            f"{f' ({case.basis})' if case.basis else ''}",
+        )
