@@ -16,6 +16,8 @@ COMPARED = {
     "fct_air_city_daily": "city_text, observation_date",
     "fct_air_city_annual": "city_text, year",
     "fct_air_station_daily": "station_code, observation_date",
+    # qc flags too: a new day can change the flags of the day before (runs across midnight)
+    "fct_air_station_hourly": "station_code, observed_at, pollutant_code, source_file",
 }
 
 

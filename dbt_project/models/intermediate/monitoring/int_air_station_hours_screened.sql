@@ -5,7 +5,8 @@
 /* grain: one row per landed line (station × hour × source file), wide: each pollutant in its
    canonical unit (µg/m³; CO mg/m³) with a qc flag, and which line wins a station-hour that two
    files (or two lines) hold: the one with the most pollutants measured, then the earlier file
-   name, then the earlier line. Windows (constant runs, spikes) look one day either side.
+   name, then the earlier line. A build rewrites the landed days and the day either side
+   (constant runs and spikes across midnight), reading one more day either side.
 
    Speed (~15 M lines a national year): the windows sort only the narrow columns they need (no
    station names, units or hashes: fct_air_station_hourly joins the units), and one sort of the preferred
@@ -15,11 +16,28 @@
 {%- set run = var('qc_constant_run_hours') %}
 with
 
-touched as (
+landed as (
 
     select distinct observation_date
     from {{ ref('stg_air_quality__station_hourly') }}
     where {{ monitoring_touched_dates(ref('stg_air_quality__station_hourly')) }}
+
+),
+
+touched as (
+
+    -- the days written: a landed day and the day either side, whose constant runs and spikes
+    -- across midnight the landed hours can change (a run is at most N - 1 hours on either side)
+    select distinct observation_date + cast(offset_days as integer) as observation_date
+    from landed cross join range(-1, 2) as offsets(offset_days)
+
+),
+
+read_days as (
+
+    -- the days read: the written days and one more either side, for their windows
+    select distinct observation_date + cast(offset_days as integer) as observation_date
+    from landed cross join range(-2, 3) as offsets(offset_days)
 
 ),
 
@@ -37,9 +55,7 @@ hours as (
         source_row_number,
         landing_batch
     from {{ ref('stg_air_quality__station_hourly') }}
-    where observation_date in (select observation_date from touched)
-       or observation_date - 1 in (select observation_date from touched)
-       or observation_date + 1 in (select observation_date from touched)
+    where observation_date in (select observation_date from read_days)
 
 ),
 
