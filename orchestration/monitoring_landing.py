@@ -154,6 +154,10 @@ def _esc(text: str) -> str:
     return text.replace("'", "''")
 
 
+def _esc_ident(name: str) -> str:
+    return name.replace('"', '""')
+
+
 def _read(con: duckdb.DuckDBPyConnection, layout: Layout, header: list[str],
           batch: list[SourceFile]) -> None:  # fmt: skip
     """Read the batch into temp table _mon_raw; name the file DuckDB could not read."""
@@ -191,20 +195,7 @@ def _land_batch(con: duckdb.DuckDBPyConnection, layout: Layout, header: list[str
                     [(str(f.path), f.source_file, f.sha256) for f in batch])  # fmt: skip
     bad_lines = _bad_lines(con, files)
     _number_lines(con, bad_lines)
-    raw_columns = ", ".join(f'"{h}"' for h in header)
-    con.execute(f"""
-        create or replace temp table _mon_norm as
-        select
-            m.source_file, m.sha256, r._line,
-            {normalised_select(layout)},
-            min(r._line) over same_cells as _first_line
-        from _mon_lines as r join _mon_files as m on m.path = r._file
-        -- exact copies: equal 64-bit hash of every cell (cheaper than sorting on all cells; a
-        -- collision would quarantine a line naming the line it "copies" — never drop it);
-        -- the first line of each group lands, the others are its copies
-        window same_cells as (partition by r._file, hash({raw_columns}))
-    """)
-    _resolve_stations(con, layout)
+    _normalise(con, layout, header)
     (batch_number,) = con.execute(
         f"select coalesce(max(_landing_batch), 0) + 1 from landing.{TABLE}"
     ).fetchone()
@@ -322,8 +313,20 @@ def _number_lines(con: duckdb.DuckDBPyConnection, any_bad: bool) -> None:
     """)
 
 
-def _resolve_stations(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
-    """Add station_code and _reason (why a row is quarantined; null = lands) to _mon_norm."""
+def _normalise(con: duckdb.DuckDBPyConnection, layout: Layout, header: list[str]) -> None:
+    """Temp table _mon_norm: every line in landing terms, with its station_code and _reason (why
+    it is quarantined; null = lands), in one pass over _mon_lines.
+
+    Exact copies: lines of one file with an equal 64-bit hash of every cell (cheaper than sorting
+    on all cells; a collision would quarantine a line naming the line it "copies" — never drop
+    it). The first line of each group lands, the others are its copies; only groups of two or
+    more lines are kept in _mon_copies (few), so no window runs over every line."""
+    cells = ", ".join(f'r."{_esc_ident(h)}"' for h in header)
+    con.execute(f"""
+        create or replace temp table _mon_copies as
+        select r._file, hash({cells}) as _cells, min(_line) as _first_line
+        from _mon_lines as r group by all having count(*) > 1
+    """)
     if layout.station["resolve"] == "alias":
         pairs = [f"('{_esc(r['alias'])}', '{_esc(r['station_code'])}')"
                  for r in read_seed("monitoring_station_aliases.csv")]  # fmt: skip
@@ -339,13 +342,22 @@ def _resolve_stations(con: duckdb.DuckDBPyConnection, layout: Layout) -> None:
         join = ""
     con.execute(f"""
         create or replace temp table _mon_norm as
+        with lines as (
+            select
+                m.source_file, m.sha256, r._line,
+                {normalised_select(layout)},
+                coalesce(c._first_line, r._line) as _first_line
+            from _mon_lines as r
+            join _mon_files as m on m.path = r._file
+            left join _mon_copies as c on c._file = r._file and c._cells = hash({cells})
+        )
         select n.*, {code} as station_code,
                case
                    when n._line <> n._first_line then 'duplicate_record'
                    when {code} is null then 'unknown_station'
                    when n.observed_at is null then 'bad_timestamp'
                end as _reason
-        from _mon_norm as n {join}
+        from lines as n {join}
     """)
 
 

@@ -30,37 +30,11 @@ hours as (
         case when {{ p }}_qc_flag not in ('missing', 'negative')
              then {{ p }}_value end as {{ p }},
         {%- endfor %}
+        o3_8h_mean_ug_m3,
+        o3_8h_hours,
         landing_batch
     from {{ ref('int_air_station_hours_screened') }}
     where is_preferred and {{ monitoring_touched_dates(ref('int_air_station_hours_screened')) }}
-
-),
-
-o3_windows as (
-
-    select
-        station_code,
-        observation_date,
-        hour_of_day,
-        {{ exact_avg('o3') }} over w as o3_8h,
-        count(o3) over w as o3_8h_hours
-    from hours
-    window w as (partition by station_code, observation_date order by hour_of_day
-                 range between 7 preceding and current row)
-
-),
-
-mda8 as (
-
-    select
-        o3_windows.station_code,
-        o3_windows.observation_date,
-        max(o3_8h) filter (where o3_8h_hours >= rules.min_8h_hours) as o3_mda8,
-        count(*) filter (where o3_8h_hours >= rules.min_8h_hours) as o3_valid_8h_windows
-    from o3_windows
-    cross join rules
-    where hour_of_day >= 7
-    group by o3_windows.station_code, o3_windows.observation_date
 
 ),
 
@@ -78,6 +52,11 @@ daily as (
         max(o3) as o3_1h_max,
         count(o3) as o3_valid_hours,
         count(o3) >= any_value(rules.min_hours) as o3_1h_max_is_valid,
+        -- MDA8: the largest of the 8-hour means ending 07:00–23:00 (int_air_station_hours_screened)
+        max(o3_8h_mean_ug_m3) filter (
+            where hour_of_day >= 7 and o3_8h_hours >= rules.min_8h_hours) as o3_mda8,
+        count(*) filter (
+            where hour_of_day >= 7 and o3_8h_hours >= rules.min_8h_hours) as o3_valid_8h_windows,
         max(hours.landing_batch) as landing_batch
     from hours
     cross join rules
@@ -89,12 +68,9 @@ stats as (
 
     select
         daily.*,
-        mda8.o3_mda8,
-        coalesce(mda8.o3_valid_8h_windows, 0) as o3_valid_8h_windows,
-        coalesce(mda8.o3_valid_8h_windows, 0) >= rules.min_windows as o3_mda8_is_valid
+        daily.o3_valid_8h_windows >= rules.min_windows as o3_mda8_is_valid
     from daily
     cross join rules
-    left join mda8 using (station_code, observation_date)
 
 ),
 
