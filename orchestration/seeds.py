@@ -2,8 +2,8 @@
 
 What belongs here: reading a seed's rows, nothing that interprets them. A seed that is generated
 (seeds/indicators.csv, written by `envwh registry generate` from the indicator catalogue) is read
-from its source, never from the file, so Python and a stale file cannot disagree. A leaf module:
-it imports no other module of the package at import time.
+from its source, never from the file, so Python and a stale file cannot disagree. Imports only
+orchestration.paths at import time, so any module may use it without an import cycle.
 """
 
 from __future__ import annotations
