@@ -7,6 +7,7 @@ in a subprocess, so the caller can do other work meanwhile (`envwh build` import
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -28,11 +29,23 @@ def _inputs_digest() -> str:
     return digest.hexdigest()
 
 
+def is_current(digest: str, manifest: Path = MANIFEST, stamp: Path = STAMP) -> bool:
+    """Whether the manifest was parsed from these inputs and is whole: `dbt build` rewrites it,
+    and a build killed meanwhile leaves it cut short under a stamp that still matches."""
+    if not (stamp.exists() and stamp.read_text() == digest):
+        return False
+    try:
+        json.loads(manifest.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def ensure_manifest(database_path: Path, meanwhile: Callable[[], object] = lambda: None) -> bool:
     """Run `dbt parse` if the manifest is missing or stale, calling `meanwhile()` while it runs
     (or at once when it need not run); return whether it ran."""
     digest = _inputs_digest()
-    if MANIFEST.exists() and STAMP.exists() and STAMP.read_text() == digest:
+    if is_current(digest):
         meanwhile()
         return False
     dbt = Path(sys.executable).with_name("dbt")
