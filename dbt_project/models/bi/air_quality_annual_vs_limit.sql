@@ -1,10 +1,17 @@
 /* grain: one row per region × year × indicator × grade (I, II) — each annual concentration of
    marts.mart_air_quality_annual_vs_limit against the GB 3095 limit in force that year, one per
    grain: a transcribed table beats the same figure read from report prose; then the region as a
-   whole before a set of its cities, then the file name. */
+   whole before a set of its cities, then the file name. Figures of
+   no single region (京津冀及周边地区, 汾渭平原: region_code null) stay in the mart only: a
+   region-keyed view cannot hold them apart. */
 with
 
-compared as (select * from {{ ref('mart_air_quality_annual_vs_limit') }}),
+compared as (
+
+    select * from {{ ref('mart_air_quality_annual_vs_limit') }}
+    where region_code is not null
+
+),
 
 ranked as (
 
