@@ -27,12 +27,7 @@ def annual(unit_code: str | None, indicator: Indicator) -> str | None:
     '/年' is a yearly rate when the registry has that rate (亿吨二氧化碳 → 亿吨二氧化碳/年)."""
     if unit_code is None or not indicator.unit_code.endswith("_per_year"):
         return unit_code
-    per_year = f"{unit_code}_per_year"
-    try:
-        registry().get(per_year)
-    except KeyError:
-        return unit_code
-    return per_year
+    return registry().per_year(unit_code) or unit_code
 
 
 def compatible(indicator: Indicator, mention: Mention, kind: str) -> bool:

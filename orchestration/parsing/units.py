@@ -19,6 +19,7 @@ class Unit:
     symbol: str
     dimension: str
     factor_to_base: float
+    base_code: str  # the unit of its dimension the factor is stated against
 
 
 class UnknownUnit(KeyError):
@@ -45,6 +46,7 @@ class UnitRegistry:
                 symbol=row["symbol"],
                 dimension=row["dimension"],
                 factor_to_base=float(row["factor_to_base"]),
+                base_code=row["base_unit_code"],
             )
             units.append(unit)
             for alias in [row["unit_code"], *row["aliases"].split("|")]:
@@ -73,6 +75,12 @@ class UnitRegistry:
                 f"{target.symbol or target.code} ({target.dimension})"
             )
         return value * source.factor_to_base / target.factor_to_base
+
+    def per_year(self, code: str) -> str | None:
+        """The rate unit of one year's amount of `code` (万吨 kt10 → 万吨/年 kt10_per_year), or
+        None when the registry has none."""
+        per_year = f"{code}_per_year"
+        return per_year if per_year in self._by_code else None
 
     @property
     def spellings(self) -> list[str]:

@@ -3,9 +3,12 @@ parameter, a facility type …) or for the whole column, the canonical unit, the
 dimension and the range, stated in the canonical unit, with the range's basis.
 
 Read from the `measure:` (and `range:`) entries of orchestration/registry/landing/*.yml and the
-seeds they name. Both the parsers (orchestration.parsing.measures quarantines a value outside
-its case) and the Great Expectations expectations (orchestration.registry.generate) use these
-cases, so the two cannot disagree about a unit or a bound.
+seeds they name, and for a figure of report prose from its indicator's catalogue entry
+(`indicator_case`: the case a table measure `per: indicator_code` gives the same code). The
+parsers (orchestration.parsing.measures quarantines a value outside its case), the report
+extractor (which leaves such a number unmapped, with the reason) and the Great Expectations
+expectations (orchestration.registry.generate) use these cases, so they cannot disagree about
+a unit or a bound.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from orchestration.registry import Column, LandingTable, landing_tables
+from orchestration.registry.catalogue import Indicator
 from orchestration.seeds import read_seed
 
 
@@ -97,6 +101,14 @@ def range_case(table_name: str, column_name: str, unit_code: str) -> MeasureCase
     return MeasureCase(None, unit_code, allowed_units(unit_code), bounds.get("min"),
                        bounds.get("max"), bounds.get("basis", ""),
                        bool(bounds.get("exclusive_min")))  # fmt: skip
+
+
+def indicator_case(indicator: Indicator) -> MeasureCase:
+    """What a figure of `indicator` allows: its canonical unit, the units of that dimension and
+    its catalogue range (orchestration/registry/indicators)."""
+    canonical = indicator.canonical_unit_code
+    return MeasureCase(indicator.code, canonical, allowed_units(canonical), indicator.valid_min,
+                       indicator.valid_max, indicator.range_basis)  # fmt: skip
 
 
 def _vocabulary_codes(column: Column) -> set[str]:
