@@ -76,6 +76,10 @@ class UnitRegistry:
             )
         return value * source.factor_to_base / target.factor_to_base
 
+    def of_dimension(self, dimension: str) -> tuple[str, ...]:
+        """The codes of a dimension's units, in the seed's order."""
+        return tuple(u.code for u in self._by_code.values() if u.dimension == dimension)
+
     def per_year(self, code: str) -> str | None:
         """The rate unit of one year's amount of `code` (万吨 kt10 → 万吨/年 kt10_per_year), or
         None when the registry has none."""
