@@ -24,6 +24,7 @@ from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, RESPECTIVELY, Document
 from orchestration.extraction.scope import LISTED, listed_regions, period, rank_scope, region
 from orchestration.parsing.measures import MeasureRefused, check_range, to_canonical
+from orchestration.parsing.units import registry
 from orchestration.registry.catalogue import Indicator
 from orchestration.registry.measures import indicator_case
 
@@ -74,8 +75,8 @@ def _canonical(value: float, unit: str, indicator: Indicator,
         return unit, value
     case = indicator_case(indicator)
     what = f"{indicator.code} ({indicator.name_zh})"
-    yearly = indicator.unit_code.endswith("_per_year")  # '年固碳量3.49亿吨': one year's amount
-    canonical = to_canonical(value, unit, case, what, yearly=yearly)
+    # '年固碳量3.49亿吨' of a yearly indicator: one year's amount
+    canonical = to_canonical(value, unit, case, what, yearly=registry().is_yearly(case.canonical))
     if kind != "change":
         check_range(canonical, case, what)
     return case.canonical, canonical

@@ -12,6 +12,8 @@ from functools import cache
 from orchestration.parsing.text import match_key
 from orchestration.seeds import read_seed
 
+_PER_YEAR = "_per_year"  # the code of a yearly rate is its amount's code and this
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -83,8 +85,13 @@ class UnitRegistry:
     def per_year(self, code: str) -> str | None:
         """The rate unit of one year's amount of `code` (万吨 kt10 → 万吨/年 kt10_per_year), or
         None when the registry has none."""
-        per_year = f"{code}_per_year"
+        per_year = f"{code}{_PER_YEAR}"
         return per_year if per_year in self._by_code else None
+
+    @staticmethod
+    def is_yearly(code: str) -> bool:
+        """A rate per year (t/a, 万吨/年, tCO2e/a): its code ends in _per_year."""
+        return code.endswith(_PER_YEAR)
 
     @property
     def spellings(self) -> list[str]:

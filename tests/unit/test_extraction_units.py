@@ -11,10 +11,11 @@ import pytest
 
 from orchestration.extraction.cues import cues
 from orchestration.extraction.extractor import extract
-from orchestration.extraction.facts import Extraction
+from orchestration.extraction.facts import Extraction, Unmapped
 from orchestration.extraction.quantities import find_mentions
 from orchestration.parsing.measures import MeasureRefused, check_range, to_canonical, unit_code
 from orchestration.parsing.units import registry
+from orchestration.registry import landing_tables
 from orchestration.registry.catalogue import catalogue
 from orchestration.registry.measures import MeasureCase, indicator_case, measure_case
 
@@ -150,3 +151,11 @@ def test_a_prose_figure_gets_the_case_a_table_row_of_its_indicator_gets() -> Non
                 assert indicator_case(indicator) == case, code
                 compared += 1
     assert compared > 20
+
+
+def test_an_unmapped_row_is_the_registrys_landing_row_with_its_reason() -> None:
+    """landing.reports__unmapped_quantities declares every field of Unmapped, reason included
+    (landing refuses a record with a missing or extra key)."""
+    declared = [c.name for c in landing_tables()["reports__unmapped_quantities"].columns]
+    renamed = [{"unit": "unit_code"}.get(f, f) for f in Unmapped.__dataclass_fields__]
+    assert renamed == declared and "reason" in declared
