@@ -1,10 +1,11 @@
 """The one path from a stated value to a checked quantity: number → unit → conversion to the
 canonical unit → range. Every reader that lands a measure goes through it: the table row
 builders (indicator values, water measurements, waste capacities, generating capacity) with
-`measure`, and the report extractor (orchestration.extraction.assembly) with `unit_code`,
-`to_canonical` and `check_range` for a number it has already read from prose. What a value must
-be is the registry's case (orchestration.registry.measures), the same one Great Expectations
-checks; units and factors are seeds/units.csv (orchestration.parsing.units).
+`measure`, and the report extractor (orchestration.extraction.assembly) with `to_canonical`
+and `check_range` for a number whose unit it read from prose (the registry's spellings,
+extraction.quantities). What a value must be is the registry's case
+(orchestration.registry.measures), the same one Great Expectations checks; units and factors
+are seeds/units.csv (orchestration.parsing.units).
 
 A step refuses a value with MeasureRefused (its rule: unknown_unit, unit_mismatch or
 out_of_range, and why). `measure` turns that into RowRejected naming the column where the
