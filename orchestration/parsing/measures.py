@@ -47,10 +47,13 @@ def unit_code(unit_text: str) -> str:
 def to_canonical(
     value: float, unit: str, case: MeasureCase, what: str, *, yearly: bool = False
 ) -> float:
-    """`value` in `unit` → the case's canonical unit; refuses a unit of another dimension
-    (unit_mismatch). With `yearly`, an amount stated for a yearly rate is one year's amount
-    ('年固碳量3.49亿吨' of a t/a measure: 3.49 亿吨 → 3.49 × 10⁸ t/a)."""
+    """`value` in `unit` (a unit code) → the case's canonical unit; refuses a code the registry
+    does not know (unknown_unit) and a unit of another dimension (unit_mismatch). With
+    `yearly`, an amount stated for a yearly rate is one year's amount ('年固碳量3.49亿吨' of a
+    t/a measure: 3.49 亿吨 → 3.49 × 10⁸ t/a)."""
     units = registry()
+    if not units.has_code(unit):
+        raise MeasureRefused("unknown_unit", f"unit code {unit!r} is not in seeds/units.csv")
     try:
         return units.convert(value, unit, case.canonical)
     except IncompatibleUnits as exc:

@@ -59,6 +59,9 @@ class UnitRegistry:
     def knows(self, text: str) -> bool:
         return match_key(text) in self._by_alias
 
+    def has_code(self, code: str) -> bool:
+        return code in self._by_code
+
     def get(self, code: str) -> Unit:
         return self._by_code[code]
 

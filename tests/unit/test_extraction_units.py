@@ -130,6 +130,9 @@ CASE = MeasureCase("x", "t_per_year", ("t_per_year",), 0, 1e9, "a test bound")
 def test_the_path_converts_refuses_a_dimension_and_bounds_a_level() -> None:
     assert to_canonical(1.5, "kt10_per_year", CASE, "x") == pytest.approx(15000)
     assert to_canonical(2, "mt100", CASE, "x", yearly=True) == pytest.approx(2e8)
+    with pytest.raises(MeasureRefused) as unknown:
+        to_canonical(2, "rank", CASE, "x")  # a code no row of seeds/units.csv has
+    assert unknown.value.rule == "unknown_unit" and "seeds/units.csv" in str(unknown.value)
     for unit, yearly in (("mt100", False), ("count", True), ("pp", True)):
         with pytest.raises(MeasureRefused) as refused:
             to_canonical(2, unit, CASE, "x", yearly=yearly)
