@@ -138,7 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--year", type=int, help="the report year (actuals without a year)")
     extract.add_argument("--format", choices=["csv", "json", "table"], default="csv")
     extract.add_argument("--unmapped", action="store_true",
-                         help="list numbers with a unit no lexicon indicator claimed")  # fmt: skip
+                         help="list numbers with a unit no lexicon indicator claimed, and "
+                              "those whose value their indicator refused (reason: a unit "
+                              "that does not convert, a level beyond its range)")  # fmt: skip
     extract.add_argument("--evaluate", metavar="GOLD_DIR", type=Path,
                          help="gold CSVs named after documents of raw/reports/, or a folder "
                               "with dev/ and test/ halves")  # fmt: skip

@@ -1,10 +1,13 @@
 """Fact assembly: a number whose indicator is decided → the Fact rows it states (or the Unmapped
 row of a number no indicator claimed).
 
-What belongs here: the value's sign and canonical unit, the quote and its offsets in the file as
+What belongs here: the value's sign and reported unit, the quote and its offsets in the file as
 published, a statement that gives its value to two indicators ('A和B均达到100%') or to each
 place of a list ('南宁市、柳州市…均为98.1%'), and an open-vocabulary fact (no code, the name
-stated kept). Region and period come from scope.py.
+stated kept). Region and period come from scope.py. The value in the indicator's canonical unit,
+and whether it fits the indicator at all, come from the one measure path
+(orchestration.parsing.measures, with the indicator's case of orchestration.registry.measures):
+a number it refuses is left unmapped with the reason, never landed as the indicator's.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, RESPECTIVELY, Document
 from orchestration.extraction.scope import LISTED, listed_regions, period, rank_scope, region
-from orchestration.parsing.units import IncompatibleUnits, registry
+from orchestration.parsing.measures import MeasureRefused, check_range, to_canonical
+from orchestration.parsing.units import registry
 from orchestration.registry.catalogue import Indicator
+from orchestration.registry.measures import indicator_case
 
 PARTNER_REACH = 30  # how far before an indicator the other indicator of 'A和B均…' may start
 # '…均为98.1%': the value of each place listed — not the 均 of 年均, 平均, 均值
@@ -29,17 +34,18 @@ _EACH = re.compile("(?<![年平日月])均(?!值)|都")
 _BOTH = re.compile("(?<![年平日月])均(?!值)|都|皆")  # 'A和B均达到100%': the value of both
 
 
-def unmapped(doc: Document, mention: Mention, name: str) -> Unmapped:
+def unmapped(doc: Document, mention: Mention, name: str, reason: str = "") -> Unmapped:
     sentence_start, _ = doc.sentence(mention.start)
     start, end = doc.folded.span(mention.start, mention.end)
     quote = doc.text[sentence_start : mention.end]
-    return Unmapped(mention.value, mention.unit_code or "", quote, start, end, name)
+    return Unmapped(mention.value, mention.unit_code or "", quote, start, end, name, reason)
 
 
 def build(doc: Document, mention: Mention, alias: Alias, indicator: Indicator,
           kind: str, baseline: int | None, period_code: str, region_code: str,
           sign: int = 1) -> Fact:  # fmt: skip
-    """The fact; `sign` is -1 for a change stated as a fall."""
+    """The fact; `sign` is -1 for a change stated as a fall. Raises MeasureRefused when the
+    value does not fit the indicator (a unit of another dimension, a level beyond its range)."""
     unit = annual(mention.unit_code, indicator) or indicator.unit_code
     value = mention.value
     if kind == "change" and sign == -1:
@@ -61,18 +67,33 @@ def build(doc: Document, mention: Mention, alias: Alias, indicator: Indicator,
 
 def _canonical(value: float, unit: str, indicator: Indicator,
                kind: str) -> tuple[str, float]:  # fmt: skip
+    """(canonical unit, value in it) through the one measure path; a level (actual, target) is
+    checked against the indicator's range. A rank, and a change stated in % or 个百分点 (a
+    relative change, or one of a share), are no amount of the indicator's unit: kept as
+    stated."""
     if kind == "rank" or (unit in ("pp", "pct") and kind == "change"):
         return unit, value
-    try:
-        return indicator.unit_code, registry().convert(value, unit, indicator.unit_code)
-    except IncompatibleUnits:
-        return unit, value
+    case = indicator_case(indicator)
+    what = f"{indicator.code} ({indicator.name_zh})"
+    # '年固碳量3.49亿吨' of a yearly indicator: one year's amount
+    canonical = to_canonical(value, unit, case, what, yearly=registry().is_yearly(case.canonical))
+    if kind != "change":
+        check_range(canonical, case, what)
+    return case.canonical, canonical
 
 
 def assemble(c: Clause, alias: Alias, kind: str) -> tuple[Fact | Unmapped, list[Fact]]:
     """The fact a number states of `alias`, and the facts it states besides (of a second
     indicator, of the other places of a list); Unmapped when a list of places leaves it unsaid
-    whose figure it is."""
+    whose figure it is, or when the measure path refuses the value for any of its indicators
+    (the reason kept: 'out_of_range: pm2_5 (…) = 950 µg/m³ is outside [0, 500] (…)')."""
+    try:
+        return _assemble(c, alias, kind)
+    except MeasureRefused as refused:
+        return unmapped(c.doc, c.mention, "", f"{refused.rule}: {refused}"), []
+
+
+def _assemble(c: Clause, alias: Alias, kind: str) -> tuple[Fact | Unmapped, list[Fact]]:
     doc, mention, text = c.doc, c.mention, c.text
     indicator = doc.lex.indicators[alias.code]
     sign = change_sign(text, mention, c.read.previous, indicator) if kind == "change" else 1

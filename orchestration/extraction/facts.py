@@ -36,16 +36,18 @@ class Fact:
 
 @dataclass(frozen=True)
 class Unmapped:
-    """A number with a unit that no indicator claimed (for growing the lexicon)."""
+    """A number with a unit that no indicator claimed (for growing the lexicon), or whose value
+    its indicator refused (reason)."""
 
     value: float
     unit: str
     quote: str
     char_start: int
     char_end: int
-    name: str = (
-        ""  # the name the number states for itself, when it has one (envwh extract --suggest)
-    )
+    name: str = ""  # the name the number states for itself, if any (envwh extract --suggest)
+    # why an indicator's claim was refused by the measure path (parsing.measures: rule and
+    # message); '' for a number no indicator claimed
+    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -25,14 +25,9 @@ def dimension(unit_code: str) -> str:
 def annual(unit_code: str | None, indicator: Indicator) -> str | None:
     """'年覆盖温室气体排放量约45亿吨二氧化碳': a quantity of a yearly indicator stated without
     '/年' is a yearly rate when the registry has that rate (亿吨二氧化碳 → 亿吨二氧化碳/年)."""
-    if unit_code is None or not indicator.unit_code.endswith("_per_year"):
+    if unit_code is None or not registry().is_yearly(indicator.unit_code):
         return unit_code
-    per_year = f"{unit_code}_per_year"
-    try:
-        registry().get(per_year)
-    except KeyError:
-        return unit_code
-    return per_year
+    return registry().per_year(unit_code) or unit_code
 
 
 def compatible(indicator: Indicator, mention: Mention, kind: str) -> bool:
@@ -41,7 +36,7 @@ def compatible(indicator: Indicator, mention: Mention, kind: str) -> bool:
     if mention.unit_code is None or kind == "rank":
         return True
     unit_dimension = dimension(mention.unit_code)
-    if indicator.unit_code.endswith("_per_year") and unit_dimension == "mass":
+    if registry().is_yearly(indicator.unit_code) and unit_dimension == "mass":
         return True  # a yearly amount stated without '/年' ('年固碳量3.49亿吨')
     indicator_dimension = dimension(indicator.unit_code)
     if kind == "change":  # 个百分点 changes a share, never a count ('断面…提升1.3个百分点')

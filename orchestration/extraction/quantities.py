@@ -42,12 +42,12 @@ class Mention:
 
 @cache
 def _prose_units() -> list[tuple[str, str]]:
-    """(folded spelling, unit_code), longest first; spellings prose uses otherwise are left out."""
+    """(folded spelling, unit_code) of seeds/units.csv (个百分点 → pp, 万吨 → kt10 …), longest
+    first; spellings prose uses otherwise (maps/cues.yml prose_unit_exclusions) are left out."""
     units = registry()
     excluded = cues().prose_unit_exclusions
     pairs = [(s, units.resolve(s).code) for s in units.spellings if s not in excluded]
-    pairs += [("个百分点", "pp"), ("百分点", "pp")]
-    return sorted(set(pairs), key=lambda pair: -len(pair[0]))
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
 def _unit_at(text: str, pos: int) -> tuple[int, str] | None:

@@ -1,12 +1,17 @@
 """The one path from a stated value to a checked quantity: number → unit → conversion to the
-canonical unit → range. Every row builder that lands a measure reads it here (indicator values,
-water measurements, waste capacities, generating capacity); what a value must be is the
-registry's case (orchestration.registry.measures), the same one Great Expectations checks.
+canonical unit → range. Every reader that lands a measure goes through it: the table row
+builders (indicator values, water measurements, waste capacities, generating capacity) with
+`measure`, and the report extractor (orchestration.extraction.assembly) with `to_canonical`
+and `check_range` for a number whose unit it read from prose (the registry's spellings,
+extraction.quantities). What a value must be is the registry's case
+(orchestration.registry.measures), the same one Great Expectations checks; units and factors
+are seeds/units.csv (orchestration.parsing.units).
 
-A failure raises RowRejected naming the column (where the offending text was stated: the value
-cell, or the unit column or header the unit came from), the value and the rule: missing_value,
-a number rule of parsing.numbers, unit_conflict, missing_unit, unknown_unit, unit_mismatch or
-out_of_range.
+A step refuses a value with MeasureRefused (its rule: unknown_unit, unit_mismatch or
+out_of_range, and why). `measure` turns that into RowRejected naming the column where the
+offending text was stated (the value cell, or the unit column or header the unit came from),
+with the rules of its own besides: missing_value, a number rule of parsing.numbers,
+unit_conflict and missing_unit.
 """
 
 from __future__ import annotations
@@ -19,6 +24,62 @@ from orchestration.parsing.tables import Cell, SourceRow, column_name
 from orchestration.parsing.text import clean_cell
 from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
 from orchestration.registry.measures import MeasureCase
+
+
+class MeasureRefused(ValueError):
+    """A value the path refuses: `rule` (unknown_unit, unit_mismatch, out_of_range) and why."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+def unit_code(unit_text: str) -> str:
+    """The code of a unit spelling (seeds/units.csv); refuses one the registry does not know."""
+    try:
+        return registry().resolve(unit_text).code
+    except UnknownUnit:
+        raise MeasureRefused(
+            "unknown_unit", f"unit {unit_text!r} is not in seeds/units.csv"
+        ) from None
+
+
+def to_canonical(
+    value: float, unit: str, case: MeasureCase, what: str, *, yearly: bool = False
+) -> float:
+    """`value` in `unit` (a unit code) → the case's canonical unit; refuses a code the registry
+    does not know (unknown_unit) and a unit of another dimension (unit_mismatch). With
+    `yearly`, an amount stated for a yearly rate is one year's amount ('年固碳量3.49亿吨' of a
+    t/a measure: 3.49 亿吨 → 3.49 × 10⁸ t/a)."""
+    units = registry()
+    if not units.has_code(unit):
+        raise MeasureRefused("unknown_unit", f"unit code {unit!r} is not in seeds/units.csv")
+    try:
+        return units.convert(value, unit, case.canonical)
+    except IncompatibleUnits as exc:
+        stated = units.get(unit)
+        rate = units.per_year(stated.base_code) if yearly else None
+        if rate is None or units.get(rate).dimension != units.get(case.canonical).dimension:
+            raise MeasureRefused("unit_mismatch", f"{what}: {exc}") from None
+    return units.convert(units.convert(value, unit, stated.base_code), rate, case.canonical)
+
+
+def check_range(canonical: float, case: MeasureCase, what: str) -> None:
+    """Refuses a value (in the case's canonical unit) outside the case's range (out_of_range),
+    naming the range and its basis."""
+    low, high = case.low, case.high
+    below = low is not None and (canonical <= low if case.exclusive_min else canonical < low)
+    if below or (high is not None and canonical > high):
+        symbol = registry().get(case.canonical).symbol or case.canonical
+        opening = "(" if case.exclusive_min else "["
+        lowest = "-∞" if low is None else f"{low:g}"
+        highest = "∞" if high is None else f"{high:g}"
+        bounds = f"{opening}{lowest}, {highest}]"
+        raise MeasureRefused(
+            "out_of_range",
+            f"{what} = {canonical:g} {symbol} is outside {bounds}"
+            f"{f' ({case.basis})' if case.basis else ''}",
+        )
 
 
 @dataclass(frozen=True)
@@ -88,32 +149,24 @@ def measure(
     unit_column, unit_value = (
         (column, cell_text) if quantity.unit_text else (stated.column, stated.text)
     )
-    if not unit_text:
-        if canonical_unit.dimension != "dimensionless":
-            raise RowRejected(
-                column,
-                cell_text,
-                "missing_unit",
-                f"{what} needs a unit (canonical {canonical_unit.symbol})",
-            )
-        unit_code = case.canonical
-    else:
-        try:
-            unit_code = units.resolve(unit_text).code
-        except UnknownUnit:
-            raise RowRejected(
-                unit_column,
-                unit_value,
-                "unknown_unit",
-                f"unit {unit_text!r} is not in seeds/units.csv",
-            ) from None
+    if not unit_text and canonical_unit.dimension != "dimensionless":
+        raise RowRejected(
+            column,
+            cell_text,
+            "missing_unit",
+            f"{what} needs a unit (canonical {canonical_unit.symbol})",
+        )
     try:
-        canonical = units.convert(quantity.value, unit_code, case.canonical)
-    except IncompatibleUnits as exc:
-        raise RowRejected(unit_column, unit_value, "unit_mismatch", f"{what}: {exc}") from None
-    _check_range(column, cell_text, case, canonical, what)
+        code = unit_code(unit_text) if unit_text else case.canonical
+        canonical = to_canonical(quantity.value, code, case, what)
+    except MeasureRefused as exc:
+        raise RowRejected(unit_column, unit_value, exc.rule, str(exc)) from None
+    try:
+        check_range(canonical, case, what)
+    except MeasureRefused as exc:
+        raise RowRejected(column, cell_text, exc.rule, str(exc)) from None
     return Measured(
-        clean_cell(cell_text), quantity.value, quantity.qualifier, unit_text, unit_code, canonical
+        clean_cell(cell_text), quantity.value, quantity.qualifier, unit_text, code, canonical
     )
 
 
@@ -122,23 +175,3 @@ def _same_unit(a: str, b: str) -> bool:
         return registry().resolve(a).code == registry().resolve(b).code
     except UnknownUnit:
         return False
-
-
-def _check_range(
-    column: str, cell_text: str, case: MeasureCase, canonical: float, what: str
-) -> None:
-    low, high = case.low, case.high
-    below = low is not None and (canonical <= low if case.exclusive_min else canonical < low)
-    if below or (high is not None and canonical > high):
-        symbol = registry().get(case.canonical).symbol or case.canonical
-        opening = "(" if case.exclusive_min else "["
-        lowest = "-∞" if low is None else f"{low:g}"
-        highest = "∞" if high is None else f"{high:g}"
-        bounds = f"{opening}{lowest}, {highest}]"
-        raise RowRejected(
-            column,
-            cell_text,
-            "out_of_range",
-            f"{what} = {canonical:g} {symbol} is outside {bounds}"
-            f"{f' ({case.basis})' if case.basis else ''}",
-        )

@@ -12,6 +12,8 @@ from functools import cache
 from orchestration.parsing.text import match_key
 from orchestration.seeds import read_seed
 
+_PER_YEAR = "_per_year"  # the code of a yearly rate is its amount's code and this
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -19,6 +21,7 @@ class Unit:
     symbol: str
     dimension: str
     factor_to_base: float
+    base_code: str  # the unit of its dimension the factor is stated against
 
 
 class UnknownUnit(KeyError):
@@ -45,6 +48,7 @@ class UnitRegistry:
                 symbol=row["symbol"],
                 dimension=row["dimension"],
                 factor_to_base=float(row["factor_to_base"]),
+                base_code=row["base_unit_code"],
             )
             units.append(unit)
             for alias in [row["unit_code"], *row["aliases"].split("|")]:
@@ -54,6 +58,9 @@ class UnitRegistry:
 
     def knows(self, text: str) -> bool:
         return match_key(text) in self._by_alias
+
+    def has_code(self, code: str) -> bool:
+        return code in self._by_code
 
     def get(self, code: str) -> Unit:
         return self._by_code[code]
@@ -73,6 +80,21 @@ class UnitRegistry:
                 f"{target.symbol or target.code} ({target.dimension})"
             )
         return value * source.factor_to_base / target.factor_to_base
+
+    def of_dimension(self, dimension: str) -> tuple[str, ...]:
+        """The codes of a dimension's units, in the seed's order."""
+        return tuple(u.code for u in self._by_code.values() if u.dimension == dimension)
+
+    def per_year(self, code: str) -> str | None:
+        """The rate unit of one year's amount of `code` (万吨 kt10 → 万吨/年 kt10_per_year), or
+        None when the registry has none."""
+        per_year = f"{code}{_PER_YEAR}"
+        return per_year if per_year in self._by_code else None
+
+    @staticmethod
+    def is_yearly(code: str) -> bool:
+        """A rate per year (t/a, 万吨/年, tCO2e/a): its code ends in _per_year."""
+        return code.endswith(_PER_YEAR)
 
     @property
     def spellings(self) -> list[str]:

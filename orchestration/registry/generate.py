@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from orchestration.parsing.units import registry
 from orchestration.paths import DBT_PROJECT_DIR, SEEDS_DIR
 from orchestration.registry import PROVENANCE, Column, LandingTable, landing_tables
 from orchestration.registry.catalogue import SEED_COLUMNS, catalogue
-from orchestration.registry.measures import measure_cases, units
+from orchestration.registry.measures import measure_cases
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,7 +190,7 @@ def with_measure_columns(table_name: str, frame: pd.DataFrame) -> pd.DataFrame:
     if table is None:
         return frame
     frame = frame.copy()
-    factors = {code: float(u["factor_to_base"]) for code, u in units().items()}
+    convert = registry().convert  # the one conversion (seeds/units.csv factors)
     for column in (c for c in table.columns if c.measure):
         measure = column.measure
         assert measure is not None
@@ -202,7 +203,7 @@ def with_measure_columns(table_name: str, frame: pd.DataFrame) -> pd.DataFrame:
             case = by_code.get(None if pd.isna(code) else code)
             pair.append(None if pd.isna(unit) else _pair(None if pd.isna(code) else code, unit))
             fits = case is not None and not pd.isna(unit) and unit in case.units
-            canonical.append(value * factors[unit] / factors[case.canonical]
+            canonical.append(convert(value, unit, case.canonical)
                              if fits and not pd.isna(value) else None)  # fmt: skip
             low.append(case.low if case else None)
             high.append(case.high if case else None)

@@ -3,9 +3,13 @@ parameter, a facility type …) or for the whole column, the canonical unit, the
 dimension and the range, stated in the canonical unit, with the range's basis.
 
 Read from the `measure:` (and `range:`) entries of orchestration/registry/landing/*.yml and the
-seeds they name. Both the parsers (orchestration.parsing.measures quarantines a value outside
-its case) and the Great Expectations expectations (orchestration.registry.generate) use these
-cases, so the two cannot disagree about a unit or a bound.
+seeds they name (units and their dimensions: the unit registry, orchestration.parsing.units),
+and for a figure of report prose from its indicator's catalogue entry
+(`indicator_case`: the case a table measure `per: indicator_code` gives the same code). The
+parsers (orchestration.parsing.measures quarantines a value outside its case), the report
+extractor (which leaves such a number unmapped, with the reason) and the Great Expectations
+expectations (orchestration.registry.generate) use these cases, so they cannot disagree about
+a unit or a bound.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from orchestration.parsing.units import registry
 from orchestration.registry import Column, LandingTable, landing_tables
+from orchestration.registry.catalogue import Indicator
 from orchestration.seeds import read_seed
 
 
@@ -21,11 +27,6 @@ from orchestration.seeds import read_seed
 def seed_rows(name: str) -> tuple[dict[str, str], ...]:
     """A seed's rows, read once per process."""
     return tuple(read_seed(name))
-
-
-def units() -> dict[str, dict[str, str]]:
-    """seeds/units.csv rows by unit code."""
-    return {u["unit_code"]: u for u in seed_rows("units.csv")}
 
 
 def _number(text: str | None) -> float | None:
@@ -53,8 +54,8 @@ def measure_cases(table: LandingTable, column: Column) -> list[MeasureCase]:
     if measure.per is None:
         if measure.dimension is None:
             raise ValueError(f"{table.name}.{column.name}: a measure needs per or dimension")
-        base = next(c for c, u in units().items() if u["dimension"] == measure.dimension
-                    and u["base_unit_code"] == c)  # fmt: skip
+        base = next(c for c in registry().of_dimension(measure.dimension)
+                    if registry().get(c).base_code == c)  # fmt: skip
         canonical = measure.canonical_unit or base
         return [MeasureCase(None, canonical, allowed_units(canonical), measure.min, measure.max,
                             measure.basis or "", measure.exclusive_min)]  # fmt: skip
@@ -99,6 +100,14 @@ def range_case(table_name: str, column_name: str, unit_code: str) -> MeasureCase
                        bool(bounds.get("exclusive_min")))  # fmt: skip
 
 
+def indicator_case(indicator: Indicator) -> MeasureCase:
+    """What a figure of `indicator` allows: its canonical unit, the units of that dimension and
+    its catalogue range (orchestration/registry/indicators)."""
+    canonical = indicator.canonical_unit_code
+    return MeasureCase(indicator.code, canonical, allowed_units(canonical), indicator.valid_min,
+                       indicator.valid_max, indicator.range_basis)  # fmt: skip
+
+
 def _vocabulary_codes(column: Column) -> set[str]:
     """The codes of a vocabulary, applying a simple `<column> = '<value>'` filter."""
     vocabulary = column.vocabulary
@@ -111,5 +120,6 @@ def _vocabulary_codes(column: Column) -> set[str]:
 
 
 def allowed_units(canonical: str) -> tuple[str, ...]:
-    dimension = units()[canonical]["dimension"]
-    return tuple(code for code, u in units().items() if u["dimension"] == dimension)
+    """The units a value measured in `canonical` may be reported in: its dimension's."""
+    units = registry()
+    return units.of_dimension(units.get(canonical).dimension)

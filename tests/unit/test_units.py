@@ -52,3 +52,12 @@ def test_incompatible_units_refuse() -> None:
 def test_unknown_unit() -> None:
     with pytest.raises(UnknownUnit):
         registry().resolve("克/立方米")
+
+
+def test_yearly_rates_dimensions_and_base_units_come_from_the_seed() -> None:
+    units = registry()
+    assert units.per_year("kt10") == "kt10_per_year"
+    assert units.per_year("mt100") is None  # 亿吨/年 of plain mass is not registered
+    assert units.is_yearly("t_co2e_per_year") and not units.is_yearly("t_per_day")
+    assert units.get("mt100").base_code == "t" and units.get("t").base_code == "t"
+    assert units.of_dimension("mass_concentration") == ("ug_m3", "mg_m3")

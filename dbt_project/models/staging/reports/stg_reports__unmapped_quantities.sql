@@ -12,6 +12,7 @@ renamed as (
         name as name_stated,
         value as value_reported,
         unit_code as unit_code_reported,
+        reason as refused_reason,
         quote,
         char_start,
         char_end,
