@@ -78,6 +78,22 @@ models:
       - not_null_columns: {name: nulls_absent, arguments: {columns: [fact_key, code]}}
       - unique_key: {name: key_with_null, arguments: {columns: [fact_key, value]}}
       - unique_key: {name: key_ok, arguments: {columns: [fact_key, code]}}
+      - in_vocabulary_columns:
+          name: codes_unknown
+          arguments: {columns: {code: {to: "ref('codes')", field: code}}}
+      - in_vocabulary_columns:
+          name: kinds_not_listed
+          arguments: {columns: {kind: {values: [level]}}}
+      - in_vocabulary_columns:
+          name: codes_of_other_subject
+          arguments:
+            columns: {code: {to: "ref('codes')", field: code, vocabulary_where: "subject = 'air'"}}
+          config: {where: "code <> 'nope'"}
+      - in_vocabulary_columns:
+          name: codes_and_kinds_ok
+          arguments:
+            columns: {code: {to: "ref('codes')", field: code}, kind: {values: [level, ranking]}}
+          config: {where: "code <> 'nope'"}
     columns:
       - name: fact_key
         data_tests:
@@ -139,6 +155,8 @@ EXPECTED = {
     "value_below_min": "fail", "value_ok": "pass", "nulls_present": "fail", "nulls_absent": "pass",
     "versions_overlap": "fail", "versions_in_sequence": "pass",
     "key_repeated": "fail", "key_with_null": "fail", "key_ok": "pass",
+    "codes_unknown": "fail", "kinds_not_listed": "fail", "codes_of_other_subject": "fail",
+    "codes_and_kinds_ok": "pass",
 }  # fmt: skip
 
 
