@@ -32,8 +32,13 @@ class DbtBuildConfig(dg.Config):
             dagster_dbt_translator=EnvwhTranslator())  # fmt: skip
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths,
                config: DbtBuildConfig):  # fmt: skip
-    """Every dbt seed and model, built once per run with its tests, into the run's file."""
+    """Every dbt seed and model, built once per run with its data tests, into the run's file.
+
+    dbt's unit tests are left out: they check the SQL of a model on fixed fixture rows, not the
+    data, so they cannot change from one build to the next; they run in the test suite
+    (tests/integration/test_dbt_unit_tests.py), as dbt's documentation recommends, instead of
+    costing every build their start-up and gating the models after them."""
     args = ["build", "--full-refresh"] if config.full_refresh else ["build"]
-    args += paths.dbt_vars()
+    args += ["--exclude-resource-type", "unit_test", *paths.dbt_vars()]
     # One target folder for every run: partial parsing stays warm and no per-run folders pile up.
     yield from dbt.cli(args, context=context, target_path=dbt_project.target_path).stream()

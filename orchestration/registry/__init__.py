@@ -27,9 +27,9 @@ Format of `orchestration/registry/landing/<table>.yml` (the file name is the tab
         description: …
         nullable: false              # dbt not_null_columns test of the source table
         unique: true                 # dbt unique test (only where no grain says it)
-        vocabulary: seeds/waste_facility_types.csv:facility_type_code  # dbt in_vocabulary test
+        vocabulary: seeds/waste_facility_types.csv:facility_type_code  # dbt in_vocabulary_columns
         vocabulary_where: "subject = 'air'"   # optional filter of the vocabulary seed
-        values: [exact, worse_than, range]     # a closed list (dbt accepted_values), or
+        values: [exact, worse_than, range]     # a closed list (in_vocabulary_columns too), or
         values: {annual: [年度, 当年]}           # code → the spellings a source may use
         default: annual              # the code a parser uses when the source is silent
         range: {min: 0, max: 30, exclusive_min: false, basis: why}  # GX between

@@ -43,18 +43,19 @@ _RESERVED = {"table", "period", "order", "rank", "value", "group", "user"}
 # ---------- dbt
 
 
-def _column_tests(column: Column) -> list:
-    tests: list = []
-    if column.unique:
-        tests.append("unique")
+def _vocabulary(column: Column) -> dict | None:
+    """The codes a column may hold, as the in_vocabulary_columns test takes them: a seed column
+    (optionally some of its rows) or a closed list, never both."""
+    if column.vocabulary and column.values:
+        raise ValueError(f"{column.name}: give a vocabulary or values, not both")
     if column.vocabulary:
-        arguments = {"to": f"ref('{column.vocabulary.ref}')", "field": column.vocabulary.column}
+        vocabulary = {"to": f"ref('{column.vocabulary.ref}')", "field": column.vocabulary.column}
         if column.vocabulary.where:
-            arguments["vocabulary_where"] = column.vocabulary.where
-        tests.append({"in_vocabulary": {"arguments": arguments}})
+            vocabulary["vocabulary_where"] = column.vocabulary.where
+        return vocabulary
     if column.values:
-        tests.append({"accepted_values": {"arguments": {"values": list(column.values)}}})
-    return tests
+        return {"values": list(column.values)}
+    return None
 
 
 def _source_table(table: LandingTable) -> dict:
@@ -64,19 +65,25 @@ def _source_table(table: LandingTable) -> dict:
                        "description": column.description}  # fmt: skip
         if column.name in _RESERVED:
             entry["quote"] = True
-        tests = _column_tests(column)
-        if tests:
-            entry["data_tests"] = tests
+        if column.unique:
+            entry["data_tests"] = ["unique"]
         columns.append(entry)
     required = [c.name for c in table.columns if not c.nullable]
+    vocabularies = {c.name: v for c in table.columns if (v := _vocabulary(c)) is not None}
     if table.provenance:
         for name, kind in PROVENANCE.items():
             columns.append({"name": name, "data_type": kind,
                             "description": _PROVENANCE_DESCRIPTIONS[name]})  # fmt: skip
         required += [n for n in PROVENANCE if n != "_column"]
     spec = {"name": table.name, "description": table.description}
-    if required:  # one test per table: a test per column costs dbt a node each
-        spec["data_tests"] = [{"not_null_columns": {"arguments": {"columns": required}}}]
+    # one test per table and kind: a test per column would cost dbt a node each
+    tests: list = []
+    if required:
+        tests.append({"not_null_columns": {"arguments": {"columns": required}}})
+    if vocabularies:
+        tests.append({"in_vocabulary_columns": {"arguments": {"columns": vocabularies}}})
+    if tests:
+        spec["data_tests"] = tests
     return {**spec, "columns": columns}
 
 

@@ -1,5 +1,5 @@
-"""Every generic dbt test of the project (dbt_project/tests/generic/) and the primary-key
-constraint of a contracted mart fail on a bad row and pass on good ones.
+"""Every generic dbt test of the project (dbt_project/tests/generic/) and the primary-key, unique
+and not-null constraints of a contracted mart fail on a bad row and pass on good ones.
 
 One `dbt build` of a tiny project in a temporary folder: the project's own generic tests,
 seeds holding one bad row each, and the tests applied (to a view of them) as the marts and the
@@ -60,8 +60,11 @@ generic_tests:
 """
 MODEL = "select * from {{ ref('facts') }}"
 VERSIONS_MODEL = "select * from {{ ref('versions') }}"
-# a contracted model with a primary key, built from rows whose key repeats
+# contracted models with a primary key, a unique and a not-null column, built from rows whose
+# key repeats, whose code repeats and whose value is null once
 PK_MODEL = "select fact_key from {{ ref('facts') }}"
+UNIQUE_MODEL = "select code from {{ ref('facts') }}"
+NOT_NULL_MODEL = "select cast(value as bigint) as value from {{ ref('facts') }}"
 SCHEMA = """
 version: 2
 models:
@@ -73,7 +76,28 @@ models:
       - unique_combination: {name: grain_ok, arguments: {columns: [fact_key, code]}}
       - not_null_columns: {name: nulls_present, arguments: {columns: [fact_key, value]}}
       - not_null_columns: {name: nulls_absent, arguments: {columns: [fact_key, code]}}
+      - unique_key: {name: key_with_null, arguments: {columns: [fact_key, value]}}
+      - unique_key: {name: key_ok, arguments: {columns: [fact_key, code]}}
+      - in_vocabulary_columns:
+          name: codes_unknown
+          arguments: {columns: {code: {to: "ref('codes')", field: code}}}
+      - in_vocabulary_columns:
+          name: kinds_not_listed
+          arguments: {columns: {kind: {values: [level]}}}
+      - in_vocabulary_columns:
+          name: codes_of_other_subject
+          arguments:
+            columns: {code: {to: "ref('codes')", field: code, vocabulary_where: "subject = 'air'"}}
+          config: {where: "code <> 'nope'"}
+      - in_vocabulary_columns:
+          name: codes_and_kinds_ok
+          arguments:
+            columns: {code: {to: "ref('codes')", field: code}, kind: {values: [level, ranking]}}
+          config: {where: "code <> 'nope'"}
     columns:
+      - name: fact_key
+        data_tests:
+          - unique_key: {name: key_repeated}
       - name: code
         data_tests:
           - in_vocabulary: {name: code_unknown, arguments: {to: "ref('codes')", field: code}}
@@ -111,6 +135,18 @@ models:
       - name: fact_key
         data_type: varchar
         constraints: [{type: not_null}, {type: primary_key}]
+  - name: fct_with_unique
+    config: {materialized: table, contract: {enforced: true}}
+    columns:
+      - name: code
+        data_type: varchar
+        constraints: [{type: unique}]
+  - name: fct_with_not_null
+    config: {materialized: table, contract: {enforced: true}}
+    columns:
+      - name: value
+        data_type: bigint
+        constraints: [{type: not_null}]
 """
 EXPECTED = {
     "rows_too_few": "fail", "rows_ok": "pass", "grain_duplicated": "fail", "grain_ok": "pass",
@@ -118,6 +154,9 @@ EXPECTED = {
     "unknown_not_allowed": "fail", "unknown_over_max": "fail", "unknown_allowed": "pass",
     "value_below_min": "fail", "value_ok": "pass", "nulls_present": "fail", "nulls_absent": "pass",
     "versions_overlap": "fail", "versions_in_sequence": "pass",
+    "key_repeated": "fail", "key_with_null": "fail", "key_ok": "pass",
+    "codes_unknown": "fail", "kinds_not_listed": "fail", "codes_of_other_subject": "fail",
+    "codes_and_kinds_ok": "pass",
 }  # fmt: skip
 
 
@@ -131,6 +170,8 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     (root / "models").mkdir()
     (root / "models" / "fct_plain.sql").write_text(MODEL, encoding="utf-8")
     (root / "models" / "fct_with_pk.sql").write_text(PK_MODEL, encoding="utf-8")
+    (root / "models" / "fct_with_unique.sql").write_text(UNIQUE_MODEL, encoding="utf-8")
+    (root / "models" / "fct_with_not_null.sql").write_text(NOT_NULL_MODEL, encoding="utf-8")
     (root / "models" / "fct_versions.sql").write_text(VERSIONS_MODEL, encoding="utf-8")
     (root / "models" / "schema.yml").write_text(SCHEMA, encoding="utf-8")
     (root / "dbt_project.yml").write_text(PROJECT, encoding="utf-8")
@@ -164,3 +205,19 @@ def test_a_duplicated_primary_key_fails_the_contracted_model(results: dict[str, 
     """Uniqueness of a mart's surrogate key is checked once: by its primary-key constraint."""
     assert results["fct_with_pk"]["status"] == "error"
     assert "constraint" in results["fct_with_pk"]["message"].lower()
+
+
+@pytest.mark.parametrize(
+    ("model", "says"),
+    [
+        ("fct_with_unique", 'duplicate key "pm2_5"'),
+        ("fct_with_not_null", "not null constraint failed"),
+    ],
+)
+def test_a_unique_or_not_null_constraint_fails_the_contracted_model(
+    results: dict[str, dict], model: str, says: str
+) -> None:
+    """A mart table's other keys and required columns are checked by constraints, not tests:
+    a repeated code or a null value fails the model, naming the constraint."""
+    assert results[model]["status"] == "error"
+    assert says in results[model]["message"].lower(), results[model]["message"]

@@ -1,5 +1,6 @@
 """Declarations that keep the marts from misleading: every mart has a declared minimum row count,
-every bi view declares its grain (a uniqueness test) and speaks 中文 and English."""
+every bi view declares its grain (a unique_key test: unique, never null) and speaks 中文 and
+English."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def test_every_bi_view_declares_its_grain_rows_and_two_languages() -> None:
     assert {m["name"] for m in spec["models"]} == views
     for model in spec["models"]:
         tests = {next(iter(t)): t[next(iter(t))]["arguments"] for t in model["data_tests"]}
-        grain = tests["unique_combination"]["columns"]
+        grain = tests["unique_key"]["columns"]  # unique and never null
         names = [c["name"] for c in model["columns"]]
         assert set(grain) <= set(names), model["name"]
         assert tests["row_count_between"]["min_rows"] >= 1
