@@ -308,6 +308,18 @@ def test_an_open_vocabulary_row_matches_a_fact_without_a_code_and_a_wrong_code_i
     assert (result.found, result.wrong_indicator, result.wrong_indicator_rate) == (1, 1, 0.5)
 
 
+def test_a_fact_kept_without_a_code_is_unmapped_and_a_borrowed_code_is_wrong() -> None:
+    shanxi = ("2022", "140000")
+    gold = [Key("pm2_5", "actual", 30.0, "ug_m3", *shanxi),
+            Key("", "actual", 97.5, "pct", *shanxi)]  # fmt: skip
+    extracted = [Key("", "actual", 30.0, "ug_m3", *shanxi),
+                 Key("good_days_ratio", "actual", 97.5, "pct", *shanxi)]  # fmt: skip
+    result = score("x", gold, extracted)
+    assert (result.found, result.unmapped, result.wrong_indicator) == (0, 1, 1)
+    assert result.unmapped_keys == [extracted[0]] and result.wrong == [extracted[1]]
+    assert (result.precision, result.unmapped_rate, result.wrong_indicator_rate) == (0, 0.5, 0.5)
+
+
 def test_a_gold_row_without_code_or_name_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("indicator_code,indicator_name,kind,value,unit,period,region_code\n"
@@ -353,7 +365,7 @@ def test_the_fresh_sets_development_half_scores_at_or_above_the_recorded_floor()
 def test_cli_evaluates_the_development_half_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "--evaluate", str(UNSEEN)]) == 0
     out = capsys.readouterr().out
-    assert "wrong_indicator" in out and "dev" in out and " test " not in out
+    assert "wrong_indicator" in out and "unmapped" in out and "dev" in out and " test " not in out
 
 
 # -- growing the lexicon ------------------------------------------------------------------------
