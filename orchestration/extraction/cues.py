@@ -31,6 +31,45 @@ def _words(items: list[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Subset:
+    """A part of what a region's indicator measures (maps/cues.yml `subsets`)."""
+
+    name: str
+    applies_to: tuple[str, ...]  # subjects, or the start of codes
+    words: list[str]
+    patterns: list[re.Pattern[str]]
+    kept_in_scope: bool  # a way of counting ('剔除沙尘…后'): a scope word after it does not end it
+
+    def concerns(self, code: str, subject: str) -> bool:
+        """The indicator is measured over the network the subset is a part of."""
+        return subject in self.applies_to or code.startswith(self.applies_to)
+
+    def last_end(self, text: str) -> int:
+        """Where the last mention of the subset in text ends; -1 when none."""
+        ends = [text.rfind(word) + len(word) for word in self.words if word in text]
+        ends += [m.end() for p in self.patterns for m in p.finditer(text)]
+        return max(ends, default=-1)
+
+    def named_in(self, spelling: str) -> bool:
+        return any(w in spelling for w in self.words) or any(
+            p.search(spelling) for p in self.patterns
+        )
+
+
+def _subsets(spec: dict) -> list[Subset]:
+    return [
+        Subset(
+            name,
+            tuple(item["applies_to"]),
+            _words(item.get("words", [])),
+            _patterns(item.get("patterns", [])),
+            bool(item.get("kept_in_scope", False)),
+        )
+        for name, item in spec.items()
+    ]
+
+
+@dataclass(frozen=True)
 class Cues:
     comparators: dict[str, str]
     bound_words: list[tuple[str, str]]
@@ -78,7 +117,8 @@ class Cues:
     better_words: frozenset[str]
     completing_heads: list[str]
     place_list_openers: list[str]
-    sub_area_words: list[str]
+    subsets: list[Subset]
+    subset_resets: list[str]
     reference_gap_patterns: list[re.Pattern[str]]
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
@@ -155,7 +195,8 @@ class Cues:
             ),
             completing_heads=_words(spec["completing_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
-            sub_area_words=_words(spec["sub_area_words"]),
+            subsets=_subsets(spec["subsets"]),
+            subset_resets=_words(spec["subset_resets"]),
             reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),

@@ -13,12 +13,17 @@ import re
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
-from orchestration.extraction.cues import cues
+from orchestration.extraction.cues import Subset, cues
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.reading import CLAUSE_BREAKS_KEEPING_LISTS, LIST_JOINS, plain
 from orchestration.extraction.scope import network
+from orchestration.parsing.text import match_key
+from orchestration.registry.catalogue import Indicator
 
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
+PART_NAME_REACH = 16  # the words before a part's last word that may belong to its name
+_LEADING_COUNT = re.compile(r"^[0-9]+[个条座]")
+STATEMENT_ENDS = "。!?\n"  # what ends a statement (';' only separates its parts)
 RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
@@ -38,16 +43,85 @@ def guarded(c: Clause, alias: Alias | None,
         alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
     if alias is not None and unknown_place(c, min(alias.start, c.mention.start)):
         return None, None  # '杭州市PM2.5浓度…' with no code for 杭州市: no guess
-    if alias is not None and sub_area(c, min(alias.start, c.mention.start)):
-        return None, own  # '全省农村区域…总优良率为89.0%': not the region's indicator
+    if alias is not None:
+        alias, part = subset_alias(c, alias)  # '全省农村区域…总优良率为89.0%': not the region's
+        if alias is None and own is None and part:
+            start = c.doc.clause_start(c.mention.start, c.sentence_start)
+            own = OwnName(part, start, True)
     return alias, own
 
 
-def sub_area(c: Clause, name_start: int) -> bool:
-    """The sentence speaks of part of the region monitored on its own (maps/cues.yml
-    sub_area_words: '农村区域')."""
-    said = c.text[c.sentence_start : name_start]
-    return any(word in said for word in cues().sub_area_words)
+def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
+    """The candidate when the words before it name no part of what it measures (maps/cues.yml
+    `subsets`: '主要河流', '重点湖库', '农村区域', '剔除沙尘…后'), or when it is made for that part;
+    else the indicator its catalogue entry names for the part (which must account for every part
+    named too), or (None, the name as stated with its part): the figure lands as an
+    open-vocabulary fact, never with the generic code. The parts are read from the statement
+    (up to '。', across ';': '主要河流…Ⅰ~Ⅲ类…;劣Ⅴ类断面比例为0.5%')."""
+    start = min(alias.start, c.mention.start)
+    said = c.text[statement_start(c.text, start) : start]
+    matched = c.text[alias.start : alias.end]
+    code, the_cues = alias.code, cues()
+    named = [s for s in the_cues.subsets if _said_of(c, s, said, start)]
+    for subset in named:
+        indicator = c.doc.lex.indicators[code]
+        if not subset.concerns(code, indicator.subject) or _made_for(indicator, subset, matched):
+            continue
+        variant = indicator.variant(subset.name)
+        if variant is None:
+            return None, _part_name(named, said, matched)
+        code = variant
+    return (alias if code == alias.code else Alias(alias.start, alias.end, code)), ""
+
+
+def _said_of(c: Clause, subset: Subset, said: str, start: int) -> bool:
+    """The statement names the part before the figure at start; a way of counting only in the
+    figure's own sentence, with no other figure between ('…22微克/立方米以下(扣除沙尘暴…
+    影响);到2035年,…20微克/立方米以下': the 20 is not counted so)."""
+    if not subset.kept_in_scope:
+        return _named_last(subset, said, cues().subset_resets)
+    own = c.text[c.sentence_start : start]
+    end = subset.last_end(own)
+    return end >= 0 and not _figure_between(c, c.sentence_start + end, start)
+
+
+def _figure_between(c: Clause, start: int, end: int) -> bool:
+    """A figure stands between a way of counting and the indicator: the words were said of it
+    ('…22微克/立方米以下(扣除沙尘暴…影响);到2035年,…')."""
+    return any(start <= m.start < end for m in c.doc.mentions)
+
+
+def statement_start(text: str, pos: int) -> int:
+    """Where the statement holding pos begins: after the last '。', '!', '?' or line break."""
+    return max(text.rfind(mark, 0, pos) for mark in STATEMENT_ENDS) + 1
+
+
+def _part_name(named: list[Subset], said: str, matched: str) -> str:
+    """'主要河流' + '劣Ⅴ类断面比例': the name of a figure of a part, as the text states it (the
+    clause naming the part, without its scope words and count)."""
+    end = max(subset.last_end(said) for subset in named)
+    opening = max(said.rfind(mark, 0, end) for mark in CLAUSE_BREAKS_KEEPING_LISTS) + 1
+    closing = end + 1 if said[end : end + 1] == "后" else end  # '剔除沙尘影响后'
+    part = said[max(opening, end - PART_NAME_REACH) : closing]
+    for word in cues().subset_resets:
+        part = part.removeprefix(word)
+    return _LEADING_COUNT.sub("", part) + matched
+
+
+def _named_last(subset: Subset, said: str, resets: list[str]) -> bool:
+    """The words before a figure name the subset, and nothing after brings them back to the
+    whole network."""
+    end = subset.last_end(said)
+    if end < 0:
+        return False
+    return subset.kept_in_scope or not any(word in said[end:] for word in resets)
+
+
+def _made_for(indicator: Indicator, subset: Subset, matched: str) -> bool:
+    """The indicator measures that part itself: its words or one of its spellings name it."""
+    return subset.named_in(matched) or any(
+        subset.named_in(match_key(spelling)) for spelling in indicator.prose_spellings
+    )
 
 
 def partial_subject(c: Clause) -> bool:
@@ -116,6 +190,8 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     if any(word in said_of for word in cues().water_body_words):
         return None  # '长江干流总体水质为优,20个监测断面…': the river's sections, not the region's
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
+    if counted == "provincial" and alias.code.startswith(SECTION_FIGURES[1]):
+        return alias  # '省考断面…' already gave the provincial indicator
     if counted == "provincial":
         variant = c.doc.lex.indicators[alias.code].provincial_variant
         return Alias(alias.start, alias.end, variant) if variant else None

@@ -465,8 +465,10 @@ def test_days_meeting_the_standard_are_good_days_and_a_day_of_none_is_zero() -> 
 
 def test_sections_of_one_river_are_not_the_provinces_count_of_sections() -> None:
     text = "全省共监测断面210个。赣江干流总体水质为优,27个监测断面水质均为Ⅱ类。"
-    assert [(r[0], r[2]) for r in rows(text, province="360000", year=2023)] == [
-        ("water_sections_count", 210.0),
+    facts = extract(text, province="360000", year=2023).facts
+    assert [(f.indicator_code, f.value, f.indicator_name_zh) for f in facts] == [
+        ("water_sections_count", 210.0, "考核断面数量"),
+        ("", 27.0, "赣江干流监测断面"),  # the river's own count, under the name stated
     ]
 
 
@@ -549,4 +551,5 @@ def test_a_count_in_parentheses_and_a_count_that_states_something_name_nothing()
     facts = extract(text, province="430000", year=2023).facts
     assert (15.0, "water_sections_count") not in [(f.value, f.indicator_code) for f in facts]
     assert 18.0 not in [f.value for f in facts]
-    assert ("water_sections_count", 196.0) in [(f.indicator_code, f.value) for f in facts]
+    # the sections of the main rivers are a part of the network: their count keeps its name
+    assert ("", 196.0) in [(f.indicator_code, f.value) for f in facts]

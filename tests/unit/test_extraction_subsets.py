@@ -1,0 +1,109 @@
+"""A figure said of a part of what an indicator measures (maps/cues.yml `subsets`: main rivers,
+lakes and reservoirs, a province's own sections, a named basin or bay, rural areas, county-level
+cities, built-up areas, figures counted after removing sand and dust or a natural background)
+takes the indicator made for that part, or lands under the name it states — never the generic
+code of the region's whole network."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extraction.extractor import extract
+from orchestration.registry.catalogue import Catalogue, CatalogueError
+
+FUJIAN = "350000"
+
+
+def facts(text: str) -> list[tuple[str, str, float]]:
+    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
+            for f in extract(text, province=FUJIAN, year=2021).facts]  # fmt: skip
+
+
+def test_the_main_rivers_take_their_own_indicator_or_keep_their_name_across_a_semicolon() -> None:
+    text = (
+        "2021年,全省主要河流监测断面中,Ⅰ~Ⅲ类水质断面比例为95.2%,同比上升1.0个百分点;"
+        "劣Ⅴ类断面比例为0.5%。"
+    )
+    assert facts(text) == [
+        ("major_rivers_good_ratio", "actual", 95.2),
+        ("major_rivers_good_ratio", "change", 1.0),
+        ("~主要河流劣v类断面比例", "actual", 0.5),
+    ]
+
+
+def test_key_lakes_take_the_lake_indicators() -> None:
+    text = "重点湖库中,Ⅰ~Ⅲ类水质比例为80.0%,劣Ⅴ类水质比例为4.0%。"
+    assert facts(text) == [
+        ("key_lakes_good_ratio", "actual", 80.0),
+        ("key_lakes_worse_than_v_ratio", "actual", 4.0),
+    ]
+
+
+def test_every_part_named_must_be_accounted_for() -> None:
+    # lakes of the provincial network: the lake indicator names no provincial network
+    assert [code for code, _, _ in facts("全省12个省控湖库中,水质优良比例为66.7%。")] == [
+        "~省控湖库", "~省控湖库水质优良比例",
+    ]  # fmt: skip
+
+
+def test_a_scope_word_after_the_part_brings_back_the_whole_network() -> None:
+    text = "主要河流水质总体为优,全省国考断面水质优良比例为96.5%。"
+    assert facts(text) == [("water_sections_good_ratio", "actual", 96.5)]
+    text = "全省省控断面水质优良比例为93.1%。全省国考断面水质优良比例为96.5%。"
+    assert facts(text) == [
+        ("provincial_sections_good_ratio", "actual", 93.1),
+        ("water_sections_good_ratio", "actual", 96.5),
+    ]
+
+
+def test_a_named_basin_takes_the_basin_indicator() -> None:
+    assert facts("闽江流域水质优良比例为98.1%。") == [("basin_good_ratio", "actual", 98.1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全省农村区域环境空气质量优良天数比例为95.0%。", "农村区域环境空气质量优良天数比例"),
+        ("全省县级城市环境空气质量优良天数比例为97.1%。", "县级城市环境空气质量优良天数比例"),
+        ("全省城市建成区PM2.5平均浓度为25微克/立方米。", "城市建成区pm2.5平均浓度"),
+        ("湛江湾水质优良比例为77.8%。", "湛江湾水质优良比例"),
+    ],
+)
+def test_a_part_without_an_indicator_keeps_its_stated_name(text: str, name: str) -> None:
+    found = extract(text, province=FUJIAN, year=2021).facts
+    assert [(f.indicator_code, f.indicator_name_zh) for f in found] == [("", name)]
+
+
+def test_a_way_of_counting_holds_in_its_sentence_and_not_past_a_figure() -> None:
+    text = "剔除沙尘天气影响后,全区优良天数比例为90.1%,同比上升1.2个百分点。"
+    assert facts(text) == [
+        ("~剔除沙尘天气影响后优良天数比例", "actual", 90.1),
+        ("~剔除沙尘天气影响后优良天数比例", "change", 1.2),
+    ]
+    text = (
+        "到2027年,全省细颗粒物平均浓度保持在22微克/立方米以下(扣除沙尘暴影响);"
+        "到2035年,全省细颗粒物平均浓度保持在20微克/立方米以下。"
+    )
+    assert [(f.indicator_code, f.value) for f in extract(text, province=FUJIAN, year=2024,
+                                                        is_plan=True).facts] == [
+        ("pm2_5", 22.0), ("pm2_5", 20.0),
+    ]  # fmt: skip
+
+
+def test_an_indicator_made_for_the_part_claims_it() -> None:
+    assert facts("全省农村生活污水治理率达到45.0%。") == [
+        ("rural_sewage_treatment_rate", "actual", 45.0)
+    ]
+
+
+def test_a_subset_variant_must_name_an_indicator(tmp_path) -> None:
+    (tmp_path / "water.yml").write_text(
+        "subject: water\nindicators:\n"
+        "  - {code: x, name_zh: 某比例, name_en: x, unit: pct, higher_is_better: true,\n"
+        "     range: {min: 0, max: 100, basis: share}, subset_variants: {major_rivers: nope}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        CatalogueError, match="subset_variants major_rivers: 'nope' is no indicator"
+    ):
+        Catalogue.load(tmp_path)
