@@ -39,6 +39,7 @@ class Subset:
     words: list[str]
     patterns: list[re.Pattern[str]]
     kept_in_scope: bool  # a way of counting ('剔除沙尘…后'): a scope word after it does not end it
+    provincial_only: bool  # a part only in a province's (or a city's) document
 
     def concerns(self, code: str, subject: str) -> bool:
         """The indicator is measured over the network the subset is a part of."""
@@ -64,6 +65,7 @@ def _subsets(spec: dict) -> list[Subset]:
             _words(item.get("words", [])),
             _patterns(item.get("patterns", [])),
             bool(item.get("kept_in_scope", False)),
+            bool(item.get("provincial_only", False)),
         )
         for name, item in spec.items()
     ]

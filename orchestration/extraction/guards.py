@@ -21,6 +21,7 @@ from orchestration.parsing.text import match_key
 from orchestration.registry.catalogue import Indicator
 
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
+NATIONAL = "100000"  # the country's code: a national document's networks are the nation's
 PART_NAME_REACH = 16  # the words before a part's last word that may belong to its name
 _LEADING_COUNT = re.compile(r"^[0-9]+[个条座]")
 STATEMENT_ENDS = "。!?\n"  # what ends a statement (';' only separates its parts)
@@ -57,19 +58,22 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
     else the indicator its catalogue entry names for the part (which must account for every part
     named too), or (None, the name as stated with its part): the figure lands as an
     open-vocabulary fact, never with the generic code. The parts are read from the statement
-    (up to '。', across ';': '主要河流…Ⅰ~Ⅲ类…;劣Ⅴ类断面比例为0.5%')."""
+    (up to '。', across ';': '主要河流…Ⅰ~Ⅲ类…;劣Ⅴ类断面比例为0.5%'), through the indicator's own
+    words ('全省68个城市空气质量优良天数比例')."""
     start = min(alias.start, c.mention.start)
-    said = c.text[statement_start(c.text, start) : start]
+    through = alias.end if alias.end <= c.mention.start else start
+    opening = statement_start(c.text, start)
+    said = c.text[opening:through]
     matched = c.text[alias.start : alias.end]
     code, the_cues = alias.code, cues()
-    named = [s for s in the_cues.subsets if _said_of(c, s, said, start)]
+    named = [s for s in the_cues.subsets if _said_of(c, s, said, through)]
     for subset in named:
         indicator = c.doc.lex.indicators[code]
         if not subset.concerns(code, indicator.subject) or _made_for(indicator, subset, matched):
             continue
         variant = indicator.variant(subset.name)
         if variant is None:
-            return None, _part_name(named, said, matched)
+            return None, _part_name(named, said[: start - opening], matched)
         code = variant
     return (alias if code == alias.code else Alias(alias.start, alias.end, code)), ""
 
@@ -78,6 +82,8 @@ def _said_of(c: Clause, subset: Subset, said: str, start: int) -> bool:
     """The statement names the part before the figure at start; a way of counting only in the
     figure's own sentence, with no other figure between ('…22微克/立方米以下(扣除沙尘暴…
     影响);到2035年,…20微克/立方米以下': the 20 is not counted so)."""
+    if subset.provincial_only and c.doc.context.region_code == NATIONAL:
+        return False
     if not subset.kept_in_scope:
         return _named_last(subset, said, cues().subset_resets)
     own = c.text[c.sentence_start : start]
@@ -100,6 +106,8 @@ def _part_name(named: list[Subset], said: str, matched: str) -> str:
     """'主要河流' + '劣Ⅴ类断面比例': the name of a figure of a part, as the text states it (the
     clause naming the part, without its scope words and count)."""
     end = max(subset.last_end(said) for subset in named)
+    if end < 0:
+        return matched
     opening = max(said.rfind(mark, 0, end) for mark in CLAUSE_BREAKS_KEEPING_LISTS) + 1
     closing = end + 1 if said[end : end + 1] == "后" else end  # '剔除沙尘影响后'
     part = said[max(opening, end - PART_NAME_REACH) : closing]

@@ -107,3 +107,17 @@ def test_a_subset_variant_must_name_an_indicator(tmp_path) -> None:
         CatalogueError, match="subset_variants major_rivers: 'nope' is no indicator"
     ):
         Catalogue.load(tmp_path)
+
+
+def test_a_provinces_own_wider_city_network_is_not_its_prefecture_network() -> None:
+    found = extract("全省68个城市空气质量优良天数比例为97.5%。", province=FUJIAN, year=2021).facts
+    assert [(f.indicator_code, f.value) for f in found] == [("", 97.5)]
+    national = extract("全国339个城市优良天数比例为87.5%。", province="100000", year=2021).facts
+    assert [(f.indicator_code, f.value) for f in national] == [("good_days_ratio", 87.5)]
+
+
+@pytest.mark.parametrize("text", ["巢湖湖体水质优良比例为60.0%。", "淮河水质优良比例为85.0%。"])
+def test_a_named_lake_or_river_is_not_the_provinces_network(text: str) -> None:
+    found = extract(text, province="340000", year=2021).facts
+    assert [f.indicator_code for f in found] in ([""], ["basin_good_ratio"])
+    assert "water_sections_good_ratio" not in [f.indicator_code for f in found]
