@@ -40,6 +40,7 @@ class Subset:
     patterns: list[re.Pattern[str]]
     kept_in_scope: bool  # a way of counting ('剔除沙尘…后'): a scope word after it does not end it
     provincial_only: bool  # a part only in a province's (or a city's) document
+    after_name: bool  # read only between a borrowed name and the number ('…昼间…为54.3,夜间为…')
 
     def concerns(self, code: str, subject: str) -> bool:
         """The indicator is measured over the network the subset is a part of."""
@@ -66,6 +67,7 @@ def _subsets(spec: dict) -> list[Subset]:
             _patterns(item.get("patterns", [])),
             bool(item.get("kept_in_scope", False)),
             bool(item.get("provincial_only", False)),
+            bool(item.get("after_name", False)),
         )
         for name, item in spec.items()
     ]

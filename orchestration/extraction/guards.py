@@ -59,14 +59,19 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
     named too), or (None, the name as stated with its part): the figure lands as an
     open-vocabulary fact, never with the generic code. The parts are read from the statement
     (up to '。', across ';': '主要河流…Ⅰ~Ⅲ类…;劣Ⅴ类断面比例为0.5%'), through the indicator's own
-    words ('全省68个城市空气质量优良天数比例')."""
+    words and the words after them ('全省68个城市空气质量优良天数比例', '…昼间等效声级…,夜间…')."""
     start = min(alias.start, c.mention.start)
-    through = alias.end if alias.end <= c.mention.start else start
+    through = c.mention.start  # a name said before the number, and the words up to it
     opening = statement_start(c.text, start)
     said = c.text[opening:through]
     matched = c.text[alias.start : alias.end]
     code, the_cues = alias.code, cues()
-    named = [s for s in the_cues.subsets if _said_of(c, s, said, through)]
+    after = _borrowing_words(c, alias)
+    named = [
+        s
+        for s in the_cues.subsets
+        if (s.last_end(after) >= 0 if s.after_name else _said_of(c, s, said, through))
+    ]
     for subset in named:
         indicator = c.doc.lex.indicators[code]
         if not subset.concerns(code, indicator.subject) or _made_for(indicator, subset, matched):
@@ -76,6 +81,16 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
             return None, _part_name(named, said[: start - opening], matched)
         code = variant
     return (alias if code == alias.code else Alias(alias.start, alias.end, code)), ""
+
+
+def _borrowing_words(c: Clause, alias: Alias) -> str:
+    """The number's own clause after a name it borrows ('…昼间达标率为95.1%,夜间为82.3%': 夜间为);
+    nothing in a list shared out by 分别 (each number has its item)."""
+    if alias.end > c.mention.start:
+        return ""
+    start = max(alias.end, c.doc.clause_start(c.mention.start, c.sentence_start))
+    words = c.text[start : c.mention.start]
+    return "" if "分别" in words else words
 
 
 def _said_of(c: Clause, subset: Subset, said: str, start: int) -> bool:

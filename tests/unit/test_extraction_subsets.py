@@ -121,3 +121,19 @@ def test_a_named_lake_or_river_is_not_the_provinces_network(text: str) -> None:
     found = extract(text, province="340000", year=2021).facts
     assert [f.indicator_code for f in found] in ([""], ["basin_good_ratio"])
     assert "water_sections_good_ratio" not in [f.indicator_code for f in found]
+
+
+def test_noise_levels_by_time_of_day_and_a_later_night_figure_is_not_the_days() -> None:
+    text = (
+        "全省城市区域声环境昼间等效声级平均值为54.3分贝,夜间等效声级平均值为45.1分贝;"
+        "道路交通噪声昼间等效声级平均值为66.8dB(A)。"
+    )
+    assert facts(text) == [
+        ("noise_regional_day_leq", "actual", 54.3),
+        ("noise_regional_night_leq", "actual", 45.1),
+        ("noise_traffic_day_leq", "actual", 66.8),
+    ]
+    # a list shared out by 分别 keeps its items' indicators
+    assert [code for code, _, _ in facts("功能区噪声昼间和夜间达标率分别为97.1%和86.6%。")] == [
+        "noise_function_zone_day_compliance_rate", "noise_function_zone_night_compliance_rate",
+    ]  # fmt: skip
