@@ -70,7 +70,7 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
     named = [
         s
         for s in the_cues.subsets
-        if (s.last_end(after) >= 0 if s.after_name else _said_of(c, s, said, through))
+        if (s.last_end(after) >= 0 if s.after_name else _said_of(c, s, said, through, start))
     ]
     for subset in named:
         indicator = c.doc.lex.indicators[code]
@@ -93,17 +93,16 @@ def _borrowing_words(c: Clause, alias: Alias) -> str:
     return "" if "分别" in words else words
 
 
-def _said_of(c: Clause, subset: Subset, said: str, start: int) -> bool:
-    """The statement names the part before the figure at start; a way of counting only in the
-    figure's own sentence, with no other figure between ('…22微克/立方米以下(扣除沙尘暴…
-    影响);到2035年,…20微克/立方米以下': the 20 is not counted so)."""
+def _said_of(c: Clause, subset: Subset, said: str, through: int, name_start: int) -> bool:
+    """The statement names the part before the number (at through); a way of counting only in
+    the number's own sentence, with no other figure between it and the figure's name ('…22微克/
+    立方米以下(扣除沙尘暴…影响);到2035年,…20微克/立方米以下': the 20 is not counted so)."""
     if subset.provincial_only and c.doc.context.region_code == NATIONAL:
         return False
     if not subset.kept_in_scope:
         return _named_last(subset, said, cues().subset_resets)
-    own = c.text[c.sentence_start : start]
-    end = subset.last_end(own)
-    return end >= 0 and not _figure_between(c, c.sentence_start + end, start)
+    end = subset.last_end(c.text[c.sentence_start : through])
+    return end >= 0 and not _figure_between(c, c.sentence_start + end, name_start)
 
 
 def _figure_between(c: Clause, start: int, end: int) -> bool:
