@@ -75,6 +75,7 @@ def _release_months(year: int, paragraph: str) -> str | None:
 def region(doc: Document, alias_start: int, sentence_start: int,
            mention: Mention | None = None) -> str:  # fmt: skip
     """Whose figure: a region of several provinces without a code ('汾渭平原…': none); a
+    prefecture opening the number's clause after the indicator's ('…排名第8,厦门市排名第5'); a
     prefecture or county named right before the indicator ('南宁市环境空气质量') or
     opening the number's clause ('柳州市连续四年排名第1'); the country when 全国 scopes
     the clause ('全国平均水平(87.9%)'); else the document's region. LISTED for a figure of a
@@ -91,6 +92,15 @@ def region(doc: Document, alias_start: int, sentence_start: int,
             if len(series) == len(listed) and mention in series:
                 return listed[series.index(mention)]
             return LISTED
+    if mention is not None:
+        clause_start = doc.clause_start(mention.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        opening = (
+            _opening_region(doc, clause_start, mention.start)
+            if alias_start < clause_start
+            else None
+        )
+        if opening:
+            return opening  # '福州市…综合指数…排名第8,厦门市排名第5': the clause's own city
     for word in cues().regions_without_code:
         found = text.rfind(word, sentence_start, alias_start)
         if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):

@@ -1,0 +1,34 @@
+"""City ranks in bulletin wording: a place held in a list (保持…第一, 稳居全国第3), and a city
+opening a later clause that ranks under the indicator said before (…排名第8,厦门市排名第5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extraction.extractor import extract
+
+
+def ranks(text: str, province: str = "350000") -> list[tuple[str, float, str]]:
+    found = extract(text, province=province, year=2023).facts
+    return [(f.indicator_code, f.value, f.region_code) for f in found if f.kind == "rank"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("该省空气质量综合指数3.22,同比改善2.1%,保持长三角第一。", 1.0),
+        ("全省PM2.5平均浓度为24微克/立方米,稳居全国第3。", 3.0),
+        ("全省PM2.5平均浓度为24微克/立方米,名列全国第二位。", 2.0),
+    ],
+)
+def test_a_place_held_in_a_list_is_a_rank(text: str, rank: float) -> None:
+    assert [value for _, value, _ in ranks(text)] == [rank]
+
+
+def test_an_ordinal_of_a_thing_is_no_rank() -> None:
+    assert ranks("保持第一个零碳园区的建设进度。") == []
+
+
+def test_a_city_opening_a_later_clause_ranks_for_itself() -> None:
+    text = "福州市环境空气质量综合指数在全国168个重点城市中排名第8,厦门市排名第5。"
+    assert ranks(text) == [("composite_index", 8.0, "350100"), ("composite_index", 5.0, "350200")]
