@@ -37,6 +37,9 @@ class OwnName:
         return self.copula and self.name not in cues().generic_names
 
 
+_ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
+
+
 def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
     """The name a number states for itself in its own clause: 'X为N' / 'X N' before it, or
     'N个X' after it when the number opens its clause. None when the clause only points
@@ -79,8 +82,11 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
         # land, but a name of its own: it borrows none from the clause before
         return OwnName(words, clause_start, False)
+    # '建成森林乡村104个、绿美古树乡村54个': a count closing its item names what it counts
+    closes_item = mention.unit_code == "count" and text[mention.end : mention.end + 1] in _ITEM_ENDS
     if is_name(words) and not borrowing:
-        return OwnName(words, clause_start, copula or mention.unit_code == RANK_UNIT)
+        return OwnName(words, clause_start,
+                       copula or closes_item or mention.unit_code == RANK_UNIT)  # fmt: skip
     if words or mention.unit_code not in ("count", None):
         return None
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'

@@ -137,3 +137,11 @@ def test_noise_levels_by_time_of_day_and_a_later_night_figure_is_not_the_days() 
     assert [code for code, _, _ in facts("功能区噪声昼间和夜间达标率分别为97.1%和86.6%。")] == [
         "noise_function_zone_day_compliance_rate", "noise_function_zone_night_compliance_rate",
     ]  # fmt: skip
+
+
+def test_a_count_closing_its_list_item_keeps_the_name_before_it() -> None:
+    text = "建成森林乡村104个、绿美古树乡村54个,52个村庄被评为国家森林乡村。"
+    found = extract(text, province="440000", year=2023).facts
+    assert [(f.indicator_code, f.indicator_name_zh, f.value) for f in found] == [
+        ("", "森林乡村", 104.0), ("", "绿美古树乡村", 54.0),
+    ]  # fmt: skip
