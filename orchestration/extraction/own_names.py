@@ -38,6 +38,19 @@ class OwnName:
 
 
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
+_THINGS = (
+    "个",
+    "座",
+    "家",
+    "处",
+    "条",
+    "项",
+    "种",
+    "所",
+    "台",
+    "辆",
+    "艘",
+)  # counters of things (not 人次, 次)
 
 
 def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
@@ -83,7 +96,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         # land, but a name of its own: it borrows none from the clause before
         return OwnName(words, clause_start, False)
     # '建成森林乡村104个、绿美古树乡村54个': a count closing its item names what it counts
-    closes_item = mention.unit_code == "count" and text[mention.end : mention.end + 1] in _ITEM_ENDS
+    closes_item = (
+        text[mention.number_end : mention.end] in _THINGS
+        and text[mention.end : mention.end + 1] in _ITEM_ENDS
+    )
     if is_name(words) and not borrowing:
         return OwnName(words, clause_start,
                        copula or closes_item or mention.unit_code == RANK_UNIT)  # fmt: skip
