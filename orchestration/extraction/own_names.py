@@ -97,7 +97,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         return OwnName(words, clause_start, False)
     # '建成森林乡村104个、绿美古树乡村54个': a count closing its item names what it counts
     closes_item = (
-        text[mention.number_end : mention.end] in _THINGS
+        text[mention.number_end : mention.end].lstrip("万亿") in _THINGS
         and text[mention.end : mention.end + 1] in _ITEM_ENDS
     )
     if is_name(words) and not borrowing:
