@@ -25,7 +25,11 @@ NATIONAL = "100000"  # the country's code: a national document's networks are th
 PART_NAME_REACH = 16  # the words before a part's last word that may belong to its name
 _LEADING_COUNT = re.compile(r"^[0-9]+[个条座]")
 STATEMENT_ENDS = "。!?\n"  # what ends a statement (';' only separates its parts)
-RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
+RANGE_CONTEXT = 2
+BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达到')
+STATEMENT_BREAKS = frozenset(
+    "。;!?\n"
+)  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
@@ -36,7 +40,7 @@ SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 def guarded(c: Clause, alias: Alias | None,
             own: OwnName | None) -> tuple[Alias | None, OwnName | None]:  # fmt: skip
     """The candidate and the own name that survive the guards, in order."""
-    if partial_subject(c) or in_range(c):
+    if partial_subject(c) or in_range(c) or crossed_bound(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if c.kind == "change" and gap_to_reference(c):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no change
@@ -150,6 +154,19 @@ def partial_subject(c: Clause) -> bool:
     """The clause speaks of part of the places ('大部分城市的…')."""
     clause = c.text[c.doc.clause_start(c.mention.start, c.sentence_start) : c.mention.start]
     return any(word in clause for word in cues().partial_subject_words)
+
+
+def crossed_bound(c: Clause) -> bool:
+    """'首次降到1%以内,达到0.9%', '首次降到30微克/立方米以内,为29微克/立方米': a round bound the
+    figure crossed, followed at once by the figure itself in the same unit — no fact of its own."""
+    mention = c.mention
+    if c.kind != "actual" or mention.comparator == "=":
+        return False
+    later = next((m for m in c.doc.mentions if m.start >= mention.end), None)
+    if later is None or later.unit_code != mention.unit_code or later.comparator != "=":
+        return False
+    gap = c.text[mention.end : later.start]
+    return len(gap) <= BOUND_GAP and gap.count(",") <= 1 and not STATEMENT_BREAKS.intersection(gap)
 
 
 def in_range(c: Clause) -> bool:

@@ -1,5 +1,6 @@
-"""City ranks in bulletin wording: a place held in a list (保持…第一, 稳居全国第3), and a city
-opening a later clause that ranks under the indicator said before (…排名第8,厦门市排名第5)."""
+"""City ranks in bulletin wording — a place held in a list (保持…第一, 稳居全国第3), and a city
+opening a later clause that ranks under the indicator said before (…排名第8,厦门市排名第5) —
+and a round bound crossed right before the figure (首次降到1%以内,达到0.9%)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,17 @@ def test_an_ordinal_of_a_thing_is_no_rank() -> None:
 def test_a_city_opening_a_later_clause_ranks_for_itself() -> None:
     text = "福州市环境空气质量综合指数在全国168个重点城市中排名第8,厦门市排名第5。"
     assert ranks(text) == [("composite_index", 8.0, "350100"), ("composite_index", 5.0, "350200")]
+
+
+def test_a_round_bound_crossed_just_before_the_figure_is_no_fact() -> None:
+    text = (
+        "重污染天数比例首次降到1%以内,达到0.9%。"
+        "PM2.5浓度首次降到30微克/立方米以内,为29微克/立方米。"
+    )
+    found = extract(text, province="100000", year=2022).facts
+    assert [(f.indicator_code, f.value) for f in found] == [
+        ("heavy_pollution_days_ratio", 0.9), ("pm2_5", 29.0),
+    ]  # fmt: skip
+    # a bound stated alone is the figure as stated (a comparator of its own)
+    alone = extract("PM2.5浓度降至30微克/立方米以下。", province="100000", year=2022).facts
+    assert [(f.value, f.comparator) for f in alone] == [(30.0, "<=")]
