@@ -123,6 +123,7 @@ class Cues:
     place_list_openers: list[str]
     subsets: list[Subset]
     subset_resets: list[str]
+    subset_reset_patterns: list[re.Pattern[str]]
     reference_gap_patterns: list[re.Pattern[str]]
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
@@ -201,6 +202,7 @@ class Cues:
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),
             subset_resets=_words(spec["subset_resets"]),
+            subset_reset_patterns=_patterns(spec["subset_reset_patterns"]),
             reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),

@@ -15,7 +15,12 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import Subset, cues
 from orchestration.extraction.own_names import OwnName
-from orchestration.extraction.reading import CLAUSE_BREAKS_KEEPING_LISTS, LIST_JOINS, plain
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_JOINS,
+    Document,
+    plain,
+)
 from orchestration.extraction.scope import network
 from orchestration.parsing.text import match_key
 from orchestration.registry.catalogue import Indicator
@@ -26,6 +31,7 @@ PART_NAME_REACH = 16  # the words before a part's last word that may belong to i
 _LEADING_COUNT = re.compile(r"^[0-9]+[个条座]")
 STATEMENT_ENDS = "。!?\n"  # what ends a statement (';' only separates its parts)
 RANGE_CONTEXT = 2
+RANKED_IN_ORDER = "依次"  # '依次为南平、宁德…': places listed in their order
 BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达到')
 STATEMENT_BREAKS = frozenset(
     "。;!?\n"
@@ -40,7 +46,7 @@ SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 def guarded(c: Clause, alias: Alias | None,
             own: OwnName | None) -> tuple[Alias | None, OwnName | None]:  # fmt: skip
     """The candidate and the own name that survive the guards, in order."""
-    if partial_subject(c) or in_range(c) or crossed_bound(c):
+    if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if c.kind == "change" and gap_to_reference(c):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no change
@@ -71,11 +77,14 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
     matched = c.text[alias.start : alias.end]
     code, the_cues = alias.code, cues()
     after = _borrowing_words(c, alias)
-    named = [
-        s
-        for s in the_cues.subsets
-        if (s.last_end(after) >= 0 if s.after_name else _said_of(c, s, said, through, start))
-    ]
+    named = _latest_parts(
+        [
+            s
+            for s in the_cues.subsets
+            if (s.last_end(after) >= 0 if s.after_name else _said_of(c, s, said, through, start))
+        ],
+        said,
+    )
     for subset in named:
         indicator = c.doc.lex.indicators[code]
         if not subset.concerns(code, indicator.subject) or _made_for(indicator, subset, matched):
@@ -85,6 +94,34 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
             return None, _part_name(named, said[: start - opening], matched)
         code = variant
     return (alias if code == alias.code else Alias(alias.start, alias.end, code)), ""
+
+
+def _latest_parts(named: list[Subset], said: str) -> list[Subset]:
+    """Of the parts of places named, those of the last ';'-part that names one ('主要河流…优良率
+    达到90.5%;…;湖泊、水库水质优良率为86.7%': the lakes, not the rivers); ways of counting stay."""
+    places = [s for s in named if not (s.kept_in_scope or s.after_name)]
+    if not places:
+        return named
+    last = max(s.last_end(said) for s in places)
+    part_start = said.rfind(";", 0, last)
+    return [s for s in named if s not in places or s.last_end(said) > part_start]
+
+
+def names_a_part(doc: Document, code: str, start: int) -> bool:
+    """The statement before start names a part of the places the indicator of code measures
+    (a verbal figure: '191个省控监测断面…;无劣Ⅴ类断面' is no figure of the region's network)."""
+    said = doc.text[statement_start(doc.text, start) : start]
+    indicator = doc.lex.indicators[code]
+    the_cues = cues()
+    return any(
+        s.concerns(code, indicator.subject) and not _made_for(indicator, s, "")
+        for s in _latest_parts(
+            [s for s in the_cues.subsets
+             if not (s.kept_in_scope or s.after_name)
+             and _named_last(s, said, the_cues.subset_resets)],
+            said,
+        )
+    )  # fmt: skip
 
 
 def _borrowing_words(c: Clause, alias: Alias) -> str:
@@ -140,7 +177,11 @@ def _named_last(subset: Subset, said: str, resets: list[str]) -> bool:
     end = subset.last_end(said)
     if end < 0:
         return False
-    return subset.kept_in_scope or not any(word in said[end:] for word in resets)
+    if subset.kept_in_scope:
+        return True
+    return not any(word in said[end:] for word in resets) and not any(
+        p.search(said, end) for p in cues().subset_reset_patterns
+    )
 
 
 def _made_for(indicator: Indicator, subset: Subset, matched: str) -> bool:
@@ -154,6 +195,15 @@ def partial_subject(c: Clause) -> bool:
     """The clause speaks of part of the places ('大部分城市的…')."""
     clause = c.text[c.doc.clause_start(c.mention.start, c.sentence_start) : c.mention.start]
     return any(word in clause for word in cues().partial_subject_words)
+
+
+def ranks_a_listed_place(c: Clause) -> bool:
+    """'…从优开始排名,依次为南平、宁德、莆田和龙岩(并列第三名)': a rank of places listed in
+    order, not of the region."""
+    return (
+        c.mention.unit_code == "rank"
+        and RANKED_IN_ORDER in c.text[c.sentence_start : c.mention.start]
+    )
 
 
 def crossed_bound(c: Clause) -> bool:

@@ -155,10 +155,19 @@ def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> b
     )
 
 
+# the count of a list of places closing it before the indicator ('两个设区市的')
+_LIST_COUNTED = re.compile(
+    r"[0-9一二两三四五六七八九十]+个(?:设区市|设区城市|城市|地级市|市|县|区)的?$"
+)
+
+
 def listed_regions(doc: Document, alias_start: int, sentence_start: int) -> list[str]:
     """The codes ('' for a region of several provinces) of a list of regions ending right
     before the indicator ('厦门市、福州市环境空气质量…'), in order; [] when there is none."""
     text, codes, pos = doc.text, [], alias_start
+    counted = _LIST_COUNTED.search(text[sentence_start:alias_start])
+    if counted:  # '承德、张家口两个设区市的优良天数分别为329、322天'
+        pos = sentence_start + counted.start()
     spans = [(s, e, c) for s, e, c in doc.regions if e <= alias_start]
     spans += [(m.start(), m.end(), "") for w in cues().regions_without_code
               for m in re.finditer(re.escape(w), text[:alias_start])]  # fmt: skip

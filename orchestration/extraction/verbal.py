@@ -15,7 +15,7 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import build
 from orchestration.extraction.cues import cues
 from orchestration.extraction.facts import Fact
-from orchestration.extraction.guards import SECTION_FIGURES
+from orchestration.extraction.guards import SECTION_FIGURES, names_a_part
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
 from orchestration.extraction.scope import LISTED, network, period, region
@@ -112,6 +112,8 @@ def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact
     sentence_start, _ = doc.sentence(start)
     if alias.code.startswith(SECTION_FIGURES) and _other_network(doc, start, sentence_start):
         return []  # '省考核的380个断面…,无劣Ⅴ类断面': not the national network's share
+    if names_a_part(doc, alias.code, start):
+        return []  # '191个省控监测断面…;无劣Ⅴ类断面': a part's, not the region's
     mention = Mention(start, alias.start, start, alias.start, 0.0, indicator.unit_code, None,
                       "=")  # fmt: skip
     before = text[sentence_start:start]

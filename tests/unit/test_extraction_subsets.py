@@ -40,9 +40,13 @@ def test_key_lakes_take_the_lake_indicators() -> None:
 
 
 def test_every_part_named_must_be_accounted_for() -> None:
-    # lakes of the provincial network: the lake indicator names no provincial network
-    assert [code for code, _, _ in facts("全省12个省控湖库中,水质优良比例为66.7%。")] == [
-        "~省控湖库", "~省控湖库水质优良比例",
+    # rivers of the provincial network: the main rivers' indicator names no provincial network
+    assert facts("全省省控河流监测断面中,水质优良比例为93.0%。") == [
+        ("~省控河流水质优良比例", "actual", 93.0),
+    ]
+    # the lake indicators are over the lakes monitored, whichever network
+    assert facts("省控湖库水质良好,优良湖库比例为89.7%,Ⅳ类比例为7.7%。") == [
+        ("key_lakes_good_ratio", "actual", 89.7), ("~iv类比例", "actual", 7.7),
     ]  # fmt: skip
 
 
@@ -145,3 +149,35 @@ def test_a_count_closing_its_list_item_keeps_the_name_before_it() -> None:
     assert [(f.indicator_code, f.indicator_name_zh, f.value) for f in found] == [
         ("", "森林乡村", 104.0), ("", "绿美古树乡村", 54.0),
     ]  # fmt: skip
+
+
+def test_sea_and_drinking_water_sources_are_not_the_river_sections() -> None:
+    text = "全省近岸海域国家考核点位海水水质优良比例达到100%。"
+    assert facts(text)[0][0].startswith("~")
+    text = "地市级集中式饮用水水源地取水水质优良比例87.3%。"
+    assert facts(text)[0][0].startswith("~")
+
+
+def test_county_towns_sources_are_not_the_cities_sources() -> None:
+    text = "地级城市集中式饮用水水源地水质达标率为97.9%,县级城镇集中式饮用水源地水质达标率为94.1%。"
+    assert [code for code, _, _ in facts(text)] == [
+        "drinking_water_source_compliance_rate", "~县级城镇集中式饮用水源地水质达标率",
+    ]  # fmt: skip
+
+
+def test_a_later_part_of_the_statement_supersedes_an_earlier_one() -> None:
+    text = "主要河流监测断面水质优良率达到90.5%;湖泊、水库水质优良率为86.7%。"
+    assert facts(text) == [
+        ("major_rivers_good_ratio", "actual", 90.5), ("key_lakes_good_ratio", "actual", 86.7),
+    ]  # fmt: skip
+
+
+def test_a_count_of_the_network_cities_brings_back_the_network() -> None:
+    text = "全省68个城市空气质量达标天数比例平均为97.5%;九市一区城市空气质量达标天数比例为95.0%。"
+    assert [code for code, _, _ in facts(text)] == ["~城市空气质量达标天数比例", "good_days_ratio"]
+
+
+def test_places_listed_and_counted_before_the_indicator_share_its_values() -> None:
+    text = "承德、张家口两个设区市的优良天数分别为329、322天。"
+    found = extract(text, province="130000", year=2021).facts
+    assert [(f.value, f.region_code) for f in found] == [(329.0, "130800"), (322.0, "130700")]
