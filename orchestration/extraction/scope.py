@@ -261,6 +261,6 @@ def network(doc: Document, pos: int, sentence_start: int) -> str | None:
         return "provincial"
     if phrase.startswith("省") and not phrase.startswith("省会"):
         return "provincial"
-    if any(word in phrase for word in the_cues.national_network_words):
-        return "national"
+    if any(word in phrase for word in the_cues.national_network_words + the_cues.subset_resets):
+        return "national"  # '全区133个地表水断面…': the region's whole network
     return "other"
