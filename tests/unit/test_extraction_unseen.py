@@ -349,8 +349,8 @@ def test_the_development_half_scores_at_or_above_the_recorded_floor() -> None:
 
 
 def test_the_fresh_sets_development_half_scores_at_or_above_the_recorded_floor() -> None:
-    """The dev half of tests/gold/unseen2 (tuned on; docs/extraction.md): measured 99.1 %
-    precision, 73.0 % recall, 0.0 % wrong indicator. Its test half is never read here."""
+    """The dev half of tests/gold/unseen2 (tuned on; docs/extraction.md): measured 98.4 %
+    precision, 75.5 % recall, 0.0 % wrong indicator, 0.8 % unmapped."""
     paths = settings()
     entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
     unseen2 = PROJECT_ROOT / "tests" / "gold" / "unseen2" / "dev"
@@ -358,8 +358,23 @@ def test_the_fresh_sets_development_half_scores_at_or_above_the_recorded_floor()
     total = overall(scores)
     assert total.gold == 159
     assert total.precision >= 0.97, total
-    assert total.recall >= 0.72, total
+    assert total.recall >= 0.75, total
     assert total.wrong_indicator_rate <= 0.01, total
+
+
+def test_the_fresh_sets_spent_test_half_scores_at_or_above_its_development_floor() -> None:
+    """The unseen2 test half, spent and development data since branch xgen (docs/extraction.md):
+    measured 92.0 % precision, 64.3 % recall, 2.3 % wrong indicator, 4.5 % unmapped after
+    tuning. A floor against regressions, not an accuracy claim."""
+    paths = settings()
+    entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
+    spent = PROJECT_ROOT / "tests" / "gold" / "unseen2" / "test"
+    scores = evaluate(spent, lambda s: extract_entry(paths.raw_dir, entries[s]).facts)
+    total = overall(scores)
+    assert total.gold == 126
+    assert total.precision >= 0.90, total
+    assert total.recall >= 0.63, total
+    assert total.wrong_indicator_rate <= 0.03, total
 
 
 def test_cli_evaluates_the_development_half_by_default(capsys: pytest.CaptureFixture[str]) -> None:
