@@ -165,22 +165,30 @@ def _part_name(named: list[Subset], said: str, matched: str) -> str:
         return matched
     opening = max(said.rfind(mark, 0, end) for mark in CLAUSE_BREAKS_KEEPING_LISTS) + 1
     closing = end + 1 if said[end : end + 1] == "后" else end  # '剔除沙尘影响后'
-    part = said[max(opening, end - PART_NAME_REACH) : closing]
+    start = max(opening, end - PART_NAME_REACH)
+    part = said[start:closing]
+    if start > opening and "、" in part:  # cut inside a list: begin at an item
+        part = part[part.index("、") + 1 :]
     for word in cues().subset_resets:
         part = part.removeprefix(word)
     return _LEADING_COUNT.sub("", part) + matched
 
 
 def _named_last(subset: Subset, said: str, resets: list[str]) -> bool:
-    """The words before a figure name the subset, and nothing after brings them back to the
-    whole network."""
+    """The words before a figure name the subset, and no later clause brings them back to the
+    whole network ('主要河流水质为优,全省国考断面…'); a scope word in the part's own clause is
+    the part's ('主要江河监测的3119个国考断面中': the main rivers' sections)."""
     end = subset.last_end(said)
     if end < 0:
         return False
     if subset.kept_in_scope:
         return True
-    return not any(word in said[end:] for word in resets) and not any(
-        p.search(said, end) for p in cues().subset_reset_patterns
+    breaks = [i for i in (said.find(m, end) for m in CLAUSE_BREAKS_KEEPING_LISTS) if i >= 0]
+    if not breaks:
+        return True
+    later = said[min(breaks) :]
+    return not any(word in later for word in resets) and not any(
+        p.search(later) for p in cues().subset_reset_patterns
     )
 
 

@@ -193,3 +193,16 @@ def test_class_ranges_in_more_spellings_and_a_whole_region_count_of_sections() -
         ("water_sections_good_ratio", "actual", 65.0),
         ("water_sections_worse_than_v_ratio", "actual", 5.8),
     ]
+
+
+def test_a_scope_word_in_the_parts_own_clause_is_the_parts() -> None:
+    text = (
+        "长江、黄河、珠江等七大流域和浙闽片河流、西北诸河、西南诸河主要江河监测的3119个国考断面中,"
+        "Ⅰ~Ⅲ类水质断面占91.0%。"
+    )
+    assert facts(text)[-1] == ("major_rivers_good_ratio", "actual", 91.0)
+    text = "全国地表水监测的3641个国考断面中,Ⅰ~Ⅲ类水质断面占87.9%。"
+    found = extract(text, province="100000", year=2023).facts
+    assert [(f.indicator_code, f.value) for f in found] == [
+        ("water_sections_count", 3641.0), ("water_sections_good_ratio", 87.9),
+    ]  # fmt: skip
