@@ -47,3 +47,15 @@ def test_a_round_bound_crossed_just_before_the_figure_is_no_fact() -> None:
     # a bound stated alone is the figure as stated (a comparator of its own)
     alone = extract("PM2.5浓度降至30微克/立方米以下。", province="100000", year=2022).facts
     assert [(f.value, f.comparator) for f in alone] == [(30.0, "<=")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全省森林覆盖率达到62.96%,连续多年位居全国首位。", "森林覆盖率66.8%,继续位居全国首位。"],
+)
+def test_the_first_place_in_words_ranks_the_figure_before(text: str) -> None:
+    assert ranks(text) == [("forest_coverage", 1.0, "350000")]
+
+
+def test_a_first_place_that_names_a_thing_is_no_rank() -> None:
+    assert ranks("首位产业产值为100亿元。") == []
