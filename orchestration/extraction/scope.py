@@ -101,6 +101,15 @@ def region(doc: Document, alias_start: int, sentence_start: int,
         )
         if opening:
             return opening  # '福州市…综合指数…排名第8,厦门市排名第5': the clause's own city
+        anchor = text.rfind(RESPECTIVELY, clause_start, mention.start)
+        if alias_start < clause_start < anchor:
+            # '…综合指数…169个城市中,厦门、福州分别位列第7位、第8位': the clause's own places
+            places = listed_regions(doc, anchor, clause_start)
+            if len(places) >= 2:
+                series = doc.series(anchor, mention)
+                if len(series) == len(places) and mention in series:
+                    return places[series.index(mention)]
+                return LISTED
     for word in cues().regions_without_code:
         found = text.rfind(word, sentence_start, alias_start)
         if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):

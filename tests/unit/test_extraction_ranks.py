@@ -59,3 +59,8 @@ def test_the_first_place_in_words_ranks_the_figure_before(text: str) -> None:
 
 def test_a_first_place_that_names_a_thing_is_no_rank() -> None:
     assert ranks("首位产业产值为100亿元。") == []
+
+
+def test_places_listed_in_the_ranks_own_clause_share_the_ranks_out() -> None:
+    text = "城市环境空气质量综合指数在全国169个地级及以上城市中,厦门、福州分别位列第7位、第8位。"
+    assert ranks(text) == [("composite_index", 7.0, "350200"), ("composite_index", 8.0, "350100")]
