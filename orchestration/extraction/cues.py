@@ -120,6 +120,7 @@ class Cues:
     share_of_country: list[str]
     better_words: frozenset[str]
     completing_heads: list[str]
+    measure_heads: list[str]
     place_list_openers: list[str]
     subsets: list[Subset]
     subset_resets: list[str]
@@ -199,6 +200,7 @@ class Cues:
                 match_key(w) for w in directions.get("better", []) + directions.get("worse", [])
             ),
             completing_heads=_words(spec["completing_heads"]),
+            measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),
             subset_resets=_words(spec["subset_resets"]),

@@ -100,9 +100,13 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         text[mention.number_end : mention.end].lstrip("万亿") in _THINGS
         and text[mention.end : mention.end + 1] in _ITEM_ENDS
     )
+    # '黄海浒苔绿潮最大覆盖面积281平方公里': a name ending in a measure names the number after it
+    measured = mention.unit_code not in (None, "pct", "count") and words.endswith(
+        tuple(the_cues.measure_heads)
+    )
     if is_name(words) and not borrowing:
-        return OwnName(words, clause_start,
-                       copula or closes_item or mention.unit_code == RANK_UNIT)  # fmt: skip
+        clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
+        return OwnName(words, clause_start, clear)
     if words or mention.unit_code not in ("count", None):
         return None
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'

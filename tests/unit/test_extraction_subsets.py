@@ -206,3 +206,13 @@ def test_a_scope_word_in_the_parts_own_clause_is_the_parts() -> None:
     assert [(f.indicator_code, f.value) for f in found] == [
         ("water_sections_count", 3641.0), ("water_sections_good_ratio", 87.9),
     ]  # fmt: skip
+
+
+def test_a_name_ending_in_a_measure_names_the_amount_right_after_it() -> None:
+    text = "黄海浒苔绿潮最大覆盖面积281平方公里,比上年减少近50%。"
+    assert facts(text) == [
+        ("~黄海浒苔绿潮最大覆盖面积", "actual", 281.0),
+        ("~黄海浒苔绿潮最大覆盖面积", "change", -50.0),
+    ]
+    # a share or a count right after words is not named so
+    assert facts("全省各类功能区92.1%。") == []
