@@ -58,6 +58,40 @@ class Subset:
         )
 
 
+@dataclass(frozen=True)
+class Grammar:
+    """The words that join, share out and scope (maps/cues.yml `grammar`)."""
+
+    list_joins: tuple[str, ...]
+    respectively: str
+    group_endings: tuple[str, ...]
+    counter_starts: tuple[str, ...]
+    count_statements: tuple[str, ...]
+    opening_leads: tuple[str, ...]
+    whole_region_words: tuple[str, ...]
+    country_word: str
+    ranked_in_order: str
+    unitless_glue: tuple[str, ...]
+
+    @classmethod
+    def of(cls, spec: dict) -> Grammar:
+        def words(key: str) -> tuple[str, ...]:
+            return tuple(match_key(str(w)) if w else "" for w in spec[key])
+
+        return cls(
+            list_joins=words("list_joins"),
+            respectively=match_key(spec["respectively"]),
+            group_endings=words("group_endings"),
+            counter_starts=words("counter_starts"),
+            count_statements=words("count_statements"),
+            opening_leads=words("opening_leads"),
+            whole_region_words=words("whole_region_words"),
+            country_word=match_key(spec["country_word"]),
+            ranked_in_order=match_key(spec["ranked_in_order"]),
+            unitless_glue=words("unitless_glue"),
+        )
+
+
 def _subsets(spec: dict) -> list[Subset]:
     return [
         Subset(
@@ -123,6 +157,7 @@ class Cues:
     measure_heads: list[str]
     place_list_openers: list[str]
     subsets: list[Subset]
+    grammar: Grammar
     subset_resets: list[str]
     subset_reset_patterns: list[re.Pattern[str]]
     reference_gap_patterns: list[re.Pattern[str]]
@@ -203,6 +238,7 @@ class Cues:
             measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),
+            grammar=Grammar.of(spec["grammar"]),
             subset_resets=_words(spec["subset_resets"]),
             subset_reset_patterns=_patterns(spec["subset_reset_patterns"]),
             reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),

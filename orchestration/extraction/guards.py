@@ -31,7 +31,7 @@ PART_NAME_REACH = 16  # the words before a part's last word that may belong to i
 _LEADING_COUNT = re.compile(r"^[0-9]+[个条座]")
 STATEMENT_ENDS = "。!?\n"  # what ends a statement (';' only separates its parts)
 RANGE_CONTEXT = 2
-RANKED_IN_ORDER = "依次"  # '依次为南平、宁德…': places listed in their order
+RANKED_IN_ORDER = cues().grammar.ranked_in_order  # '依次为南平、宁德…': listed in order
 BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达到')
 STATEMENT_BREAKS = frozenset(
     "。;!?\n"

@@ -19,9 +19,10 @@ from orchestration.extraction.scope import names_places
 _BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  # '比2021年': no name
 # the words a count that opens its clause names after it ('93个参与评价')
 _NAME_AFTER_COUNT = re.compile(r"[^,;:。、()\n\d]{2,14}")
-_GROUP_ENDINGS = ("城市", "省份", "地区", "国家")  # '省会城市第6名': a group ranked in
-_COUNTER_STARTS = ("个", "家")
-_STATES = re.compile("为|均是|都是")  # a copula after a count: the clause states, names nothing
+_GROUP_ENDINGS = cues().grammar.group_endings  # '省会城市第6名': a group ranked in
+_COUNTER_STARTS = cues().grammar.counter_starts
+# a copula after a count: the clause states, names nothing
+_STATES = re.compile("|".join(map(re.escape, cues().grammar.count_statements)))
 
 
 @dataclass(frozen=True)

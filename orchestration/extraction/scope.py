@@ -25,14 +25,15 @@ from orchestration.extraction.reading import (
 from orchestration.parsing.periods import parse_period
 
 NATIONAL = "100000"
-COUNTRY_WORD = "全国"  # the word that makes a figure the country's
+COUNTRY_WORD = cues().grammar.country_word  # the word that makes a figure the country's
 LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
 REGION_GAP = 8  # the most words between a region named and the indicator it scopes
 SCOPE_NOUN_WINDOW = 12  # the words after a count where the places it counts are named
 NATIONAL_LEAD = 3  # the words before 全国 that may make it no scope ('占全国')
 NATIONAL_TAIL = 4  # the words after 全国 that may make it no scope ('全国的')
-_OPENING_LEADS = ("", "全国", "其中")  # what may open a clause before the region it names
-_WHOLE_REGION = re.compile("全国|全省|全区|全市")  # a later figure said of a whole region
+_OPENING_LEADS = cues().grammar.opening_leads  # what may open a clause before its region
+# a later figure said of a whole region
+_WHOLE_REGION = re.compile("|".join(map(re.escape, cues().grammar.whole_region_words)))
 _SECTIONS_COUNTED = re.compile(r"\d+个[^,;:。\d]{0,16}?断面")
 
 

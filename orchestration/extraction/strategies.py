@@ -21,6 +21,7 @@ from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAK,
     LIST_GLUE,
+    LIST_JOINS,
     LIST_REACH,
     RESPECTIVELY,
     plain,
@@ -42,7 +43,7 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
-_COORDINATION = re.compile("和|、|及|与")
+_COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
 
 
 def share_of_target(c: Clause) -> Alias | None:
