@@ -38,6 +38,7 @@ class OwnName:
         return self.copula and self.name not in cues().generic_names
 
 
+_CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
 _THINGS = (
     "个",
@@ -92,6 +93,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
+    if _CLASS_ONLY.fullmatch(words):
+        # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
+        return OwnName(words, clause_start, False)
     if copula and len(words) == 1 and "\u4e00" <= words <= "\u9fff":
         # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
         # land, but a name of its own: it borrows none from the clause before

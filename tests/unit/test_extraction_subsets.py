@@ -216,3 +216,15 @@ def test_a_name_ending_in_a_measure_names_the_amount_right_after_it() -> None:
     ]
     # a share or a count right after words is not named so
     assert facts("全省各类功能区92.1%。") == []
+
+
+def test_a_class_named_alone_borrows_no_share_before_it() -> None:
+    text = "全省85个国考断面中,Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%,Ⅴ类占1.2%。"
+    assert facts(text) == [
+        ("water_sections_count", "actual", 85.0), ("water_sections_good_ratio", "actual", 92.9),
+    ]  # fmt: skip
+
+
+def test_groundwater_takes_the_groundwater_classes() -> None:
+    text = "全省地下水国考点位中,Ⅴ类水质断面比例为15.0%。"
+    assert facts(text) == [("groundwater_class_v_ratio", "actual", 15.0)]
