@@ -218,6 +218,18 @@ def place_list(c: Clause) -> Alias | None:
     return None
 
 
+def named_part(c: Clause) -> Alias | None:
+    """'优良天数比例为88.1%,其中优为40.2%,良为47.9%': a part named in one word after a figure of
+    the sentence whose catalogue entry names that part (`parts`) — at the figure's name."""
+    own = c.own
+    if own is None or own.copula or len(own.name) != 1:
+        return None
+    for alias in reversed(c.doc.aliases_between(c.sentence_start, own.clause_start)):
+        part = dict(c.doc.lex.indicators[alias.code].parts).get(own.name)
+        return Alias(alias.start, alias.end, part) if part else None
+    return None
+
+
 def backward(c: Clause) -> Alias | None:
     """The nearest fitting name before the number in its sentence — but a number with a name
     of its own only takes one named inside its own clause: it never borrows from the clause
@@ -313,6 +325,7 @@ def continued(c: Clause) -> Alias | None:
 # four apply to a count of places ('14个设区市'): it is the scope of a statement unless one of
 # them names what the places do.
 STRATEGIES: tuple[Strategy, ...] = (
+    named_part,
     share_of_target,
     wrapped,
     forward,

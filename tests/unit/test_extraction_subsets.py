@@ -228,3 +228,26 @@ def test_a_class_named_alone_borrows_no_share_before_it() -> None:
 def test_groundwater_takes_the_groundwater_classes() -> None:
     text = "全省地下水国考点位中,Ⅴ类水质断面比例为15.0%。"
     assert facts(text) == [("groundwater_class_v_ratio", "actual", 15.0)]
+
+
+def test_a_part_named_in_one_word_after_a_figure_takes_the_parts_indicator() -> None:
+    text = "全省城市环境空气质量优良天数比例为88.1%,其中优为40.2%,良为47.9%。"
+    assert facts(text) == [
+        ("good_days_ratio", "actual", 88.1),
+        ("excellent_days_ratio", "actual", 40.2),
+        ("moderate_days_ratio", "actual", 47.9),
+    ]
+    # the parts of a rural figure are the rural area's: no code
+    text = "全省农村区域环境空气质量较好,总优良率为89.0%,其中优为40.7%、良为48.3%。"
+    assert [code for code, _, _ in facts(text)] == ["~总优良率"]
+
+
+def test_a_part_must_name_an_indicator(tmp_path) -> None:
+    (tmp_path / "air.yml").write_text(
+        "subject: air\nindicators:\n"
+        "  - {code: x, name_zh: 某比例, name_en: x, unit: pct, higher_is_better: true,\n"
+        "     range: {min: 0, max: 100, basis: share}, parts: {优: nope}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError, match="parts 优: 'nope' is no indicator"):
+        Catalogue.load(tmp_path)
