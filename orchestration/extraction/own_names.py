@@ -39,6 +39,7 @@ class OwnName:
 
 
 _CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
+_COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
 _THINGS = (
     "个",
@@ -130,6 +131,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         return None
     if _STATES.search(name):
         return None  # '22座主要水库总体水质为优': what they are, not what is counted
+    if name.endswith(_COMPARISON_STARTS):
+        return None  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
     return OwnName(name, clause_start, True)
 
 

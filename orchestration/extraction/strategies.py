@@ -43,6 +43,7 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
+_LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
 
 
@@ -240,6 +241,8 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
+            if _latin_name_between(c, alias):
+                return None  # '…NO2下降8.8%、CO下降26.3%': CO names the number, not NO2
             if (
                 mention.unit_code == "count"
                 and c.text[mention.start - 1 : mention.start] == "("
@@ -248,6 +251,13 @@ def backward(c: Clause) -> Alias | None:
                 return None  # '24个湖泊(29个水域)': a detail of the number before, not the name's
             return _completed_bare(c, alias) or alias
     return None
+
+
+def _latin_name_between(c: Clause, alias: Alias) -> bool:
+    """The number's own clause (or list item) names something in Latin letters after the
+    name it would borrow ('、CO下降26.3%'): a name of its own the lexicon does not know."""
+    start = max(alias.end, c.doc.clause_start(c.mention.start, c.sentence_start))
+    return bool(_LATIN.search(c.text, start, c.mention.start))
 
 
 def _completed_bare(c: Clause, alias: Alias) -> Alias | None:

@@ -251,3 +251,14 @@ def test_a_part_must_name_an_indicator(tmp_path) -> None:
     )
     with pytest.raises(CatalogueError, match="parts 优: 'nope' is no indicator"):
         Catalogue.load(tmp_path)
+
+
+def test_a_latin_name_in_the_numbers_own_item_borrows_nothing() -> None:
+    text = "其中PM2.5下降15.3%、NO2下降8.8%、CO下降26.3%。"
+    assert [(code, value) for code, _, value in facts(text)] == [
+        ("pm2_5", -15.3), ("no2", -8.8),
+    ]  # fmt: skip
+
+
+def test_a_count_before_a_comparison_names_nothing() -> None:
+    assert facts("全省6项大气主要污染物浓度比2020年均明显下降。") == []
