@@ -262,3 +262,12 @@ def test_a_latin_name_in_the_numbers_own_item_borrows_nothing() -> None:
 
 def test_a_count_before_a_comparison_names_nothing() -> None:
     assert facts("全省6项大气主要污染物浓度比2020年均明显下降。") == []
+
+
+def test_one_level_of_protected_areas_is_not_all_of_them() -> None:
+    assert [code for code, _, _ in facts("全省共有国家级自然保护区18个。")] == [
+        "~共有国家级自然保护区"
+    ]
+    assert facts("全省县级以上(包括县级)自然保护区1361个。") == [
+        ("nature_reserves_count", "actual", 1361.0)
+    ]
