@@ -64,3 +64,8 @@ def test_a_first_place_that_names_a_thing_is_no_rank() -> None:
 def test_places_listed_in_the_ranks_own_clause_share_the_ranks_out() -> None:
     text = "城市环境空气质量综合指数在全国169个地级及以上城市中,厦门、福州分别位列第7位、第8位。"
     assert ranks(text) == [("composite_index", 7.0, "350200"), ("composite_index", 8.0, "350100")]
+
+
+def test_a_rank_word_is_no_name_of_the_rank() -> None:
+    text = "全省9个设区市中,南平市空气质量综合指数最好,排名全国第12位。"
+    assert ranks(text) == [("composite_index", 12.0, "350700")]
