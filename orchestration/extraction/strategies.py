@@ -26,6 +26,7 @@ from orchestration.extraction.reading import (
     RESPECTIVELY,
     plain,
 )
+from orchestration.parsing.text import match_key
 
 Strategy = Callable[[Clause], Alias | None]
 
@@ -223,10 +224,11 @@ def named_part(c: Clause) -> Alias | None:
     """'优良天数比例为88.1%,其中优为40.2%,良为47.9%': a part named in one word after a figure of
     the sentence whose catalogue entry names that part (`parts`) — at the figure's name."""
     own = c.own
-    if own is None or own.copula or len(own.name) != 1:
+    if own is None:
         return None
     for alias in reversed(c.doc.aliases_between(c.sentence_start, own.clause_start)):
-        part = dict(c.doc.lex.indicators[alias.code].parts).get(own.name)
+        parts = {match_key(word): code for word, code in c.doc.lex.indicators[alias.code].parts}
+        part = parts.get(own.name)
         return Alias(alias.start, alias.end, part) if part else None
     return None
 

@@ -271,3 +271,14 @@ def test_one_level_of_protected_areas_is_not_all_of_them() -> None:
     assert facts("全省县级以上(包括县级)自然保护区1361个。") == [
         ("nature_reserves_count", "actual", 1361.0)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("近岸海域水质优良(一、二类)比例为85.0%,劣四类为5.0%。", "coastal_worse_than_iv_ratio"),
+        ("全省国考断面水质优良比例为95.0%,劣Ⅴ类为0.5%。", "water_sections_worse_than_v_ratio"),
+    ],
+)
+def test_the_bad_class_named_after_a_good_share_is_its_part(text: str, part: str) -> None:
+    assert facts(text)[-1] == (part, "actual", 5.0 if "四类" in text else 0.5)
