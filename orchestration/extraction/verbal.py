@@ -15,10 +15,11 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import build
 from orchestration.extraction.cues import cues
 from orchestration.extraction.facts import Fact
-from orchestration.extraction.guards import SECTION_FIGURES, names_a_part
+from orchestration.extraction.guards import SECTION_FIGURES
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
 from orchestration.extraction.scope import LISTED, network, period, region
+from orchestration.extraction.subsets import names_a_part
 from orchestration.registry.catalogue import Indicator
 
 VERBAL_GAP = 4  # the most words between a share's name and the words that state its value
