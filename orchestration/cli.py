@@ -124,7 +124,9 @@ def _parser() -> argparse.ArgumentParser:
         "indicator, kind (actual/target/change/rank), value and unit as stated, canonical "
         "value, comparator, period, region, the quote and its character offsets. Region and "
         "year come from the text unless --province/--year say otherwise. With --evaluate, "
-        "score the extractor against hand-labelled gold files instead.",
+        "score the extractor against hand-labelled gold files instead (precision, recall, "
+        "wrong_indicator: facts claiming another code than the gold's, or a code where the "
+        "gold has none; unmapped: facts kept without a code where the gold has one).",
         "  envwh extract raw/reports/001_e8eb7f156b0340c6.txt\n"
         "  envwh extract news.txt --province 廣西 --year 2024 --format json\n"
         "  envwh extract news.txt --unmapped     numbers with a unit no indicator claimed\n"
@@ -327,17 +329,19 @@ def _evaluate(gold_dir: Path, half: str) -> int:
         print(f"✗ gold files without a document in raw/reports/: {unknown}", file=sys.stderr)
         return 2
     columns = ["set", "document", "gold", "extracted", "found", "precision", "recall",
-               "wrong_indicator"]  # fmt: skip
+               "wrong_indicator", "unmapped"]  # fmt: skip
     rows, details = [], []
     for label, folder in sets:
         scores = evaluate(folder, lambda stem: extract_entry(paths.raw_dir, entries[stem]).facts)
         for s in [*scores, overall(scores, "overall")]:
             rows.append((label, s.document, s.gold, s.extracted, s.found, f"{s.precision:.1%}",
-                         f"{s.recall:.1%}", f"{s.wrong_indicator_rate:.1%}"))  # fmt: skip
+                         f"{s.recall:.1%}", f"{s.wrong_indicator_rate:.1%}",
+                         f"{s.unmapped_rate:.1%}"))  # fmt: skip
         for s in scores:
             details += [f"  missed   {label} {s.document}: {k}" for k in s.missed]
             for key in s.spurious:
-                wrong = "  (wrong indicator)" if key in s.wrong else ""
+                wrong = ("  (wrong indicator)" if key in s.wrong
+                         else "  (unmapped)" if key in s.unmapped_keys else "")  # fmt: skip
                 details.append(f"  spurious {label} {s.document}: {key}{wrong}")
     print(format_rows(columns, rows))
     print("\n".join(details))

@@ -15,7 +15,7 @@ from orchestration.extraction.lexicon import Lexicon
 
 COORDINATED_ITEM_MAX = 12  # longest item of a coordinated list before a shared tail
 QUALIFIER_LOOKBACK = 2  # the characters before a bare name that may qualify it
-_COORDINATION = "、和及与"  # what joins the items of a list sharing a tail
+_COORDINATION = "".join(cues().grammar.list_joins)  # joins the items of a list sharing a tail
 _ITEM_BREAKS = ",、;:。()和及与\n"  # where an item of such a list begins
 
 

@@ -31,6 +31,83 @@ def _words(items: list[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Subset:
+    """A part of what a region's indicator measures (maps/cues.yml `subsets`)."""
+
+    name: str
+    applies_to: tuple[str, ...]  # subjects, or the start of codes
+    words: list[str]
+    patterns: list[re.Pattern[str]]
+    kept_in_scope: bool  # a way of counting ('剔除沙尘…后'): a scope word after it does not end it
+    provincial_only: bool  # a part only in a province's (or a city's) document
+    after_name: bool  # read only between a borrowed name and the number ('…昼间…为54.3,夜间为…')
+
+    def concerns(self, code: str, subject: str) -> bool:
+        """The indicator is measured over the network the subset is a part of."""
+        return subject in self.applies_to or code.startswith(self.applies_to)
+
+    def last_end(self, text: str) -> int:
+        """Where the last mention of the subset in text ends; -1 when none."""
+        ends = [text.rfind(word) + len(word) for word in self.words if word in text]
+        ends += [m.end() for p in self.patterns for m in p.finditer(text)]
+        return max(ends, default=-1)
+
+    def named_in(self, spelling: str) -> bool:
+        return any(w in spelling for w in self.words) or any(
+            p.search(spelling) for p in self.patterns
+        )
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The words that join, share out and scope (maps/cues.yml `grammar`)."""
+
+    list_joins: tuple[str, ...]
+    respectively: str
+    group_endings: tuple[str, ...]
+    counter_starts: tuple[str, ...]
+    count_statements: tuple[str, ...]
+    opening_leads: tuple[str, ...]
+    whole_region_words: tuple[str, ...]
+    country_word: str
+    ranked_in_order: str
+    unitless_glue: tuple[str, ...]
+
+    @classmethod
+    def of(cls, spec: dict) -> Grammar:
+        def words(key: str) -> tuple[str, ...]:
+            return tuple(match_key(str(w)) if w else "" for w in spec[key])
+
+        return cls(
+            list_joins=words("list_joins"),
+            respectively=match_key(spec["respectively"]),
+            group_endings=words("group_endings"),
+            counter_starts=words("counter_starts"),
+            count_statements=words("count_statements"),
+            opening_leads=words("opening_leads"),
+            whole_region_words=words("whole_region_words"),
+            country_word=match_key(spec["country_word"]),
+            ranked_in_order=match_key(spec["ranked_in_order"]),
+            unitless_glue=words("unitless_glue"),
+        )
+
+
+def _subsets(spec: dict) -> list[Subset]:
+    return [
+        Subset(
+            name,
+            tuple(item["applies_to"]),
+            _words(item.get("words", [])),
+            _patterns(item.get("patterns", [])),
+            bool(item.get("kept_in_scope", False)),
+            bool(item.get("provincial_only", False)),
+            bool(item.get("after_name", False)),
+        )
+        for name, item in spec.items()
+    ]
+
+
+@dataclass(frozen=True)
 class Cues:
     comparators: dict[str, str]
     bound_words: list[tuple[str, str]]
@@ -77,8 +154,12 @@ class Cues:
     share_of_country: list[str]
     better_words: frozenset[str]
     completing_heads: list[str]
+    measure_heads: list[str]
     place_list_openers: list[str]
-    sub_area_words: list[str]
+    subsets: list[Subset]
+    grammar: Grammar
+    subset_resets: list[str]
+    subset_reset_patterns: list[re.Pattern[str]]
     reference_gap_patterns: list[re.Pattern[str]]
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
@@ -154,8 +235,12 @@ class Cues:
                 match_key(w) for w in directions.get("better", []) + directions.get("worse", [])
             ),
             completing_heads=_words(spec["completing_heads"]),
+            measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
-            sub_area_words=_words(spec["sub_area_words"]),
+            subsets=_subsets(spec["subsets"]),
+            grammar=Grammar.of(spec["grammar"]),
+            subset_resets=_words(spec["subset_resets"]),
+            subset_reset_patterns=_patterns(spec["subset_reset_patterns"]),
             reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),

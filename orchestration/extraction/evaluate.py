@@ -7,8 +7,11 @@ other extracted fact has claimed (each gold fact is found at most once) — and 
 when the gold file has a `region_code` column. Values are compared in the unit registry's base
 unit, so 149.32万公顷 and 1493200 ha are one value. A gold row without an indicator code (open
 vocabulary: only `indicator_name`) matches an extracted fact without one. An extracted fact that
-matches no gold fact but has the value, unit, period and region of one under another indicator
-is a *wrong indicator* — the error that costs users most.
+matches no gold fact but has the kind, value, unit, period and region of a gold fact is either
+*unmapped* — it claims no code where the gold has one: the extractor kept the number without
+guessing its indicator, a miss but no wrong claim — or a *wrong indicator* — it claims a code
+other than the gold's, or a code where the gold has none (it borrowed an indicator): the error
+that costs users most. Both count against precision (the fact is not right) as before.
 """
 
 from __future__ import annotations
@@ -73,9 +76,11 @@ class Score:
     extracted: int = 0
     found: int = 0
     wrong_indicator: int = 0
+    unmapped: int = 0
     missed: list[Key] = field(default_factory=list)
     spurious: list[Key] = field(default_factory=list)
     wrong: list[Key] = field(default_factory=list)
+    unmapped_keys: list[Key] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -88,6 +93,10 @@ class Score:
     @property
     def wrong_indicator_rate(self) -> float:
         return self.wrong_indicator / self.extracted if self.extracted else 0.0
+
+    @property
+    def unmapped_rate(self) -> float:
+        return self.unmapped / self.extracted if self.extracted else 0.0
 
 
 def fact_key(fact: Fact, with_region: bool = True) -> Key:
@@ -135,10 +144,17 @@ def score(document: str, gold: list[Key], extracted: Iterable[Key]) -> Score:
             result.found += 1
             continue
         result.spurious.append(key)
-        if any(g.same_figure(key) and g.indicator_code != key.indicator_code and g.kind == key.kind
-               for g in gold):  # fmt: skip
+        others = [g for g in gold
+                  if g.same_figure(key) and g.kind == key.kind
+                  and g.indicator_code != key.indicator_code]  # fmt: skip
+        if not others:
+            continue
+        if key.indicator_code:
             result.wrong_indicator += 1
             result.wrong.append(key)
+        else:
+            result.unmapped += 1
+            result.unmapped_keys.append(key)
     result.missed = open_gold
     return result
 
@@ -170,4 +186,5 @@ def overall(scores: list[Score], label: str = "overall") -> Score:
         total.extracted += s.extracted
         total.found += s.found
         total.wrong_indicator += s.wrong_indicator
+        total.unmapped += s.unmapped
     return total

@@ -7,8 +7,9 @@ for itself, and what was read before it) and decides, in this order:
    strategies that bind a number to its own place names what the places do;
 2. a change with no candidate keeps the stated name of the open-vocabulary figure it continues;
 3. the guards (guards.py) void a candidate a figure would only borrow: part of the places, a
-   bound of a spread, a change of an unclaimed figure, an unknown place; a water figure follows
-   its network of sections;
+   bound of a spread, a change of an unclaimed figure, an unknown place; a figure said of a part
+   of a network takes the part's indicator or its stated name (subsets.py); a water figure
+   follows its network of sections;
 4. a fall of a `reduction` indicator is its actual value; a number without a unit stands only
    right after a share or an index;
 5. with no candidate: a clearly named figure lands as an open-vocabulary fact; a goal whose
@@ -21,9 +22,9 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
-kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, scope.py, assembly.py,
-verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in the catalogue
-(orchestration/registry/indicators/).
+kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, subsets.py, scope.py,
+assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in the
+catalogue (orchestration/registry/indicators/).
 """
 
 from __future__ import annotations

@@ -8,13 +8,13 @@ without a unit only right after a share or an index).
 
 from __future__ import annotations
 
+from orchestration.extraction.cues import cues
 from orchestration.extraction.quantities import Mention
 from orchestration.parsing.units import registry
 from orchestration.registry.catalogue import Indicator
 
 # what may stand between a share or an index and a number without a unit ('比例为0')
-UNITLESS_GLUE = ("", "为", "是", "达", "达到", ":", "仅为", "平均为", "均值为", "平均值为", "值为",
-                 "年均值为")  # fmt: skip
+UNITLESS_GLUE = cues().grammar.unitless_glue
 UNITLESS_INDICATOR_UNITS = ("pct", "index")
 
 

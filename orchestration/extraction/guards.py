@@ -2,9 +2,10 @@
 wrong fact is worse than a missing one.
 
 What belongs here: a statement about part of the places ('大部分城市的…'), a bound of a spread
-over places ('范围在92.9%至64.2%之间'), a change of a figure left unclaimed, a place named like a
-city that the region reference does not know, and a water figure counted over a network no code
-stands for. Each reads the Clause; none changes it.
+over places ('范围在92.9%至64.2%之间'), a round bound crossed before the figure, a rank of places
+listed in order, a change of a figure left unclaimed, a place named like a city that the region
+reference does not know, and a water figure counted over a network no code stands for; a figure
+said of a part of a network is subsets.py's. Each reads the Clause; none changes it.
 """
 
 from __future__ import annotations
@@ -15,11 +16,19 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.own_names import OwnName
-from orchestration.extraction.reading import CLAUSE_BREAKS_KEEPING_LISTS, LIST_JOINS, plain
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_JOINS,
+    plain,
+)
 from orchestration.extraction.scope import network
+from orchestration.extraction.subsets import subset_alias
 
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
 RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
+RANKED_IN_ORDER = cues().grammar.ranked_in_order  # '依次为南平、宁德…': listed in order
+BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达到')
+STATEMENT_BREAKS = frozenset("。;!?\n")  # what a crossed bound and its figure stay within
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
@@ -30,7 +39,7 @@ SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 def guarded(c: Clause, alias: Alias | None,
             own: OwnName | None) -> tuple[Alias | None, OwnName | None]:  # fmt: skip
     """The candidate and the own name that survive the guards, in order."""
-    if partial_subject(c) or in_range(c):
+    if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if c.kind == "change" and gap_to_reference(c):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no change
@@ -38,22 +47,40 @@ def guarded(c: Clause, alias: Alias | None,
         alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
     if alias is not None and unknown_place(c, min(alias.start, c.mention.start)):
         return None, None  # '杭州市PM2.5浓度…' with no code for 杭州市: no guess
-    if alias is not None and sub_area(c, min(alias.start, c.mention.start)):
-        return None, own  # '全省农村区域…总优良率为89.0%': not the region's indicator
+    if alias is not None:
+        alias, part = subset_alias(c, alias)  # '全省农村区域…总优良率为89.0%': not the region's
+        if alias is None and own is None and part:
+            start = c.doc.clause_start(c.mention.start, c.sentence_start)
+            own = OwnName(part, start, True)
     return alias, own
-
-
-def sub_area(c: Clause, name_start: int) -> bool:
-    """The sentence speaks of part of the region monitored on its own (maps/cues.yml
-    sub_area_words: '农村区域')."""
-    said = c.text[c.sentence_start : name_start]
-    return any(word in said for word in cues().sub_area_words)
 
 
 def partial_subject(c: Clause) -> bool:
     """The clause speaks of part of the places ('大部分城市的…')."""
     clause = c.text[c.doc.clause_start(c.mention.start, c.sentence_start) : c.mention.start]
     return any(word in clause for word in cues().partial_subject_words)
+
+
+def ranks_a_listed_place(c: Clause) -> bool:
+    """'…从优开始排名,依次为南平、宁德、莆田和龙岩(并列第三名)': a rank of places listed in
+    order, not of the region."""
+    return (
+        c.mention.unit_code == "rank"
+        and RANKED_IN_ORDER in c.text[c.sentence_start : c.mention.start]
+    )
+
+
+def crossed_bound(c: Clause) -> bool:
+    """'首次降到1%以内,达到0.9%', '首次降到30微克/立方米以内,为29微克/立方米': a round bound the
+    figure crossed, followed at once by the figure itself in the same unit — no fact of its own."""
+    mention = c.mention
+    if c.kind != "actual" or mention.comparator == "=":
+        return False
+    later = next((m for m in c.doc.mentions if m.start >= mention.end), None)
+    if later is None or later.unit_code != mention.unit_code or later.comparator != "=":
+        return False
+    gap = c.text[mention.end : later.start]
+    return len(gap) <= BOUND_GAP and gap.count(",") <= 1 and not STATEMENT_BREAKS.intersection(gap)
 
 
 def in_range(c: Clause) -> bool:
@@ -116,6 +143,8 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     if any(word in said_of for word in cues().water_body_words):
         return None  # '长江干流总体水质为优,20个监测断面…': the river's sections, not the region's
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
+    if counted == "provincial" and alias.code.startswith(SECTION_FIGURES[1]):
+        return alias  # '省考断面…' already gave the provincial indicator
     if counted == "provincial":
         variant = c.doc.lex.indicators[alias.code].provincial_variant
         return Alias(alias.start, alias.end, variant) if variant else None

@@ -19,9 +19,10 @@ from orchestration.extraction.scope import names_places
 _BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  # '比2021年': no name
 # the words a count that opens its clause names after it ('93个参与评价')
 _NAME_AFTER_COUNT = re.compile(r"[^,;:。、()\n\d]{2,14}")
-_GROUP_ENDINGS = ("城市", "省份", "地区", "国家")  # '省会城市第6名': a group ranked in
-_COUNTER_STARTS = ("个", "家")
-_STATES = re.compile("为|均是|都是")  # a copula after a count: the clause states, names nothing
+_GROUP_ENDINGS = cues().grammar.group_endings  # '省会城市第6名': a group ranked in
+_COUNTER_STARTS = cues().grammar.counter_starts
+# a copula after a count: the clause states, names nothing
+_STATES = re.compile("|".join(map(re.escape, cues().grammar.count_statements)))
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,24 @@ class OwnName:
     @property
     def is_open_vocabulary(self) -> bool:
         return self.copula and self.name not in cues().generic_names
+
+
+_CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
+_COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
+_ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
+_THINGS = (
+    "个",
+    "座",
+    "家",
+    "处",
+    "条",
+    "项",
+    "种",
+    "所",
+    "台",
+    "辆",
+    "艘",
+)  # counters of things (not 人次, 次)
 
 
 def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
@@ -75,12 +94,25 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
+    if _CLASS_ONLY.fullmatch(words):
+        # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
+        return OwnName(words, clause_start, False)
     if copula and len(words) == 1 and "\u4e00" <= words <= "\u9fff":
         # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
         # land, but a name of its own: it borrows none from the clause before
         return OwnName(words, clause_start, False)
+    # '建成森林乡村104个、绿美古树乡村54个': a count closing its item names what it counts
+    closes_item = (
+        text[mention.number_end : mention.end].lstrip("万亿") in _THINGS
+        and text[mention.end : mention.end + 1] in _ITEM_ENDS
+    )
+    # '黄海浒苔绿潮最大覆盖面积281平方公里': a name ending in a measure names the number after it
+    measured = mention.unit_code not in (None, "pct", "count") and words.endswith(
+        tuple(the_cues.measure_heads)
+    )
     if is_name(words) and not borrowing:
-        return OwnName(words, clause_start, copula or mention.unit_code == RANK_UNIT)
+        clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
+        return OwnName(words, clause_start, clear)
     if words or mention.unit_code not in ("count", None):
         return None
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'
@@ -99,6 +131,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         return None
     if _STATES.search(name):
         return None  # '22座主要水库总体水质为优': what they are, not what is counted
+    if name.endswith(_COMPARISON_STARTS):
+        return None  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
     return OwnName(name, clause_start, True)
 
 

@@ -24,6 +24,7 @@ _FRACTION = re.compile(rf"([{_NUMERAL}]+)分之([{_NUMERAL}]+|\d+(?:\.\d+)?)")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _GLUE_BEFORE_UNIT = ("余", "多")
 RANK_UNIT = "rank"
+FIRST = "首"  # '位居全国首位': the first place
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def _word_ranks(text: str, blocked: set[int]) -> list[Mention]:
     found: dict[int, Mention] = {}
     for pattern in cues().rank_word_patterns:
         for match in pattern.finditer(text):
-            value = chinese_numeral(match.group(1))
+            value = 1 if match.group(1) == FIRST else chinese_numeral(match.group(1))
             if value is None or match.start(1) in blocked or match.start(1) in found:
                 continue
             found[match.start(1)] = Mention(

@@ -14,6 +14,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from orchestration.extraction.aliases import Alias, claiming, find_aliases
+from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, find_regions
 from orchestration.extraction.lexicon import Lexicon
 from orchestration.extraction.quantities import RANK_UNIT, Mention, find_mentions
@@ -23,11 +24,11 @@ SENTENCE_END = re.compile(r"[。;!?\n]")
 CLAUSE_BREAK = frozenset(",、;:。!?\n()")
 CLAUSE_BREAKS = ",;:。、\n"  # where a clause begins (a list item too)
 CLAUSE_BREAKS_KEEPING_LISTS = ",;:。\n"  # where a clause begins, a list of items kept whole
-LIST_GLUE = re.compile(r"^(?:、|和|及|与|,)$")
-LIST_JOINS = ("、", "和", "及", "与")  # what joins the items of a list of names or places
+LIST_JOINS = cues().grammar.list_joins  # what joins the items of a list of names or places
+LIST_GLUE = re.compile("^(?:" + "|".join(map(re.escape, (*LIST_JOINS, ","))) + ")$")
 LIST_REACH = 200  # how far after a number the list it belongs to may run
 RESPECTIVELY_REACH = 6  # from '分别' to the first number of its list ('分别为39、72')
-RESPECTIVELY = "分别"
+RESPECTIVELY = cues().grammar.respectively
 
 
 def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -111,11 +112,15 @@ class Document:
         return series
 
 
+_ROMAN_CLASS = re.compile(r"(?<![a-z])[ivx]+(?=类)")
+
+
 def is_name(words: str) -> bool:
     """Words that can name a figure: one clause, no digit, no stray Latin letters (a mirror's
     'SO 浓度' lost its subscript), two Chinese characters besides 类 ('Ⅲ类' is a class)."""
     han = [c for c in words if "\u4e00" <= c <= "\u9fff" and c != "类"]
-    latin = any(c.isascii() and c.isalpha() for c in words)
+    # a class in Roman numerals, folded to Latin ('Ⅳ类比例' → 'iv类比例'), is no stray letter
+    latin = any(c.isascii() and c.isalpha() for c in _ROMAN_CLASS.sub("", words))
     return plain(words) and len(han) >= 2 and not latin
 
 

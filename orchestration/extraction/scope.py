@@ -25,14 +25,15 @@ from orchestration.extraction.reading import (
 from orchestration.parsing.periods import parse_period
 
 NATIONAL = "100000"
-COUNTRY_WORD = "全国"  # the word that makes a figure the country's
+COUNTRY_WORD = cues().grammar.country_word  # the word that makes a figure the country's
 LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
 REGION_GAP = 8  # the most words between a region named and the indicator it scopes
 SCOPE_NOUN_WINDOW = 12  # the words after a count where the places it counts are named
 NATIONAL_LEAD = 3  # the words before 全国 that may make it no scope ('占全国')
 NATIONAL_TAIL = 4  # the words after 全国 that may make it no scope ('全国的')
-_OPENING_LEADS = ("", "全国", "其中")  # what may open a clause before the region it names
-_WHOLE_REGION = re.compile("全国|全省|全区|全市")  # a later figure said of a whole region
+_OPENING_LEADS = cues().grammar.opening_leads  # what may open a clause before its region
+# a later figure said of a whole region
+_WHOLE_REGION = re.compile("|".join(map(re.escape, cues().grammar.whole_region_words)))
 _SECTIONS_COUNTED = re.compile(r"\d+个[^,;:。\d]{0,16}?断面")
 
 
@@ -75,6 +76,7 @@ def _release_months(year: int, paragraph: str) -> str | None:
 def region(doc: Document, alias_start: int, sentence_start: int,
            mention: Mention | None = None) -> str:  # fmt: skip
     """Whose figure: a region of several provinces without a code ('汾渭平原…': none); a
+    prefecture opening the number's clause after the indicator's ('…排名第8,厦门市排名第5'); a
     prefecture or county named right before the indicator ('南宁市环境空气质量') or
     opening the number's clause ('柳州市连续四年排名第1'); the country when 全国 scopes
     the clause ('全国平均水平(87.9%)'); else the document's region. LISTED for a figure of a
@@ -91,6 +93,24 @@ def region(doc: Document, alias_start: int, sentence_start: int,
             if len(series) == len(listed) and mention in series:
                 return listed[series.index(mention)]
             return LISTED
+    if mention is not None:
+        clause_start = doc.clause_start(mention.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        opening = (
+            _opening_region(doc, clause_start, mention.start)
+            if alias_start < clause_start
+            else None
+        )
+        if opening:
+            return opening  # '福州市…综合指数…排名第8,厦门市排名第5': the clause's own city
+        anchor = text.rfind(RESPECTIVELY, clause_start, mention.start)
+        if alias_start < clause_start < anchor:
+            # '…综合指数…169个城市中,厦门、福州分别位列第7位、第8位': the clause's own places
+            places = listed_regions(doc, anchor, clause_start)
+            if len(places) >= 2:
+                series = doc.series(anchor, mention)
+                if len(series) == len(places) and mention in series:
+                    return places[series.index(mention)]
+                return LISTED
     for word in cues().regions_without_code:
         found = text.rfind(word, sentence_start, alias_start)
         if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):
@@ -145,10 +165,19 @@ def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> b
     )
 
 
+# the count of a list of places closing it before the indicator ('两个设区市的')
+_LIST_COUNTED = re.compile(
+    r"[0-9一二两三四五六七八九十]+个(?:设区市|设区城市|城市|地级市|市|县|区)的?$"
+)
+
+
 def listed_regions(doc: Document, alias_start: int, sentence_start: int) -> list[str]:
     """The codes ('' for a region of several provinces) of a list of regions ending right
     before the indicator ('厦门市、福州市环境空气质量…'), in order; [] when there is none."""
     text, codes, pos = doc.text, [], alias_start
+    counted = _LIST_COUNTED.search(text[sentence_start:alias_start])
+    if counted:  # '承德、张家口两个设区市的优良天数分别为329、322天'
+        pos = sentence_start + counted.start()
     spans = [(s, e, c) for s, e, c in doc.regions if e <= alias_start]
     spans += [(m.start(), m.end(), "") for w in cues().regions_without_code
               for m in re.finditer(re.escape(w), text[:alias_start])]  # fmt: skip
@@ -242,6 +271,6 @@ def network(doc: Document, pos: int, sentence_start: int) -> str | None:
         return "provincial"
     if phrase.startswith("省") and not phrase.startswith("省会"):
         return "provincial"
-    if any(word in phrase for word in the_cues.national_network_words):
-        return "national"
+    if any(word in phrase for word in the_cues.national_network_words + the_cues.subset_resets):
+        return "national"  # '全区133个地表水断面…': the region's whole network
     return "other"

@@ -21,10 +21,12 @@ from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAK,
     LIST_GLUE,
+    LIST_JOINS,
     LIST_REACH,
     RESPECTIVELY,
     plain,
 )
+from orchestration.parsing.text import match_key
 
 Strategy = Callable[[Clause], Alias | None]
 
@@ -42,7 +44,8 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
-_COORDINATION = re.compile("和|、|及|与")
+_LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
+_COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
 
 
 def share_of_target(c: Clause) -> Alias | None:
@@ -217,6 +220,19 @@ def place_list(c: Clause) -> Alias | None:
     return None
 
 
+def named_part(c: Clause) -> Alias | None:
+    """'优良天数比例为88.1%,其中优为40.2%,良为47.9%': a part named in one word after a figure of
+    the sentence whose catalogue entry names that part (`parts`) — at the figure's name."""
+    own = c.own
+    if own is None:
+        return None
+    for alias in reversed(c.doc.aliases_between(c.sentence_start, own.clause_start)):
+        parts = {match_key(word): code for word, code in c.doc.lex.indicators[alias.code].parts}
+        part = parts.get(own.name)
+        return Alias(alias.start, alias.end, part) if part else None
+    return None
+
+
 def backward(c: Clause) -> Alias | None:
     """The nearest fitting name before the number in its sentence — but a number with a name
     of its own only takes one named inside its own clause: it never borrows from the clause
@@ -227,6 +243,8 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
+            if _latin_name_between(c, alias):
+                return None  # '…NO2下降8.8%、CO下降26.3%': CO names the number, not NO2
             if (
                 mention.unit_code == "count"
                 and c.text[mention.start - 1 : mention.start] == "("
@@ -235,6 +253,13 @@ def backward(c: Clause) -> Alias | None:
                 return None  # '24个湖泊(29个水域)': a detail of the number before, not the name's
             return _completed_bare(c, alias) or alias
     return None
+
+
+def _latin_name_between(c: Clause, alias: Alias) -> bool:
+    """The number's own clause (or list item) names something in Latin letters after the
+    name it would borrow ('、CO下降26.3%'): a name of its own the lexicon does not know."""
+    start = max(alias.end, c.doc.clause_start(c.mention.start, c.sentence_start))
+    return bool(_LATIN.search(c.text, start, c.mention.start))
 
 
 def _completed_bare(c: Clause, alias: Alias) -> Alias | None:
@@ -312,6 +337,7 @@ def continued(c: Clause) -> Alias | None:
 # four apply to a count of places ('14个设区市'): it is the scope of a statement unless one of
 # them names what the places do.
 STRATEGIES: tuple[Strategy, ...] = (
+    named_part,
     share_of_target,
     wrapped,
     forward,

@@ -19,6 +19,7 @@ from orchestration.extraction.guards import SECTION_FIGURES
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
 from orchestration.extraction.scope import LISTED, network, period, region
+from orchestration.extraction.subsets import names_a_part
 from orchestration.registry.catalogue import Indicator
 
 VERBAL_GAP = 4  # the most words between a share's name and the words that state its value
@@ -112,6 +113,8 @@ def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact
     sentence_start, _ = doc.sentence(start)
     if alias.code.startswith(SECTION_FIGURES) and _other_network(doc, start, sentence_start):
         return []  # '省考核的380个断面…,无劣Ⅴ类断面': not the national network's share
+    if names_a_part(doc, alias.code, start):
+        return []  # '191个省控监测断面…;无劣Ⅴ类断面': a part's, not the region's
     mention = Mention(start, alias.start, start, alias.start, 0.0, indicator.unit_code, None,
                       "=")  # fmt: skip
     before = text[sentence_start:start]

@@ -30,6 +30,10 @@ Format of one file (every key of an entry is checked; an unknown key is refused)
         target_share_of: <code>    # optional: this is <code>'s share of its annual target
         share_of: <code>           # optional: this is the share a count of <code> is
         provincial_variant: <code> # optional: the same figure over a province's own network
+        subset_variants: {major_rivers: <code>}  # optional: the same figure said of a part of
+                                   # the network (a subset of extraction/maps/cues.yml `subsets`)
+        parts: {优: <code>}         # optional: a part of this figure named in a word right after
+                                   # it ('优良天数比例为88.1%,其中优为40.2%')
 
 The two spelling lists differ on purpose: table spellings are matched whole (or as the longest
 spelling inside a header), prose spellings inside running text, where a short table spelling
@@ -50,7 +54,8 @@ from orchestration.paths import PROJECT_ROOT
 CATALOGUE_DIR = Path(__file__).resolve().parent / "indicators"
 _REQUIRED = {"code", "name_zh", "name_en", "unit", "higher_is_better", "range"}
 _OPTIONAL = {"standard_pollutant", "table_aliases", "prose_aliases", "name_is_alias",
-             "reduction", "target_share_of", "share_of", "provincial_variant"}  # fmt: skip
+             "reduction", "target_share_of", "share_of", "provincial_variant",
+             "subset_variants", "parts"}  # fmt: skip
 _REFERENCES = ("target_share_of", "share_of", "provincial_variant")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SEED_COLUMNS = ("indicator_code", "name_zh", "name_en", "subject", "canonical_unit_code",
@@ -83,6 +88,15 @@ class Indicator:
     target_share_of: str | None = None  # '占年度目标任务106%' after a figure of this code
     share_of: str | None = None  # '218个城市…达标,占64.3%': the share a count of this code is
     provincial_variant: str | None = None  # the same figure over a province's own sections
+    # subset (maps/cues.yml `subsets`) → the same figure said of that part of the network
+    subset_variants: tuple[tuple[str, str], ...] = ()
+    parts: tuple[tuple[str, str], ...] = ()  # word → the code of that part ('其中优为40.2%')
+
+    def variant(self, subset: str) -> str | None:
+        """The indicator a figure becomes when said of a subset ('主要河流…'), if any."""
+        if subset == "provincial_network" and self.provincial_variant:
+            return self.provincial_variant
+        return dict(self.subset_variants).get(subset)
 
     @property
     def unit_code(self) -> str:
@@ -162,7 +176,16 @@ def _entry(entry: dict, subject: str, defined_in: str) -> Indicator:
         is_reduction=bool(entry.get("reduction", False)),
         target_share_of=entry.get("target_share_of"), share_of=entry.get("share_of"),
         provincial_variant=entry.get("provincial_variant"),
+        subset_variants=_variants(where, entry),
+        parts=_variants(where, entry, "parts"),
     )  # fmt: skip
+
+
+def _variants(where: str, entry: dict, key: str = "subset_variants") -> tuple[tuple[str, str], ...]:
+    value = entry.get(key, {})
+    if not isinstance(value, dict):
+        raise CatalogueError(f"{where}: {key} must map a name to a code: {value!r}")
+    return tuple((str(k), str(v)) for k, v in value.items())
 
 
 def _index(indicators: dict[str, Indicator], spellings: str) -> dict[str, str]:
@@ -219,6 +242,11 @@ class Catalogue:
                     raise CatalogueError(
                         f"{indicator.defined_in}: {code}: {key} {target!r} is no indicator"
                     )
+            for key in ("subset_variants", "parts"):
+                for subset, target in getattr(indicator, key):
+                    if target not in indicators:
+                        raise CatalogueError(f"{indicator.defined_in}: {code}: {key} "
+                                             f"{subset}: {target!r} is no indicator")  # fmt: skip
         return cls(indicators)
 
     def seed_rows(self) -> list[dict[str, str]]:

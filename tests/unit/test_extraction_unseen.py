@@ -308,6 +308,18 @@ def test_an_open_vocabulary_row_matches_a_fact_without_a_code_and_a_wrong_code_i
     assert (result.found, result.wrong_indicator, result.wrong_indicator_rate) == (1, 1, 0.5)
 
 
+def test_a_fact_kept_without_a_code_is_unmapped_and_a_borrowed_code_is_wrong() -> None:
+    shanxi = ("2022", "140000")
+    gold = [Key("pm2_5", "actual", 30.0, "ug_m3", *shanxi),
+            Key("", "actual", 97.5, "pct", *shanxi)]  # fmt: skip
+    extracted = [Key("", "actual", 30.0, "ug_m3", *shanxi),
+                 Key("good_days_ratio", "actual", 97.5, "pct", *shanxi)]  # fmt: skip
+    result = score("x", gold, extracted)
+    assert (result.found, result.unmapped, result.wrong_indicator) == (0, 1, 1)
+    assert result.unmapped_keys == [extracted[0]] and result.wrong == [extracted[1]]
+    assert (result.precision, result.unmapped_rate, result.wrong_indicator_rate) == (0, 0.5, 0.5)
+
+
 def test_a_gold_row_without_code_or_name_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("indicator_code,indicator_name,kind,value,unit,period,region_code\n"
@@ -337,8 +349,8 @@ def test_the_development_half_scores_at_or_above_the_recorded_floor() -> None:
 
 
 def test_the_fresh_sets_development_half_scores_at_or_above_the_recorded_floor() -> None:
-    """The dev half of tests/gold/unseen2 (tuned on; docs/extraction.md): measured 99.1 %
-    precision, 73.0 % recall, 0.0 % wrong indicator. Its test half is never read here."""
+    """The dev half of tests/gold/unseen2 (tuned on; docs/extraction.md): measured 98.4 %
+    precision, 75.5 % recall, 0.0 % wrong indicator, 0.8 % unmapped."""
     paths = settings()
     entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
     unseen2 = PROJECT_ROOT / "tests" / "gold" / "unseen2" / "dev"
@@ -346,14 +358,29 @@ def test_the_fresh_sets_development_half_scores_at_or_above_the_recorded_floor()
     total = overall(scores)
     assert total.gold == 159
     assert total.precision >= 0.97, total
-    assert total.recall >= 0.72, total
+    assert total.recall >= 0.75, total
     assert total.wrong_indicator_rate <= 0.01, total
+
+
+def test_the_fresh_sets_spent_test_half_scores_at_or_above_its_development_floor() -> None:
+    """The unseen2 test half, spent and development data since branch xgen (docs/extraction.md):
+    measured 92.0 % precision, 64.3 % recall, 2.3 % wrong indicator, 4.5 % unmapped after
+    tuning. A floor against regressions, not an accuracy claim."""
+    paths = settings()
+    entries = {Path(e.path).stem: e for e in report_entries(read_manifest(paths.manifest_path))}
+    spent = PROJECT_ROOT / "tests" / "gold" / "unseen2" / "test"
+    scores = evaluate(spent, lambda s: extract_entry(paths.raw_dir, entries[s]).facts)
+    total = overall(scores)
+    assert total.gold == 126
+    assert total.precision >= 0.90, total
+    assert total.recall >= 0.63, total
+    assert total.wrong_indicator_rate <= 0.03, total
 
 
 def test_cli_evaluates_the_development_half_by_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "--evaluate", str(UNSEEN)]) == 0
     out = capsys.readouterr().out
-    assert "wrong_indicator" in out and "dev" in out and " test " not in out
+    assert "wrong_indicator" in out and "unmapped" in out and "dev" in out and " test " not in out
 
 
 # -- growing the lexicon ------------------------------------------------------------------------
@@ -453,8 +480,10 @@ def test_days_meeting_the_standard_are_good_days_and_a_day_of_none_is_zero() -> 
 
 def test_sections_of_one_river_are_not_the_provinces_count_of_sections() -> None:
     text = "全省共监测断面210个。赣江干流总体水质为优,27个监测断面水质均为Ⅱ类。"
-    assert [(r[0], r[2]) for r in rows(text, province="360000", year=2023)] == [
-        ("water_sections_count", 210.0),
+    facts = extract(text, province="360000", year=2023).facts
+    assert [(f.indicator_code, f.value, f.indicator_name_zh) for f in facts] == [
+        ("water_sections_count", 210.0, "考核断面数量"),
+        ("", 27.0, "赣江干流监测断面"),  # the river's own count, under the name stated
     ]
 
 
@@ -502,14 +531,15 @@ def test_no_section_worse_than_class_v_is_a_share_of_zero_of_the_network_named()
     ]  # fmt: skip
 
 
-def test_parts_named_in_one_word_borrow_nothing_and_a_rural_area_is_not_the_province() -> None:
+def test_parts_named_in_one_word_take_their_part_and_a_rural_area_is_not_the_province() -> None:
     text = (
         "关中地区环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
         "全省农村区域环境空气质量较好,总优良率为90.2%。"
     )
     facts = extract(text, province="610000", year=2023).facts
     assert [(f.indicator_code, f.value) for f in facts] == [
-        ("good_days_ratio", 71.5), ("", 90.2),
+        ("good_days_ratio", 71.5), ("excellent_days_ratio", 18.2), ("moderate_days_ratio", 53.3),
+        ("", 90.2),
     ]  # fmt: skip
 
 
@@ -537,4 +567,5 @@ def test_a_count_in_parentheses_and_a_count_that_states_something_name_nothing()
     facts = extract(text, province="430000", year=2023).facts
     assert (15.0, "water_sections_count") not in [(f.value, f.indicator_code) for f in facts]
     assert 18.0 not in [f.value for f in facts]
-    assert ("water_sections_count", 196.0) in [(f.indicator_code, f.value) for f in facts]
+    # the sections of the main rivers are a part of the network: their count keeps its name
+    assert ("", 196.0) in [(f.indicator_code, f.value) for f in facts]
