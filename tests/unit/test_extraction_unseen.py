@@ -451,6 +451,12 @@ def test_a_monthly_release_gives_its_year_to_date_paragraph_the_months_it_names(
     ]  # fmt: skip
 
 
+def test_months_named_with_a_dash_between_two_months_are_the_range() -> None:
+    text = "1月—6月,全省平均优良天数比率为80.8%;PM2.5平均浓度为43微克/立方米。"
+    facts = extract(text, province="210000", year=2021, period_code="2021-01..2021-06").facts
+    assert {f.period for f in facts} == {"2021-01..2021-06"}
+
+
 def test_the_status_index_ei_is_not_the_quality_index_eqi() -> None:
     text = "全省生态环境状况指数为66.1,生态质量指数(EQI)为68.3。"
     assert codes(text, province="330000", year=2021) == [
