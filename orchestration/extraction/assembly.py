@@ -16,6 +16,7 @@ import re
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
+from orchestration.extraction.cues import cues
 from orchestration.extraction.facts import Fact, Unmapped
 from orchestration.extraction.fitting import annual, compatible
 from orchestration.extraction.kinds import change_sign
@@ -148,8 +149,16 @@ def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
     if region_code == LISTED:
         return unmapped(doc, mention, own.name)
     value = mention.value
-    if kind == "change" and change_sign(c.text, mention, c.read.previous) == -1:
-        value = -value
+    if kind == "change":
+        found = cues().direction_word(c.text[: mention.start])
+        if found is not None and found[0] in cues().better_words:
+            # '改善24.2%': better is down only where the name says lower is better
+            if not own.name.endswith(tuple(cues().lower_is_better_name_endings)):
+                reason = "direction_unknown: better or worse, and the name does not say which way"
+                return unmapped(doc, mention, own.name, reason)
+            value = -value * found[1]
+        elif change_sign(c.text, mention, c.read.previous) == -1:
+            value = -value
     unit = mention.unit_code or ""
     char_start, char_end = doc.folded.span(min(own.clause_start, mention.start), mention.end)
     return Fact(

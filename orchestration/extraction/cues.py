@@ -153,6 +153,7 @@ class Cues:
     provincial_network_words: list[str]
     share_of_country: list[str]
     better_words: frozenset[str]
+    lower_is_better_name_endings: list[str]
     completing_heads: list[str]
     measure_heads: list[str]
     place_list_openers: list[str]
@@ -234,6 +235,7 @@ class Cues:
             better_words=frozenset(
                 match_key(w) for w in directions.get("better", []) + directions.get("worse", [])
             ),
+            lower_is_better_name_endings=_words(spec["lower_is_better_name_endings"]),
             completing_heads=_words(spec["completing_heads"]),
             measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),

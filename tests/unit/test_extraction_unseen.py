@@ -457,6 +457,21 @@ def test_months_named_with_a_dash_between_two_months_are_the_range() -> None:
     assert {f.period for f in facts} == {"2021-01..2021-06"}
 
 
+def test_better_is_a_fall_for_an_unclaimed_concentration_and_unsaid_for_other_names() -> None:
+    text = ("全省河流氨氮平均浓度为0.25毫克/升,同比改善24.2%。"
+            "全省河流重污染河段比例为3.2%,同比改善1.1个百分点。")  # fmt: skip
+    extraction = extract(text, province="210000", year=2021)
+    assert [(f.indicator_name_zh, f.kind, f.value) for f in extraction.facts
+            if f.kind == "change"] == [("河流氨氮平均浓度", "change", -24.2)]  # fmt: skip
+    assert any(u.value == 1.1 and u.reason.startswith("direction_unknown")
+               for u in extraction.unmapped)  # fmt: skip
+
+
+def test_a_river_figure_does_not_take_a_lake_indicator() -> None:
+    text = "全省河流主要污染物浓度持续下降,总磷平均浓度为0.067毫克/升。"
+    assert "lake_total_phosphorus" not in codes(text, province="210000", year=2021)
+
+
 def test_the_status_index_ei_is_not_the_quality_index_eqi() -> None:
     text = "全省生态环境状况指数为66.1,生态质量指数(EQI)为68.3。"
     assert codes(text, province="330000", year=2021) == [
