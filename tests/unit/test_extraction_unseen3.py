@@ -1,0 +1,35 @@
+"""Wordings of bulletins learnt from the development half of the third unseen gold set
+(tests/gold/unseen3/dev): each test states the general class of wording, in sentences written
+for the test (not copied from the gold texts), and fails without its rule or spelling."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+
+SHANGHAI = "310000"
+
+
+def facts(text: str) -> list[tuple[str, str, float]]:
+    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
+            for f in extract(text, province=SHANGHAI, year=2022).facts]  # fmt: skip
+
+
+def test_the_aqi_share_of_good_days_is_the_good_days_ratio() -> None:
+    text = "全市环境空气质量指数(AQI)优良率为90.1%,较上年上升1.2个百分点。"
+    assert facts(text) == [
+        ("good_days_ratio", "actual", 90.1),
+        ("good_days_ratio", "change", 1.2),
+    ]
+
+
+def test_sections_of_class_iii_or_better_in_short_form_are_the_good_ratio() -> None:
+    text = "全市主要河湖断面优Ⅲ类占比88.0%。"
+    assert facts(text) == [("water_sections_good_ratio", "actual", 88.0)]
+
+
+def test_sea_area_meeting_class_one_and_two_is_the_coastal_good_area_ratio() -> None:
+    text = "全市海域符合海水水质标准第一类和第二类的面积占40.5%,较上年上升3.0个百分点。"
+    assert facts(text) == [
+        ("coastal_good_water_area_ratio", "actual", 40.5),
+        ("coastal_good_water_area_ratio", "change", 3.0),
+    ]
