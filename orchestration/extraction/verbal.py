@@ -104,12 +104,13 @@ def _other_network(doc: Document, start: int, sentence_start: int) -> bool:
 
 def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact]:
     text = doc.text
-    word = next((w for w in cues().none_before_alias if text.endswith(w, 0, alias.start)),
+    list_start, list_end = _coordinated_list(doc, alias)  # '无Ⅴ类和劣Ⅴ类水质断面': both none
+    word = next((w for w in cues().none_before_alias if text.endswith(w, 0, list_start)),
                 None)  # fmt: skip
-    after = text[alias.end : alias.end + 1]
+    after = text[list_end : list_end + 1]
     if word is None or (after and after not in CLAUSE_BREAK):
         return []  # '无严重污染天数比例…' is no statement that there were none
-    start = alias.start - len(word)
+    start = list_start - len(word)
     sentence_start, _ = doc.sentence(start)
     if alias.code.startswith(SECTION_FIGURES) and _other_network(doc, start, sentence_start):
         return []  # '省考核的380个断面…,无劣Ⅴ类断面': not the national network's share
@@ -124,6 +125,21 @@ def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact
     if region_code == LISTED:
         return []
     return [build(doc, mention, alias, indicator, "actual", None, period_code, region_code)]
+
+
+def _coordinated_list(doc: Document, alias: Alias) -> tuple[int, int]:
+    """Where the list of names that `alias` is an item of begins and ends: names joined one to
+    the next by a list word ('Ⅴ类和劣Ⅴ类水质断面': the item 'Ⅴ类' shares the tail of the last
+    name), so that a word before the list (无) speaks of every item."""
+    joins = cues().grammar.list_joins
+    start, end = alias.start, alias.end
+    for other in doc.aliases:  # in text order
+        if other.start > end and other.start - end == 1 and doc.text[end] in joins:
+            end = other.end
+    for other in reversed(doc.aliases):
+        if other.end < start and start - other.end == 1 and doc.text[other.end] in joins:
+            start = other.start
+    return start, end
 
 
 def _verbal_spans(doc: Document, alias: Alias) -> list[tuple[float, int, int]]:

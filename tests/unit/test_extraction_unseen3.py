@@ -33,3 +33,17 @@ def test_sea_area_meeting_class_one_and_two_is_the_coastal_good_area_ratio() -> 
         ("coastal_good_water_area_ratio", "actual", 40.5),
         ("coastal_good_water_area_ratio", "change", 3.0),
     ]
+
+
+def test_none_before_a_list_of_classes_states_none_of_each() -> None:
+    text = "全市主要河湖Ⅳ类水质断面占10.0%,无Ⅴ类和劣Ⅴ类水质断面。"
+    assert facts(text) == [
+        ("water_sections_class_iv_ratio", "actual", 10.0),
+        ("water_sections_class_v_ratio", "actual", 0.0),
+        ("water_sections_worse_than_v_ratio", "actual", 0.0),
+    ]
+
+
+def test_none_before_one_name_of_a_list_is_not_stated_of_the_others() -> None:
+    text = "全市主要河湖Ⅳ类水质断面占10.0%,Ⅴ类和劣Ⅴ类水质断面比例分别为2.0%和1.0%。"
+    assert ("water_sections_worse_than_v_ratio", "actual", 0.0) not in facts(text)
