@@ -40,7 +40,7 @@ from orchestration.extraction.fitting import unitless_ok
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
-from orchestration.extraction.own_names import OwnName, own_name
+from orchestration.extraction.own_names import OwnName, listed_own_name, own_name
 from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_GLUE, Document
 from orchestration.extraction.strategies import (
     BINDING,
@@ -99,6 +99,8 @@ def read_number(c: Clause) -> Reading:
         or not unitless_ok(doc.lex.indicators[alias.code], c.text[alias.end : mention.start])
     ):
         return Reading(None, respective=given)
+    if alias is None and kind == "actual":
+        own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
     if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
         return Reading(open_vocabulary(c, own), respective=given)
     if alias is None and kind == "target" and not doc.aliases_between(c.sentence_start,

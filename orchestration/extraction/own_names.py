@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from orchestration.extraction.cues import cues
 from orchestration.extraction.quantities import RANK_UNIT, Mention
-from orchestration.extraction.reading import CLAUSE_BREAKS_KEEPING_LISTS, Document, is_name
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    RESPECTIVELY,
+    Document,
+    is_name,
+)
 from orchestration.extraction.scope import names_places
 
 _BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  # '比2021年': no name
@@ -133,6 +138,43 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         return None  # '22座主要水库总体水质为优': what they are, not what is counted
     if name.endswith(_COMPARISON_STARTS):
         return None  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
+    return OwnName(name, clause_start, True)
+
+
+# 'X为A、B和C的Y' before 分别: the words that open the list (…为), its items (short names of
+# classes or grades, no digit), the words that close it (的…)
+_JOINS = "".join(cues().grammar.list_joins)
+_LISTED_CLASSES = re.compile(
+    rf"(?P<opening>[^{_JOINS}\d]+?[为是])"
+    rf"(?P<items>(?:[^{_JOINS}\d的]{{1,6}}[{_JOINS}])+[^{_JOINS}\d的]{{1,6}})"
+    rf"(?P<closing>的[^{_JOINS}\d]{{2,10}})"
+)
+
+
+def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
+    """'水质为优良级、良好级和较差级的监测点分别占8.8%、23.1%和51.8%': a list of k classes or
+    grades opened by …为 and closed by 的…, before 分别 with k numbers after it, names the k-th
+    number: the opening words + the k-th item + the closing words (水质为良好级的监测点),
+    clearly enough to land without a code. None when the clause holds a lexicon name; a name
+    that may not land (the whole list) when the items and the numbers differ in count."""
+    text = doc.text
+    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
+    if anchor < 0:
+        return None
+    clause_start = doc.clause_start(anchor, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    if doc.aliases_between(clause_start, mention.start):
+        return None
+    found = _LISTED_CLASSES.fullmatch(text[clause_start:anchor])
+    series = doc.series(anchor, mention)
+    if found is None or mention not in series:
+        return None
+    items = re.split(f"[{_JOINS}]", found.group("items"))
+    if len(items) != len(series) or len(set(items)) != len(items):
+        return OwnName(found.group(), clause_start, False)  # which number is whose: unknown
+    opening = found.group("opening")
+    for word in cues().own_name_scope_words:
+        opening = opening.removeprefix(word)
+    name = _without_regions(doc, opening) + items[series.index(mention)] + found.group("closing")
     return OwnName(name, clause_start, True)
 
 

@@ -47,3 +47,17 @@ def test_none_before_a_list_of_classes_states_none_of_each() -> None:
 def test_none_before_one_name_of_a_list_is_not_stated_of_the_others() -> None:
     text = "全市主要河湖Ⅳ类水质断面占10.0%,Ⅴ类和劣Ⅴ类水质断面比例分别为2.0%和1.0%。"
     assert ("water_sections_worse_than_v_ratio", "actual", 0.0) not in facts(text)
+
+
+def test_a_list_of_grades_before_respectively_names_each_number() -> None:
+    text = "评价结果显示,全市地下水水质为良好级、较差级和极差级的监测点分别占20.0%、50.0%和30.0%。"
+    assert facts(text) == [
+        ("~地下水水质为良好级的监测点", "actual", 20.0),
+        ("~地下水水质为较差级的监测点", "actual", 50.0),
+        ("~地下水水质为极差级的监测点", "actual", 30.0),
+    ]
+
+
+def test_a_list_of_grades_with_fewer_items_than_numbers_names_none() -> None:
+    text = "全市地下水水质为良好级和较差级的监测点分别占20.0%、50.0%和30.0%。"
+    assert [f for f in facts(text) if f[0].startswith("~")] == []
