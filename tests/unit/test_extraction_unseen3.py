@@ -61,3 +61,11 @@ def test_a_list_of_grades_before_respectively_names_each_number() -> None:
 def test_a_list_of_grades_with_fewer_items_than_numbers_names_none() -> None:
     text = "全市地下水水质为良好级和较差级的监测点分别占20.0%、50.0%和30.0%。"
     assert [f for f in facts(text) if f[0].startswith("~")] == []
+
+
+def test_lakes_good_share_by_their_number_and_none_worse_than_class_v() -> None:
+    text = "监测的湖库中,水质优良湖库个数占比70.0%,无劣Ⅴ类湖库。"
+    assert facts(text) == [
+        ("key_lakes_good_ratio", "actual", 70.0),
+        ("key_lakes_worse_than_v_ratio", "actual", 0.0),
+    ]
