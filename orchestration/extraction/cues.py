@@ -145,6 +145,7 @@ class Cues:
     forward_gap_blockers: list[str]
     partial_subject_words: list[str]
     share_after_count: list[str]
+    catalogued_share_words: list[str]
     national_network_words: list[str]
     generic_names: frozenset[str]
     bare_aliases: frozenset[str]
@@ -225,6 +226,7 @@ class Cues:
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),
             partial_subject_words=_words(spec["partial_subject_words"]),
             share_after_count=_words(spec["share_after_count"]),
+            catalogued_share_words=_words(spec["catalogued_share_words"]),
             national_network_words=_words(spec["national_network_words"]),
             generic_names=frozenset(_words(spec["generic_names"])),
             bare_aliases=frozenset(_words(spec["bare_aliases"])),

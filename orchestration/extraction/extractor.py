@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import assemble, open_vocabulary, unmapped
 from orchestration.extraction.clause import Clause, Previous, ReadSoFar, clause_at
+from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, infer
 from orchestration.extraction.facts import Extraction, Fact, Unmapped, first_statements
 from orchestration.extraction.fitting import unitless_ok
@@ -81,6 +82,8 @@ def read_number(c: Clause) -> Reading:
             # open-vocabulary figure keeps its name
             clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
             own = OwnName(previous.name, clause_start, True)
+    if alias is None and own is None and c.kind == "actual":
+        own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     alias, own = guarded(c, alias, own)
     kind = c.kind
     if alias is not None:
@@ -112,6 +115,32 @@ def read_number(c: Clause) -> Reading:
         return Reading(unmapped(doc, mention, own.name if own else ""), respective=given)
     record, extra = assemble(c, alias, kind)
     return Reading(record, tuple(extra), alias.code if kind == "target" else None, given)
+
+
+def _share_of_open_count(c: Clause) -> OwnName | None:
+    """'中度富营养的1个,占1.4%': a share right after an open-vocabulary count (the words of
+    cues `share_after_count` between them) is that count's share, named after it (…占比),
+    unless the count's name says a class the catalogue measures (cues
+    `catalogued_share_words`)."""
+    previous, mention = c.read.previous, c.mention
+    if (
+        mention.unit_code != "pct"
+        or previous is None
+        or previous.code
+        or not previous.name
+        or previous.kind != "actual"
+        or previous.end < c.sentence_start
+    ):
+        return None
+    counted = next((m for m in c.doc.mentions if m.end == previous.end), None)
+    if counted is None or counted.unit_code != "count":
+        return None
+    if c.text[previous.end : mention.start].lstrip(",") not in cues().share_after_count:
+        return None
+    if any(word in previous.name for word in cues().catalogued_share_words):
+        return None  # '水质达到Ⅲ类及以上的有17个,占89.5%': a catalogued share, said otherwise
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    return OwnName(previous.name + "占比", clause_start, True)
 
 
 def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:

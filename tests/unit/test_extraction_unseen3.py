@@ -69,3 +69,16 @@ def test_lakes_good_share_by_their_number_and_none_worse_than_class_v() -> None:
         ("key_lakes_good_ratio", "actual", 70.0),
         ("key_lakes_worse_than_v_ratio", "actual", 0.0),
     ]
+
+
+def test_the_share_after_an_open_vocabulary_count_is_that_counts_share() -> None:
+    text = "全市监测的湖库中,中度富营养的2个,占5.0%。"
+    assert facts(text) == [
+        ("~中度富营养的", "actual", 2.0),
+        ("~中度富营养的占比", "actual", 5.0),
+    ]
+
+
+def test_the_share_of_a_count_of_a_catalogued_class_is_not_named() -> None:
+    text = "全市10个湖库中,水质达到Ⅲ类及以上的有8个,占80.0%。"
+    assert [f for f in facts(text) if f[2] == 80.0] == []
