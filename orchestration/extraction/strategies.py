@@ -245,6 +245,10 @@ def backward(c: Clause) -> Alias | None:
                 return None
             if _latin_name_between(c, alias):
                 return None  # '…NO2下降8.8%、CO下降26.3%': CO names the number, not NO2
+            if mention.unit_code == "count" and any(
+                verb in c.text[alias.end : mention.start] for verb in cues().subset_count_verbs
+            ):
+                return None  # '155个…考核断面共评价154个': those evaluated, not the network
             if (
                 mention.unit_code == "count"
                 and c.text[mention.start - 1 : mention.start] == "("

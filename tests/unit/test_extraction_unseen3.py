@@ -82,3 +82,19 @@ def test_the_share_after_an_open_vocabulary_count_is_that_counts_share() -> None
 def test_the_share_of_a_count_of_a_catalogued_class_is_not_named() -> None:
     text = "全市10个湖库中,水质达到Ⅲ类及以上的有8个,占80.0%。"
     assert [f for f in facts(text) if f[2] == 80.0] == []
+
+
+def test_the_sections_evaluated_are_no_count_of_the_network() -> None:
+    text = "全市50个国家地表水考核断面共评价48个,其中优良水质断面40个,占比83.3%。"
+    found = facts(text)
+    assert ("water_sections_count", "actual", 50.0) in found
+    assert ("water_sections_count", "actual", 48.0) not in found
+
+
+def test_good_quality_sections_said_the_other_way_round_are_the_good_count() -> None:
+    text = "全市国家地表水考核断面中,优良水质断面40个,占比80.0%,同比增加2个。"
+    assert sorted(facts(text)) == [
+        ("water_sections_good_count", "actual", 40.0),
+        ("water_sections_good_count", "change", 2.0),
+        ("water_sections_good_ratio", "actual", 80.0),
+    ]
