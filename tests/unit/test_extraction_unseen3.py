@@ -98,3 +98,10 @@ def test_good_quality_sections_said_the_other_way_round_are_the_good_count() -> 
         ("water_sections_good_count", "change", 2.0),
         ("water_sections_good_ratio", "actual", 80.0),
     ]
+
+
+def test_worse_than_class_v_in_chinese_numerals() -> None:
+    text = "全市国家地表水考核断面中,劣五类水质断面2个,占比1.5%,同比下降1个百分点。"
+    found = facts(text)
+    assert ("water_sections_worse_than_v_ratio", "actual", 1.5) in found
+    assert ("water_sections_worse_than_v_ratio", "change", -1.0) in found
