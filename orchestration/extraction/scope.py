@@ -41,7 +41,8 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
     """The period code of a fact: a goal's target year (of its sentence, else its paragraph,
     else the document's); an actual's year bound to the number ('从2022年的17.1%'), none when
     the sentence lists several years side by side, else the last year of the sentence up to the
-    report year, else the report year — or the release's months for a part-year release."""
+    report year, else the report year — or the release's months for a part-year release,
+    unless the number's clause names the whole year ('2020年水质优良断面比例为83.4%')."""
     the_cues, year = cues(), None
     if kind == "target":
         year = the_cues.target_year(before) or the_cues.target_year(paragraph)
@@ -56,8 +57,17 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
             years = [y for y in the_cues.context_years(before) if not ceiling or y <= ceiling]
             year = years[-1] if years else ceiling
         if year and year == doc.context.year and doc.context.period_code:
-            return _release_months(year, paragraph) or doc.context.period_code
+            months = _release_months(year, paragraph)
+            clause = re.split("[,;:]", before)[-1]  # the number's own clause
+            if months is None and re.search(f"{year}年{_PART_OF_YEAR}", clause):
+                return str(year)  # '2020年水质优良断面比例为83.4%' in a December release
+            return months or doc.context.period_code
     return str(year) if year else ""
+
+
+# what may follow 年 when a year names a part of itself ('2020年12月', '2021年上半年', '2022年1—8
+# 月', '2023年第一季度', '2020年底', '2020年以来'); any other word after it names the whole year
+_PART_OF_YEAR = "(?![0-9一二三四五六七八九十上下前后第春夏秋冬首末底度以])"
 
 
 def _release_months(year: int, paragraph: str) -> str | None:

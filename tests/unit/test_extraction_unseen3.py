@@ -105,3 +105,16 @@ def test_worse_than_class_v_in_chinese_numerals() -> None:
     found = facts(text)
     assert ("water_sections_worse_than_v_ratio", "actual", 1.5) in found
     assert ("water_sections_worse_than_v_ratio", "change", -1.0) in found
+
+
+def test_the_year_named_in_a_figures_clause_of_a_monthly_release_is_the_whole_year() -> None:
+    text = (
+        "2020年水质优良断面比例为80.0%:2020年12月,国家地表水考核断面中,"
+        "水质优良断面比例为85.0%,同比上升2.0个百分点。"
+    )
+    found = extract(text, province="100000", year=2020, period_code="2020-12").facts
+    assert [(f.indicator_code, f.kind, f.value, f.period) for f in found] == [
+        ("water_sections_good_ratio", "actual", 80.0, "2020"),
+        ("water_sections_good_ratio", "actual", 85.0, "2020-12"),
+        ("water_sections_good_ratio", "change", 2.0, "2020-12"),
+    ]
