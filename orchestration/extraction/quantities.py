@@ -204,6 +204,8 @@ def _read_after(text: str, start: int, end: int, value: float) -> Mention | None
         pos, unit_code = unit
         if any(text.startswith(word, pos) for word in ("级", "号", "版")):
             return None  # 5000亿元级 (a class), 3号 (a name)
+        if unit_code == "count" and text.startswith(tuple(the_cues.durations_after_count), pos):
+            return None  # '10个工作日内': a time limit, not a count
     else:
         unit_code = None
         if any(text.startswith(word, pos) for word in the_cues.not_a_value_after):

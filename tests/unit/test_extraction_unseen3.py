@@ -118,3 +118,9 @@ def test_the_year_named_in_a_figures_clause_of_a_monthly_release_is_the_whole_ye
         ("water_sections_good_ratio", "actual", 85.0, "2020-12"),
         ("water_sections_good_ratio", "change", 2.0, "2020-12"),
     ]
+
+
+def test_a_count_of_working_days_is_a_time_limit_not_a_figure() -> None:
+    found = extract("该企业须在15个工作日内完成整改备案。", province=SHANGHAI, year=2022)
+    assert found.facts == []
+    assert [u.value for u in found.unmapped] == []
