@@ -146,6 +146,7 @@ class Cues:
     forward_gap_blockers: list[str]
     partial_subject_words: list[str]
     share_after_count: list[str]
+    listed_share_endings: list[str]
     subset_count_verbs: list[str]
     catalogued_share_words: list[str]
     national_network_words: list[str]
@@ -229,6 +230,7 @@ class Cues:
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),
             partial_subject_words=_words(spec["partial_subject_words"]),
             share_after_count=_words(spec["share_after_count"]),
+            listed_share_endings=_words(spec["listed_share_endings"]),
             subset_count_verbs=_words(spec["subset_count_verbs"]),
             catalogued_share_words=_words(spec["catalogued_share_words"]),
             national_network_words=_words(spec["national_network_words"]),

@@ -151,31 +151,69 @@ _LISTED_CLASSES = re.compile(
 )
 
 
-def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
-    """'水质为优良级、良好级和较差级的监测点分别占8.8%、23.1%和51.8%': a list of k classes or
-    grades opened by …为 and closed by 的…, before 分别 with k numbers after it, names the k-th
-    number: the opening words + the k-th item + the closing words (水质为良好级的监测点),
-    clearly enough to land without a code. None when the clause holds a lexicon name; a name
-    that may not land (the whole list) when the items and the numbers differ in count."""
+@dataclass(frozen=True)
+class ListedItem:
+    """A number's place in a list of classes shared out by 分别: the words that open the list
+    (地下水水质为), the number's item (iii类), the words that close it (的监测点数量), and
+    whether the number is a share of the listed counts (',分别占11.6%、…' right after them)."""
+
+    opening: str
+    item: str
+    closing: str
+    clause_start: int
+    share: bool
+
+
+def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedItem | None:
+    """'水质为优良级、良好级和较差级的监测点分别占8.8%、23.1%和51.8%': the number's item of a
+    list of k classes or grades opened by …为 and closed by 的…, before 分别 with k numbers
+    after it; also of the shares of such a list of counts said right after it ('…分别为5个、24
+    个和14个,分别占11.6%、55.8%和32.6%'). None when the clause holds a lexicon name, no such
+    list stands before 分别, or its items and its numbers differ in count (item '')."""
     text = doc.text
     anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
     if anchor < 0:
         return None
     clause_start = doc.clause_start(anchor, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    share, list_end = False, anchor
+    if clause_start == anchor and mention.unit_code == "pct":  # ',分别占…': of the counts before
+        list_end = text.rfind(RESPECTIVELY, sentence_start, clause_start)
+        if list_end < 0:
+            return None
+        counts = doc.series(list_end, mention)
+        if not counts or counts[-1].unit_code != "count" or counts[-1].end + 1 != clause_start:
+            return None
+        clause_start, share = doc.clause_start(list_end, sentence_start,
+                                               CLAUSE_BREAKS_KEEPING_LISTS), True  # fmt: skip
     if doc.aliases_between(clause_start, mention.start):
         return None
-    found = _LISTED_CLASSES.fullmatch(text[clause_start:anchor])
+    found = _LISTED_CLASSES.fullmatch(text[clause_start:list_end])
     series = doc.series(anchor, mention)
     if found is None or mention not in series:
         return None
     items = re.split(f"[{_JOINS}]", found.group("items"))
-    if len(items) != len(series) or len(set(items)) != len(items):
-        return OwnName(found.group(), clause_start, False)  # which number is whose: unknown
     opening = found.group("opening")
     for word in cues().own_name_scope_words:
         opening = opening.removeprefix(word)
-    name = _without_regions(doc, opening) + items[series.index(mention)] + found.group("closing")
-    return OwnName(name, clause_start, True)
+    opening = _without_regions(doc, opening)
+    if len(items) != len(series) or len(set(items)) != len(items):
+        return ListedItem(opening, "", found.group("closing"), clause_start, share)
+    return ListedItem(opening, items[series.index(mention)], found.group("closing"),
+                      clause_start, share)  # fmt: skip
+
+
+def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
+    """The name of a number's item of a list of classes (listed_item): the opening words + the
+    item + the closing words (水质为良好级的监测点; of a share, …占比), clearly enough to land
+    without a code; a name that may not land (the whole list) when items and numbers differ in
+    count."""
+    listed = listed_item(doc, mention, sentence_start)
+    if listed is None:
+        return None
+    if not listed.item:
+        return OwnName(listed.opening + listed.closing, listed.clause_start, False)
+    name = listed.opening + listed.item + listed.closing + ("占比" if listed.share else "")
+    return OwnName(name, listed.clause_start, True)
 
 
 def _without_regions(doc: Document, words: str) -> str:

@@ -17,6 +17,7 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.fitting import compatible
+from orchestration.extraction.own_names import listed_item
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAK,
@@ -193,6 +194,23 @@ def respectively(c: Clause) -> Alias | None:
     return named[series.index(mention)]
 
 
+def listed_share(c: Clause) -> Alias | None:
+    """'地下水水质为Ⅲ类、Ⅳ类的监测点数量分别为5个和24个,分别占11.6%和55.8%': the share of a
+    listed class is the indicator some words of the list's opening, the class and a share
+    ending spell (地下水 + iii类 + 点位比例: cues `listed_share_endings`)."""
+    listed = listed_item(c.doc, c.mention, c.sentence_start)
+    if listed is None or not listed.share or not listed.item:
+        return None
+    opening, lex = listed.opening, c.doc.lex
+    for start in range(len(opening)):
+        for end in range(len(opening), start + 1, -1):
+            for ending in cues().listed_share_endings:
+                code = lex.aliases.get(opening[start:end] + listed.item + ending)
+                if code and compatible(lex.indicators[code], c.mention, c.kind):
+                    return Alias(c.mention.start, c.mention.start, code)
+    return None
+
+
 # one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
 # a short unit, a comma
 _PLACE_ITEM = r"[^\d,;:。、]{1,6}\d+(?:\.\d+)?[^\d,;:。、]{0,6}[,、]"
@@ -349,6 +367,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     share_of_count,
     respective_head,
     respectively,
+    listed_share,
     place_list,
     backward,
     split_name,

@@ -124,3 +124,21 @@ def test_a_count_of_working_days_is_a_time_limit_not_a_figure() -> None:
     found = extract("该企业须在15个工作日内完成整改备案。", province=SHANGHAI, year=2022)
     assert found.facts == []
     assert [u.value for u in found.unmapped] == []
+
+
+def test_the_shares_of_a_listed_count_of_classes_take_each_class_share() -> None:
+    text = "全市地下水水质为III类、IV类的监测点数量分别为6个和14个,分别占30.0%和70.0%。"
+    assert facts(text) == [
+        ("~地下水水质为iii类的监测点数量", "actual", 6.0),
+        ("~地下水水质为iv类的监测点数量", "actual", 14.0),
+        ("groundwater_class_iii_ratio", "actual", 30.0),
+        ("groundwater_class_iv_ratio", "actual", 70.0),
+    ]
+
+
+def test_the_shares_of_a_listed_count_of_grades_keep_each_grades_name() -> None:
+    text = "全市地下水水质为良好级、较差级的监测点数量分别为3个和7个,分别占30.0%和70.0%。"
+    assert facts(text)[2:] == [
+        ("~地下水水质为良好级的监测点数量占比", "actual", 30.0),
+        ("~地下水水质为较差级的监测点数量占比", "actual", 70.0),
+    ]
