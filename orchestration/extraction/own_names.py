@@ -24,6 +24,12 @@ from orchestration.extraction.scope import names_places
 _BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  # '比2021年': no name
 # the words a count that opens its clause names after it ('93个参与评价')
 _NAME_AFTER_COUNT = re.compile(r"[^,;:。、()\n\d]{2,14}")
+# the sections of a province's own network named after a count ('207个地表水省考断面')
+_PROVINCIAL_SECTIONS = re.compile(
+    "[^,;:。、()\\d]{0,6}?(?:"
+    + "|".join(map(re.escape, cues().provincial_network_words))
+    + ")[^,;:。、()\\d]{0,4}?断面(?:\\(点位\\))?"
+)
 _GROUP_ENDINGS = cues().grammar.group_endings  # '省会城市第6名': a group ranked in
 _COUNTER_STARTS = cues().grammar.counter_starts
 # a copula after a count: the clause states, names nothing
@@ -124,6 +130,11 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if after is None:
         return None
     name = after.group().removesuffix("中").removesuffix("的")
+    sections = _PROVINCIAL_SECTIONS.match(name)
+    if sections is not None:
+        # '207个地表水省考断面水质优良比例为87.0%': the count of a province's own network, which
+        # no code counts — named, though an indicator of those sections follows
+        return OwnName(sections.group(), clause_start, True)
     # '9个设区城市空气质量优良天数比例…': the places a figure is taken over, not a count
     holds_name = any(
         doc.lex.indicators[code].unit_code != "count"

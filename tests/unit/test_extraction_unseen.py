@@ -262,7 +262,9 @@ def test_values_written_in_words(text: str, expected: tuple) -> None:
 def test_water_figures_follow_the_network_of_the_sections_counted() -> None:
     text = ("655个省考断面优Ⅲ比例为96.6%,同比上升0.6个百分点;"
             "南水北调东线江苏段22个断面水质优Ⅲ比例为90.9%。")  # fmt: skip
+    # the count of the province's own sections lands under its name (no code counts them)
     assert [(r[0], r[2]) for r in rows(text, province="320000")] == [
+        ("", 655.0),
         ("provincial_sections_good_ratio", 96.6), ("provincial_sections_good_ratio", 0.6),
     ]  # fmt: skip
 

@@ -142,3 +142,11 @@ def test_the_shares_of_a_listed_count_of_grades_keep_each_grades_name() -> None:
         ("~地下水水质为良好级的监测点数量占比", "actual", 30.0),
         ("~地下水水质为较差级的监测点数量占比", "actual", 70.0),
     ]
+
+
+def test_a_count_of_a_provinces_own_sections_lands_under_its_name() -> None:
+    text = "全省120个地表水省考断面水质优良比例为85.0%。"
+    assert facts(text) == [
+        ("~地表水省考断面", "actual", 120.0),
+        ("provincial_sections_good_ratio", "actual", 85.0),
+    ]
