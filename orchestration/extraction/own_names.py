@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.extraction.aliases import Alias
 from orchestration.extraction.cues import cues
 from orchestration.extraction.quantities import RANK_UNIT, Mention
 from orchestration.extraction.reading import (
@@ -81,7 +82,11 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     ranked_in = words.startswith("在") or words.endswith(_GROUP_ENDINGS)
     if mention.unit_code == RANK_UNIT and ranked_in:
         return None  # '在京津冀及周边地区排名第二', '省会城市第6名': the group, not a name
-    if doc.aliases_between(clause_start, mention.start):
+    named = doc.aliases_between(clause_start, mention.start)
+    if len(named) == 1 and _count_of_a_share(doc, named[0], mention):
+        # '劣五类水质断面1个': the count of what a share's name names
+        return OwnName(text[named[0].start : named[0].end], clause_start, True)
+    if named:
         return None
     copula = False
     for glue in the_cues.copulas:
@@ -225,6 +230,17 @@ def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> Own
         return OwnName(listed.opening + listed.closing, listed.clause_start, False)
     name = listed.opening + listed.item + listed.closing + ("占比" if listed.share else "")
     return OwnName(name, listed.clause_start, True)
+
+
+def _count_of_a_share(doc: Document, alias: Alias, mention: Mention) -> bool:
+    """A share's name standing right before a count of things ('劣五类水质断面1个'): the number
+    counts what the name names, in no indicator's unit."""
+    return (
+        alias.end == mention.start
+        and doc.lex.indicators[alias.code].unit_code == "pct"
+        and mention.unit_code == "count"
+        and doc.text[mention.number_end : mention.end] in _THINGS
+    )
 
 
 def _without_regions(doc: Document, words: str) -> str:

@@ -150,3 +150,11 @@ def test_a_count_of_a_provinces_own_sections_lands_under_its_name() -> None:
         ("~地表水省考断面", "actual", 120.0),
         ("provincial_sections_good_ratio", "actual", 85.0),
     ]
+
+
+def test_a_count_right_after_a_shares_name_counts_what_the_name_names() -> None:
+    text = "全市国家地表水考核断面中,劣Ⅴ类水质断面2个,占比1.5%。"
+    assert facts(text) == [
+        ("~劣v类水质断面", "actual", 2.0),
+        ("water_sections_worse_than_v_ratio", "actual", 1.5),
+    ]
