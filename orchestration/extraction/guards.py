@@ -143,6 +143,8 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     if any(word in said_of for word in cues().water_body_words):
         return None  # '长江干流总体水质为优,20个监测断面…': the river's sections, not the region's
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
+    if counted is None and c.mention.unit_code == "count":
+        counted = _paragraph_network(c)  # '省控河流水质为优,…。142个监测断面中,…'
     if counted == "provincial" and alias.code.startswith(SECTION_FIGURES[1]):
         return alias  # '省考断面…' already gave the provincial indicator
     if counted == "provincial":
@@ -151,3 +153,16 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     if counted == "other":
         return None
     return alias
+
+
+def _paragraph_network(c: Clause) -> str | None:
+    """A count of sections whose sentence names no network, in a paragraph that so far has
+    spoken only of a province's own network ('省控河流水质为优,…。142个监测断面中'): that
+    network's ("provincial"); else None."""
+    before = c.text[c.paragraph_start : c.sentence_start]
+    the_cues = cues()
+    if any(word in before for word in the_cues.national_network_words):
+        return None
+    if any(word in before for word in the_cues.provincial_network_words):
+        return "provincial"
+    return None

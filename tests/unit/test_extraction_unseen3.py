@@ -158,3 +158,13 @@ def test_a_count_right_after_a_shares_name_counts_what_the_name_names() -> None:
         ("~劣v类水质断面", "actual", 2.0),
         ("water_sections_worse_than_v_ratio", "actual", 1.5),
     ]
+
+
+def test_sections_counted_after_a_paragraph_on_the_provinces_own_network_are_not_national() -> None:
+    text = "省控河流水质为优,水质优良比例为93.0%。120个监测断面中,1个断面水质重度污染。"
+    assert ("water_sections_count", "actual", 120.0) not in facts(text)
+
+
+def test_sections_counted_in_a_paragraph_about_no_network_stay_the_regions() -> None:
+    text = "河流水质为优。120个监测断面中,水质优良断面比例为93.0%。"
+    assert ("water_sections_count", "actual", 120.0) in facts(text)
