@@ -20,7 +20,8 @@ from orchestration.extraction.lexicon import Lexicon
 from orchestration.extraction.quantities import RANK_UNIT, Mention, find_mentions
 from orchestration.parsing.text import FoldedText
 
-SENTENCE_END = re.compile(r"[。;!?\n]")
+# a '?' right after a Latin letter is a mirror's lost subscript ('SO?平均浓度'), not a question
+SENTENCE_END = re.compile(r"[。;!\n]|(?<![a-z])\?")
 CLAUSE_BREAK = frozenset(",、;:。!?\n()")
 CLAUSE_BREAKS = ",;:。、\n"  # where a clause begins (a list item too)
 CLAUSE_BREAKS_KEEPING_LISTS = ",;:。\n"  # where a clause begins, a list of items kept whole

@@ -168,3 +168,19 @@ def test_sections_counted_after_a_paragraph_on_the_provinces_own_network_are_not
 def test_sections_counted_in_a_paragraph_about_no_network_stay_the_regions() -> None:
     text = "河流水质为优。120个监测断面中,水质优良断面比例为93.0%。"
     assert ("water_sections_count", "actual", 120.0) in facts(text)
+
+
+def test_pollutants_whose_subscript_a_mirror_lost_keep_their_codes() -> None:
+    sulphur = "全市SO 浓度为8μg/m3,同比下降11.1%;"
+    text = sulphur + "NO?平均浓度为30微克/立方米;O?平均浓度为150微克/立方米。"
+    assert facts(text) == [
+        ("so2", "actual", 8.0),
+        ("so2", "change", -11.1),
+        ("no2", "actual", 30.0),
+        ("o3", "actual", 150.0),
+    ]
+
+
+def test_a_question_mark_after_chinese_still_ends_a_sentence() -> None:
+    text = "全市空气质量如何?细颗粒物浓度为30微克/立方米。"
+    assert facts(text) == [("pm2_5", "actual", 30.0)]
