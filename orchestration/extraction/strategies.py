@@ -211,6 +211,27 @@ def listed_share(c: Clause) -> Alias | None:
     return None
 
 
+_CLASS_CODE = re.compile(r"(?P<head>.+_class_)(?:i|ii|iii|iv|v)(?P<tail>_ratio)")
+_CLASS_ALONE = re.compile(r"(?P<roman>i|ii|iii|iv|v)类")  # 'Ⅲ类', folded
+
+
+def sibling_class(c: Clause) -> Alias | None:
+    """'其中Ⅱ类水质井占22.6%;Ⅲ类占55.9%。此外,Ⅳ类占14.1%': a class named alone right after a
+    share of another class of the same family (…_class_ii_ratio), in the same paragraph,
+    takes that family's indicator for its own class, when the catalogue has one."""
+    own, previous = c.own, c.read.previous
+    if own is None or previous is None or previous.kind != "actual" or c.kind != "actual":
+        return None
+    named = _CLASS_ALONE.fullmatch(own.name)
+    family = _CLASS_CODE.fullmatch(previous.code)
+    if named is None or family is None or previous.end < c.paragraph_start:
+        return None
+    code = family["head"] + named["roman"] + family["tail"]
+    if code in c.doc.lex.indicators and compatible(c.doc.lex.indicators[code], c.mention, c.kind):
+        return Alias(c.mention.start, c.mention.start, code)
+    return None
+
+
 # one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
 # a short unit, a comma
 _PLACE_ITEM = r"[^\d,;:。、]{1,6}\d+(?:\.\d+)?[^\d,;:。、]{0,6}[,、]"
@@ -371,6 +392,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     place_list,
     backward,
     split_name,
+    sibling_class,
     continued,
 )
 # the strategies that bind a number to a name of its own place in the text: the number then

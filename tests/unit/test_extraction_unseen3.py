@@ -184,3 +184,17 @@ def test_pollutants_whose_subscript_a_mirror_lost_keep_their_codes() -> None:
 def test_a_question_mark_after_chinese_still_ends_a_sentence() -> None:
     text = "全市空气质量如何?细颗粒物浓度为30微克/立方米。"
     assert facts(text) == [("pm2_5", "actual", 30.0)]
+
+
+def test_a_class_named_alone_after_a_share_of_its_family_takes_its_sibling() -> None:
+    text = "全省共监测地下水质量监测井100眼,其中Ⅱ类水质井占20.0%;Ⅲ类占50.0%。此外,Ⅳ类占10.0%。"
+    assert [f for f in facts(text) if f[0].startswith("groundwater_class")] == [
+        ("groundwater_class_ii_ratio", "actual", 20.0),
+        ("groundwater_class_iii_ratio", "actual", 50.0),
+        ("groundwater_class_iv_ratio", "actual", 10.0),
+    ]
+
+
+def test_a_class_named_alone_after_the_good_share_borrows_nothing() -> None:
+    text = "全省Ⅰ~Ⅲ类水质断面占90.0%,Ⅳ类占6.0%。"
+    assert facts(text) == [("water_sections_good_ratio", "actual", 90.0)]
