@@ -198,3 +198,8 @@ def test_a_class_named_alone_after_a_share_of_its_family_takes_its_sibling() -> 
 def test_a_class_named_alone_after_the_good_share_borrows_nothing() -> None:
     text = "全省Ⅰ~Ⅲ类水质断面占90.0%,Ⅳ类占6.0%。"
     assert facts(text) == [("water_sections_good_ratio", "actual", 90.0)]
+
+
+def test_gdp_in_parentheses_inside_an_intensity_name() -> None:
+    text = "全市单位国内生产总值(GDP)二氧化碳排放比2021年降低4.0%。"
+    assert facts(text) == [("co2_intensity_reduction", "actual", 4.0)]
