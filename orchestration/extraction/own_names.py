@@ -22,7 +22,7 @@ from orchestration.extraction.reading import (
 )
 from orchestration.extraction.scope import names_places
 
-_BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  # '比2021年': no name
+BASE_YEAR = re.compile(r"(?:比|较|相比|与)(?:19|20)\d\d年(?:相比)?")  # '比2021年': no name
 # the words a count that opens its clause names after it ('93个参与评价')
 _NAME_AFTER_COUNT = re.compile(r"[^,;:。、()\n\d]{2,14}")
 # the sections of a province's own network named after a count ('207个地表水省考断面')
@@ -93,7 +93,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         if words.endswith(glue):
             words, copula = words[: -len(glue)], True
             break
-    words = _BASE_YEAR.sub("", words)
+    words = BASE_YEAR.sub("", words)
     for pattern in the_cues.own_name_time_patterns:
         words = pattern.sub("", words)
     changed = True

@@ -17,7 +17,7 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.fitting import compatible
-from orchestration.extraction.own_names import listed_item
+from orchestration.extraction.own_names import BASE_YEAR, listed_item
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAK,
@@ -416,7 +416,8 @@ def continued_code(c: Clause) -> str | None:
     if previous is None or previous.end < c.sentence_start or previous.kind == "rank":
         return None
     gap = c.text[previous.end : c.mention.start]
-    if not gap.startswith(",") or not plain(gap[1:]):
+    # '…降低3.8%,比2005年累计下降50.8%': a base year is no digit of another figure
+    if not gap.startswith(",") or not plain(BASE_YEAR.sub("", gap[1:])):
         return None
     return previous.code
 

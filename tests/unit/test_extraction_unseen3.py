@@ -203,3 +203,11 @@ def test_a_class_named_alone_after_the_good_share_borrows_nothing() -> None:
 def test_gdp_in_parentheses_inside_an_intensity_name() -> None:
     text = "全市单位国内生产总值(GDP)二氧化碳排放比2021年降低4.0%。"
     assert facts(text) == [("co2_intensity_reduction", "actual", 4.0)]
+
+
+def test_a_change_against_a_base_year_continues_the_figure_before() -> None:
+    text = "全市企业抽查总合格率为80%,比2021年提高3.0个百分点。"
+    assert facts(text) == [
+        ("~企业抽查总合格率", "actual", 80.0),
+        ("~企业抽查总合格率", "change", 3.0),
+    ]
