@@ -211,3 +211,8 @@ def test_a_change_against_a_base_year_continues_the_figure_before() -> None:
         ("~企业抽查总合格率", "actual", 80.0),
         ("~企业抽查总合格率", "change", 3.0),
     ]
+
+
+def test_the_sewage_network_built_with_a_plant_is_the_sewage_network() -> None:
+    expected = [("sewage_pipeline_length", "actual", 12000.0)]
+    assert facts("全市建成配套污水管网1.2万公里。") == expected
