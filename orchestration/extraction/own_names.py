@@ -106,6 +106,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         for word, _ in the_cues.directions:
             if words.endswith(word):
                 words, changed = words[: -len(word)], True
+    words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     words = _without_regions(doc, words.rstrip("("))
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
@@ -241,6 +242,20 @@ def _count_of_a_share(doc: Document, alias: Alias, mention: Mention) -> bool:
         and mention.unit_code == "count"
         and doc.text[mention.number_end : mention.end] in _THINGS
     )
+
+
+_PLACES_COUNTED = re.compile(r"[0-9]+个")
+
+
+def _without_places_counted(words: str) -> str:
+    """The words of a name without the count of places that opens them ('11个设区城市区域环境
+    噪声平均' → '区域环境噪声平均'): the places the figure is taken over, not its name."""
+    counted = _PLACES_COUNTED.match(words)
+    if counted is None:
+        return words
+    rest = words[counted.end() :]
+    noun = next((n for n in cues().scope_nouns if rest.startswith(n)), None)
+    return rest[len(noun) :] if noun else words
 
 
 def _without_regions(doc: Document, words: str) -> str:

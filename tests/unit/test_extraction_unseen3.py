@@ -216,3 +216,11 @@ def test_a_change_against_a_base_year_continues_the_figure_before() -> None:
 def test_the_sewage_network_built_with_a_plant_is_the_sewage_network() -> None:
     expected = [("sewage_pipeline_length", "actual", 12000.0)]
     assert facts("全市建成配套污水管网1.2万公里。") == expected
+
+
+def test_a_count_of_places_opening_a_name_is_the_scope_not_the_name() -> None:
+    text = "全省11个设区城市区域环境噪声平均为55.0分贝,比上年下降0.2分贝。"
+    assert facts(text) == [
+        ("~区域环境噪声", "actual", 55.0),
+        ("~区域环境噪声", "change", -0.2),
+    ]
