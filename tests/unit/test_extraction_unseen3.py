@@ -224,3 +224,11 @@ def test_a_count_of_places_opening_a_name_is_the_scope_not_the_name() -> None:
         ("~区域环境噪声", "actual", 55.0),
         ("~区域环境噪声", "change", -0.2),
     ]
+
+
+def test_the_main_freshwater_lakes_and_reservoirs_counted_are_the_lakes_count() -> None:
+    text = "全省20个主要淡水湖泊水库中,水质优良湖库比例为90.0%。"
+    assert facts(text) == [
+        ("key_lakes_monitored_count", "actual", 20.0),
+        ("key_lakes_good_ratio", "actual", 90.0),
+    ]
