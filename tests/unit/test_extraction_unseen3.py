@@ -232,3 +232,11 @@ def test_the_main_freshwater_lakes_and_reservoirs_counted_are_the_lakes_count() 
         ("key_lakes_monitored_count", "actual", 20.0),
         ("key_lakes_good_ratio", "actual", 90.0),
     ]
+
+
+def test_county_level_and_above_drinking_sources_counted_before_their_compliance_rate() -> None:
+    text = "全省100个县级以上集中式生活饮用水水源水质达标率为100%。"
+    assert facts(text) == [
+        ("drinking_water_sources_count", "actual", 100.0),
+        ("drinking_water_source_compliance_rate", "actual", 100.0),
+    ]
