@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from orchestration.parsing.builders import REPORTS_TABLE
+from orchestration.parsing.periods import BadPeriod, parse_period
 from orchestration.parsing.reference import document_kinds
 from orchestration.registry import landing_table
 from orchestration.seeds import read_seed
@@ -169,7 +171,8 @@ def verify(raw_dir: Path, entries: list[ManifestEntry], cache_path: Path | None 
         for column in ("sha256", "subject", "table", "source_url"):
             if not getattr(entry, column):
                 problems.append(f"{where}: {column} is empty")
-        problems += _kind_problems(where, entry) + _table_problems(where, entry.table)
+        problems += (_kind_problems(where, entry) + _table_problems(where, entry.table)
+                     + _period_problems(where, entry))  # fmt: skip
         if not target.is_file():
             problems.append(f"{where}: file is missing")
         elif entry.sha256 and (actual := cache.sha256(target)) != entry.sha256:
@@ -194,6 +197,18 @@ def _kind_problems(where: str, entry: ManifestEntry) -> list[str]:
         )
         if value not in allowed
     ]
+
+
+def _period_problems(where: str, entry: ManifestEntry) -> list[str]:
+    """A report text's period is what its facts are of: it must be readable (the period of a
+    table file is free text: the table's rows carry their own)."""
+    if entry.table != REPORTS_TABLE or not entry.period:
+        return []
+    try:
+        parse_period(entry.period)
+    except BadPeriod as exc:
+        return [f"{where}: period: {exc}"]
+    return []
 
 
 def _table_problems(where: str, table: str) -> list[str]:
@@ -256,7 +271,8 @@ def add_entries(raw_dir: Path, paths: list[Path], fields: dict[str, str]) -> lis
         by_sha256[digest] = relative
         entry = _new_entry(relative, digest, fields, date.today().isoformat())
         where = f"raw/{relative}"
-        problems += _kind_problems(where, entry) + _table_problems(where, entry.table)
+        problems += (_kind_problems(where, entry) + _table_problems(where, entry.table)
+                     + _period_problems(where, entry))  # fmt: skip
         entries.append(entry)
     if problems:
         raise ManifestError("\n".join(problems))

@@ -45,16 +45,17 @@ def report_entries(entries: list[ManifestEntry]) -> list[ManifestEntry]:
 
 
 def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
-    """Extract one shipped document with the manifest's province, year and document kind."""
+    """Extract one shipped document with the manifest's province, period and document kind;
+    a period the manifest states but nobody can read is an error naming the entry (BadPeriod),
+    never a silent fallback to the text's own year."""
     year, period_code = None, None
     if entry.period:
         try:
             period = parse_period(entry.period)
-        except BadPeriod:
-            period = None
-        if period is not None:
-            year = period.start.year
-            period_code = None if period.period_type == "year" else period.code
+        except BadPeriod as exc:
+            raise BadPeriod(f"raw/manifest.csv, raw/{entry.path}: period: {exc}") from None
+        year = period.end.year  # an autumn-winter span 2019年10月-2020年3月 reports in 2020
+        period_code = None if period.period_type == "year" else period.code
     return extract(
         read_text(entry.file(raw_dir)),
         province=resolve_province(entry.province) if entry.province else None,

@@ -67,7 +67,8 @@ def quarter(year: int, q: int) -> Period:
 
 def parse_period(text: str, default_year: int | None = None) -> Period:
     """Read '2021年8月', '2021年1—8月', '2024年上半年', '2023年第三季度', '2023',
-    '2021-01..2021-08', '2024年3月5日'. A text without a year ('1至9月') needs default_year."""
+    '2021-01..2021-08', '2019年10月-2020年3月', '2024年3月5日'. A text without a year ('1至9月')
+    needs default_year."""
     t = match_key(text).replace("年度", "年").replace("份", "")
     patterns = [
         (r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})", _iso_range),
@@ -78,6 +79,10 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
         (
             rf"(\d{{4}})年?(\d{{1,2}})月?{_RANGE_SEP}(\d{{1,2}})月",
             lambda m: month_span(int(m[1]), int(m[2]), int(m[3])),
+        ),
+        (
+            rf"(\d{{4}})年(\d{{1,2}})月?{_RANGE_SEP}(\d{{4}})年(\d{{1,2}})月",
+            lambda m: months_across(int(m[1]), int(m[2]), int(m[3]), int(m[4])),
         ),
         (r"(\d{4})年?(?:第)?([一二三四1-4])季度", lambda m: quarter(int(m[1]), _ZH_DIGITS[m[2]])),
         (r"(\d{4})-?q([1-4])", lambda m: quarter(int(m[1]), int(m[2]))),
@@ -98,9 +103,19 @@ def parse_period(text: str, default_year: int | None = None) -> Period:
 
 
 def _iso_range(m: re.Match[str]) -> Period:
-    if m[1] != m[3]:
-        raise BadPeriod(f"a period across years ({m[0]}) is not supported")
-    return month_span(int(m[1]), int(m[2]), int(m[4]))
+    return months_across(int(m[1]), int(m[2]), int(m[3]), int(m[4]))
+
+
+def months_across(first_year: int, first: int, last_year: int, last: int) -> Period:
+    """A span of whole months; one across a new year ('2019年10月-2020年3月', an autumn-winter
+    campaign) is a 'range' coded '2019-10..2020-03'."""
+    if first_year == last_year:
+        return month_span(first_year, first, last)
+    if last_year < first_year:
+        raise BadPeriod(f"a period ending before it begins ({first_year}-{first:02d}.."
+                        f"{last_year}-{last:02d})")  # fmt: skip
+    start, end = date(first_year, first, 1), _month_end(last_year, last)
+    return Period(f"{first_year}-{first:02d}..{last_year}-{last:02d}", "range", start, end)
 
 
 def _day(year: str, month: str, day: str) -> Period:

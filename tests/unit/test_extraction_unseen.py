@@ -7,6 +7,7 @@ bulletins (江苏, 福建, 湖北, the 2020 national bulletin); none comes from 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -592,3 +593,23 @@ def test_a_count_in_parentheses_and_a_count_that_states_something_name_nothing()
     assert 18.0 not in [f.value for f in facts]
     # the sections of the main rivers are a part of the network: their count keeps its name
     assert ("", 196.0) in [(f.indicator_code, f.value) for f in facts]
+
+
+def test_a_manifest_period_across_a_new_year_is_the_documents_and_an_unreadable_one_an_error(
+    tmp_path: Path,
+) -> None:
+    from dataclasses import replace
+
+    from orchestration.parsing.periods import BadPeriod
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "x.txt").write_text(
+        "京津冀及周边地区“2+26”城市PM2.5平均浓度为70微克/立方米,同比下降14.9%。", encoding="utf-8"
+    )
+    shipped = report_entries(read_manifest(settings().manifest_path))[0]
+    entry = replace(shipped, path="reports/x.txt", province="全国", document_kind="bulletin",
+                    period="2019年10月-2020年3月")  # fmt: skip
+    assert {f.period for f in extract_entry(tmp_path, entry).facts} == {"2019-10..2020-03"}
+    named = re.escape("raw/manifest.csv, raw/reports/x.txt: period: cannot read")
+    with pytest.raises(BadPeriod, match=named):
+        extract_entry(tmp_path, replace(entry, period="2019年秋冬季"))

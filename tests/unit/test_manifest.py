@@ -105,3 +105,15 @@ def test_landing_tables_are_the_builders_the_station_hours_and_the_report_texts(
     from orchestration.parsing.builders import BUILDERS, STATION_HOURLY_TABLE, landing_tables
 
     assert landing_tables() == (*sorted({*BUILDERS, STATION_HOURLY_TABLE}), "reports__text")
+
+
+def test_add_entry_refuses_a_report_period_nobody_can_read(raw_copy: Path) -> None:
+    new = raw_copy / "reports" / "new.txt"
+    new.write_text("2019年秋冬季,PM2.5平均浓度为70微克/立方米。\n", encoding="utf-8")
+    before = (raw_copy / "manifest.csv").read_bytes()
+    unreadable = re.escape("raw/reports/new.txt: period: cannot read period")
+    with pytest.raises(ManifestError, match=unreadable):
+        add_entry(raw_copy, new, {**_fields("reports__text"), "period": "2019年秋冬季"})
+    assert (raw_copy / "manifest.csv").read_bytes() == before
+    added = add_entry(raw_copy, new, {**_fields("reports__text"), "period": "2019年10月-2020年3月"})
+    assert added.period == "2019年10月-2020年3月"

@@ -25,6 +25,8 @@ from orchestration.parsing.periods import BadPeriod, parse_period
         ("2021-01..2021-08", "2021-01..2021-08", "ytd", date(2021, 1, 1), date(2021, 8, 31)),
         ("2024-03-05", "2024-03-05", "day", date(2024, 3, 5), date(2024, 3, 5)),
         ("２０２１年８月", "2021-08", "month", date(2021, 8, 1), date(2021, 8, 31)),
+        ("2019年10月-2020年3月", "2019-10..2020-03", "range", date(2019, 10, 1), date(2020, 3, 31)),
+        ("2019-10..2020-03", "2019-10..2020-03", "range", date(2019, 10, 1), date(2020, 3, 31)),
     ],
 )
 def test_parse_period(text, code, kind, start, end) -> None:
@@ -36,7 +38,9 @@ def test_year_from_context() -> None:
     assert parse_period("1至9月", default_year=2021).code == "2021-01..2021-09"
 
 
-@pytest.mark.parametrize("text", ["8月", "上个月", "2021年13月", "2021年9-3月", "1800年"])
+@pytest.mark.parametrize(
+    "text", ["8月", "上个月", "2021年13月", "2021年9-3月", "1800年", "2020年10月-2019年3月"]
+)
 def test_bad_periods(text: str) -> None:
     with pytest.raises(BadPeriod):
         parse_period(text)

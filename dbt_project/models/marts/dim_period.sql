@@ -1,7 +1,8 @@
 /* One row per reporting period: every year, quarter, month, year-to-date span and day of
    the calendar (vars calendar_first_year..calendar_last_year in dbt_project.yml, which the
    parsers also enforce), plus any other month range or multi-year span (a carbon-market
-   compliance period) that a source reports; and the -1 member. */
+   compliance period, an autumn-winter campaign 2019-10..2020-03 stated in a report) that a
+   source reports; and the -1 member. */
 {% set first_year = var('calendar_first_year') %}
 {% set last_year = var('calendar_last_year') %}
 with
@@ -54,6 +55,17 @@ observed as (
         union all
         select period_code, period_type, period_start_date, period_end_date
         from {{ ref('stg_water__section_assessments') }}
+        union all
+        -- a span of months across a new year stated in report prose (an autumn-winter campaign,
+        -- October to March; orchestration.parsing.periods.months_across)
+        select
+            period_code, 'range',
+            make_date(cast(period_code[1:4] as integer), cast(period_code[6:7] as integer), 1),
+            last_day(make_date(cast(period_code[10:13] as integer),
+                cast(period_code[15:16] as integer), 1))
+        from {{ ref('stg_reports__facts') }}
+        where regexp_full_match(period_code, '[0-9]{4}-[0-9]{2}\.\.[0-9]{4}-[0-9]{2}')
+            and period_code[1:4] <> period_code[10:13]
     )
     where period_code not in (select period_code from calendar)
 
