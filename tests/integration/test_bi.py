@@ -91,13 +91,11 @@ def test_empty_mart_and_duplicated_bi_grain_fail_the_checks(
         con.close()
     result = _dbt_test(
         broken,
-        "assert_marts_have_rows test_name:unique_combination,carbon_market_annual",
+        "assert_marts_have_rows test_name:unique_key,carbon_market_annual",
         tmp_path / "target",
     )
     out = result.stdout
     assert result.returncode != 0, out[-3000:]
     failed = re.findall(r"FAIL \d+ (\S+)", out)
     assert "assert_marts_have_rows" in failed, out[-3000:]
-    assert any(name.startswith("unique_combination_carbon_market_annual") for name in failed), out[
-        -3000:
-    ]
+    assert any(name.startswith("unique_key_carbon_market_annual") for name in failed), out[-3000:]
