@@ -68,6 +68,11 @@ _THINGS = (
 )  # counters of things (not 人次, 次)
 
 
+def _part_words(doc: Document) -> set[str]:
+    """The one-word parts the catalogue names (`parts`: 优, 良): grades of a figure."""
+    return {word for entry in doc.lex.indicators.values() for word, _ in entry.parts}
+
+
 def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
     """The name a number states for itself in its own clause: 'X为N' / 'X N' before it, or
     'N个X' after it when the number opens its clause. None when the clause only points
@@ -114,9 +119,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if _CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)
-    if copula and len(words) == 1 and "\u4e00" <= words <= "\u9fff":
+    if len(words) == 1 and "\u4e00" <= words <= "\u9fff" and (copula or words in _part_words(doc)):
         # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
-        # land, but a name of its own: it borrows none from the clause before
+        # land, but a name of its own: it borrows none from the clause before; a grade the
+        # catalogue names as a part ('其中优100天,良200天') is one even without a copula
         return OwnName(words, clause_start, False)
     # '建成森林乡村104个、绿美古树乡村54个': a count closing its item names what it counts
     closes_item = (
