@@ -272,3 +272,13 @@ def test_a_named_lakes_points_are_neither_the_network_nor_a_basin() -> None:
 def test_a_carbon_markets_volume_of_all_products_is_not_the_allowance_volume() -> None:
     text = "全市碳市场运行平稳,各类产品累计成交量2000万吨。"
     assert facts(text) == [("~各类产品累计成交量", "actual", 2000.0)]
+
+
+def test_figures_closing_with_the_object_of_a_goal_are_no_changes() -> None:
+    text = (
+        "全市PM2.5平均浓度同比下降12.0%,"
+        "完成PM2.5平均浓度同比下降3%、重污染天数同比减少5%的年度目标。"
+    )
+    found = facts(text)
+    assert ("pm2_5", "change", -12.0) in found
+    assert not [f for f in found if f[1] == "change" and f[2] in (-3.0, -5.0)]
