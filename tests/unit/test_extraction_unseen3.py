@@ -282,3 +282,22 @@ def test_figures_closing_with_the_object_of_a_goal_are_no_changes() -> None:
     found = facts(text)
     assert ("pm2_5", "change", -12.0) in found
     assert not [f for f in found if f[1] == "change" and f[2] in (-3.0, -5.0)]
+
+
+def _regions(text: str) -> list[tuple[str, float, str]]:
+    return [(f.indicator_code, f.value, f.region_code)
+            for f in extract(text, province="100000", year=2020).facts]  # fmt: skip
+
+
+def test_the_key_regions_of_several_provinces_are_not_the_country() -> None:
+    text = "今年秋冬季,重点区域细颗粒物(PM2.5)平均浓度同比下降12.0%。"
+    assert _regions(text) == [("pm2_5", -12.0, "")]
+
+
+def test_places_closing_the_clause_before_respectively_take_its_figures() -> None:
+    text = "PM2.5平均浓度最低的3个城市依次是北京、廊坊和长治,分别为41、52和53微克/立方米。"
+    assert _regions(text) == [
+        ("pm2_5", 41.0, "110000"),
+        ("pm2_5", 52.0, "131000"),
+        ("pm2_5", 53.0, "140400"),
+    ]
