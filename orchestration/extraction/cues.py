@@ -113,6 +113,7 @@ class Cues:
     bound_words: list[tuple[str, str]]
     target_patterns: list[re.Pattern[str]]
     target_after: list[str]
+    target_after_patterns: list[re.Pattern[str]]
     actual_words: list[str]
     target_year_patterns: list[re.Pattern[str]]
     bound_year_patterns: list[re.Pattern[str]]
@@ -187,6 +188,7 @@ class Cues:
             ),
             target_patterns=_patterns(spec["target_patterns"]),
             target_after=_words(spec["target_after"]),
+            target_after_patterns=_patterns(spec["target_after_patterns"]),
             actual_words=_words(spec["actual_words"]),
             target_year_patterns=_patterns(spec["target_year_patterns"]),
             bound_year_patterns=_patterns(spec["bound_year_patterns"]),

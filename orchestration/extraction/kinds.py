@@ -38,8 +38,10 @@ def kind_of(text: str, mention: Mention, before: str, is_plan: bool,
     if mention.unit_code == RANK_UNIT:
         return "rank", None
     after = text[mention.end : mention.end + AFTER_WINDOW]
-    is_goal = the_cues.is_target_clause(before) or any(
-        after.startswith(w) for w in the_cues.target_after
+    is_goal = (
+        the_cues.is_target_clause(before)
+        or any(after.startswith(w) for w in the_cues.target_after)
+        or any(p.match(text, mention.end) for p in the_cues.target_after_patterns)
     )
     baseline = the_cues.baseline_year(before)
     direction = the_cues.direction(text[: mention.start])

@@ -68,6 +68,11 @@ _THINGS = (
 )  # counters of things (not 人次, 次)
 
 
+def _part_words(doc: Document) -> set[str]:
+    """The one-word parts the catalogue names (`parts`: 优, 良): grades of a figure."""
+    return {word for entry in doc.lex.indicators.values() for word, _ in entry.parts}
+
+
 def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
     """The name a number states for itself in its own clause: 'X为N' / 'X N' before it, or
     'N个X' after it when the number opens its clause. None when the clause only points
@@ -108,15 +113,21 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
                 words, changed = words[: -len(word)], True
     words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     words = _without_regions(doc, words.rstrip("("))
+    tied = words.endswith(_TIE)
+    if mention.unit_code == RANK_UNIT and tied and not _without_tied_places(doc, words):
+        # '吉安市和抚州市并列第五': places sharing a rank — no name to land, and the rank is
+        # theirs, so it borrows none of the region's indicators either
+        return OwnName(words, clause_start, False)
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
     if _CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)
-    if copula and len(words) == 1 and "\u4e00" <= words <= "\u9fff":
+    if len(words) == 1 and "\u4e00" <= words <= "\u9fff" and (copula or words in _part_words(doc)):
         # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
-        # land, but a name of its own: it borrows none from the clause before
+        # land, but a name of its own: it borrows none from the clause before; a grade the
+        # catalogue names as a part ('其中优100天,良200天') is one even without a copula
         return OwnName(words, clause_start, False)
     # '建成森林乡村104个、绿美古树乡村54个': a count closing its item names what it counts
     closes_item = (
@@ -263,4 +274,24 @@ def _without_regions(doc: Document, words: str) -> str:
         name = doc.text[start:end]
         if words.startswith(name):
             return words[len(name) :]
+    return words
+
+
+_TIE = "并"  # of 并列第五: the rank pattern starts at 列
+_TIE_JOINS = ("和", "与", "、")
+
+
+def _without_tied_places(doc: Document, words: str) -> str:
+    """'(吉安市)和抚州市并(列第五)': places joined by 和/与/、 that share a rank (并列), the
+    rest of a rank's words; '' when they were all the clause said."""
+    words = words.removesuffix(_TIE)
+    changed = True
+    while changed and words:
+        changed = False
+        for join in _TIE_JOINS:
+            if words.startswith(join):
+                words, changed = words[len(join) :], True
+        names = [doc.text[s:e] for s, e, _ in doc.regions if words.startswith(doc.text[s:e])]
+        if names:  # the longest ('抚州市', not '抚州' said elsewhere in the text)
+            words, changed = words[len(max(names, key=len)) :], True
     return words

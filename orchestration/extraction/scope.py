@@ -113,9 +113,12 @@ def region(doc: Document, alias_start: int, sentence_start: int,
         if opening:
             return opening  # '福州市…综合指数…排名第8,厦门市排名第5': the clause's own city
         anchor = text.rfind(RESPECTIVELY, clause_start, mention.start)
-        if alias_start < clause_start < anchor:
-            # '…综合指数…169个城市中,厦门、福州分别位列第7位、第8位': the clause's own places
-            places = listed_regions(doc, anchor, clause_start)
+        if alias_start < clause_start <= anchor:
+            # '…综合指数…169个城市中,厦门、福州分别位列第7位、第8位': the clause's own places;
+            # '…最低的3个城市依次是北京、廊坊和长治,分别为47、55和55': those closing the clause
+            # before, when 分别 opens the number's own
+            end = anchor if anchor > clause_start else clause_start - 1
+            places = listed_regions(doc, end, sentence_start if end < anchor else clause_start)
             if len(places) >= 2:
                 series = doc.series(anchor, mention)
                 if len(series) == len(places) and mention in series:

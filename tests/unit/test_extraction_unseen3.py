@@ -240,3 +240,70 @@ def test_county_level_and_above_drinking_sources_counted_before_their_compliance
         ("drinking_water_sources_count", "actual", 100.0),
         ("drinking_water_source_compliance_rate", "actual", 100.0),
     ]
+
+
+# after the measurement of the unseen3 test half (spent): wrong facts removed by classes of wording
+
+
+def test_days_of_one_aqi_grade_are_no_good_day_count() -> None:
+    text = "全年空气质量优良天数为300天,其中优100天,良200天。"
+    assert facts(text) == [("good_days", "actual", 300.0)]
+
+
+def test_a_tributary_network_is_not_the_main_rivers() -> None:
+    text = "嘉陵江支流总体水质为良好,50条河流布设的90个监测断面中,Ⅰ~Ⅲ类断面比例为91.0%。"
+    assert ("major_rivers_good_ratio", "actual", 91.0) not in facts(text)
+    assert ("~河流i-iii类断面比例", "actual", 91.0) in facts(text)
+
+
+def test_the_main_rivers_spelt_with_jianghe_are_still_the_main_rivers() -> None:
+    text = "全省主要江河水质优良断面比例为90.0%。"
+    assert facts(text) == [("major_rivers_good_ratio", "actual", 90.0)]
+
+
+def test_a_named_lakes_points_are_neither_the_network_nor_a_basin() -> None:
+    text = "太湖点位水质优良比例为60.5%,同比上升3.1个百分点。"
+    assert facts(text) == [
+        ("~太湖水质优良比例", "actual", 60.5),
+        ("~太湖水质优良比例", "change", 3.1),
+    ]
+
+
+def test_a_carbon_markets_volume_of_all_products_is_not_the_allowance_volume() -> None:
+    text = "全市碳市场运行平稳,各类产品累计成交量2000万吨。"
+    assert facts(text) == [("~各类产品累计成交量", "actual", 2000.0)]
+
+
+def test_figures_closing_with_the_object_of_a_goal_are_no_changes() -> None:
+    text = (
+        "全市PM2.5平均浓度同比下降12.0%,"
+        "完成PM2.5平均浓度同比下降3%、重污染天数同比减少5%的年度目标。"
+    )
+    found = facts(text)
+    assert ("pm2_5", "change", -12.0) in found
+    assert not [f for f in found if f[1] == "change" and f[2] in (-3.0, -5.0)]
+
+
+def _regions(text: str) -> list[tuple[str, float, str]]:
+    return [(f.indicator_code, f.value, f.region_code)
+            for f in extract(text, province="100000", year=2020).facts]  # fmt: skip
+
+
+def test_the_key_regions_of_several_provinces_are_not_the_country() -> None:
+    text = "今年秋冬季,重点区域细颗粒物(PM2.5)平均浓度同比下降12.0%。"
+    assert _regions(text) == [("pm2_5", -12.0, "")]
+
+
+def test_places_closing_the_clause_before_respectively_take_its_figures() -> None:
+    text = "PM2.5平均浓度最低的3个城市依次是北京、廊坊和长治,分别为41、52和53微克/立方米。"
+    assert _regions(text) == [
+        ("pm2_5", 41.0, "110000"),
+        ("pm2_5", 52.0, "131000"),
+        ("pm2_5", 53.0, "140400"),
+    ]
+
+
+def test_places_tied_for_a_rank_are_no_name_and_borrow_nothing() -> None:
+    text = "3月各市臭氧浓度排名为:甲市第一,泉州市和漳州市并列第二,乙市第四。"
+    found = extract(text, province="350000", year=2022).facts
+    assert [(f.indicator_code, f.value) for f in found if f.kind == "rank"] == []
