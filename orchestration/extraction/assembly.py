@@ -16,10 +16,9 @@ import re
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
-from orchestration.extraction.cues import cues
 from orchestration.extraction.facts import Fact, Unmapped
 from orchestration.extraction.fitting import annual, compatible
-from orchestration.extraction.kinds import change_sign
+from orchestration.extraction.kinds import change_sign, open_change_sign
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, RESPECTIVELY, Document
@@ -150,15 +149,11 @@ def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
         return unmapped(doc, mention, own.name)
     value = mention.value
     if kind == "change":
-        found = cues().direction_word(c.text[: mention.start])
-        if found is not None and found[0] in cues().better_words:
-            # '改善24.2%': better is down only where the name says lower is better
-            if not own.name.endswith(tuple(cues().lower_is_better_name_endings)):
-                reason = "direction_unknown: better or worse, and the name does not say which way"
-                return unmapped(doc, mention, own.name, reason)
-            value = -value * found[1]
-        elif change_sign(c.text, mention, c.read.previous) == -1:
-            value = -value
+        sign = open_change_sign(c.text, mention, c.read.previous, own.name)
+        if sign is None:
+            reason = "direction_unknown: better or worse, and the name does not say which way"
+            return unmapped(doc, mention, own.name, reason)
+        value *= sign
     unit = mention.unit_code or ""
     char_start, char_end = doc.folded.span(min(own.clause_start, mention.start), mention.end)
     return Fact(

@@ -92,3 +92,15 @@ def change_sign(text: str, mention: Mention, previous: Stated | None,
     ):
         return previous.sign
     return 1
+
+
+def open_change_sign(text: str, mention: Mention, previous: Stated | None, name: str) -> int | None:
+    """change_sign for a figure no indicator claims, known only by its stated name: a change for
+    the better or worse ('同比改善24.2%') is a fall only where the name says lower is better (a
+    concentration); None where the name does not say which way is better."""
+    found = cues().direction_word(text[: mention.start])
+    if found is not None and found[0] in cues().better_words:
+        if not name.endswith(tuple(cues().lower_is_better_name_endings)):
+            return None
+        return -found[1]
+    return change_sign(text, mention, previous)
