@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from orchestration.parsing.builders import REPORTS_TABLE
+from orchestration.parsing.builders import REPORTS_TABLE, landing_tables
 from orchestration.parsing.periods import BadPeriod, parse_period
 from orchestration.parsing.reference import document_kinds
 from orchestration.registry import landing_table
@@ -214,8 +214,6 @@ def _period_problems(where: str, entry: ManifestEntry) -> list[str]:
 def _table_problems(where: str, table: str) -> list[str]:
     """An entry's table must be one a landing asset reads, spelled exactly: any other name would
     be listed and archived but land nothing."""
-    from orchestration.parsing.builders import landing_tables
-
     known = landing_tables()
     if not table or table in known:
         return []
