@@ -3,6 +3,11 @@
 PYTHON ?= python3
 VENV   := .venv
 UV     := $(PYTHON) -m uv
+# Compile every installed module to bytecode once, at install (pip's default; uv's is off). Where
+# PYTHONDONTWRITEBYTECODE is set (CI images, containers — this machine), Python never caches .pyc,
+# so without it every envwh, dbt and pytest process compiles its imports again: `import
+# great_expectations` 11.7 s → 6.3 s, `dbt --version` 5.3 s → 3.7 s, cold build CPU 102 → 83 s.
+export UV_COMPILE_BYTECODE := 1
 ENVWH  := $(VENV)/bin/envwh
 # a DuckDB 1.4 client (hash-locked), for the test that the published file stays 1.x-readable
 DUCKDB14 := .venv-duckdb14
