@@ -170,6 +170,9 @@ class Cues:
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
+    subject_words: list[str]
+    subject_patterns: list[re.Pattern[str]]
+    part_heads: list[str]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -257,6 +260,9 @@ class Cues:
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
+            subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
+            subject_patterns=_patterns(spec["subject_patterns"]),
+            part_heads=_words(spec["part_heads"]),
         )
 
     def is_target_clause(self, clause: str) -> bool:

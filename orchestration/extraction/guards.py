@@ -22,6 +22,7 @@ from orchestration.extraction.reading import (
     plain,
 )
 from orchestration.extraction.scope import network
+from orchestration.extraction.subjects import unknown_qualifier
 from orchestration.extraction.subsets import subset_alias
 
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
@@ -52,6 +53,11 @@ def guarded(c: Clause, alias: Alias | None,
         if alias is None and own is None and part:
             start = c.doc.clause_start(c.mention.start, c.sentence_start)
             own = OwnName(part, start, True)
+    if alias is not None:
+        stated = unknown_qualifier(c, alias)  # '生态补偿断面水质优良比例': a qualifier not known
+        if stated:
+            start = c.doc.clause_start(c.mention.start, c.sentence_start)
+            return None, own or OwnName(stated, start, True)
     return alias, own
 
 

@@ -66,7 +66,14 @@ def share_of_target(c: Clause) -> Alias | None:
 
 def wrapped(c: Clause) -> Alias | None:
     """'督察指出的39个问题': a name (督察指出的问题) that the number interrupts."""
-    text, lex, mention = c.text, c.doc.lex, c.stated
+    lex = c.doc.lex
+    fits = lambda code: compatible(lex.indicators[code], c.stated, c.kind)  # noqa: E731
+    return _counts_if_unitless(c, wrapped_name(c.text, lex.aliases, c.stated, fits))
+
+
+def wrapped_name(text: str, aliases: dict[str, str], mention: Mention,
+                 fits: Callable[[str], bool] = lambda _: True) -> Alias | None:  # fmt: skip
+    """The longest name that the number interrupts and whose code fits ('督察指出的39个问题')."""
     best: Alias | None = None
     for head_length in WRAPPED_HEADS:
         head = text[mention.start - head_length : mention.start]
@@ -76,12 +83,12 @@ def wrapped(c: Clause) -> Alias | None:
             tail = text[mention.end : mention.end + tail_length]
             if not plain(tail, tail_length):
                 break
-            code = lex.aliases.get(head + tail)
-            if code and compatible(lex.indicators[code], mention, c.kind):
+            code = aliases.get(head + tail)
+            if code and fits(code):
                 found = Alias(mention.start - head_length, mention.end + tail_length, code)
                 if best is None or found.end - found.start > best.end - best.start:
                     best = found
-    return _counts_if_unitless(c, best)
+    return best
 
 
 def forward(c: Clause) -> Alias | None:

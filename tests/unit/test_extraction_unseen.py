@@ -546,7 +546,7 @@ def test_no_section_worse_than_class_v_is_a_share_of_zero_of_the_network_named()
 
 def test_parts_named_in_one_word_take_their_part_and_a_rural_area_is_not_the_province() -> None:
     text = (
-        "关中地区环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
+        "全省环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
         "全省农村区域环境空气质量较好,总优良率为90.2%。"
     )
     facts = extract(text, province="610000", year=2023).facts

@@ -1,0 +1,126 @@
+"""Whether a coded figure's subject is recognised: every word of its clause before the
+indicator's name is known, or the figure does not take the indicator's code.
+
+What belongs here: the words a figure's clause says before the name of its indicator, and which
+of them the rule knows — a region, a scope or count of the places, a time, another indicator's
+name, a word of the indicator's own spellings, a word of maps/cues.yml (`subject_words`,
+`subject_patterns` and the scope lists) — and the stated name of a figure whose name other words
+qualify ('鄱阳湖点位水质优良比例': 鄱阳湖 is no scope the rule knows, so the figure is no figure of
+the whole section network). An abstention, not a blacklist: a qualifier never seen before keeps
+the figure's stated name (open vocabulary) instead of borrowing the generic code. Pure functions
+of the Clause.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from orchestration.extraction.aliases import Alias
+from orchestration.extraction.clause import Clause
+from orchestration.extraction.cues import cues
+from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_JOINS
+from orchestration.extraction.strategies import wrapped_name
+from orchestration.parsing.text import match_key
+from orchestration.registry.catalogue import Indicator
+
+EXAMPLES_CLOSE = "等"  # closes a list of examples of what the name after it names
+MIN_SPELLING_PART = 2  # the shortest piece of an indicator's own spellings that counts as known
+
+
+def unknown_qualifier(c: Clause, alias: Alias) -> str:
+    """The stated name of the figure when words the rule does not know qualify its indicator's
+    name in the clause ('鄱阳湖点位' + '水质优良比例'); '' when every word before the name is
+    known, the name stands after the number, or the indicator is made for a part (a basin, a
+    lake, a bay: its own name may stand before it)."""
+    if alias.start >= alias.end or alias.end > c.mention.start:
+        return ""  # a name inferred at the number, or said after it ('51家重点排放单位')
+    indicator = c.doc.lex.indicators[alias.code]
+    if made_for_a_part(indicator):
+        return ""
+    start = c.doc.clause_start(alias.start, c.sentence_start, CLAUSE_BREAKS)
+    first = first_unknown(c, start, alias.start, indicator)
+    return "" if first < 0 else c.text[first : alias.end]
+
+
+def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
+    """Where the first word of text[start:end] that the rule does not know begins; -1 when none."""
+    doc, text = c.doc, c.text
+    known = [False] * (end - start)
+
+    def mark(a: int, b: int) -> None:
+        for i in range(max(a, start), min(b, end)):
+            known[i - start] = True
+
+    for a, b in [(a.start, a.end) for a in doc.aliases] + [(s, e) for s, e, _ in doc.regions]:
+        if b > start and a < end:
+            mark(a, b)
+    for m in doc.mentions:
+        if m.end > start and m.start < end:
+            mark(m.start, m.end)
+            named = wrapped_name(text, doc.lex.aliases, m)
+            if named is not None:  # '第二轮…督察指出的39个问题已完成整改': another figure's words
+                mark(start, named.end)
+    words = text[start:end]
+    the_cues = cues()
+    examples = words.rfind(EXAMPLES_CLOSE)
+    if examples >= 0 and _opens_a_list(c, start):
+        mark(start, start + examples + 1)  # '新能源汽车、新材料、新能源等新兴产业': examples
+    for pattern in (*the_cues.own_name_time_patterns, *the_cues.subset_reset_patterns,
+                    *the_cues.subject_patterns):  # fmt: skip
+        for found in pattern.finditer(words):
+            mark(start + found.start(), start + found.end())
+    vocabulary = _known_words() | _spelling_parts(indicator)
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if words[i:j] in vocabulary:
+                mark(start + i, start + j)
+                break
+    return next((start + i for i, k in enumerate(known) if not k), -1)
+
+
+def _opens_a_list(c: Clause, start: int) -> bool:
+    """The item at start closes a list ('新能源汽车、新材料、新能源等')."""
+    return start > 0 and c.text[start - 1] in LIST_JOINS
+
+
+def made_for_a_part(indicator: Indicator) -> bool:
+    """The indicator measures a part itself (one of its spellings names a part of maps/cues.yml
+    `subsets`: 主要江河, 湖库, 流域, 近岸海域 …): the part's own name may stand before it."""
+    the_cues = cues()
+    spellings = [match_key(spelling) for spelling in indicator.prose_spellings]
+    return any(head in spelling for head in the_cues.part_heads for spelling in spellings) or any(
+        s.named_in(spelling)
+        for s in the_cues.subsets
+        if not (s.kept_in_scope or s.after_name)
+        for spelling in spellings
+    )
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    the_cues = cues()
+    return frozenset(
+        [
+            *the_cues.subject_words,
+            *the_cues.subset_resets,
+            *the_cues.own_name_scope_words,
+            *the_cues.regions_without_code,
+            *the_cues.scope_nouns,
+            *the_cues.national_network_words,
+            *the_cues.provincial_network_words,
+            *the_cues.copulas,
+            *the_cues.grammar.list_joins,
+            *(word for s in the_cues.subsets for word in s.words),
+        ]
+    )
+
+
+@cache
+def _spelling_parts(indicator: Indicator) -> frozenset[str]:
+    """Every piece (two characters or more) of the indicator's own prose spellings."""
+    parts = set()
+    for spelling in indicator.prose_spellings:
+        key = match_key(spelling)
+        for i in range(len(key)):
+            parts.update(key[i:j] for j in range(i + MIN_SPELLING_PART, len(key) + 1))
+    return frozenset(parts)

@@ -1,0 +1,65 @@
+"""A coded figure needs a subject the rule knows (orchestration/extraction/subjects.py): words
+it does not know before an indicator's name keep the figure's stated name (open vocabulary)
+instead of the whole network's code. Each test names the class of wording, in sentences written
+for the test (not copied from any gold text), and fails without the rule."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+
+HUNAN = "430000"
+
+
+def facts(text: str, province: str = HUNAN) -> list[tuple[str, str, float]]:
+    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
+            for f in extract(text, province=province, year=2023).facts]  # fmt: skip
+
+
+def test_an_unknown_kind_of_sections_does_not_borrow_the_section_ratio() -> None:
+    # words no list knows before the generic name: no code, the stated name kept
+    text = "全省生态补偿断面水质优良比例为87.5%。"
+    assert facts(text) == [("~生态补偿断面水质优良比例", "actual", 87.5)]
+
+
+def test_an_unknown_network_of_sections_keeps_its_name() -> None:
+    # '监测断面' (every monitored section) is not the national assessment's network
+    text = "地表水监测断面水质优良比例为96.0%,同比上升1.5个百分点。"
+    assert facts(text) == [
+        ("~监测断面水质优良比例", "actual", 96.0),
+        ("~监测断面水质优良比例", "change", 1.5),
+    ]
+
+
+def test_known_scope_words_regions_and_counts_keep_the_code() -> None:
+    # the region, a count of its cities, a time and a topic word are all known scope
+    text = "2023年,全省14个市(州)政府所在地城市环境空气质量平均优良天数比例为90.1%。"
+    assert facts(text) == [("good_days_ratio", "actual", 90.1)]
+
+
+def test_a_self_reference_of_the_region_keeps_the_code() -> None:
+    text = "该省空气质量综合指数为3.50。"
+    assert facts(text) == [("composite_index", "actual", 3.5)]
+
+
+def test_examples_closed_by_deng_qualify_nothing() -> None:
+    # 'A、B、C等X': examples of what X names, not a part of it
+    text = "长江、湘江、沅江等主要江河水质优良断面比例为98.0%。"
+    assert facts(text) == [("major_rivers_good_ratio", "actual", 98.0)]
+
+
+def test_a_basin_indicator_takes_the_basins_own_name() -> None:
+    # an indicator made for a part (流域…) may have the part's proper name before it
+    text = "资水流域水质优良比例为100%。"
+    assert facts(text) == [("basin_good_ratio", "actual", 100.0)]
+
+
+def test_words_of_another_figure_before_the_name_are_that_figures() -> None:
+    # '…督察指出的12个问题已完成整改10个': the subject is the other figure's name
+    text = "第三轮中央生态环境保护督察指出的12个问题已完成整改10个。"
+    assert ("inspection_problems_rectified", "actual", 10.0) in facts(text)
+
+
+def test_an_area_of_several_cities_unknown_to_the_rule_is_no_figure_of_the_province() -> None:
+    # '关中地区' names part of the province: its figure, and its parts, take no province code
+    text = "关中地区环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
+    assert facts(text, province="610000") == [("~关中地区环境空气质量总优良率", "actual", 71.5)]
