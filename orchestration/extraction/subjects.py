@@ -39,7 +39,31 @@ def unknown_qualifier(c: Clause, alias: Alias) -> str:
         return ""
     start = c.doc.clause_start(alias.start, c.sentence_start, CLAUSE_BREAKS)
     first = first_unknown(c, start, alias.start, indicator)
-    return "" if first < 0 else c.text[first : alias.end]
+    if first >= 0:
+        return c.text[first : alias.end]
+    if alias.start == c.sentence_start and c.sentence_start > c.paragraph_start:
+        subject = _elided_subject(c, indicator)  # '…监测断面水质优良比例为96.4%。Ⅰ-Ⅱ类水质比例为…'
+        return subject + c.text[alias.start : alias.end] if subject else ""
+    return ""
+
+
+def _elided_subject(c: Clause, indicator: Indicator) -> str:
+    """A name opening its sentence says no subject: it is the subject of the sentence before in
+    the paragraph, when that sentence's last name is of the same subject (air, water, …); the
+    words the rule does not know before that name in its clause, or ''."""
+    doc = c.doc
+    previous_start, _ = doc.sentence(max(c.sentence_start - 2, 0))  # before its end mark
+    previous_start = max(previous_start, c.paragraph_start)
+    names = doc.aliases_between(previous_start, c.sentence_start)
+    if not names:
+        return ""
+    name = names[-1]  # the figure said last ('针对环境空气质量,…,全国…优良天数比例为86.8%')
+    said_of = doc.lex.indicators[name.code]
+    if said_of.subject != indicator.subject or made_for_a_part(said_of):
+        return ""
+    start = doc.clause_start(name.start, previous_start, CLAUSE_BREAKS)
+    first = first_unknown(c, start, name.start, said_of)
+    return "" if first < 0 else c.text[first : name.start]
 
 
 def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
@@ -109,6 +133,8 @@ def _known_words() -> frozenset[str]:
             *the_cues.national_network_words,
             *the_cues.provincial_network_words,
             *the_cues.copulas,
+            *the_cues.none_before_alias,  # '无严重污染天数': a value in words, no part
+            *(word for word, _ in the_cues.verbal_before_alias),
             *the_cues.grammar.list_joins,
             *(word for s in the_cues.subsets for word in s.words),
         ]

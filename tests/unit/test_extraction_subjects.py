@@ -63,3 +63,19 @@ def test_an_area_of_several_cities_unknown_to_the_rule_is_no_figure_of_the_provi
     # '关中地区' names part of the province: its figure, and its parts, take no province code
     text = "关中地区环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
     assert facts(text, province="610000") == [("~关中地区环境空气质量总优良率", "actual", 71.5)]
+
+
+def test_a_sentence_without_a_subject_keeps_the_unknown_subject_of_the_one_before() -> None:
+    # the subject said once, elided in the next sentence of the paragraph: still not known
+    text = "全省地表水监测断面水质优良比例为95.0%。Ⅰ~Ⅱ类水质比例为70.0%。"
+    assert [code for code, _, _ in facts(text)] == [
+        "~监测断面水质优良比例",
+        "~监测断面i-ii类水质比例",
+    ]
+
+
+def test_a_sentence_without_a_subject_after_a_known_one_keeps_the_code() -> None:
+    text = "全省国考断面水质优良比例为95.0%。Ⅰ~Ⅱ类水质比例为70.0%。"
+    assert [code for code, _, _ in facts(text)] == [
+        "water_sections_good_ratio", "water_sections_class_i_ii_ratio",
+    ]  # fmt: skip
