@@ -241,7 +241,9 @@ def sibling_class(c: Clause) -> Alias | None:
 
 # one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
 # a short unit, a comma
-_PLACE_ITEM = r"[^\d,;:。、]{1,6}\d+(?:\.\d+)?[^\d,;:。、]{0,6}[,、]"
+_PLACE_ITEM = (  # '安康301天,', '赣州市第二,' (a rank in words), '吉安市和抚州市并列第五,'
+    r"[^\d,;:。、]{1,10}(?:\d+(?:\.\d+)?|第[一二三四五六七八九十]{1,3})[^\d,;:。、]{0,6}[,、]"
+)
 PLACE_LIST_NAME_GAP = 8  # the most words between the indicator and the opening word of the list
 
 

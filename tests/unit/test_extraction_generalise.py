@@ -1,0 +1,37 @@
+"""Recall and period classes of the fourth tuning round (branch xgen4): each test names the
+class of wording, in sentences written for the test (not copied from any gold text), and fails
+without its rule."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+
+JIANGXI = "360000"
+
+
+def facts(text: str, province: str = JIANGXI, period: str | None = None) -> list[tuple]:
+    found = extract(text, province=province, year=2023, period_code=period).facts
+    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value, f.region_code,
+             f.period) for f in found]  # fmt: skip
+
+
+def test_a_ranking_of_cities_written_as_prose_gives_each_city_its_place() -> None:
+    # '<indicator>排名为:<city>第一,<city>第二,…': ranks in words or digits, each city's
+    text = "全省设区市PM2.5平均浓度排名为:赣州市第一,上饶市第2,南昌市第三。"
+    assert facts(text) == [
+        ("pm2_5", "rank", 1.0, "360700", "2023"),
+        ("pm2_5", "rank", 2.0, "361100", "2023"),
+        ("pm2_5", "rank", 3.0, "360100", "2023"),
+    ]
+
+
+def test_an_ordinal_of_a_city_outside_a_list_item_is_no_rank() -> None:
+    # '南昌市第一批…': an ordinal of a thing, not a place in a ranking
+    kinds = [kind for _, kind, *_ in facts("南昌市第一批试点项目共12个,南昌市第2季度完成3个。")]
+    assert "rank" not in kinds
+
+
+def test_a_decimal_before_yue_is_no_month_of_the_paragraph() -> None:
+    # 'PM2.5月均浓度': the 5 of PM2.5 is no month: a January release keeps its period
+    text = "PM2.5月均浓度为40微克/立方米。"
+    assert facts(text, period="2023-01") == [("pm2_5", "actual", 40.0, JIANGXI, "2023-01")]
