@@ -33,6 +33,8 @@ STATEMENT_BREAKS = frozenset("。;!?\n")  # what a crossed bound and its figure 
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
+# a rank's own name that is only a place ('甲市第一', '安康市第2'): the place, no figure's name
+_PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 # figures counted over a network of water sections (their network decides the indicator)
 SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 
@@ -44,6 +46,8 @@ def guarded(c: Clause, alias: Alias | None,
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if c.kind == "change" and gap_to_reference(c):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no change
+    if c.kind == "rank" and own is not None and _PLACE_OWN_NAME.fullmatch(own.name):
+        own = None  # '…排名为:甲市第一': a place unknown to the reference names no figure
     if c.kind == "change" and own is None and changes_unclaimed(c):
         alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
     if alias is not None and unknown_place(c, min(alias.start, c.mention.start)):

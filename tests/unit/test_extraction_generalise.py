@@ -35,3 +35,9 @@ def test_a_decimal_before_yue_is_no_month_of_the_paragraph() -> None:
     # 'PM2.5月均浓度': the 5 of PM2.5 is no month: a January release keeps its period
     text = "PM2.5月均浓度为40微克/立方米。"
     assert facts(text, period="2023-01") == [("pm2_5", "actual", 40.0, JIANGXI, "2023-01")]
+
+
+def test_a_rank_of_a_place_the_reference_does_not_know_names_no_figure() -> None:
+    # '…排名为:某某市第一': the place is unknown, its rank lands under no name
+    text = "全省设区市PM2.5平均浓度排名为:赣州市第一,某某市第二。"
+    assert facts(text) == [("pm2_5", "rank", 1.0, "360700", "2023")]
