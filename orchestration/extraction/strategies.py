@@ -44,6 +44,7 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 # the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
+_NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
@@ -348,6 +349,8 @@ def split_name(c: Clause) -> Alias | None:
         words = [own.name[-n:] for n in range(len(own.name), OWN_NAME_TAIL_MIN - 1, -1)]
         words += [own.name]
         words += [h for h in heads if len(h) >= COMPLETING_HEAD_MIN and own.name.endswith(h)]
+        if c.mention.unit_code not in _NOT_AMOUNTS:  # '…产生量2462.75万吨,综合利用1970.78万吨'
+            words += [own.name + s for s in cues().amount_suffixes if not own.name.endswith(s)]
         words = [w for w in dict.fromkeys(words) if w.endswith(heads)]
     for word in words:
         word_length = len(word)

@@ -41,3 +41,14 @@ def test_a_rank_of_a_place_the_reference_does_not_know_names_no_figure() -> None
     # '…排名为:某某市第一': the place is unknown, its rank lands under no name
     text = "全省设区市PM2.5平均浓度排名为:赣州市第一,某某市第二。"
     assert facts(text) == [("pm2_5", "rank", 1.0, "360700", "2023")]
+
+
+def test_a_verb_alone_before_an_amount_names_the_amount_of_it() -> None:
+    # 'X产生量A,综合利用B,处置C,贮存D': the verbs complete X's amounts (…量)
+    text = "全省一般工业固体废物产生量1000万吨,综合利用800万吨,处置150万吨,贮存50万吨。"
+    assert [(code, value) for code, _, value, _, _ in facts(text)] == [
+        ("general_industrial_solid_waste_generated", 1000.0),
+        ("general_industrial_solid_waste_utilized", 800.0),
+        ("general_industrial_solid_waste_disposed", 150.0),
+        ("general_industrial_solid_waste_stored", 50.0),
+    ]
