@@ -44,6 +44,7 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 # the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
+_JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
 _NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
@@ -84,7 +85,8 @@ def wrapped_name(text: str, aliases: dict[str, str], mention: Mention,
             tail = text[mention.end : mention.end + tail_length]
             if not plain(tail, tail_length):
                 break
-            code = aliases.get(head + tail)
+            # '国家考核的160个断面': the name may drop the 的 that joins its head to the number
+            code = aliases.get(head + tail) or aliases.get(head.removesuffix(_JOINING) + tail)
             if code and fits(code):
                 found = Alias(mention.start - head_length, mention.end + tail_length, code)
                 if best is None or found.end - found.start > best.end - best.start:

@@ -52,3 +52,20 @@ def test_a_verb_alone_before_an_amount_names_the_amount_of_it() -> None:
         ("general_industrial_solid_waste_disposed", 150.0),
         ("general_industrial_solid_waste_stored", 50.0),
     ]
+
+
+def test_a_count_of_sections_per_class_and_a_name_wrapping_its_number_through_de() -> None:
+    # '国家考核的N个断面中,Ⅰ~Ⅲ类水质断面M个,占比P%': the network's count, the good count, its share
+    text = "其中,国家考核的100个断面中,Ⅰ~Ⅲ类水质断面90个,占比90.0%。"
+    assert [(code, value) for code, _, value, _, _ in facts(text)] == [
+        ("water_sections_count", 100.0),
+        ("water_sections_good_count", 90.0),
+        ("water_sections_good_ratio", 90.0),
+    ]
+
+
+def test_the_compliance_of_drinking_water_as_taken_is_the_sources_compliance() -> None:
+    text = "全省城市集中式饮用水水源地取水水质达标率为98.5%。"
+    assert [(code, value) for code, _, value, _, _ in facts(text)] == [
+        ("drinking_water_source_compliance_rate", 98.5),
+    ]
