@@ -29,14 +29,20 @@ MIN_SPELLING_PART = 2  # the shortest piece of an indicator's own spellings that
 
 def unknown_qualifier(c: Clause, alias: Alias) -> str:
     """The stated name of the figure when words the rule does not know qualify its indicator's
-    name in the clause ('鄱阳湖点位' + '水质优良比例'); '' when every word before the name is
-    known, the name stands after the number, or the indicator is made for a part (a basin, a
-    lake, a bay: its own name may stand before it)."""
-    if alias.start >= alias.end or alias.end > c.mention.start:
-        return ""  # a name inferred at the number, or said after it ('51家重点排放单位')
+    name in the clause ('鄱阳湖点位' + '水质优良比例'), or stand between a count and the name
+    after it ('99个县级城市' + '饮用水源地'); '' when every such word is known, the number
+    interrupts the name, or the indicator is made for a part (a basin, a lake, a bay: its own
+    name may stand before it)."""
+    if alias.start >= alias.end:
+        return ""  # a name inferred at the number
     indicator = c.doc.lex.indicators[alias.code]
     if made_for_a_part(indicator):
         return ""
+    if alias.start >= c.mention.end:  # '99个县级城市饮用水源地': the words between count and name
+        first = first_unknown(c, c.mention.end, alias.start, indicator)
+        return "" if first < 0 else c.text[first : alias.end]
+    if alias.end > c.mention.start:
+        return ""  # a name the number interrupts ('督察指出的39个问题')
     start = c.doc.clause_start(alias.start, c.sentence_start, CLAUSE_BREAKS)
     first = first_unknown(c, start, alias.start, indicator)
     if first >= 0:

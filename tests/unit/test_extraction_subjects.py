@@ -79,3 +79,11 @@ def test_a_sentence_without_a_subject_after_a_known_one_keeps_the_code() -> None
     assert [code for code, _, _ in facts(text)] == [
         "water_sections_good_ratio", "water_sections_class_i_ii_ratio",
     ]  # fmt: skip
+
+
+def test_unknown_words_between_a_count_and_the_name_after_it_keep_the_code_away() -> None:
+    # 'N个<unknown>X': the count is of a kind of X the rule does not know
+    assert facts("全省共有80个试点城市集中式饮用水水源地。") == []
+    assert facts("全省共有80个集中式饮用水水源地。") == [
+        ("drinking_water_sources_count", "actual", 80.0)
+    ]
