@@ -69,3 +69,14 @@ def test_the_compliance_of_drinking_water_as_taken_is_the_sources_compliance() -
     assert [(code, value) for code, _, value, _, _ in facts(text)] == [
         ("drinking_water_source_compliance_rate", 98.5),
     ]
+
+
+def test_shares_of_classes_named_by_their_numerals_before_respectively_name_each_number() -> None:
+    # 'X一、二、三类及劣三类Y分别为a、b、c、d': each class's share, under its stated name
+    text = "全省近岸海域一、二、三类及劣三类水质点位比例分别为50.0%、30.0%、15.0%、5.0%。"
+    assert [(code, value) for code, _, value, _, _ in facts(text)] == [
+        ("~近岸海域一类水质点位比例", 50.0),
+        ("~近岸海域二类水质点位比例", 30.0),
+        ("~近岸海域三类水质点位比例", 15.0),
+        ("~近岸海域劣三类水质点位比例", 5.0),
+    ]
