@@ -32,11 +32,11 @@ def unknown_qualifier(c: Clause, alias: Alias) -> str:
     name in the clause ('鄱阳湖点位' + '水质优良比例'), or stand between a count and the name
     after it ('99个县级城市' + '饮用水源地'); '' when every such word is known, the number
     interrupts the name, or the indicator is made for a part (a basin, a lake, a bay: its own
-    name may stand before it)."""
+    name may stand before it), or is no figure measured over parts at all."""
     if alias.start >= alias.end:
         return ""  # a name inferred at the number
     indicator = c.doc.lex.indicators[alias.code]
-    if made_for_a_part(indicator):
+    if not measured_over_parts(alias.code, indicator) or made_for_a_part(indicator):
         return ""
     if alias.start >= c.mention.end:  # '99个县级城市饮用水源地': the words between count and name
         first = first_unknown(c, c.mention.end, alias.start, indicator)
@@ -111,6 +111,13 @@ def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
 def _opens_a_list(c: Clause, start: int) -> bool:
     """The item at start closes a list ('新能源汽车、新材料、新能源等')."""
     return start > 0 and c.text[start - 1] in LIST_JOINS
+
+
+def measured_over_parts(code: str, indicator: Indicator) -> bool:
+    """The indicator is measured over something with parts (a monitoring network, a market, a
+    class of protected areas: a subset of maps/cues.yml `subsets` concerns it), where a
+    qualifier names a part; an activity's figure (示范镇, 专项债券资金) is not checked."""
+    return any(s.concerns(code, indicator.subject) for s in cues().subsets)
 
 
 def made_for_a_part(indicator: Indicator) -> bool:

@@ -87,3 +87,15 @@ def test_unknown_words_between_a_count_and_the_name_after_it_keep_the_code_away(
     assert facts("全省共有80个集中式饮用水水源地。") == [
         ("drinking_water_sources_count", "actual", 80.0)
     ]
+
+
+def test_an_activity_figure_is_not_checked_for_a_subject() -> None:
+    # the rule guards figures measured over parts (a network, a market): not an activity's count
+    text = "全省共命名示范镇49个。"
+    assert facts(text, province="450000") == [("eco_culture_tourism_demo_towns", "actual", 49.0)]
+
+
+def test_the_regions_own_unnamed_references_and_kinds_of_divisions_are_known() -> None:
+    # 我省, 本市, 这些城市; 市(州), 省(区、市); 县级以上: patterns, not a list of each spelling
+    assert facts("我省PM2.5平均浓度为30微克/立方米。") == [("pm2_5", "actual", 30.0)]
+    assert facts("全省14个市(州)PM2.5平均浓度为28微克/立方米。") == [("pm2_5", "actual", 28.0)]
