@@ -80,3 +80,12 @@ def test_shares_of_classes_named_by_their_numerals_before_respectively_name_each
         ("~近岸海域三类水质点位比例", 15.0),
         ("~近岸海域劣三类水质点位比例", 5.0),
     ]
+
+
+def test_a_gap_to_the_national_level_in_a_unit_of_measure_is_no_level() -> None:
+    # '低于全国平均水平3微克/立方米': a difference, not the province's concentration
+    assert facts("全省PM2.5平均浓度低于全国平均水平3微克/立方米。") == []
+    # ...while a bound without a reference is the figure ('超过90%')
+    assert facts("全省优良天数比例超过90%。") == [
+        ("good_days_ratio", "actual", 90.0, JIANGXI, "2023")
+    ]
