@@ -100,12 +100,20 @@ def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
         for found in pattern.finditer(words):
             mark(start + found.start(), start + found.end())
     vocabulary = _known_words() | _spelling_parts(indicator)
+    single = [False] * (end - start)  # known only as a word of one character ('中', '省')
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             if words[i:j] in vocabulary:
+                if j - i == 1 and not known[i]:
+                    single[i] = True
                 mark(start + i, start + j)
                 break
-    return next((start + i for i, k in enumerate(known) if not k), -1)
+    first = next((i for i, k in enumerate(known) if not k), -1)
+    if first < 0:
+        return -1
+    while first > 0 and single[first - 1]:  # '中心城区', '省会城市': one word with the unknown
+        first -= 1
+    return start + first
 
 
 def _opens_a_list(c: Clause, start: int) -> bool:

@@ -99,3 +99,9 @@ def test_the_regions_own_unnamed_references_and_kinds_of_divisions_are_known() -
     # 我省, 本市, 这些城市; 市(州), 省(区、市); 县级以上: patterns, not a list of each spelling
     assert facts("我省PM2.5平均浓度为30微克/立方米。") == [("pm2_5", "actual", 30.0)]
     assert facts("全省14个市(州)PM2.5平均浓度为28微克/立方米。") == [("pm2_5", "actual", 28.0)]
+
+
+def test_the_stated_name_begins_at_the_word_the_rule_does_not_know() -> None:
+    # '中心城区' is one word though '中' alone is a known join word
+    text = "全市中心城区PM2.5平均浓度为30微克/立方米。"
+    assert facts(text) == [("~中心城区pm2.5平均浓度", "actual", 30.0)]
