@@ -89,3 +89,9 @@ def test_a_gap_to_the_national_level_in_a_unit_of_measure_is_no_level() -> None:
     assert facts("全省优良天数比例超过90%。") == [
         ("good_days_ratio", "actual", 90.0, JIANGXI, "2023")
     ]
+
+
+def test_a_figure_without_sand_and_dust_in_parentheses_is_no_figure_of_the_network() -> None:
+    # '(不含沙尘)' after the name: counted another way, not the generic good-day share
+    codes = [code for code, *_ in facts("全省优良天数比例(不含沙尘)为90.0%。")]
+    assert codes and "good_days_ratio" not in codes
