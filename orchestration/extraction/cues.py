@@ -171,6 +171,7 @@ class Cues:
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
+    monitored_things: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
     part_heads: list[str]
@@ -262,6 +263,7 @@ class Cues:
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
+            monitored_things=_words(spec["monitored_things"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),
             part_heads=_words(spec["part_heads"]),

@@ -95,3 +95,22 @@ def test_a_figure_without_sand_and_dust_in_parentheses_is_no_figure_of_the_netwo
     # '(不含沙尘)' after the name: counted another way, not the generic good-day share
     codes = [code for code, *_ in facts("全省优良天数比例(不含沙尘)为90.0%。")]
     assert codes and "good_days_ratio" not in codes
+
+
+def test_a_count_of_monitored_things_lands_under_their_name() -> None:
+    # 'N条支流', 'N个国控点': what a network monitors, counted — open vocabulary
+    text = "全省监测的24条支流中,水质优良的有20条。全省辐射环境65个国控点监测结果表明辐射水平正常。"
+    found = [(code, value) for code, _, value, _, _ in facts(text)]
+    assert ("~支流", 24.0) in found and ("~国控点", 65.0) in found
+
+
+def test_a_count_of_things_the_catalogue_counts_stays_unmapped_without_its_name() -> None:
+    # '其他72个湖库': the catalogue counts (key) lakes; which ones, these words do not say
+    assert facts("监测的其他72个湖库中,水质优良的有60个。") == [
+        ("~水质优良的", "actual", 60.0, JIANGXI, "2023")
+    ]
+
+
+def test_the_count_closing_a_list_of_named_waters_lands_nowhere() -> None:
+    # '甲湖、乙湖等7个湖库': the count of the list, whose places the list names
+    assert facts("东湖、南湖等7个湖库水质有所好转。") == []
