@@ -7,12 +7,14 @@ for itself, and what was read before it) and decides, in this order:
    strategies that bind a number to its own place names what the places do;
 2. a change with no candidate keeps the stated name of the open-vocabulary figure it continues;
 3. the guards (guards.py) void a candidate a figure would only borrow: part of the places, a
-   bound of a spread, a change of an unclaimed figure, an unknown place; a figure said of a part
-   of a network takes the part's indicator or its stated name (subsets.py); a water figure
-   follows its network of sections;
+   bound of a spread, a change of an unclaimed figure, an unknown place, a gap to a reference
+   level; a figure said of a part of a network takes the part's indicator or its stated name
+   (subsets.py); a figure whose subject holds words the rule does not know keeps its stated name
+   (subjects.py); a water figure follows its network of sections;
 4. a fall of a `reduction` indicator is its actual value; a number without a unit stands only
    right after a share or an index;
-5. with no candidate: a clearly named figure lands as an open-vocabulary fact; a goal whose
+5. with no candidate: a clearly named figure lands as an open-vocabulary fact (so does a count
+   of things a network monitors: '65个国控点'); a goal whose
    sentence names nothing takes the previous goal's indicator (strategies.carried_goal); else
    the number is unmapped, with the name it states;
 6. the fact (assembly.py) with its region and period (scope.py).
@@ -22,9 +24,9 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
-kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, subsets.py, scope.py,
-assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in the
-catalogue (orchestration/registry/indicators/).
+kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, subsets.py, subjects.py,
+scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in
+the catalogue (orchestration/registry/indicators/).
 """
 
 from __future__ import annotations
