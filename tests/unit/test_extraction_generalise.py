@@ -114,3 +114,17 @@ def test_a_count_of_things_the_catalogue_counts_stays_unmapped_without_its_name(
 def test_the_count_closing_a_list_of_named_waters_lands_nowhere() -> None:
     # '甲湖、乙湖等7个湖库': the count of the list, whose places the list names
     assert facts("东湖、南湖等7个湖库水质有所好转。") == []
+
+
+def test_the_national_bulletins_spellings_of_sea_area_and_lake_shares() -> None:
+    text = (
+        "全国近岸海域优良(一、二类)水质海域面积比例为85.0%;劣四类水质海域面积比例为9.1%。"
+        "监测的210个重点湖(库)中,Ⅰ~Ⅲ类水质湖库个数占比74.8%。"
+    )
+    found = extract(text, province="100000", year=2023).facts
+    assert [(f.indicator_code, f.value) for f in found] == [
+        ("coastal_good_water_area_ratio", 85.0),
+        ("coastal_worse_than_iv_ratio", 9.1),
+        ("key_lakes_monitored_count", 210.0),
+        ("key_lakes_good_ratio", 74.8),
+    ]
