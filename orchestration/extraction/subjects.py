@@ -65,11 +65,29 @@ def _elided_subject(c: Clause, indicator: Indicator) -> str:
         return ""
     name = names[-1]  # the figure said last ('针对环境空气质量,…,全国…优良天数比例为86.8%')
     said_of = doc.lex.indicators[name.code]
-    if said_of.subject != indicator.subject or made_for_a_part(said_of):
+    if said_of.subject != indicator.subject:
         return ""
+    if made_for_a_part(said_of):  # '湖库水质优良比例为80.0%。劣Ⅴ类断面比例为5.0%': the lakes'
+        return _part_named(c.text[name.start : name.end], indicator)
     start = doc.clause_start(name.start, previous_start, CLAUSE_BREAKS)
     first = first_unknown(c, start, name.start, said_of)
     return "" if first < 0 else c.text[first : name.start]
+
+
+def _part_named(words: str, indicator: Indicator) -> str:
+    """The word of a part (maps/cues.yml `subsets`) that words name and the indicator is not
+    made for ('湖库' of '湖库水质优良比例', for the sections' worse-than-Ⅴ share), or ''."""
+    if made_for_a_part(indicator):
+        return ""
+    for subset in cues().subsets:
+        if subset.kept_in_scope or subset.after_name:
+            continue
+        if not subset.concerns(indicator.code, indicator.subject):
+            continue
+        found = next((w for w in subset.words if w in words), None)
+        if found:
+            return found
+    return ""
 
 
 def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:

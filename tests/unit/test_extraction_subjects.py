@@ -105,3 +105,12 @@ def test_the_stated_name_begins_at_the_word_the_rule_does_not_know() -> None:
     # '中心城区' is one word though '中' alone is a known join word
     text = "全市中心城区PM2.5平均浓度为30微克/立方米。"
     assert facts(text) == [("~中心城区pm2.5平均浓度", "actual", 30.0)]
+
+
+def test_a_sentence_without_a_subject_after_a_figure_of_a_part_is_the_parts() -> None:
+    # '湖库水质优良比例为80%。劣Ⅴ类断面比例为5%': the lakes' worse share, not the network's
+    text = "全省湖库水质优良比例为80.0%。劣Ⅴ类断面比例为5.0%。"
+    assert facts(text) == [
+        ("key_lakes_good_ratio", "actual", 80.0),
+        ("~湖库劣v类断面比例", "actual", 5.0),
+    ]
