@@ -47,7 +47,12 @@ def unknown_qualifier(c: Clause, alias: Alias) -> str:
     first = first_unknown(c, start, alias.start, indicator)
     if first >= 0:
         return c.text[first : alias.end]
-    if alias.start == c.sentence_start and c.sentence_start > c.paragraph_start:
+    named = c.text[alias.start : alias.end]
+    if (
+        alias.start == c.sentence_start
+        and c.sentence_start > c.paragraph_start
+        and not any(word in named for word in cues().subset_resets)  # '地表水…', '国考…'
+    ):
         subject = _elided_subject(c, indicator)  # '…监测断面水质优良比例为96.4%。Ⅰ-Ⅱ类水质比例为…'
         return subject + c.text[alias.start : alias.end] if subject else ""
     return ""

@@ -114,3 +114,11 @@ def test_a_sentence_without_a_subject_after_a_figure_of_a_part_is_the_parts() ->
         ("key_lakes_good_ratio", "actual", 80.0),
         ("~湖库劣v类断面比例", "actual", 5.0),
     ]
+
+
+def test_a_sentence_naming_its_network_takes_no_subject_from_the_one_before() -> None:
+    text = "全省集中式饮用水水源地水质达标率为100%。地表水水质优良比例为95.0%。"
+    assert facts(text) == [
+        ("drinking_water_source_compliance_rate", "actual", 100.0),
+        ("water_sections_good_ratio", "actual", 95.0),
+    ]
