@@ -128,3 +128,19 @@ def test_the_national_bulletins_spellings_of_sea_area_and_lake_shares() -> None:
         ("key_lakes_monitored_count", 210.0),
         ("key_lakes_good_ratio", 74.8),
     ]
+
+
+def test_the_share_after_the_count_of_compliant_sources_is_their_compliance_rate() -> None:
+    text = "全省监测的120个水源中,110个全年均达标,占91.7%。"
+    assert [(code, value) for code, _, value, _, _ in facts(text)][-2:] == [
+        ("drinking_water_sources_compliant_count", 110.0),
+        ("drinking_water_source_compliance_rate", 91.7),
+    ]
+
+
+def test_the_lakes_good_share_by_number_with_the_classes_in_parentheses() -> None:
+    text = "监测的30个重点湖(库)中,水质优良(Ⅰ~Ⅲ类)湖库个数占比80.0%。"
+    assert [(code, value) for code, _, value, _, _ in facts(text)] == [
+        ("key_lakes_monitored_count", 30.0),
+        ("key_lakes_good_ratio", 80.0),
+    ]
