@@ -25,6 +25,7 @@ from orchestration.registry.catalogue import Indicator
 
 EXAMPLES_CLOSE = "等"  # closes a list of examples of what the name after it names
 MIN_SPELLING_PART = 2  # the shortest piece of an indicator's own spellings that counts as known
+OVERLAP = 4  # how far a known word before a name may run on into it
 
 
 def unknown_qualifier(c: Clause, alias: Alias) -> str:
@@ -118,15 +119,17 @@ def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
     examples = words.rfind(EXAMPLES_CLOSE)
     if examples >= 0 and _opens_a_list(c, start):
         mark(start, start + examples + 1)  # '新能源汽车、新材料、新能源等新兴产业': examples
+    # a known word may run on into the name after it ('地级及以上城市' + '城市区域昼间等效声级…')
+    reach = text[start : end + OVERLAP]
     for pattern in (*the_cues.own_name_time_patterns, *the_cues.subset_reset_patterns,
                     *the_cues.subject_patterns):  # fmt: skip
-        for found in pattern.finditer(words):
+        for found in pattern.finditer(reach):
             mark(start + found.start(), start + found.end())
     vocabulary = _known_words() | _spelling_parts(indicator)
     single = [False] * (end - start)  # known only as a word of one character ('中', '省')
     for i in range(len(words)):
-        for j in range(len(words), i, -1):
-            if words[i:j] in vocabulary:
+        for j in range(len(reach), i, -1):
+            if reach[i:j] in vocabulary:
                 if j - i == 1 and not known[i]:
                     single[i] = True
                 mark(start + i, start + j)

@@ -122,3 +122,10 @@ def test_a_sentence_naming_its_network_takes_no_subject_from_the_one_before() ->
         ("drinking_water_source_compliance_rate", "actual", 100.0),
         ("water_sections_good_ratio", "actual", 95.0),
     ]
+
+
+def test_a_known_scope_word_running_on_into_the_name_stays_known() -> None:
+    # '地级及以上城市' + '城市区域昼间等效声级平均值': the name begins inside the scope word
+    text = "地级及以上城市区域昼间等效声级平均值为54.1分贝。"
+    found = extract(text, province="100000", year=2023).facts
+    assert [(f.indicator_code, f.value) for f in found] == [("noise_regional_day_leq", 54.1)]
