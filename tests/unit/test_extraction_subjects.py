@@ -129,3 +129,11 @@ def test_a_known_scope_word_running_on_into_the_name_stays_known() -> None:
     text = "地级及以上城市区域昼间等效声级平均值为54.1分贝。"
     found = extract(text, province="100000", year=2023).facts
     assert [(f.indicator_code, f.value) for f in found] == [("noise_regional_day_leq", 54.1)]
+
+
+def test_levels_of_cities_and_the_traditional_word_for_air_quality_are_known() -> None:
+    # '地级以上市' (a level of cities) and '空气品质' (air quality, as Traditional texts say it)
+    assert facts("全省21个地级以上市空气质量优良天数比例为95.1%。") == [
+        ("good_days_ratio", "actual", 95.1)
+    ]
+    assert facts("全省空氣品質優良天數比例為95.1%。") == [("good_days_ratio", "actual", 95.1)]
