@@ -137,3 +137,8 @@ def test_levels_of_cities_and_the_traditional_word_for_air_quality_are_known() -
         ("good_days_ratio", "actual", 95.1)
     ]
     assert facts("全省空氣品質優良天數比例為95.1%。") == [("good_days_ratio", "actual", 95.1)]
+
+
+def test_the_daily_air_quality_and_the_monitoring_stations_are_topics_not_parts() -> None:
+    assert facts("全省日空气质量优良天数比例平均为89.3%。") == [("good_days_ratio", "actual", 89.3)]
+    assert facts("全省国控站点PM2.5平均浓度为25微克/立方米。") == [("pm2_5", "actual", 25.0)]
