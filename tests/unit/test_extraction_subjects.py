@@ -142,3 +142,10 @@ def test_levels_of_cities_and_the_traditional_word_for_air_quality_are_known() -
 def test_the_daily_air_quality_and_the_monitoring_stations_are_topics_not_parts() -> None:
     assert facts("全省日空气质量优良天数比例平均为89.3%。") == [("good_days_ratio", "actual", 89.3)]
     assert facts("全省国控站点PM2.5平均浓度为25微克/立方米。") == [("pm2_5", "actual", 25.0)]
+
+
+def test_a_region_without_a_code_said_with_diqu_keeps_the_code_and_no_region() -> None:
+    found = extract("成都平原地区PM2.5平均浓度为40微克/立方米。", province="510000", year=2023)
+    assert [(f.indicator_code, f.value, f.region_code) for f in found.facts] == [
+        ("pm2_5", 40.0, "")
+    ]
