@@ -1,5 +1,7 @@
 """Whether a coded figure's subject is recognised: every word of its clause before the
-indicator's name is known, or the figure does not take the indicator's code.
+indicator's name (and between a count and a name after it) is known, or the figure does not take
+the indicator's code; a sentence that opens with the name takes the subject of the sentence
+before in its paragraph.
 
 What belongs here: the words a figure's clause says before the name of its indicator, and which
 of them the rule knows — a region, a scope or count of the places, a time, another indicator's
@@ -55,7 +57,7 @@ def unknown_qualifier(c: Clause, alias: Alias) -> str:
         and not any(word in named for word in cues().subset_resets)  # '地表水…', '国考…'
     ):
         subject = _elided_subject(c, indicator)  # '…监测断面水质优良比例为96.4%。Ⅰ-Ⅱ类水质比例为…'
-        return subject + c.text[alias.start : alias.end] if subject else ""
+        return subject + named if subject else ""
     return ""
 
 
@@ -169,6 +171,9 @@ def made_for_a_part(indicator: Indicator) -> bool:
 
 @cache
 def _known_words() -> frozenset[str]:
+    """The words of maps/cues.yml that say no part: subject words, scope and network words,
+    regions without a code, copulas, values in words, list joins, and the parts' own words
+    (a part named is subsets.py's business, not an unknown word)."""
     the_cues = cues()
     return frozenset(
         [
