@@ -69,6 +69,10 @@ def test_the_compliance_of_drinking_water_as_taken_is_the_sources_compliance() -
     assert [(code, value) for code, _, value, _, _ in facts(text)] == [
         ("drinking_water_source_compliance_rate", 98.5),
     ]
+    text = "全省县级以上城市集中式生活饮用水水源地水质达标率保持100%。"
+    assert [(code, value) for code, _, value, _, _ in facts(text)] == [
+        ("drinking_water_source_compliance_rate", 100.0),
+    ]
 
 
 def test_shares_of_classes_named_by_their_numerals_before_respectively_name_each_number() -> None:
