@@ -160,6 +160,7 @@ class Cues:
     better_words: frozenset[str]
     lower_is_better_name_endings: list[str]
     completing_heads: list[str]
+    amount_suffixes: list[str]
     measure_heads: list[str]
     place_list_openers: list[str]
     subsets: list[Subset]
@@ -170,6 +171,10 @@ class Cues:
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
+    monitored_things: list[str]
+    subject_words: list[str]
+    subject_patterns: list[re.Pattern[str]]
+    part_heads: list[str]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> Cues:
@@ -247,6 +252,7 @@ class Cues:
             ),
             lower_is_better_name_endings=_words(spec["lower_is_better_name_endings"]),
             completing_heads=_words(spec["completing_heads"]),
+            amount_suffixes=_words(spec["amount_suffixes"]),
             measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),
@@ -257,6 +263,10 @@ class Cues:
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
+            monitored_things=_words(spec["monitored_things"]),
+            subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
+            subject_patterns=_patterns(spec["subject_patterns"]),
+            part_heads=_words(spec["part_heads"]),
         )
 
     def is_target_clause(self, clause: str) -> bool:

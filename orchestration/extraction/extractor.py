@@ -7,12 +7,14 @@ for itself, and what was read before it) and decides, in this order:
    strategies that bind a number to its own place names what the places do;
 2. a change with no candidate keeps the stated name of the open-vocabulary figure it continues;
 3. the guards (guards.py) void a candidate a figure would only borrow: part of the places, a
-   bound of a spread, a change of an unclaimed figure, an unknown place; a figure said of a part
-   of a network takes the part's indicator or its stated name (subsets.py); a water figure
-   follows its network of sections;
+   bound of a spread, a change of an unclaimed figure, an unknown place, a gap to a reference
+   level; a figure said of a part of a network takes the part's indicator or its stated name
+   (subsets.py); a figure whose subject holds words the rule does not know keeps its stated name
+   (subjects.py); a water figure follows its network of sections;
 4. a fall of a `reduction` indicator is its actual value; a number without a unit stands only
    right after a share or an index;
-5. with no candidate: a clearly named figure lands as an open-vocabulary fact; a goal whose
+5. with no candidate: a clearly named figure lands as an open-vocabulary fact (so does a count
+   of things a network monitors: '65个国控点'); a goal whose
    sentence names nothing takes the previous goal's indicator (strategies.carried_goal); else
    the number is unmapped, with the name it states;
 6. the fact (assembly.py) with its region and period (scope.py).
@@ -22,14 +24,15 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
-kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, subsets.py, scope.py,
-assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in the
-catalogue (orchestration/registry/indicators/).
+kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, subsets.py, subjects.py,
+scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in
+the catalogue (orchestration/registry/indicators/).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import assemble, open_vocabulary, unmapped
@@ -53,6 +56,9 @@ from orchestration.extraction.strategies import (
 )
 from orchestration.extraction.verbal import verbal_facts, zero_counts
 from orchestration.parsing.text import fold
+
+MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
+LIST_CLOSER = "等"  # closes a list of named things before their count ('…等18座湖库')
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,8 @@ def read_number(c: Clause) -> Reading:
             own = OwnName(previous.name, clause_start, True)
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
+    if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
+        own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
     alias, own = guarded(c, alias, own)
     kind = c.kind
     if alias is not None:
@@ -141,6 +149,39 @@ def _share_of_open_count(c: Clause) -> OwnName | None:
         return None  # '水质达到Ⅲ类及以上的有17个,占89.5%': a catalogued share, said otherwise
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(previous.name + "占比", clause_start, True)
+
+
+def _monitored_things(c: Clause) -> OwnName | None:
+    """'全省监测的24个湖泊中', '辐射环境65个国控点': a count right before the name of things a
+    network monitors (maps/cues.yml `monitored_things`) counts them: an open-vocabulary fact
+    under that name."""
+    mention = c.mention
+    clause = c.text[c.doc.clause_start(mention.start, c.sentence_start) : mention.end]
+    listed = c.text[mention.start - 1 : mention.start] == LIST_CLOSER  # '…岗南水库等18座湖库'
+    if (
+        mention.unit_code != "count"
+        or listed
+        or any(p.search(clause) for p in cues().place_list_closers)
+    ):
+        return None  # '长湖、西凉湖、黄盖湖等7个湖库7个断面': the count of a list of named places
+    after = c.text[mention.end : mention.end + MONITORED_THING_REACH]
+    thing = next((w for w in cues().monitored_things if after.startswith(w)), None)
+    if thing is None or thing in _catalogued_counts(c.doc.lex):
+        return None  # '其他72个湖库': the catalogue counts lakes; which ones, the words do not say
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    return OwnName(thing, clause_start, True)
+
+
+@cache
+def _catalogued_counts(lex: Lexicon) -> frozenset[str]:
+    """The monitored things a count indicator of the catalogue counts: a spelling of one ends
+    with the thing's name ('重点湖库' → 湖库)."""
+    return frozenset(
+        thing
+        for thing in cues().monitored_things
+        for spelling, code in lex.aliases.items()
+        if lex.indicators[code].unit_code == "count" and spelling.endswith(thing)
+    )
 
 
 def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:

@@ -22,16 +22,20 @@ from orchestration.extraction.reading import (
     plain,
 )
 from orchestration.extraction.scope import network
+from orchestration.extraction.subjects import unknown_qualifier
 from orchestration.extraction.subsets import subset_alias
 
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
 RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
 RANKED_IN_ORDER = cues().grammar.ranked_in_order  # '依次为南平、宁德…': listed in order
+REFERENCE_WORDS = ("全国", "全省", "全区", "全市", "平均", "水平")  # name a reference level
 BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达到')
 STATEMENT_BREAKS = frozenset("。;!?\n")  # what a crossed bound and its figure stay within
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
+# a rank's own name that is only a place ('甲市第一', '安康市第2'): the place, no figure's name
+_PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 # figures counted over a network of water sections (their network decides the indicator)
 SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 
@@ -41,8 +45,10 @@ def guarded(c: Clause, alias: Alias | None,
     """The candidate and the own name that survive the guards, in order."""
     if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
-    if c.kind == "change" and gap_to_reference(c):
-        return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no change
+    if gap_to_reference(c, named=c.kind != "change"):
+        return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no figure
+    if c.kind == "rank" and own is not None and _PLACE_OWN_NAME.fullmatch(own.name):
+        own = None  # '…排名为:甲市第一': a place unknown to the reference names no figure
     if c.kind == "change" and own is None and changes_unclaimed(c):
         alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
     if alias is not None and unknown_place(c, min(alias.start, c.mention.start)):
@@ -52,6 +58,11 @@ def guarded(c: Clause, alias: Alias | None,
         if alias is None and own is None and part:
             start = c.doc.clause_start(c.mention.start, c.sentence_start)
             own = OwnName(part, start, True)
+    if alias is not None:
+        stated = unknown_qualifier(c, alias)  # '生态补偿断面水质优良比例': a qualifier not known
+        if stated:
+            start = c.doc.clause_start(c.mention.start, c.sentence_start)
+            return None, own or OwnName(stated, start, True)
     return alias, own
 
 
@@ -93,11 +104,16 @@ def in_range(c: Clause) -> bool:
     return opens or closes
 
 
-def gap_to_reference(c: Clause) -> bool:
-    """'优良率超过全国平均水平10.6个百分点', '高于全国平均2.1个百分点': the number is a
-    difference to a reference level (maps/cues.yml reference_gap_patterns), not a change."""
+def gap_to_reference(c: Clause, named: bool = False) -> bool:
+    """'优良率超过全国平均水平10.6个百分点', '低于全国平均水平3微克/立方米': the number is a
+    difference to a reference level (maps/cues.yml reference_gap_patterns), not a change nor a
+    level; with named, only when the words name the reference ('超过90%' is a bound)."""
     before = c.text[c.doc.clause_start(c.mention.start, c.sentence_start) : c.mention.start]
-    return any(p.search(before) for p in cues().reference_gap_patterns)
+    for pattern in cues().reference_gap_patterns:
+        found = pattern.search(before)
+        if found and (not named or any(w in found.group() for w in REFERENCE_WORDS)):
+            return True
+    return False
 
 
 def changes_unclaimed(c: Clause) -> bool:

@@ -178,6 +178,15 @@ _LISTED_CLASSES = re.compile(
     rf"(?P<closing>的[^{_JOINS}\d]{{2,10}})"
 )
 
+# 'X一、二、三、四类及劣四类Y' before 分别: classes named by their numerals, sharing 类 and the
+# closing words (近岸海域 + 一类 + 水质点位比例)
+_CLASS_NUMERAL = r"劣?(?:[一二三四五六]|[iv]{1,3})类?"
+_LISTED_NUMERAL_CLASSES = re.compile(
+    rf"(?P<opening>[^{_JOINS}\d]*?)"
+    rf"(?P<items>(?:{_CLASS_NUMERAL}[{_JOINS}])+劣?(?:[一二三四五六]|[iv]{{1,3}})类)"
+    rf"(?P<closing>[^{_JOINS}\d]{{2,12}})"
+)
+
 
 @dataclass(frozen=True)
 class ListedItem:
@@ -194,9 +203,10 @@ class ListedItem:
 
 def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedItem | None:
     """'水质为优良级、良好级和较差级的监测点分别占8.8%、23.1%和51.8%': the number's item of a
-    list of k classes or grades opened by …为 and closed by 的…, before 分别 with k numbers
-    after it; also of the shares of such a list of counts said right after it ('…分别为5个、24
-    个和14个,分别占11.6%、55.8%和32.6%'). None when the clause holds a lexicon name, no such
+    list of k classes or grades opened by …为 and closed by 的…, or of classes named by their
+    numerals ('一、二、三、四类及劣四类水质点位比例'), before 分别 with k numbers after it;
+    also of the shares of such a list of counts said right after it ('…分别为5个、24个和14个,
+    分别占11.6%、55.8%和32.6%'). None when the clause holds a lexicon name, no such
     list stands before 分别, or its items and its numbers differ in count (item '')."""
     text = doc.text
     anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
@@ -216,10 +226,15 @@ def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedI
     if doc.aliases_between(clause_start, mention.start):
         return None
     found = _LISTED_CLASSES.fullmatch(text[clause_start:list_end])
+    numerals = found is None
+    if numerals:  # '近岸海域一、二、三、四类及劣四类水质点位比例分别为…'
+        found = _LISTED_NUMERAL_CLASSES.fullmatch(text[clause_start:list_end])
     series = doc.series(anchor, mention)
     if found is None or mention not in series:
         return None
     items = re.split(f"[{_JOINS}]", found.group("items"))
+    if numerals:
+        items = [item if item.endswith("类") else item + "类" for item in items]
     opening = found.group("opening")
     for word in cues().own_name_scope_words:
         opening = opening.removeprefix(word)

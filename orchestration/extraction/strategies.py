@@ -44,6 +44,8 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 # the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
+_JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
+_NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
@@ -66,7 +68,14 @@ def share_of_target(c: Clause) -> Alias | None:
 
 def wrapped(c: Clause) -> Alias | None:
     """'督察指出的39个问题': a name (督察指出的问题) that the number interrupts."""
-    text, lex, mention = c.text, c.doc.lex, c.stated
+    lex = c.doc.lex
+    fits = lambda code: compatible(lex.indicators[code], c.stated, c.kind)  # noqa: E731
+    return _counts_if_unitless(c, wrapped_name(c.text, lex.aliases, c.stated, fits))
+
+
+def wrapped_name(text: str, aliases: dict[str, str], mention: Mention,
+                 fits: Callable[[str], bool] = lambda _: True) -> Alias | None:  # fmt: skip
+    """The longest name that the number interrupts and whose code fits ('督察指出的39个问题')."""
     best: Alias | None = None
     for head_length in WRAPPED_HEADS:
         head = text[mention.start - head_length : mention.start]
@@ -76,12 +85,13 @@ def wrapped(c: Clause) -> Alias | None:
             tail = text[mention.end : mention.end + tail_length]
             if not plain(tail, tail_length):
                 break
-            code = lex.aliases.get(head + tail)
-            if code and compatible(lex.indicators[code], mention, c.kind):
+            # '国家考核的160个断面': the name may drop the 的 that joins its head to the number
+            code = aliases.get(head + tail) or aliases.get(head.removesuffix(_JOINING) + tail)
+            if code and fits(code):
                 found = Alias(mention.start - head_length, mention.end + tail_length, code)
                 if best is None or found.end - found.start > best.end - best.start:
                     best = found
-    return _counts_if_unitless(c, best)
+    return best
 
 
 def forward(c: Clause) -> Alias | None:
@@ -234,7 +244,9 @@ def sibling_class(c: Clause) -> Alias | None:
 
 # one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
 # a short unit, a comma
-_PLACE_ITEM = r"[^\d,;:。、]{1,6}\d+(?:\.\d+)?[^\d,;:。、]{0,6}[,、]"
+_PLACE_ITEM = (  # '安康301天,', '赣州市第二,' (a rank in words), '吉安市和抚州市并列第五,'
+    r"[^\d,;:。、]{1,10}(?:\d+(?:\.\d+)?|第[一二三四五六七八九十]{1,3})[^\d,;:。、]{0,6}[,、]"
+)
 PLACE_LIST_NAME_GAP = 8  # the most words between the indicator and the opening word of the list
 
 
@@ -339,6 +351,8 @@ def split_name(c: Clause) -> Alias | None:
         words = [own.name[-n:] for n in range(len(own.name), OWN_NAME_TAIL_MIN - 1, -1)]
         words += [own.name]
         words += [h for h in heads if len(h) >= COMPLETING_HEAD_MIN and own.name.endswith(h)]
+        if c.mention.unit_code not in _NOT_AMOUNTS:  # '…产生量2462.75万吨,综合利用1970.78万吨'
+            words += [own.name + s for s in cues().amount_suffixes if not own.name.endswith(s)]
         words = [w for w in dict.fromkeys(words) if w.endswith(heads)]
     for word in words:
         word_length = len(word)

@@ -342,16 +342,16 @@ def test_a_split_gold_set_is_read_by_halves_and_a_plain_one_whole() -> None:
 # every half here was tuned on; a test half is measured once, by hand, before it joins this list.
 FLOORS = [
     ("unseen/dev", 154, 0.97, 0.93, 0.01),  # measured 99.3 / 98.1 / 0.0
-    ("unseen2/dev", 159, 0.97, 0.75, 0.01),  # measured 98.4 / 76.1 / 0.0
+    ("unseen2/dev", 159, 0.97, 0.78, 0.01),  # measured 98.4 / 79.2 / 0.0 (xgen4)
     ("unseen2/test", 126, 0.90, 0.63, 0.03),  # spent; measured 97.8 / 69.0 / 0.0
     ("unseen3/dev", 123, 0.97, 0.88, 0.01),  # measured 100.0 / 91.9 / 0.0
     (
         "unseen3/test",
         124,
-        0.85,
-        0.40,
-        0.09,
-    ),  # spent; measured once 59.4 / 33.1 / 14.5, now 88.5 / 43.5 / 8.2
+        0.94,
+        0.63,
+        0.02,
+    ),  # spent; measured once 59.4 / 33.1 / 14.5; 88.5 / 43.5 / 8.2 (xgen3); 95.3 / 65.3 / 1.2
 ]
 
 
@@ -546,7 +546,7 @@ def test_no_section_worse_than_class_v_is_a_share_of_zero_of_the_network_named()
 
 def test_parts_named_in_one_word_take_their_part_and_a_rural_area_is_not_the_province() -> None:
     text = (
-        "关中地区环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
+        "全省环境空气质量总优良率为71.5%,其中优为18.2%,良为53.3%。"
         "全省农村区域环境空气质量较好,总优良率为90.2%。"
     )
     facts = extract(text, province="610000", year=2023).facts
