@@ -1,8 +1,9 @@
 /* One row per reporting period: every year, quarter, month, year-to-date span and day of
    the calendar (vars calendar_first_year..calendar_last_year in dbt_project.yml, which the
    parsers also enforce), plus any other month range or multi-year span (a carbon-market
-   compliance period, an autumn-winter campaign 2019-10..2020-03 stated in a report) that a
-   source reports; and the -1 member. */
+   compliance period, an autumn-winter campaign 2019-10..2020-03 stated in a report, a year
+   or month before the calendar that report prose quotes) that a source reports; and the -1
+   member. */
 {% set first_year = var('calendar_first_year') %}
 {% set last_year = var('calendar_last_year') %}
 with
@@ -56,16 +57,22 @@ observed as (
         select period_code, period_type, period_start_date, period_end_date
         from {{ ref('stg_water__section_assessments') }}
         union all
-        -- a span of months across a new year stated in report prose (an autumn-winter campaign,
-        -- October to March; orchestration.parsing.periods.months_across)
+        -- a period stated in report prose that the calendar lacks: a span of months across a
+        -- new year (an autumn-winter campaign, October to March; orchestration.parsing.periods.
+        -- months_across), or a year or month before the calendar (a city's bulletin quoting
+        -- figure of a year long before beside this year's)
         select
-            period_code, 'range',
-            make_date(cast(period_code[1:4] as integer), cast(period_code[6:7] as integer), 1),
-            last_day(make_date(cast(period_code[10:13] as integer),
-                cast(period_code[15:16] as integer), 1))
+            period_code,
+            case length(period_code) when 4 then 'year' when 7 then 'month' else 'range' end,
+            make_date(cast(period_code[1:4] as integer),
+                coalesce(try_cast(period_code[6:7] as integer), 1), 1),
+            case length(period_code)
+                when 4 then make_date(cast(period_code as integer), 12, 31)
+                else last_day(make_date(cast(period_code[-7:-4] as integer),
+                    cast(period_code[-2:] as integer), 1))
+            end
         from {{ ref('stg_reports__facts') }}
-        where regexp_full_match(period_code, '[0-9]{4}-[0-9]{2}\.\.[0-9]{4}-[0-9]{2}')
-            and period_code[1:4] <> period_code[10:13]
+        where regexp_full_match(period_code, '[0-9]{4}(-[0-9]{2}(\.\.[0-9]{4}-[0-9]{2})?)?')
     )
     where period_code not in (select period_code from calendar)
 
@@ -98,7 +105,10 @@ final as (
             when 'month' then year(start_date) || '年' || month(start_date) || '月'
             when 'day' then strftime(start_date, '%Y年%-m月%-d日')
             when 'multi_year' then year(start_date) || '-' || year(end_date) || '年度'
-            else year(start_date) || '年' || month(start_date) || '-' || month(end_date) || '月'
+            else case when year(start_date) = year(end_date)
+                then year(start_date) || '年' || month(start_date) || '-' || month(end_date) || '月'
+                else strftime(start_date, '%Y年%-m月') || '-' || strftime(end_date, '%Y年%-m月')
+            end
         end as label_zh
 
     from periods
