@@ -60,7 +60,7 @@ observed as (
         -- a period stated in report prose that the calendar lacks: a span of months across a
         -- new year (an autumn-winter campaign, October to March; orchestration.parsing.periods.
         -- months_across), or a year or month before the calendar (a city's bulletin quoting
-        -- figure of a year long before beside this year's)
+        -- a figure of a year long past beside this year's)
         select
             period_code,
             case length(period_code) when 4 then 'year' when 7 then 'month' else 'range' end,
