@@ -112,6 +112,7 @@ class Cues:
     comparators: dict[str, str]
     bound_words: list[tuple[str, str]]
     target_patterns: list[re.Pattern[str]]
+    past_span_patterns: list[re.Pattern[str]]
     target_after: list[str]
     target_after_patterns: list[re.Pattern[str]]
     actual_words: list[str]
@@ -192,6 +193,7 @@ class Cues:
                 key=lambda pair: -len(pair[0]),
             ),
             target_patterns=_patterns(spec["target_patterns"]),
+            past_span_patterns=_patterns(spec["past_span_patterns"]),
             target_after=_words(spec["target_after"]),
             target_after_patterns=_patterns(spec["target_after_patterns"]),
             actual_words=_words(spec["actual_words"]),
@@ -269,7 +271,17 @@ class Cues:
             part_heads=_words(spec["part_heads"]),
         )
 
-    def is_target_clause(self, clause: str) -> bool:
+    def is_target_clause(self, clause: str, report_year: int | None = None) -> bool:
+        """A goal cue in the clause; a span from a past figure to a year not after the report
+        year ('从2013年的58…下降至2022年的24') is a comparison, so its 至/到 is no cue."""
+        if report_year is not None:
+            for pattern in self.past_span_patterns:
+                clause = pattern.sub(
+                    lambda m: (
+                        "·" * len(m.group(0)) if int(m.group(1)) <= report_year else m.group(0)
+                    ),
+                    clause,
+                )
         return any(p.search(clause) for p in self.target_patterns)
 
     def target_year(self, clause: str) -> int | None:

@@ -32,14 +32,16 @@ class Stated(Protocol):
 
 
 def kind_of(text: str, mention: Mention, before: str, is_plan: bool,
-            previous: Stated | None) -> tuple[str, int | None]:  # fmt: skip
-    """(kind, baseline year) of a number whose sentence text before it is `before`."""
+            previous: Stated | None, report_year: int | None = None,
+            ) -> tuple[str, int | None]:  # fmt: skip
+    """(kind, baseline year) of a number whose sentence text before it is `before`;
+    report_year tells a past comparison (从…至2022年) from a goal."""
     the_cues = cues()
     if mention.unit_code == RANK_UNIT:
         return "rank", None
     after = text[mention.end : mention.end + AFTER_WINDOW]
     is_goal = (
-        the_cues.is_target_clause(before)
+        the_cues.is_target_clause(before, report_year)
         or any(after.startswith(w) for w in the_cues.target_after)
         or any(p.match(text, mention.end) for p in the_cues.target_after_patterns)
     )

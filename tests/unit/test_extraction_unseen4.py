@@ -29,3 +29,28 @@ def test_a_provincial_bulletin_or_another_provinces_city_keeps_the_given_region(
     other = "《2022年杭州市生态环境状况公报》发布。全省PM2.5平均浓度为32微克/立方米。"
     assert extract(own, province=JIANGSU).context.region_code == JIANGSU
     assert extract(other, province=JIANGSU).context.region_code == JIANGSU
+
+
+def test_a_span_from_a_past_figure_to_the_report_year_states_actuals() -> None:
+    text = "全市PM10浓度由2015年的70微克/立方米下降到2022年的48微克/立方米。"
+    assert facts(text) == [("pm10", "actual", 70.0), ("pm10", "actual", 48.0)]
+    periods = [f.period for f in extract(text, province=JIANGSU, year=2022).facts]
+    assert periods == ["2015", "2022"]
+
+
+def test_a_span_to_a_later_year_stays_a_goal() -> None:
+    text = "全市PM10浓度从2020年的70微克/立方米下降到2025年的55微克/立方米。"
+    assert [kind for _, kind, _ in facts(text)][-1] == "target"
+
+
+def test_a_citys_own_section_network_is_not_the_national_sections() -> None:
+    codes = [code for code, _, _ in facts("全市市控断面水质优良率为81.0%。")]
+    assert "water_sections_good_ratio" not in codes
+    assert facts("全市国控断面水质优良率为81.0%。") == [
+        ("water_sections_good_ratio", "actual", 81.0)
+    ]
+
+
+def test_what_a_regions_companies_bought_is_not_the_markets_turnover() -> None:
+    text = "全省纳入配额管理的企业累计买入碳排放配额120万吨、成交额0.55亿元。"
+    assert "carbon_turnover" not in [code for code, _, _ in facts(text)]
