@@ -54,3 +54,10 @@ def test_a_citys_own_section_network_is_not_the_national_sections() -> None:
 def test_what_a_regions_companies_bought_is_not_the_markets_turnover() -> None:
     text = "全省纳入配额管理的企业累计买入碳排放配额120万吨、成交额0.55亿元。"
     assert "carbon_turnover" not in [code for code, _, _ in facts(text)]
+
+
+def test_a_name_closing_a_list_before_respectively_names_its_own_number_only() -> None:
+    text = "全市二氧化硫、化学需氧量、氮氧化物减排量分别为310吨、120吨、450吨。"
+    named = facts(text)
+    assert [v for code, _, v in named if code == "voc_nox_emission_reduction"] in ([], [450.0])
+    assert not [v for code, _, v in named if code.startswith("voc_") and v != 450.0]
