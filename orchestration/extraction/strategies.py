@@ -35,6 +35,8 @@ BACKWARD_WINDOW = 40  # how far before a number (within its sentence) a name may
 FORWARD_GAP = 3  # the most words between a number and a name after it ('51家重点排放单位')
 FORWARD_NAME_REACH = 30  # how far past that gap a name after the number may run
 SCOPE_REACH = 16  # from a count of places to the indicator of what they do
+SEMICOLON = ";"  # (folded) joins the parts of one statement, each a sentence of its own
+SEMICOLON_RUN_REACH = 160  # how far back a run of such parts may reach for their subject
 RESPECTIVE_GAP = 2  # the most words between the last item of a list and its 分别
 WRAPPED_HEADS = range(2, 13)  # lengths of a name's head before the number it wraps
 WRAPPED_TAILS = range(1, 9)  # lengths of its tail after the number
@@ -359,15 +361,29 @@ def _completed_bare(c: Clause, alias: Alias) -> Alias | None:
     return None
 
 
+def _semicolon_run_start(c: Clause) -> int:
+    """Where the run of sentences joined by ';' that ends with the number's sentence begins
+    ('工业危险废物产生量为…;综合利用量为…;处置量为…': the parts of one subject), at most
+    SEMICOLON_RUN_REACH before it; the sentence's own start when a '。' ends the one before."""
+    start = c.sentence_start
+    while start > 1 and c.text[start - 1] == SEMICOLON:
+        before = c.doc.sentence(start - 2)[0]  # the sentence the ';' at start - 1 ends
+        if before >= start or c.sentence_start - before > SEMICOLON_RUN_REACH:
+            break
+        start = before
+    return start
+
+
 def split_name(c: Clause) -> Alias | None:
     """The words right before the number finish a name said nearby in the sentence:
     'EOD项目…,投资1047.21亿元' (EOD项目投资), '专项资金1.05亿元支持…农村环境整治项目'
     (农村环境整治专项资金); a number's own name completes one, whole or by its last words."""
     text, lex, mention, own = c.text, c.doc.lex, c.mention, c.own
     _, sentence_end = c.doc.sentence(mention.start)
-    reach = mention.start - c.sentence_start if own is not None else BACKWARD_WINDOW
+    floor = c.sentence_start if own is None else _semicolon_run_start(c)
+    reach = mention.start - floor if own is not None else BACKWARD_WINDOW
     nearby = c.doc.aliases_between(
-        max(c.sentence_start, mention.start - reach),
+        max(floor, mention.start - reach),
         min(sentence_end, mention.end + BACKWARD_WINDOW),
     )
     nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))

@@ -61,3 +61,21 @@ def test_a_name_closing_a_list_before_respectively_names_its_own_number_only() -
     named = facts(text)
     assert [v for code, _, v in named if code == "voc_nox_emission_reduction"] in ([], [450.0])
     assert not [v for code, _, v in named if code.startswith("voc_") and v != 450.0]
+
+
+def test_parts_of_one_subject_joined_by_semicolons_complete_its_name() -> None:
+    text = (
+        "全省工业危险废物产生量为120.5万吨;综合利用量为80.2万吨,比上年增加3.1%;"
+        "贮存量为9.6万吨。"
+    )
+    assert facts(text) == [
+        ("industrial_hazardous_waste_generated", "actual", 120.5),
+        ("industrial_hazardous_waste_utilized", "actual", 80.2),
+        ("industrial_hazardous_waste_stored", "actual", 9.6),
+        ("industrial_hazardous_waste_utilized", "change", 3.1),
+    ]
+
+
+def test_a_full_stop_ends_the_run_of_parts() -> None:
+    text = "全省工业危险废物产生量为120.5万吨。综合利用量为80.2万吨。"
+    assert [code for code, _, _ in facts(text)][1:] == ["~综合利用量"]
