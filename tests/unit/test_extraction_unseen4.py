@@ -64,10 +64,7 @@ def test_a_name_closing_a_list_before_respectively_names_its_own_number_only() -
 
 
 def test_parts_of_one_subject_joined_by_semicolons_complete_its_name() -> None:
-    text = (
-        "全省工业危险废物产生量为120.5万吨;综合利用量为80.2万吨,比上年增加3.1%;"
-        "贮存量为9.6万吨。"
-    )
+    text = "全省工业危险废物产生量为120.5万吨;综合利用量为80.2万吨,比上年增加3.1%;贮存量为9.6万吨。"
     assert facts(text) == [
         ("industrial_hazardous_waste_generated", "actual", 120.5),
         ("industrial_hazardous_waste_utilized", "actual", 80.2),
