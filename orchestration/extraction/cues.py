@@ -130,6 +130,7 @@ class Cues:
     none_before_alias: list[str]
     tenths_after: list[str]
     not_a_value_after: list[str]
+    weight_after_patterns: list[re.Pattern[str]]
     durations_after_count: list[str]
     not_a_value_before: list[str]
     prose_unit_exclusions: frozenset[str]
@@ -217,6 +218,7 @@ class Cues:
             none_before_alias=_words(verbal["none_before_alias"]),
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
+            weight_after_patterns=_patterns(spec["weight_after_patterns"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             prose_unit_exclusions=frozenset(match_key(w) for w in spec["prose_unit_exclusions"]),

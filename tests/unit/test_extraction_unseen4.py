@@ -76,3 +76,9 @@ def test_parts_of_one_subject_joined_by_semicolons_complete_its_name() -> None:
 def test_a_full_stop_ends_the_run_of_parts() -> None:
     text = "全省工业危险废物产生量为120.5万吨。综合利用量为80.2万吨。"
     assert [code for code, _, _ in facts(text)][1:] == ["~综合利用量"]
+
+
+def test_the_weights_of_a_composite_score_are_no_figures() -> None:
+    text = "考核得分由空气质量、水环境质量和污染减排情况组成,分别占50%、30%和20%的权重。"
+    assert facts(text) == []
+    assert facts("全市空气质量优良天数比率为80.5%。") == [("good_days_ratio", "actual", 80.5)]
