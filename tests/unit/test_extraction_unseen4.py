@@ -79,6 +79,6 @@ def test_a_full_stop_ends_the_run_of_parts() -> None:
 
 
 def test_the_weights_of_a_composite_score_are_no_figures() -> None:
-    text = "考核得分由空气质量、水环境质量和污染减排情况组成,分别占50%、30%和20%的权重。"
+    text = "按照综合指数、改善幅度和优良天数比率排名位次数值各占20%、30%和50%的权重计算。"
     assert facts(text) == []
     assert facts("全市空气质量优良天数比率为80.5%。") == [("good_days_ratio", "actual", 80.5)]
