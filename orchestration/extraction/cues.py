@@ -22,6 +22,10 @@ DIRECTION_REACH = 6  # the words before a number where its direction word ends (
 LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
 
+# what may stand between an amplitude word (降幅, 增幅) and its number
+_STATED_AMPLITUDE = re.compile("(?:分别)?(?:为|是|达)?$")
+
+
 def _patterns(items: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(item.replace("{year}", YEAR)) for item in items]
 
@@ -329,6 +333,9 @@ class Cues:
         """(word, +1/-1) of the change word that ends right before the number."""
         tail = before[-DIRECTION_REACH:]
         tail = tail.removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
+        stated = _STATED_AMPLITUDE.sub("", tail)  # '降幅分别为28%、23.3%', '增幅为5%'
+        if stated.endswith("幅"):
+            tail = stated
         for word, sign in self.directions:
             if tail.endswith(word):
                 return word, sign

@@ -82,3 +82,22 @@ def test_the_weights_of_a_composite_score_are_no_figures() -> None:
     text = "按照综合指数、改善幅度和优良天数比率排名位次数值各占20%、30%和50%的权重计算。"
     assert facts(text) == []
     assert facts("全市空气质量优良天数比率为80.5%。") == [("good_days_ratio", "actual", 80.5)]
+
+
+def test_a_list_of_amplitudes_after_a_list_of_names_gives_each_its_change() -> None:
+    text = "全市PM10、二氧化氮和臭氧浓度同比下降,降幅分别为12%、8.5%和3%。"
+    assert facts(text) == [
+        ("pm10", "change", -12.0),
+        ("no2", "change", -8.5),
+        ("o3", "change", -3.0),
+    ]
+
+
+def test_the_last_number_joined_by_and_continues_a_list_of_changes() -> None:
+    text = "全市PM10和二氧化氮浓度同比分别下降12%和8.5%。"
+    assert facts(text) == [("pm10", "change", -12.0), ("no2", "change", -8.5)]
+
+
+def test_a_part_of_a_province_named_by_its_side_gets_no_region() -> None:
+    text = "苏北5城市PM2.5浓度同比下降6.1%。"
+    assert {f.region_code for f in extract(text, province=JIANGSU, year=2022).facts} == {""}
