@@ -65,7 +65,8 @@ def clause_at(doc: Document, stated: Mention, read: ReadSoFar) -> Clause:
     sentence_start, _ = doc.sentence(stated.start)
     paragraph_start = doc.paragraph_start(stated.start)
     before = text[sentence_start : stated.start]
-    kind, baseline = kind_of(text, stated, before, doc.context.is_plan, read.previous)
+    kind, baseline = kind_of(text, stated, before, doc.context.is_plan, read.previous,
+                               doc.context.year)  # fmt: skip
     places = counts_places(doc, stated)
     mention = stated
     if places and stated.unit_code is None:  # '4市开展…': a count of places

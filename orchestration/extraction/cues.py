@@ -22,6 +22,10 @@ DIRECTION_REACH = 6  # the words before a number where its direction word ends (
 LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
 
+# what may stand between an amplitude word (降幅, 增幅) and its number
+_STATED_AMPLITUDE = re.compile("(?:分别)?(?:为|是|达)?$")
+
+
 def _patterns(items: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(item.replace("{year}", YEAR)) for item in items]
 
@@ -112,6 +116,7 @@ class Cues:
     comparators: dict[str, str]
     bound_words: list[tuple[str, str]]
     target_patterns: list[re.Pattern[str]]
+    past_span_patterns: list[re.Pattern[str]]
     target_after: list[str]
     target_after_patterns: list[re.Pattern[str]]
     actual_words: list[str]
@@ -129,6 +134,7 @@ class Cues:
     none_before_alias: list[str]
     tenths_after: list[str]
     not_a_value_after: list[str]
+    weight_after_patterns: list[re.Pattern[str]]
     durations_after_count: list[str]
     not_a_value_before: list[str]
     prose_unit_exclusions: frozenset[str]
@@ -192,6 +198,7 @@ class Cues:
                 key=lambda pair: -len(pair[0]),
             ),
             target_patterns=_patterns(spec["target_patterns"]),
+            past_span_patterns=_patterns(spec["past_span_patterns"]),
             target_after=_words(spec["target_after"]),
             target_after_patterns=_patterns(spec["target_after_patterns"]),
             actual_words=_words(spec["actual_words"]),
@@ -215,6 +222,7 @@ class Cues:
             none_before_alias=_words(verbal["none_before_alias"]),
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
+            weight_after_patterns=_patterns(spec["weight_after_patterns"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             prose_unit_exclusions=frozenset(match_key(w) for w in spec["prose_unit_exclusions"]),
@@ -269,7 +277,17 @@ class Cues:
             part_heads=_words(spec["part_heads"]),
         )
 
-    def is_target_clause(self, clause: str) -> bool:
+    def is_target_clause(self, clause: str, report_year: int | None = None) -> bool:
+        """A goal cue in the clause; a span from a past figure to a year not after the report
+        year ('从2013年的58…下降至2022年的24') is a comparison, so its 至/到 is no cue."""
+        if report_year is not None:
+            for pattern in self.past_span_patterns:
+                clause = pattern.sub(
+                    lambda m: (
+                        "·" * len(m.group(0)) if int(m.group(1)) <= report_year else m.group(0)
+                    ),
+                    clause,
+                )
         return any(p.search(clause) for p in self.target_patterns)
 
     def target_year(self, clause: str) -> int | None:
@@ -315,6 +333,9 @@ class Cues:
         """(word, +1/-1) of the change word that ends right before the number."""
         tail = before[-DIRECTION_REACH:]
         tail = tail.removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
+        stated = _STATED_AMPLITUDE.sub("", tail)  # '降幅分别为28%、23.3%', '增幅为5%'
+        if stated.endswith("幅"):
+            tail = stated
         for word, sign in self.directions:
             if tail.endswith(word):
                 return word, sign

@@ -1,4 +1,4 @@
-"""What a document says about itself: its province, its report year and whether it is a plan.
+"""What a document says about itself: its region, its report year and whether it is a plan.
 
 Used when the caller (the manifest, or `envwh extract --province/--year`) does not say. The
 title (the first lines) weighs most; a province named there wins over one named in passing. The
@@ -31,6 +31,7 @@ class DocumentWords:
     plan_words: tuple[str, ...]
     report_words: tuple[str, ...]
     report_year: re.Pattern[str]
+    own_report: re.Pattern[str]
 
 
 @cache
@@ -40,6 +41,7 @@ def document_words(path: Path = DOCUMENT_WORDS_PATH) -> DocumentWords:
         plan_words=tuple(spec["plan_words"]),
         report_words=tuple(spec["report_words"]),
         report_year=re.compile(spec["report_year_pattern"].replace("{year}", YEAR)),
+        own_report=re.compile(spec["own_report_pattern"].replace("{year}", YEAR)),
     )
 
 
@@ -49,6 +51,7 @@ class DocumentContext:
     year: int | None
     is_plan: bool
     period_code: str | None = None  # a part-year release ('2024-01..2024-03'); None: the year
+    own_region: str | None = None  # the region of the report the title names (a city's bulletin)
 
 
 @cache
@@ -104,4 +107,27 @@ def infer(folded: str) -> DocumentContext:
     is_plan = any(w in head for w in words.plan_words) and not any(
         w in head for w in words.report_words
     )
-    return DocumentContext(region, int(year_match.group(1)) if year_match else None, is_plan)
+    year = int(year_match.group(1)) if year_match else None
+    return DocumentContext(region, year, is_plan, own_region=own_region(title, year))
+
+
+def own_region(title: str, year: int | None = None) -> str | None:
+    """The one region named in the report the title names (发布《2022年温州市生态环境状况公报》 →
+    温州市), or None: no such report, or its name holds no region or several."""
+    match = document_words().own_report.search(title)
+    if not match:
+        return None
+    codes = {code for _, _, code in find_regions(match.group(1), year)}
+    return codes.pop() if len(codes) == 1 and "" not in codes else None
+
+
+def document_region(given: str | None, inferred: DocumentContext) -> str | None:
+    """The document's region: the caller's (the manifest's province), narrowed to the region of
+    the report the title names when that lies inside it — a city's bulletin that the manifest
+    files under its province; otherwise what the text says about itself."""
+    own = inferred.own_region
+    if given is None:
+        return own or inferred.region_code
+    if own and own != given and region_level(given) == "province" and own[:2] == given[:2]:
+        return own
+    return given

@@ -38,7 +38,7 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import assemble, open_vocabulary, unmapped
 from orchestration.extraction.clause import Clause, Previous, ReadSoFar, clause_at
 from orchestration.extraction.cues import cues
-from orchestration.extraction.document import DocumentContext, infer
+from orchestration.extraction.document import DocumentContext, document_region, infer
 from orchestration.extraction.facts import Extraction, Fact, Unmapped, first_statements
 from orchestration.extraction.fitting import unitless_ok
 from orchestration.extraction.guards import guarded, network_alias
@@ -237,7 +237,7 @@ def extract(text: str, province: str | None = None, year: int | None = None,
     folded = fold(text)
     inferred = infer(folded.text)
     context = DocumentContext(
-        region_code=province or inferred.region_code,
+        region_code=document_region(province, inferred),
         year=year or inferred.year,
         is_plan=inferred.is_plan if is_plan is None else is_plan,
         period_code=period_code,

@@ -3,9 +3,10 @@ wrong fact is worse than a missing one.
 
 What belongs here: a statement about part of the places ('大部分城市的…'), a bound of a spread
 over places ('范围在92.9%至64.2%之间'), a round bound crossed before the figure, a rank of places
-listed in order, a change of a figure left unclaimed, a place named like a city that the region
-reference does not know, and a water figure counted over a network no code stands for; a figure
-said of a part of a network is subsets.py's. Each reads the Clause; none changes it.
+listed in order, a weight of a composite score, a change of a figure left unclaimed, a place
+named like a city that the region reference does not know, and a water figure counted over a
+network no code stands for; a figure said of a part of a network is subsets.py's. Each reads
+the Clause; none changes it.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 def guarded(c: Clause, alias: Alias | None,
             own: OwnName | None) -> tuple[Alias | None, OwnName | None]:  # fmt: skip
     """The candidate and the own name that survive the guards, in order."""
+    if is_weight(c):
+        return None, None  # '各占30%、30%和40%的权重': the weights of a score, no figure
     if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if gap_to_reference(c, named=c.kind != "change"):
@@ -92,6 +95,11 @@ def crossed_bound(c: Clause) -> bool:
         return False
     gap = c.text[mention.end : later.start]
     return len(gap) <= BOUND_GAP and gap.count(",") <= 1 and not STATEMENT_BREAKS.intersection(gap)
+
+
+def is_weight(c: Clause) -> bool:
+    """'…各占30%、30%和40%的权重': the number, or the list it is in, is a weight."""
+    return any(p.match(c.text, c.mention.end) for p in cues().weight_after_patterns)
 
 
 def in_range(c: Clause) -> bool:

@@ -17,6 +17,7 @@ from orchestration.registry.catalogue import Indicator
 AFTER_WINDOW = 8  # the words after a number where a goal cue may follow it ('的考核目标')
 _EXISTING_BREAKS = ",;:"  # the part of a clause that may say a plan's number already exists
 _LIST_ITEM = "、"
+_LAST_ITEM_JOINS = ("和", "及", "与")  # join the last number of a list to it, alone ('28%和23.3%')
 _NOT_IN_A_LIST = set(",;。")
 
 
@@ -32,14 +33,16 @@ class Stated(Protocol):
 
 
 def kind_of(text: str, mention: Mention, before: str, is_plan: bool,
-            previous: Stated | None) -> tuple[str, int | None]:  # fmt: skip
-    """(kind, baseline year) of a number whose sentence text before it is `before`."""
+            previous: Stated | None, report_year: int | None = None,
+            ) -> tuple[str, int | None]:  # fmt: skip
+    """(kind, baseline year) of a number whose sentence text before it is `before`;
+    report_year tells a past comparison (从…至2022年) from a goal."""
     the_cues = cues()
     if mention.unit_code == RANK_UNIT:
         return "rank", None
     after = text[mention.end : mention.end + AFTER_WINDOW]
     is_goal = (
-        the_cues.is_target_clause(before)
+        the_cues.is_target_clause(before, report_year)
         or any(after.startswith(w) for w in the_cues.target_after)
         or any(p.match(text, mention.end) for p in the_cues.target_after_patterns)
     )
@@ -66,11 +69,11 @@ def _states_existing(before: str) -> bool:
 
 
 def continues_change(text: str, mention: Mention, previous: Stated | None) -> bool:
-    """'新增3个县…、1个县…': a list item after a change is a change too."""
+    """'新增3个县…、1个县…', '分别下降28%和23.3%': a list item after a change is a change too."""
     if previous is None or previous.kind != "change":
         return False
     gap = text[previous.end : mention.start]
-    return _LIST_ITEM in gap and not _NOT_IN_A_LIST.intersection(gap)
+    return gap in _LAST_ITEM_JOINS or (_LIST_ITEM in gap and not _NOT_IN_A_LIST.intersection(gap))
 
 
 def change_sign(text: str, mention: Mention, previous: Stated | None,

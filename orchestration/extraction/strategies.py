@@ -35,6 +35,9 @@ BACKWARD_WINDOW = 40  # how far before a number (within its sentence) a name may
 FORWARD_GAP = 3  # the most words between a number and a name after it ('51家重点排放单位')
 FORWARD_NAME_REACH = 30  # how far past that gap a name after the number may run
 SCOPE_REACH = 16  # from a count of places to the indicator of what they do
+SEMICOLON = ";"  # (folded) joins the parts of one statement, each a sentence of its own
+SEMICOLON_RUN_REACH = 160  # how far back a run of such parts may reach for their subject
+RESPECTIVE_GAP = 2  # the most words between the last item of a list and its 分别
 WRAPPED_HEADS = range(2, 13)  # lengths of a name's head before the number it wraps
 WRAPPED_TAILS = range(1, 9)  # lengths of its tail after the number
 SPLIT_HEADS = range(2, 7)  # lengths of the words before a number that finish a name
@@ -182,18 +185,11 @@ def respective_head(c: Clause) -> Alias | None:
 
 def respectively(c: Clause) -> Alias | None:
     """'A、B和C分别为…': the k-th of k fitting names before 分别 when k numbers follow it."""
-    text, mention, sentence_start = c.text, c.mention, c.sentence_start
-    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
-    if anchor < 0 or c.doc.aliases_between(anchor, mention.start):
+    mention, sentence_start = c.mention, c.sentence_start
+    found = _respective_series(c)
+    if found is None:
         return None
-    listed = [m for m in c.doc.mentions if anchor < m.start and m.end <= mention.end + LIST_REACH]
-    series: list[Mention] = []
-    for candidate in listed:
-        if series and not LIST_GLUE.match(text[series[-1].end : candidate.start]):
-            break
-        series.append(candidate)
-    if mention not in series or len(series) < 2:
-        return None
+    anchor, series = found
     named: list[Alias] = []
     for alias in c.doc.aliases_between(sentence_start, anchor):
         indicator = c.doc.lex.indicators[alias.code]
@@ -284,6 +280,36 @@ def named_part(c: Clause) -> Alias | None:
     return None
 
 
+def _respective_series(c: Clause) -> tuple[int, list[Mention]] | None:
+    """(where 分别 stands, the numbers of its list) when the number is one of two or more
+    numbers listed after 分别 in its sentence, with no name between 分别 and the number."""
+    text, mention = c.text, c.mention
+    anchor = text.rfind(RESPECTIVELY, c.sentence_start, mention.start)
+    if anchor < 0 or c.doc.aliases_between(anchor, mention.start):
+        return None
+    listed = [m for m in c.doc.mentions if anchor < m.start and m.end <= mention.end + LIST_REACH]
+    series: list[Mention] = []
+    for candidate in listed:
+        if series and not LIST_GLUE.match(text[series[-1].end : candidate.start]):
+            break
+        series.append(candidate)
+    if mention not in series or len(series) < 2:
+        return None
+    return anchor, series
+
+
+def _last_item_only(c: Clause, alias: Alias) -> bool:
+    """'化学需氧量、氨氮、挥发性有机物减排量分别为1734吨、224吨、544吨': the name is the last
+    item of a coordinated list right before 分别, so it names the list's last number only."""
+    if c.text[alias.start - 1 : alias.start] not in LIST_JOINS:
+        return False
+    found = _respective_series(c)
+    if found is None:
+        return False
+    anchor, series = found
+    return 0 <= anchor - alias.end <= RESPECTIVE_GAP and c.mention is not series[-1]
+
+
 def backward(c: Clause) -> Alias | None:
     """The nearest fitting name before the number in its sentence — but a number with a name
     of its own only takes one named inside its own clause: it never borrows from the clause
@@ -293,6 +319,8 @@ def backward(c: Clause) -> Alias | None:
     for alias in reversed(c.doc.aliases_between(window_start, mention.start)):
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
+                return None
+            if _last_item_only(c, alias):
                 return None
             if _latin_name_between(c, alias):
                 return None  # '…NO2下降8.8%、CO下降26.3%': CO names the number, not NO2
@@ -333,15 +361,29 @@ def _completed_bare(c: Clause, alias: Alias) -> Alias | None:
     return None
 
 
+def _semicolon_run_start(c: Clause) -> int:
+    """Where the run of sentences joined by ';' that ends with the number's sentence begins
+    ('工业危险废物产生量为…;综合利用量为…;处置量为…': the parts of one subject), at most
+    SEMICOLON_RUN_REACH before it; the sentence's own start when a '。' ends the one before."""
+    start = c.sentence_start
+    while start > 1 and c.text[start - 1] == SEMICOLON:
+        before = c.doc.sentence(start - 2)[0]  # the sentence the ';' at start - 1 ends
+        if before >= start or c.sentence_start - before > SEMICOLON_RUN_REACH:
+            break
+        start = before
+    return start
+
+
 def split_name(c: Clause) -> Alias | None:
     """The words right before the number finish a name said nearby in the sentence:
     'EOD项目…,投资1047.21亿元' (EOD项目投资), '专项资金1.05亿元支持…农村环境整治项目'
     (农村环境整治专项资金); a number's own name completes one, whole or by its last words."""
     text, lex, mention, own = c.text, c.doc.lex, c.mention, c.own
     _, sentence_end = c.doc.sentence(mention.start)
-    reach = mention.start - c.sentence_start if own is not None else BACKWARD_WINDOW
+    floor = c.sentence_start if own is None else _semicolon_run_start(c)
+    reach = mention.start - floor if own is not None else BACKWARD_WINDOW
     nearby = c.doc.aliases_between(
-        max(c.sentence_start, mention.start - reach),
+        max(floor, mention.start - reach),
         min(sentence_end, mention.end + BACKWARD_WINDOW),
     )
     nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))

@@ -1,0 +1,103 @@
+"""Wordings of bulletins exposed by the fourth unseen gold set (tests/gold/unseen4): each test
+states the general class of wording, in sentences written for the test (not copied from the gold
+texts), and fails without its rule or spelling."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+
+JIANGSU = "320000"
+
+
+def facts(text: str, province: str = JIANGSU) -> list[tuple[str, str, float]]:
+    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
+            for f in extract(text, province=province, year=2022).facts]  # fmt: skip
+
+
+def test_a_city_bulletin_filed_under_its_province_speaks_for_the_city() -> None:
+    text = (
+        "市生态环境局昨日发布《2022年无锡市生态环境状况公报》。\n"
+        "2022年,全市PM2.5平均浓度为29微克/立方米。"
+    )
+    extraction = extract(text, province=JIANGSU, year=2022)
+    assert extraction.context.region_code == "320200"
+    assert {f.region_code for f in extraction.facts} == {"320200"}
+
+
+def test_a_provincial_bulletin_or_another_provinces_city_keeps_the_given_region() -> None:
+    own = "《2022年江苏省生态环境状况公报》发布。全省PM2.5平均浓度为32微克/立方米。"
+    other = "《2022年杭州市生态环境状况公报》发布。全省PM2.5平均浓度为32微克/立方米。"
+    assert extract(own, province=JIANGSU).context.region_code == JIANGSU
+    assert extract(other, province=JIANGSU).context.region_code == JIANGSU
+
+
+def test_a_span_from_a_past_figure_to_the_report_year_states_actuals() -> None:
+    text = "全市PM10浓度由2015年的70微克/立方米下降到2022年的48微克/立方米。"
+    assert facts(text) == [("pm10", "actual", 70.0), ("pm10", "actual", 48.0)]
+    periods = [f.period for f in extract(text, province=JIANGSU, year=2022).facts]
+    assert periods == ["2015", "2022"]
+
+
+def test_a_span_to_a_later_year_stays_a_goal() -> None:
+    text = "全市PM10浓度从2020年的70微克/立方米下降到2025年的55微克/立方米。"
+    assert [kind for _, kind, _ in facts(text)][-1] == "target"
+
+
+def test_a_citys_own_section_network_is_not_the_national_sections() -> None:
+    codes = [code for code, _, _ in facts("全市市控断面水质优良率为81.0%。")]
+    assert "water_sections_good_ratio" not in codes
+    assert facts("全市国控断面水质优良率为81.0%。") == [
+        ("water_sections_good_ratio", "actual", 81.0)
+    ]
+
+
+def test_what_a_regions_companies_bought_is_not_the_markets_turnover() -> None:
+    text = "全省纳入配额管理的企业累计买入碳排放配额120万吨、成交额0.55亿元。"
+    assert "carbon_turnover" not in [code for code, _, _ in facts(text)]
+
+
+def test_a_name_closing_a_list_before_respectively_names_its_own_number_only() -> None:
+    text = "全市二氧化硫、化学需氧量、氮氧化物减排量分别为310吨、120吨、450吨。"
+    named = facts(text)
+    assert [v for code, _, v in named if code == "voc_nox_emission_reduction"] in ([], [450.0])
+    assert not [v for code, _, v in named if code.startswith("voc_") and v != 450.0]
+
+
+def test_parts_of_one_subject_joined_by_semicolons_complete_its_name() -> None:
+    text = "全省工业危险废物产生量为120.5万吨;综合利用量为80.2万吨,比上年增加3.1%;贮存量为9.6万吨。"
+    assert facts(text) == [
+        ("industrial_hazardous_waste_generated", "actual", 120.5),
+        ("industrial_hazardous_waste_utilized", "actual", 80.2),
+        ("industrial_hazardous_waste_stored", "actual", 9.6),
+        ("industrial_hazardous_waste_utilized", "change", 3.1),
+    ]
+
+
+def test_a_full_stop_ends_the_run_of_parts() -> None:
+    text = "全省工业危险废物产生量为120.5万吨。综合利用量为80.2万吨。"
+    assert [code for code, _, _ in facts(text)][1:] == ["~综合利用量"]
+
+
+def test_the_weights_of_a_composite_score_are_no_figures() -> None:
+    text = "按照综合指数、改善幅度和优良天数比率排名位次数值各占20%、30%和50%的权重计算。"
+    assert facts(text) == []
+    assert facts("全市空气质量优良天数比率为80.5%。") == [("good_days_ratio", "actual", 80.5)]
+
+
+def test_a_list_of_amplitudes_after_a_list_of_names_gives_each_its_change() -> None:
+    text = "全市PM10、二氧化氮和臭氧浓度同比下降,降幅分别为12%、8.5%和3%。"
+    assert facts(text) == [
+        ("pm10", "change", -12.0),
+        ("no2", "change", -8.5),
+        ("o3", "change", -3.0),
+    ]
+
+
+def test_the_last_number_joined_by_and_continues_a_list_of_changes() -> None:
+    text = "全市PM10和二氧化氮浓度同比分别下降12%和8.5%。"
+    assert facts(text) == [("pm10", "change", -12.0), ("no2", "change", -8.5)]
+
+
+def test_a_part_of_a_province_named_by_its_side_gets_no_region() -> None:
+    text = "苏北5城市PM2.5浓度同比下降6.1%。"
+    assert {f.region_code for f in extract(text, province=JIANGSU, year=2022).facts} == {""}
