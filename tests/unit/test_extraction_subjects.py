@@ -5,14 +5,15 @@ for the test (not copied from any gold text), and fails without the rule."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from orchestration.extraction.extractor import extract
+from tests.unit.extracting import named_facts
 
 HUNAN = "430000"
 
 
-def facts(text: str, province: str = HUNAN) -> list[tuple[str, str, float]]:
-    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
-            for f in extract(text, province=province, year=2023).facts]  # fmt: skip
+facts = partial(named_facts, province=HUNAN, year=2023)
 
 
 def test_an_unknown_kind_of_sections_does_not_borrow_the_section_ratio() -> None:

@@ -6,17 +6,18 @@ code of the region's whole network."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from orchestration.extraction.extractor import extract
 from orchestration.registry.catalogue import Catalogue, CatalogueError
+from tests.unit.extracting import named_facts
 
 FUJIAN = "350000"
 
 
-def facts(text: str) -> list[tuple[str, str, float]]:
-    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
-            for f in extract(text, province=FUJIAN, year=2021).facts]  # fmt: skip
+facts = partial(named_facts, province=FUJIAN, year=2021)
 
 
 def test_the_main_rivers_take_their_own_indicator_or_keep_their_name_across_a_semicolon() -> None:

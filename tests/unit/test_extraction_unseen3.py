@@ -4,14 +4,15 @@ for the test (not copied from the gold texts), and fails without its rule or spe
 
 from __future__ import annotations
 
+from functools import partial
+
 from orchestration.extraction.extractor import extract
+from tests.unit.extracting import named_facts
 
 SHANGHAI = "310000"
 
 
-def facts(text: str) -> list[tuple[str, str, float]]:
-    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
-            for f in extract(text, province=SHANGHAI, year=2022).facts]  # fmt: skip
+facts = partial(named_facts, province=SHANGHAI, year=2022)
 
 
 def test_the_aqi_share_of_good_days_is_the_good_days_ratio() -> None:

@@ -4,14 +4,15 @@ texts), and fails without its rule or spelling."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from orchestration.extraction.extractor import extract
+from tests.unit.extracting import named_facts
 
 JIANGSU = "320000"
 
 
-def facts(text: str, province: str = JIANGSU) -> list[tuple[str, str, float]]:
-    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value)
-            for f in extract(text, province=province, year=2022).facts]  # fmt: skip
+facts = partial(named_facts, province=JIANGSU, year=2022)
 
 
 def test_a_city_bulletin_filed_under_its_province_speaks_for_the_city() -> None:
