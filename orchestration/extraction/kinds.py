@@ -17,7 +17,6 @@ from orchestration.registry.catalogue import Indicator
 AFTER_WINDOW = 8  # the words after a number where a goal cue may follow it ('的考核目标')
 _EXISTING_BREAKS = ",;:"  # the part of a clause that may say a plan's number already exists
 _LIST_ITEM = "、"
-_LAST_ITEM_JOINS = ("和", "及", "与")  # join the last number of a list to it, alone ('28%和23.3%')
 _NOT_IN_A_LIST = set(",;。")
 
 
@@ -73,7 +72,9 @@ def continues_change(text: str, mention: Mention, previous: Stated | None) -> bo
     if previous is None or previous.kind != "change":
         return False
     gap = text[previous.end : mention.start]
-    return gap in _LAST_ITEM_JOINS or (_LIST_ITEM in gap and not _NOT_IN_A_LIST.intersection(gap))
+    if gap in cues().grammar.list_joins:  # '28%和23.3%': a join alone before the last number
+        return True
+    return _LIST_ITEM in gap and not _NOT_IN_A_LIST.intersection(gap)
 
 
 def change_sign(text: str, mention: Mention, previous: Stated | None,
