@@ -22,10 +22,6 @@ DIRECTION_REACH = 6  # the words before a number where its direction word ends (
 LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
 
-# what may stand between an amplitude word (降幅, 增幅) and its number
-_STATED_AMPLITUDE = re.compile("(?:分别)?(?:为|是|达)?$")
-
-
 def _patterns(items: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(item.replace("{year}", YEAR)) for item in items]
 
@@ -135,6 +131,7 @@ class Cues:
     tenths_after: list[str]
     not_a_value_after: list[str]
     weight_after_patterns: list[re.Pattern[str]]
+    stated_amplitude: re.Pattern[str]
     durations_after_count: list[str]
     not_a_value_before: list[str]
     prose_unit_exclusions: frozenset[str]
@@ -223,6 +220,7 @@ class Cues:
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),
+            stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             prose_unit_exclusions=frozenset(match_key(w) for w in spec["prose_unit_exclusions"]),
@@ -333,7 +331,7 @@ class Cues:
         """(word, +1/-1) of the change word that ends right before the number."""
         tail = before[-DIRECTION_REACH:]
         tail = tail.removesuffix("了").removesuffix("幅度为").removesuffix("幅度")
-        stated = _STATED_AMPLITUDE.sub("", tail)  # '降幅分别为28%、23.3%', '增幅为5%'
+        stated = self.stated_amplitude.sub("", tail)  # '降幅分别为28%、23.3%', '增幅为5%'
         if stated.endswith("幅"):
             tail = stated
         for word, sign in self.directions:
