@@ -45,7 +45,7 @@ from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.own_names import OwnName, listed_own_name, own_name
-from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_GLUE, Document
+from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_CLOSE, LIST_GLUE, Document
 from orchestration.extraction.strategies import (
     BINDING,
     carried_goal,
@@ -58,7 +58,6 @@ from orchestration.extraction.verbal import verbal_facts, zero_counts
 from orchestration.parsing.text import fold
 
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
-LIST_CLOSER = "等"  # closes a list of named things before their count ('…等18座湖库')
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ def _monitored_things(c: Clause) -> OwnName | None:
     under that name."""
     mention = c.mention
     clause = c.text[c.doc.clause_start(mention.start, c.sentence_start) : mention.end]
-    listed = c.text[mention.start - 1 : mention.start] == LIST_CLOSER  # '…岗南水库等18座湖库'
+    listed = c.text[mention.start - 1 : mention.start] == LIST_CLOSE  # '…岗南水库等18座湖库'
     if (
         mention.unit_code != "count"
         or listed

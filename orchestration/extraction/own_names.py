@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.cues import cues
+from orchestration.extraction.lexicon import Lexicon
 from orchestration.extraction.quantities import RANK_UNIT, Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAKS_KEEPING_LISTS,
@@ -68,9 +70,10 @@ _THINGS = (
 )  # counters of things (not 人次, 次)
 
 
-def _part_words(doc: Document) -> set[str]:
+@cache
+def _part_words(lex: Lexicon) -> frozenset[str]:
     """The one-word parts the catalogue names (`parts`: 优, 良): grades of a figure."""
-    return {word for entry in doc.lex.indicators.values() for word, _ in entry.parts}
+    return frozenset(word for entry in lex.indicators.values() for word, _ in entry.parts)
 
 
 def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
@@ -124,7 +127,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if _CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)
-    if len(words) == 1 and "\u4e00" <= words <= "\u9fff" and (copula or words in _part_words(doc)):
+    one_word = len(words) == 1 and "\u4e00" <= words <= "\u9fff"
+    if one_word and (copula or words in _part_words(doc.lex)):
         # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
         # land, but a name of its own: it borrows none from the clause before; a grade the
         # catalogue names as a part ('其中优100天,良200天') is one even without a copula
@@ -180,10 +184,10 @@ _LISTED_CLASSES = re.compile(
 
 # 'X一、二、三、四类及劣四类Y' before 分别: classes named by their numerals, sharing 类 and the
 # closing words (近岸海域 + 一类 + 水质点位比例)
-_CLASS_NUMERAL = r"劣?(?:[一二三四五六]|[iv]{1,3})类?"
+_CLASS_NUMERAL = r"劣?(?:[一二三四五六]|[iv]{1,3})"
 _LISTED_NUMERAL_CLASSES = re.compile(
     rf"(?P<opening>[^{_JOINS}\d]*?)"
-    rf"(?P<items>(?:{_CLASS_NUMERAL}[{_JOINS}])+劣?(?:[一二三四五六]|[iv]{{1,3}})类)"
+    rf"(?P<items>(?:{_CLASS_NUMERAL}类?[{_JOINS}])+{_CLASS_NUMERAL}类)"
     rf"(?P<closing>[^{_JOINS}\d]{{2,12}})"
 )
 

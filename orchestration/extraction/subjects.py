@@ -20,12 +20,11 @@ from functools import cache
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
-from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_JOINS
+from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_CLOSE, LIST_JOINS
 from orchestration.extraction.strategies import wrapped_name
 from orchestration.parsing.text import match_key
 from orchestration.registry.catalogue import Indicator
 
-EXAMPLES_CLOSE = "等"  # closes a list of examples of what the name after it names
 MIN_SPELLING_PART = 2  # the shortest piece of an indicator's own spellings that counts as known
 OVERLAP = 4  # how far a known word before a name may run on into it
 
@@ -118,7 +117,7 @@ def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
                 mark(start, named.end)
     words = text[start:end]
     the_cues = cues()
-    examples = words.rfind(EXAMPLES_CLOSE)
+    examples = words.rfind(LIST_CLOSE)
     if examples >= 0 and _opens_a_list(c, start):
         mark(start, start + examples + 1)  # '新能源汽车、新材料、新能源等新兴产业': examples
     # a known word may run on into the name after it ('地级及以上城市' + '城市区域昼间等效声级…')
