@@ -7,7 +7,6 @@ Heavy imports (Dagster, dbt, Great Expectations) happen only once a build is rea
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -69,29 +68,47 @@ def build(full_refresh: bool = False, echo=print, paths: Settings | None = None)
     with build_lock(paths.warehouse_dir):
         work = new_work_file(paths.warehouse_dir, paths.published_path, full_refresh)
         try:
-            with stage(summary, echo, "dbt parse (when dbt files changed) ‖ import Dagster"):
-                from orchestration.dbt_manifest import ensure_manifest
-
-                ensure_manifest(work, meanwhile=_import_all_but_dbt_assets)
-            with stage(summary, echo, "load Dagster definitions (dbt assets)"):
-                from orchestration.definitions import defs
-            _run(defs, _resources(paths, work), full_refresh, summary, echo)
+            _build(paths, work, full_refresh, summary, echo)
         finally:
             discard(work)
     return summary
 
 
+def _build(paths: Settings, work: Path, full_refresh: bool, summary: BuildSummary, echo) -> None:
+    """Two Dagster runs into `work`: landing raw/ while `dbt parse` runs on the other core (on a
+    fresh clone, or after a dbt file changed), then everything after landing — dbt, every check,
+    publishing — once the dbt assets can be loaded from the parsed manifest."""
+    from orchestration.dbt_manifest import ManifestParse
+
+    with ManifestParse(work) as parse:
+        with stage(summary, echo, "import Dagster (dbt parse beside it, when dbt files changed)"):
+            _import_all_but_dbt_assets()
+            import dagster as dg
+
+            from orchestration.assets.landed import LANDING_DEFS
+
+        instance = dg.DagsterInstance.ephemeral()
+        resources = _resources(paths, work)
+        _run(LANDING_DEFS.resolve_job_def("land_raw"), instance, resources, {}, summary, echo)
+        if summary.failures:
+            return
+        with stage(summary, echo, "dbt parse: what of it outlasted landing"):
+            parse.wait()
+    with stage(summary, echo, "load Dagster definitions (dbt assets)"):
+        from orchestration.definitions import defs
+    config = {"ops": {"dbt_models": {"config": {"full_refresh": full_refresh}}}}
+    _run(defs.resolve_job_def("transform_and_publish"), instance, resources, config, summary, echo)
+
+
 def _import_all_but_dbt_assets() -> None:
     """Import Dagster, dagster-dbt and every asset module that does not read dbt's manifest, so
-    a fresh clone's `dbt parse` (a subprocess, ≈ 8 s) and these imports (≈ 4 s) overlap on two
-    cores; only orchestration.assets.dbt (and what uses it) must wait for the manifest."""
+    a fresh clone's `dbt parse` (a subprocess, ≈ 8 s) overlaps these imports (≈ 4 s) and the
+    landing run on two cores; only orchestration.assets.dbt (and what uses it) must wait for the
+    manifest."""
     import importlib
 
     for module in ("dagster", "dagster_dbt", "orchestration.resources",
-                   "orchestration.assets.landing", "orchestration.assets.air_quality",
-                   "orchestration.assets.carbon_market", "orchestration.assets.monitoring",
-                   "orchestration.assets.reports", "orchestration.assets.waste",
-                   "orchestration.assets.water", "orchestration.assets.checks",
+                   "orchestration.assets.landed", "orchestration.assets.checks",
                    "orchestration.sensors"):  # fmt: skip
         importlib.import_module(module)
 
@@ -105,31 +122,29 @@ def _resources(paths: Settings, work: Path) -> dict:
                                           database=str(work)))  # fmt: skip
 
 
-def _run(defs, resources: dict, full_refresh: bool, summary: BuildSummary, echo) -> None:
+def _run(job, instance, resources: dict, run_config: dict, summary: BuildSummary, echo) -> None:
+    """Execute one job in this process and add what it did to the summary."""
     import uuid
 
-    import dagster as dg
-
-    job = defs.resolve_job_def("build_everything")
-    instance = dg.DagsterInstance.ephemeral()
     run_id = str(uuid.uuid4())
     progress = _Progress(echo)
     instance.add_event_listener(run_id, progress.on_entry)
     started = time.perf_counter()
     result = job.execute_in_process(
-        run_config={"ops": {"dbt_models": {"config": {"full_refresh": full_refresh}}},
+        run_config={**run_config,
                     "loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
         instance=instance, run_id=run_id, raise_on_error=False, resources=resources,
     )  # fmt: skip
     summary.run_id = run_id
     summary.stage_seconds.update(progress.step_seconds)
-    summary.stage_seconds["dagster run overhead (planning, events)"] = (
+    overhead = "dagster run overhead (planning, events)"
+    summary.stage_seconds[overhead] = summary.stage_seconds.get(overhead, 0.0) + (
         time.perf_counter() - started - sum(progress.step_seconds.values())
     )
-    checks: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    checks = summary.checks
     for evaluation in result.get_asset_check_evaluations():
         kind = "great_expectations" if evaluation.check_name == "great_expectations" else "dbt"
-        checks[kind][0 if evaluation.passed else 1] += 1
+        checks.setdefault(kind, [0, 0])[0 if evaluation.passed else 1] += 1
         if not evaluation.passed:
             summary.failures.append(
                 f"check {evaluation.asset_key.to_user_string()}:{evaluation.check_name} "
@@ -148,7 +163,6 @@ def _run(defs, resources: dict, full_refresh: bool, summary: BuildSummary, echo)
             table = materialization.asset_key.path[-1]
             summary.files += [(table, name, counts["read"], counts["landed"], counts["quarantined"])
                               for name, counts in sorted(per_file.value.items())]  # fmt: skip
-    summary.checks = dict(checks)
 
 
 def _failed_expectations(evaluation) -> str:

@@ -20,7 +20,14 @@ up = {k.to_user_string(): sorted(p.to_user_string() for p in graph.get(k).parent
 checks = {}
 for key in graph.asset_check_keys:
     checks[f"{key.asset_key.to_user_string()}:{key.name}"] = graph.get_check_spec(key).blocking
-jobs = [j.name for j in defs.resolve_all_job_defs()]
+jobs = {}
+for job in defs.resolve_all_job_defs():
+    layer = job.asset_layer
+    jobs[job.name] = {
+        "assets": sorted(k.to_user_string() for k in layer.selected_asset_keys),
+        "checks": sorted(f"{k.asset_key.to_user_string()}:{k.name}"
+                         for k in layer.asset_graph.asset_check_keys),
+    }
 sensors = [s.name for s in defs.sensors]
 print(json.dumps({"up": up, "checks": checks, "jobs": jobs, "sensors": sensors}))
 """
@@ -55,3 +62,15 @@ def test_checks_and_schedule(graph: dict) -> None:
     assert "landing/air_quality__periodic:great_expectations" in checks
     assert any(name.startswith("marts/fct_air_quality:not_unknown_member") for name in checks)
     assert "build_everything" in graph["jobs"] and graph["sensors"] == ["raw_files_sensor"]
+
+
+def test_envwh_build_runs_landing_then_the_rest_with_every_check(graph: dict) -> None:
+    """`envwh build` runs land_raw (beside dbt parse), then transform_and_publish: together they
+    are build_everything — every asset once, and every check in the second run."""
+    names = ("build_everything", "land_raw", "transform_and_publish")
+    everything, land, rest = (graph["jobs"][name] for name in names)
+    assert land["assets"] == [k for k in everything["assets"] if k.startswith("landing/")]
+    assert sorted(land["assets"] + rest["assets"]) == everything["assets"]
+    assert land["checks"] == []
+    assert rest["checks"] == everything["checks"] == sorted(graph["checks"])
+    assert "landing/air_quality__periodic:great_expectations" in rest["checks"]
