@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.paths import PROJECT_ROOT
+from orchestration.paths import DBT_PROJECT_DIR, PROJECT_ROOT, dbt_vars
 
 ENVWH = Path(sys.executable).with_name("envwh")
 
@@ -58,3 +58,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     result = workspace.envwh("build", "--timings", str(workspace.warehouse.parent / "timings.json"))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return workspace
+
+
+def run_dbt(*args: str, database: Path, root: Path) -> Path:
+    """`dbt <args>` on the project against `database` (a copy of a build), with its target and
+    logs under `root` (not the project's target/: its manifest is the build's); returns the
+    target folder, after asserting dbt succeeded."""
+    target = root / "target"
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), *args,
+         "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR),
+         "--target-path", str(target), "--log-path", str(root / "logs"), *dbt_vars(database)],
+        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    return target

@@ -10,17 +10,14 @@ singular test without its bad row fails here.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from orchestration.paths import DBT_PROJECT_DIR, dbt_vars
-from tests.integration.conftest import Workspace
+from orchestration.paths import DBT_PROJECT_DIR
+from tests.integration.conftest import Workspace, run_dbt
 
 DATABASE = "singular.duckdb"  # every copy has this name: the compiled SQL names its catalog
 
@@ -79,16 +76,7 @@ def compiled(built: Workspace, tmp_path_factory: pytest.TempPathFactory) -> dict
     root = tmp_path_factory.mktemp("singular")
     database = root / DATABASE
     shutil.copyfile(built.published, database)
-    target = root / "target"  # not the project's: its manifest is the build's
-    dbt = str(Path(sys.executable).with_name("dbt"))
-    result = subprocess.run(
-        [dbt, "compile", "--select", "test_type:singular", "--project-dir", str(DBT_PROJECT_DIR),
-         "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target),
-         "--log-path", str(root / "logs"), *dbt_vars(database)],
-        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-        capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    target = run_dbt("compile", "--select", "test_type:singular", database=database, root=root)
     files = (target / "compiled").rglob("*.sql")
     return {path.stem: path.read_text(encoding="utf-8") for path in files}
 

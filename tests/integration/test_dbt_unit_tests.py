@@ -8,16 +8,13 @@ the shipped build, whose relations give the fixtures their column types.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-from orchestration.paths import DBT_PROJECT_DIR, dbt_vars
-from tests.integration.conftest import Workspace
+from orchestration.paths import DBT_PROJECT_DIR
+from tests.integration.conftest import Workspace, run_dbt
 
 
 def _declared_unit_tests() -> set[str]:
@@ -31,16 +28,7 @@ def _declared_unit_tests() -> set[str]:
 def test_every_dbt_unit_test_passes(built: Workspace, tmp_path: Path) -> None:
     database = tmp_path / "unit.duckdb"
     shutil.copyfile(built.published, database)
-    target = tmp_path / "target"  # not the project's: its manifest is the build's
-    dbt = str(Path(sys.executable).with_name("dbt"))
-    result = subprocess.run(
-        [dbt, "test", "--select", "test_type:unit", "--project-dir", str(DBT_PROJECT_DIR),
-         "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(target),
-         "--log-path", str(tmp_path / "logs"), *dbt_vars(database)],
-        env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-        capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    target = run_dbt("test", "--select", "test_type:unit", database=database, root=tmp_path)
     results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
     ran = {r["unique_id"].split(".")[-1]: r["status"] for r in results}
     assert set(ran) == _declared_unit_tests() and ran, ran
