@@ -94,6 +94,9 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     text = doc.text
     if mention is not None and closes_place_list(doc, alias_start, sentence_start):
         return LISTED  # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
+    extreme = extreme_places(doc, mention, sentence_start) if mention is not None else None
+    if extreme is not None:  # '…最好的城市是青岛、烟台和威海市,为16μg/m3': theirs
+        return extreme[0] if len(extreme) == 1 else LISTED
     if mention is not None:
         listed = listed_regions(doc, alias_start, sentence_start)
         # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
@@ -161,6 +164,42 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
     named = any(start <= s and e <= pos and s >= found[0] + len(found[1])
                 for s, e, _ in doc.regions)  # fmt: skip
     return not named and not _WHOLE_REGION.search(since)
+
+
+# what may stand between the places of an extreme statement and their figure ('…威海市,为16')
+_EXTREME_GLUE = re.compile(r"[,:]?(?:均为|都为|为|是|达|达到)?")
+
+
+def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:
+    """'…浓度最好的城市是青岛、烟台和威海市,为16μg/m3', '下降幅度最大的城市是德州市,为19.2%':
+    the places a statement names as those of the highest or lowest figure (maps/cues.yml
+    `extreme_place_patterns`), closing the number's clause or the clause right before it: the
+    figure is each of theirs. [] when a word between them is no place the region reference
+    knows (whose figure, then, is not known); None when no such statement precedes the number
+    (or 分别 shares the figures out: the lists of places read them)."""
+    text = doc.text
+    clause_start = doc.clause_start(mention.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    window_start = (
+        doc.clause_start(clause_start - 1, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        if clause_start > sentence_start
+        else clause_start
+    )
+    window = text[window_start : mention.start]
+    found = [m for p in cues().extreme_place_patterns for m in p.finditer(window)]
+    if not found or RESPECTIVELY in window[max(m.end() for m in found) :]:
+        return None
+    pos = window_start + max(m.end() for m in found)
+    codes = []
+    for start, end, code in doc.regions:
+        if start < pos or end > mention.start:
+            continue
+        if start != pos:
+            return []  # '…最好的城市是某新区和青岛市': a word the reference does not know
+        codes.append(code)
+        pos = end + (1 if text[end : end + 1] in LIST_JOINS else 0)
+    if not codes or not _EXTREME_GLUE.fullmatch(text[pos : mention.start]):
+        return []
+    return codes
 
 
 def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> bool:

@@ -27,6 +27,7 @@ from orchestration.extraction.reading import (
     RESPECTIVELY,
     plain,
 )
+from orchestration.extraction.scope import extreme_places
 from orchestration.parsing.text import match_key
 
 Strategy = Callable[[Clause], Alias | None]
@@ -426,6 +427,26 @@ def continued(c: Clause) -> Alias | None:
     return Alias(c.mention.start, c.mention.start, code)
 
 
+def other_extreme(c: Clause) -> Alias | None:
+    """'…浓度最好的城市是青岛市,为16μg/m3;最差的城市是菏泽市,为26μg/m3': the places at the
+    other end of a ranking, said right after a figure of the places at one end (both
+    `extreme_place_patterns`) with no name of their own, are ranked by the same indicator."""
+    previous, doc = c.read.previous, c.doc
+    if previous is None or not previous.code or previous.kind != c.kind:
+        return None
+    run_start = _semicolon_run_start(c)
+    if previous.end < run_start or doc.aliases_between(c.sentence_start, c.mention.start):
+        return None
+    if extreme_places(doc, c.mention, c.sentence_start) is None:
+        return None
+    earlier = c.text[run_start : previous.end]
+    if not any(p.search(earlier) for p in cues().extreme_place_patterns):
+        return None
+    if not compatible(doc.lex.indicators[previous.code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, previous.code)
+
+
 # The order matters: a name bound to the number itself (it interrupts the number, or follows it
 # with at most FORWARD_GAP words between, or the places it counts go on to one) is what the
 # sentence says of that number, so it comes before any name said elsewhere; a percentage right
@@ -450,6 +471,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     split_name,
     sibling_class,
     continued,
+    other_extreme,
 )
 # the strategies that bind a number to a name of its own place in the text: the number then
 # states no name of its own (an OwnName only counts when none of these names it)

@@ -102,3 +102,28 @@ def test_the_last_number_joined_by_and_continues_a_list_of_changes() -> None:
 def test_a_part_of_a_province_named_by_its_side_gets_no_region() -> None:
     text = "苏北5城市PM2.5浓度同比下降6.1%。"
     assert {f.region_code for f in extract(text, province=JIANGSU, year=2022).facts} == {""}
+
+
+# -- after the fourth measurement (branch xgen6) -------------------------------------------------
+HENAN = "410000"
+
+
+def _regions(text: str, province: str = HENAN) -> list[tuple[str, float, str]]:
+    return [(f.indicator_code, f.value, f.region_code)
+            for f in extract(text, province=province, year=2023).facts]  # fmt: skip
+
+
+def test_the_figure_of_the_best_or_worst_places_is_each_of_theirs() -> None:
+    text = (
+        "二氧化氮浓度最低的城市是信阳、南阳和驻马店市,为18微克/立方米;"
+        "最高的城市是郑州市,为41微克/立方米。"
+    )
+    assert _regions(text) == [
+        ("no2", 18.0, "411500"), ("no2", 18.0, "411300"), ("no2", 18.0, "411700"),
+        ("no2", 41.0, "410100"),
+    ]  # fmt: skip
+
+
+def test_the_best_place_unknown_to_the_reference_gives_the_region_nothing() -> None:
+    text = "二氧化氮浓度最低的城市是航空港新区,为18微克/立方米。"
+    assert [r for r in _regions(text) if r[2] == HENAN] == []
