@@ -219,7 +219,7 @@ def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> b
 
 # the count of a list of places closing it before the indicator ('两个设区市的')
 _LIST_COUNTED = re.compile(
-    r"[0-9一二两三四五六七八九十]+个(?:设区市|设区城市|城市|地级市|市|县|区)的?$"
+    r"[0-9一二两三四五六七八九十]+个?(?:设区市|设区城市|城市|地级市|市|县|区)的?$"
 )
 
 

@@ -127,3 +127,11 @@ def test_the_figure_of_the_best_or_worst_places_is_each_of_theirs() -> None:
 def test_the_best_place_unknown_to_the_reference_gives_the_region_nothing() -> None:
     text = "二氧化氮浓度最低的城市是航空港新区,为18微克/立方米。"
     assert [r for r in _regions(text) if r[2] == HENAN] == []
+
+
+def test_places_counted_without_a_classifier_share_the_values_out() -> None:
+    text = "洛阳、开封和新乡3城市优良天数比例分别为71.2%、65.0%和60.3%。"
+    assert _regions(text) == [
+        ("good_days_ratio", 71.2, "410300"), ("good_days_ratio", 65.0, "410200"),
+        ("good_days_ratio", 60.3, "410700"),
+    ]  # fmt: skip
