@@ -3,10 +3,10 @@ wrong fact is worse than a missing one.
 
 What belongs here: a statement about part of the places ('大部分城市的…'), a bound of a spread
 over places ('范围在92.9%至64.2%之间'), a round bound crossed before the figure, a rank of places
-listed in order, a weight of a composite score, a change of a figure left unclaimed, a place
-named like a city that the region reference does not know, and a water figure counted over a
-network no code stands for; a figure said of a part of a network is subsets.py's. Each reads
-the Clause; none changes it.
+listed in order, a rank among cities that would borrow the figure said before it, a weight of a
+composite score, a change of a figure left unclaimed, a place named like a city that the region
+reference does not know, and a water figure counted over a network no code stands for; a figure
+said of a part of a network is subsets.py's. Each reads the Clause; none changes it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ def guarded(c: Clause, alias: Alias | None,
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if gap_to_reference(c, named=c.kind != "change"):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no figure
+    if alias is not None and borrowed_city_ranking(c, alias):
+        return None, None  # '…比例为100%,在168个重点城市中排名第二': ranked by what?
     if c.kind == "rank" and own is not None and _PLACE_OWN_NAME.fullmatch(own.name):
         own = None  # '…排名为:甲市第一': a place unknown to the reference names no figure
     if c.kind == "change" and own is None and changes_unclaimed(c):
@@ -82,6 +84,17 @@ def ranks_a_listed_place(c: Clause) -> bool:
         c.mention.unit_code == "rank"
         and RANKED_IN_ORDER in c.text[c.sentence_start : c.mention.start]
     )
+
+
+def borrowed_city_ranking(c: Clause, alias: Alias) -> bool:
+    """'…优良天数比例为100%,在168个重点城市中排名第二': a rank among a group of cities counted in
+    its own clause (maps/cues.yml city_ranking_patterns) whose indicator is named in an earlier
+    clause only — the cities are ranked by a figure the clause does not name."""
+    if c.kind != "rank":
+        return False
+    clause_start = c.doc.clause_start(c.mention.start, c.sentence_start)
+    clause = c.text[clause_start : c.mention.start]
+    return alias.end <= clause_start and any(p.search(clause) for p in cues().city_ranking_patterns)
 
 
 def crossed_bound(c: Clause) -> bool:
