@@ -144,3 +144,9 @@ def test_a_rank_among_counted_cities_borrows_no_figure_said_before_it() -> None:
     assert [(f.indicator_code, f.kind, f.value) for f in extract(own, province=HENAN).facts] == [
         ("composite_index", "rank", 90.0)
     ]
+
+
+def test_a_sewage_treatment_rate_of_towns_is_not_the_cities_rate() -> None:
+    for text in ("全省县城及以上城镇污水处理率达81.3%。", "全省县城污水处理率为93.0%。"):
+        assert [code for code, _, _ in facts(text)] == ["~" + text[2:-7]]
+    assert facts("全省城市污水处理率达97.2%。") == [("sewage_treatment_rate", "actual", 97.2)]
