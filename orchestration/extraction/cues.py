@@ -176,6 +176,7 @@ class Cues:
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
     city_ranking_patterns: list[re.Pattern[str]]
+    respective_item_patterns: list[re.Pattern[str]]
     monitored_things: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
@@ -273,6 +274,7 @@ class Cues:
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
             city_ranking_patterns=_patterns(spec["city_ranking_patterns"]),
+            respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             monitored_things=_words(spec["monitored_things"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),

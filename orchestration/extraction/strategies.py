@@ -21,6 +21,7 @@ from orchestration.extraction.own_names import BASE_YEAR, listed_item
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAK,
+    CLAUSE_BREAKS_KEEPING_LISTS,
     LIST_GLUE,
     LIST_JOINS,
     LIST_REACH,
@@ -321,7 +322,7 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
-            if _last_item_only(c, alias):
+            if _last_item_only(c, alias) or _shared_out_over_unnamed_items(c, alias):
                 return None
             if _latin_name_between(c, alias):
                 return None  # '…NO2下降8.8%、CO下降26.3%': CO names the number, not NO2
@@ -337,6 +338,32 @@ def backward(c: Clause) -> Alias | None:
                 return None  # '24个湖泊(29个水域)': a detail of the number before, not the name's
             return _completed_bare(c, alias) or alias
     return None
+
+
+def _shared_out_over_unnamed_items(c: Clause, alias: Alias) -> bool:
+    """'各类功能区昼间达标率分别为93.3%、96.4%、100%': 分别 shares two or more numbers out over
+    items its clause does not list (no list join, no count of places before it): whose figure
+    each number is, the text does not say — no name is borrowed."""
+    found = _respective_series(c)
+    if found is None or alias.end > found[0]:
+        return False
+    return not _lists_items(c, found[0])
+
+
+def _lists_items(c: Clause, anchor: int) -> bool:
+    """The clause of the 分别 at anchor lists the items it shares out ('设区市、县级市…分别',
+    '两个设区市的…分别'; maps/cues.yml respective_item_patterns), or the clause before does when
+    分别 opens its own ('…依次是北京、廊坊和长治,分别为47、55和55'), or an earlier 分别 of the
+    sentence that lists them ('…分别完成整治85段、13段,消除比例分别达到…')."""
+    clause_start = c.doc.clause_start(anchor, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    if clause_start == anchor and clause_start > c.sentence_start:
+        clause_start = c.doc.clause_start(anchor - 1, c.sentence_start,
+                                          CLAUSE_BREAKS_KEEPING_LISTS)  # fmt: skip
+    said = c.text[clause_start:anchor]
+    if _COORDINATION.search(said) or any(p.search(said) for p in cues().respective_item_patterns):
+        return True
+    earlier = c.text.rfind(RESPECTIVELY, c.sentence_start, clause_start)
+    return earlier >= 0 and _lists_items(c, earlier)
 
 
 def _latin_name_between(c: Clause, alias: Alias) -> bool:

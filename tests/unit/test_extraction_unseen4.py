@@ -150,3 +150,12 @@ def test_a_sewage_treatment_rate_of_towns_is_not_the_cities_rate() -> None:
     for text in ("全省县城及以上城镇污水处理率达81.3%。", "全省县城污水处理率为93.0%。"):
         assert [code for code, _, _ in facts(text)] == ["~" + text[2:-7]]
     assert facts("全省城市污水处理率达97.2%。") == [("sewage_treatment_rate", "actual", 97.2)]
+
+
+def test_respectively_over_items_its_clause_does_not_list_lends_no_name() -> None:
+    text = "全市各类功能区夜间达标率分别为90.0%、85.7%、75.0%。"
+    assert facts(text) == []
+    listed = "全市1类、2类功能区夜间达标率分别为90.0%、85.7%。"
+    assert [v for _, _, v in facts(listed)] in ([], [90.0, 85.7])
+    halves = "全市3类功能区昼夜间达标率分别为97.1%和88.0%。"
+    assert [v for _, _, v in facts(halves)] == [97.1, 88.0]
