@@ -159,3 +159,8 @@ def test_respectively_over_items_its_clause_does_not_list_lends_no_name() -> Non
     assert [v for _, _, v in facts(listed)] in ([], [90.0, 85.7])
     halves = "全市3类功能区昼夜间达标率分别为97.1%和88.0%。"
     assert [v for _, _, v in facts(halves)] == [97.1, 88.0]
+
+
+def test_numbers_run_together_by_a_lost_separator_are_one_list() -> None:
+    text = "全市各类功能区昼间达标率分别为95.0%88.9%、100%。"
+    assert facts(text) == []
