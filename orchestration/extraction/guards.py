@@ -116,12 +116,18 @@ def is_weight(c: Clause) -> bool:
 
 
 def in_range(c: Clause) -> bool:
-    """'范围在92.9%至64.2%之间', '介于2.1%~28.3%': a bound of a spread over places."""
+    """'范围在92.9%至64.2%之间', '介于2.1%~28.3%', '在15微克/立方米至51微克/立方米之间': a bound
+    of a spread over places (the other bound may carry its unit too)."""
     text, mention = c.text, c.mention
     after = text[mention.end : mention.end + RANGE_CONTEXT]
     before = text[max(0, mention.start - RANGE_CONTEXT) : mention.start]
     opens = after[:1] in _RANGE_MARKS and after[1:2].isdigit()
     closes = before[-1:] in _RANGE_MARKS and (before[:1].isdigit() or before[:1] == "%")
+    if not (opens or closes):  # a bound with its unit: another number right across the mark
+        ends = {m.end for m in c.doc.mentions}
+        starts = {m.start for m in c.doc.mentions}
+        opens = after[:1] in _RANGE_MARKS and mention.end + 1 in starts
+        closes = before[-1:] in _RANGE_MARKS and mention.start - 1 in ends
     return opens or closes
 
 

@@ -164,3 +164,8 @@ def test_respectively_over_items_its_clause_does_not_list_lends_no_name() -> Non
 def test_numbers_run_together_by_a_lost_separator_are_one_list() -> None:
     text = "全市各类功能区昼间达标率分别为95.0%88.9%、100%。"
     assert facts(text) == []
+
+
+def test_the_bounds_of_a_spread_written_with_their_units_are_no_figure() -> None:
+    text = "各县区PM10浓度在38微克/立方米至72微克/立方米之间。"
+    assert facts(text) == []
