@@ -169,3 +169,11 @@ def test_numbers_run_together_by_a_lost_separator_are_one_list() -> None:
 def test_the_bounds_of_a_spread_written_with_their_units_are_no_figure() -> None:
     text = "各县区PM10浓度在38微克/立方米至72微克/立方米之间。"
     assert facts(text) == []
+
+
+def test_the_transmission_channel_cities_are_a_group_without_a_code() -> None:
+    text = "传输通道城市PM10平均浓度为71微克/立方米,同比下降3.2%;二氧化氮平均浓度为30微克/立方米。"
+    assert [(f.indicator_code, f.value, f.region_code) for f in
+            extract(text, province=HENAN, year=2023).facts] == [
+        ("pm10", 71.0, ""), ("pm10", -3.2, ""), ("no2", 30.0, ""),
+    ]  # fmt: skip
