@@ -128,6 +128,7 @@ class Cues:
     rank_scopes: list[tuple[str, str]]
     scope_noun_not_before: list[str]
     none_before_alias: list[str]
+    none_after_alias: list[str]
     tenths_after: list[str]
     not_a_value_after: list[str]
     weight_after_patterns: list[re.Pattern[str]]
@@ -220,6 +221,7 @@ class Cues:
             ],
             scope_noun_not_before=_words(spec["scope_noun_not_before"]),
             none_before_alias=_words(verbal["none_before_alias"]),
+            none_after_alias=_words(verbal["none_after_alias"]),
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),

@@ -177,3 +177,20 @@ def test_the_transmission_channel_cities_are_a_group_without_a_code() -> None:
             extract(text, province=HENAN, year=2023).facts] == [
         ("pm10", 71.0, ""), ("pm10", -3.2, ""), ("no2", 30.0, ""),
     ]  # fmt: skip
+
+
+def test_none_of_a_bad_class_said_before_or_after_its_name_is_zero() -> None:
+    for text in ("全省国考断面水质优良比例为90.1%;无劣Ⅴ类水体。",
+                 "全省国考断面劣V类水体清零。",
+                 "全省国考断面水质优良比例为90.1%;劣Ⅴ类水体持续为0。"):  # fmt: skip
+        assert ("water_sections_worse_than_v_ratio", "actual", 0.0) in facts(text), text
+
+
+def test_a_sentence_joined_by_a_semicolon_keeps_the_unknown_subject_before_it() -> None:
+    text = (
+        "全市地表水监测断面水质优良比例为90.0%。Ⅰ-Ⅱ类水质比例为60.1%;"
+        "Ⅴ类水质比例为1.2%;无劣Ⅴ类水质。"
+    )
+    named = facts(text)
+    assert [code for code, _, _ in named if not code.startswith("~")] == []
+    assert [v for _, _, v in named] == [90.0, 60.1, 1.2, 0.0]
