@@ -24,7 +24,7 @@ from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
 from orchestration.extraction.scope import LISTED, network, period, region
 from orchestration.extraction.subjects import elided_subject
-from orchestration.extraction.subsets import names_a_part
+from orchestration.extraction.subsets import part_named
 from orchestration.registry.catalogue import Indicator
 
 VERBAL_GAP = 4  # the most words between a share's name and the words that state its value
@@ -122,18 +122,22 @@ def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact
     else:
         start, end = list_start - len(word), alias.start
     sentence_start, _ = doc.sentence(start)
-    if alias.code.startswith(SECTION_FIGURES) and _other_network(doc, start, sentence_start):
-        return []  # '省考核的380个断面…,无劣Ⅴ类断面': not the national network's share
-    if names_a_part(doc, alias.code, start):
-        return []  # '191个省控监测断面…;无劣Ⅴ类断面': a part's, not the region's
     mention = Mention(start, end, start, end, 0.0, indicator.unit_code, None, "=")
-    if start == sentence_start:  # '…监测断面…;Ⅴ类水质比例为0.3%;无劣Ⅴ类水质': their subject's
-        clause = clause_at(doc, mention, ReadSoFar())
-        stated = elided_subject(clause, alias)
-        if stated:
-            quoted = replace(mention, end=max(end, alias.end))  # the quote holds the name
-            fact = open_vocabulary(replace(clause, mention=quoted), OwnName(stated, start, True))
-            return [fact] if isinstance(fact, Fact) else []
+    clause = clause_at(doc, mention, ReadSoFar())
+    # '191个省控监测断面…;无劣Ⅴ类断面': the part's figure, under its stated name
+    stated = part_named(doc, alias.code, start, text[alias.start : alias.end])
+    if (
+        not stated
+        and alias.code.startswith(SECTION_FIGURES)
+        and _other_network(doc, start, sentence_start)
+    ):
+        return []  # '南水北调东线…22个断面…,无劣Ⅴ类断面': not the region's network
+    if not stated and start == sentence_start:
+        stated = elided_subject(clause, alias)  # '…监测断面…;Ⅴ类水质比例为0.3%;无劣Ⅴ类水质'
+    if stated:
+        quoted = replace(mention, end=max(end, alias.end))  # the quote holds the name
+        fact = open_vocabulary(replace(clause, mention=quoted), OwnName(stated, start, True))
+        return [fact] if isinstance(fact, Fact) else []
     before = text[sentence_start:start]
     paragraph = text[doc.paragraph_start(start) : start]
     period_code = period(doc, mention, "actual", before, paragraph)

@@ -194,3 +194,9 @@ def test_a_sentence_joined_by_a_semicolon_keeps_the_unknown_subject_before_it() 
     named = facts(text)
     assert [code for code, _, _ in named if not code.startswith("~")] == []
     assert [v for _, _, v in named] == [90.0, 60.1, 1.2, 0.0]
+
+
+def test_none_of_a_bad_class_said_of_a_part_lands_under_the_parts_name() -> None:
+    text = "全省主要河流监测断面水质优良比例为88.4%,同比上升1.2个百分点,无劣Ⅴ类断面。"
+    zero = [(code, v) for code, kind, v in facts(text) if v == 0.0]
+    assert len(zero) == 1 and zero[0][0].startswith("~") and "主要河流" in zero[0][0]
