@@ -111,9 +111,10 @@ def forward(c: Clause) -> Alias | None:
         if any(word in gap for word in the_cues.forward_gap_blockers):
             return None  # '534个省级地表水…断面': not the indicator the name says
         ends_clause = text[alias.end : alias.end + 1] in CLAUSE_BREAK | {""}
-        if any(noun in gap for noun in the_cues.scope_nouns) and not ends_clause:
+        if any(noun in gap for noun in the_cues.scope_nouns) and not ends_clause and "的" in gap:
             # '4个城市的国家地表水考核断面…排名进入…': cities are no count of sections
-            # (but '3个县获评国家生态文明建设示范区、' counts what they became)
+            # (but '3个县获评国家生态文明建设示范区、' counts what they became, and '63个城市集中
+            # 式饮用水水源地' the cities' sources)
             return None
         for end, code in c.doc.lex.matches_at(text, alias.start):
             if compatible(c.doc.lex.indicators[code], mention, c.kind):

@@ -200,3 +200,10 @@ def test_none_of_a_bad_class_said_of_a_part_lands_under_the_parts_name() -> None
     text = "全省主要河流监测断面水质优良比例为88.4%,同比上升1.2个百分点,无劣Ⅴ类断面。"
     zero = [(code, v) for code, kind, v in facts(text) if v == 0.0]
     assert len(zero) == 1 and zero[0][0].startswith("~") and "主要河流" in zero[0][0]
+
+
+def test_a_count_of_cities_right_before_their_sources_counts_the_sources() -> None:
+    text = "全省41个城市集中式饮用水水源地水质达标率为97.6%。"
+    assert facts(text)[0] == ("drinking_water_sources_count", "actual", 41.0)
+    cities = "全省4个城市的国家地表水考核断面水质排名进入全国前30位。"
+    assert "water_sections_count" not in [code for code, _, _ in facts(cities)]
