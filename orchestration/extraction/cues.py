@@ -178,6 +178,8 @@ class Cues:
     extreme_place_patterns: list[re.Pattern[str]]
     city_ranking_patterns: list[re.Pattern[str]]
     respective_item_patterns: list[re.Pattern[str]]
+    place_count_predicates: list[str]
+    place_count_all_of_them: list[str]
     monitored_things: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
@@ -277,6 +279,8 @@ class Cues:
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
             city_ranking_patterns=_patterns(spec["city_ranking_patterns"]),
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
+            place_count_predicates=_words(spec["place_count_predicates"]),
+            place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             monitored_things=_words(spec["monitored_things"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),

@@ -4,7 +4,8 @@ For each number the reader builds a Clause (clause.py: its sentence, kind, the n
 for itself, and what was read before it) and decides, in this order:
 1. a candidate indicator: the first of strategies.STRATEGIES that names one (the order and why
    it matters are written there); a count of places ('14个设区市') is no fact unless one of the
-   strategies that bind a number to its own place names what the places do;
+   strategies that bind a number to its own place names what the places do, or its clause says
+   what they did and states no other figure (an open-vocabulary count: '7市同比下降');
 2. a change with no candidate keeps the stated name of the open-vocabulary figure it continues;
 3. the guards (guards.py) void a candidate a figure would only borrow: part of the places, a
    bound of a spread, a change of an unclaimed figure, an unknown place, a gap to a reference
@@ -31,6 +32,7 @@ the catalogue (orchestration/registry/indicators/).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,7 +47,14 @@ from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.own_names import OwnName, listed_own_name, own_name
-from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_CLOSE, LIST_GLUE, Document
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS,
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_CLOSE,
+    LIST_GLUE,
+    Document,
+)
+from orchestration.extraction.scope import counts_places
 from orchestration.extraction.strategies import (
     BINDING,
     carried_goal,
@@ -58,6 +67,7 @@ from orchestration.extraction.verbal import verbal_facts, zero_counts
 from orchestration.parsing.text import fold
 
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
+_OTHER_COUNTS = re.compile(r"[0-9]+个?")  # other counts of places in a count's name
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,8 @@ def read_number(c: Clause) -> Reading:
     doc, mention = c.doc, c.mention
     alias, strategy = first_candidate(c)
     if c.counts_places and alias is None:
-        return Reading(None)
+        doing = _places_doing(c)  # '7市同比下降': how many places did what the clause says
+        return Reading(open_vocabulary(c, doing) if doing else None)
     given = respective_heads(c) if strategy not in BINDING else None
     own = None if strategy in BINDING or strategy is respective_head else c.own
     if alias is None and c.kind == "change" and own is None:
@@ -122,6 +133,33 @@ def read_number(c: Clause) -> Reading:
         return Reading(unmapped(doc, mention, own.name if own else ""), respective=given)
     record, extra = assemble(c, alias, kind)
     return Reading(record, tuple(extra), alias.code if kind == "target" else None, given)
+
+
+def _places_doing(c: Clause) -> OwnName | None:
+    """'7市同比下降', '26个城市完成了PM2.5浓度改善目标', '75个市(州、盟)、223个县(区)开展并完成了…':
+    a count of places whose clause says what they did (maps/cues.yml place_count_predicates)
+    and states no figure but counts of places is how many places did it — named by the words
+    after the number to the clause's end. Not a statement about all of them at once ('16市均未
+    出现重污染天气'), nor the places a statement is said over ('15个重点城市中').
+    """
+    doc, mention, the_cues = c.doc, c.mention, cues()
+    if c.kind != "actual" or doc.context.is_plan:
+        return None
+    clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    clause_end = next((i for i in range(mention.end, len(c.text))
+                       if c.text[i] in CLAUSE_BREAKS_KEEPING_LISTS), len(c.text))  # fmt: skip
+    others = [m for m in doc.mentions
+              if clause_start <= m.start < clause_end and m is not mention]  # fmt: skip
+    if any(not counts_places(doc, m) for m in others):
+        return None  # '4个城市的…排名进入国家前30位': the clause states another figure
+    after = c.text[mention.end : clause_end]
+    if after.startswith(("中", "的")) or any(w in after for w in the_cues.place_count_all_of_them):
+        return None
+    if c.text[mention.start - 1 : mention.start] == LIST_CLOSE:
+        return None  # '兴安、灵川…等9个县(区)…': the count of the places listed, said of them
+    if not any(word in after for word in the_cues.place_count_predicates):
+        return None
+    return OwnName(_OTHER_COUNTS.sub("", after), clause_start, True)
 
 
 def _share_of_open_count(c: Clause) -> OwnName | None:

@@ -49,6 +49,7 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 # the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
+_LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
 _NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
@@ -111,10 +112,14 @@ def forward(c: Clause) -> Alias | None:
         if any(word in gap for word in the_cues.forward_gap_blockers):
             return None  # '534个省级地表水…断面': not the indicator the name says
         ends_clause = text[alias.end : alias.end + 1] in CLAUSE_BREAK | {""}
-        if any(noun in gap for noun in the_cues.scope_nouns) and not ends_clause and "的" in gap:
+        if (
+            any(noun in gap for noun in the_cues.scope_nouns)
+            and not ends_clause
+            and gap not in the_cues.scope_nouns
+        ):
             # '4个城市的国家地表水考核断面…排名进入…': cities are no count of sections
             # (but '3个县获评国家生态文明建设示范区、' counts what they became, and '63个城市集中
-            # 式饮用水水源地' the cities' sources)
+            # 式饮用水水源地' the cities' sources: the places named whole, the name right after)
             return None
         for end, code in c.doc.lex.matches_at(text, alias.start):
             if compatible(c.doc.lex.indicators[code], mention, c.kind):
@@ -140,6 +145,10 @@ def across_scope(c: Clause) -> Alias | None:
     alias, gap = following[0], text[pos : following[0].start]
     indicator = c.doc.lex.indicators[alias.code]
     counts = indicator.unit_code == "count" and place in indicator.name_zh
+    if _LEVEL in noun and noun not in indicator.name_zh:
+        counts = (
+            False  # '1822个县级城市…划分全覆盖': county-level cities are not the cities counted
+        )
     return alias if counts and plain(gap) else None
 
 

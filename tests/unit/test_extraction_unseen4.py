@@ -207,3 +207,19 @@ def test_a_count_of_cities_right_before_their_sources_counts_the_sources() -> No
     assert facts(text)[0] == ("drinking_water_sources_count", "actual", 41.0)
     cities = "全省4个城市的国家地表水考核断面水质排名进入全国前30位。"
     assert "water_sections_count" not in [code for code, _, _ in facts(cities)]
+
+
+def test_a_count_of_places_that_did_what_its_clause_says_is_an_open_count() -> None:
+    text = "9市PM10浓度同比下降;4市同比持平;其余5个城市同比上升。"
+    assert [(code[:1], v) for code, _, v in facts(text)] == [("~", 9.0), ("~", 4.0), ("~", 5.0)]
+
+
+def test_places_a_statement_is_about_or_said_over_are_no_count() -> None:
+    assert facts("全省13市均未出现重污染天气。") == []
+    assert facts("全省13个设区市PM10平均浓度为61微克/立方米。") == [("pm10", "actual", 61.0)]
+    assert [v for _, _, v in facts("全省13个城市中,9个城市同比下降。")] == [9.0]
+
+
+def test_county_level_cities_are_not_the_cities_an_indicator_counts() -> None:
+    text = "全国1790个县级城市声环境功能区划分全覆盖。"
+    assert "noise_zoning_cities_completed" not in [code for code, _, _ in facts(text)]
