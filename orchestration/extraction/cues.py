@@ -180,6 +180,7 @@ class Cues:
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
     place_count_all_of_them: list[str]
+    part_openers: list[str]
     monitored_things: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
@@ -281,6 +282,7 @@ class Cues:
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
+            part_openers=_words(spec["part_openers"]),
             monitored_things=_words(spec["monitored_things"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),

@@ -46,7 +46,12 @@ from orchestration.extraction.fitting import unitless_ok
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
-from orchestration.extraction.own_names import OwnName, listed_own_name, own_name
+from orchestration.extraction.own_names import (
+    OwnName,
+    listed_own_name,
+    own_name,
+    part_of_whole,
+)
 from orchestration.extraction.reading import (
     CLAUSE_BREAKS,
     CLAUSE_BREAKS_KEEPING_LISTS,
@@ -122,6 +127,8 @@ def read_number(c: Clause) -> Reading:
         return Reading(None, respective=given)
     if alias is None and kind == "actual":
         own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
+        # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name
+        own = part_of_whole(doc, mention, c.sentence_start, own) or own
     if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
         return Reading(open_vocabulary(c, own), respective=given)
     if alias is None and kind == "target" and not doc.aliases_between(c.sentence_start,

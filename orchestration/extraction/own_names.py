@@ -205,6 +205,41 @@ class ListedItem:
     share: bool
 
 
+def part_of_whole(doc: Document, mention: Mention, sentence_start: int,
+                  own: OwnName | None) -> OwnName | None:  # fmt: skip
+    """'全年优良天数为332天,其中优130天,良202天': a part named in one word (a grade) or a class
+    alone ('其中Ⅰ类8个'), after a part opener (maps/cues.yml part_openers) that follows a figure
+    of the same unit whose indicator is named before it: an open-vocabulary fact named by the
+    whole's name and the part (优良天数中优). None when the number states another name."""
+    if own is None or (own.copula and not _is_part_word(own.name)):
+        return None
+    if not (_is_part_word(own.name) or _CLASS_ONLY.fullmatch(own.name)):
+        return None
+    text = doc.text
+    opener = max(((text.rfind(w, sentence_start, mention.start), w)
+                  for w in cues().part_openers), default=(-1, ""))  # fmt: skip
+    if opener[0] < 0:
+        return None
+    whole = next((m for m in reversed(doc.mentions)
+                  if sentence_start <= m.start and m.end <= opener[0]), None)  # fmt: skip
+    if whole is None or whole.unit_code != mention.unit_code:
+        return None
+    clause_start = doc.clause_start(whole.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    named = doc.aliases_between(clause_start, whole.start)
+    stated = own_name(doc, whole, sentence_start) if not named else None
+    if named:
+        whole_name = text[named[-1].start : named[-1].end]  # as stated
+    elif stated is not None and stated.is_open_vocabulary:
+        whole_name = stated.name  # '…总优良率为89.0%,其中优为40.7%'
+    else:
+        return None
+    return OwnName(f"{whole_name}中{own.name}", own.clause_start, True)
+
+
+def _is_part_word(words: str) -> bool:
+    return len(words) == 1 and "\u4e00" <= words <= "\u9fff"
+
+
 def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedItem | None:
     """'水质为优良级、良好级和较差级的监测点分别占8.8%、23.1%和51.8%': the number's item of a
     list of k classes or grades opened by …为 and closed by 的…, or of classes named by their

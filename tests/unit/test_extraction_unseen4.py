@@ -223,3 +223,13 @@ def test_places_a_statement_is_about_or_said_over_are_no_count() -> None:
 def test_county_level_cities_are_not_the_cities_an_indicator_counts() -> None:
     text = "全国1790个县级城市声环境功能区划分全覆盖。"
     assert "noise_zoning_cities_completed" not in [code for code, _, _ in facts(text)]
+
+
+def test_grades_named_in_one_word_after_the_whole_land_under_its_name() -> None:
+    text = "全年空气质量优良天数为341天,其中优152天,良189天。"
+    assert facts(text) == [
+        ("good_days", "actual", 341.0), ("~空气质量优良天数中优", "actual", 152.0),
+        ("~空气质量优良天数中良", "actual", 189.0),
+    ]  # fmt: skip
+    rural = "全市农村区域环境空气质量较好,总优良率为91.2%,其中优为44.0%、良为47.2%。"
+    assert [code for code, _, _ in facts(rural)] == ["~总优良率", "~总优良率中优", "~总优良率中良"]
