@@ -181,6 +181,7 @@ class Cues:
     place_count_predicates: list[str]
     place_count_all_of_them: list[str]
     part_openers: list[str]
+    occurrence_verbs: list[str]
     monitored_things: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
@@ -283,6 +284,7 @@ class Cues:
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             part_openers=_words(spec["part_openers"]),
+            occurrence_verbs=_words(spec["occurrence_verbs"]),
             monitored_things=_words(spec["monitored_things"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),

@@ -73,6 +73,8 @@ from orchestration.parsing.text import fold
 
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
 _OTHER_COUNTS = re.compile(r"[0-9]+个?")  # other counts of places in a count's name
+_TIMES = "次"  # the counter of a count of times
+_EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ def read_number(c: Clause) -> Reading:
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
+        own = _occurrences(c) or own  # '共发现68次赤潮': how often an event occurred
     alias, own = guarded(c, alias, own)
     kind = c.kind
     if alias is not None:
@@ -214,6 +217,26 @@ def _monitored_things(c: Clause) -> OwnName | None:
         return None  # '其他72个湖库': the catalogue counts lakes; which ones, the words do not say
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(thing, clause_start, True)
+
+
+def _occurrences(c: Clause) -> OwnName | None:
+    """'管辖海域共发现68次赤潮', '全疆共出现2次区域性沙尘天气': a count of times right after a verb
+    of occurrence (maps/cues.yml occurrence_verbs) counts the event named after it, to the
+    clause's end: an open-vocabulary count (赤潮次数)."""
+    mention, text = c.mention, c.text
+    if mention.unit_code != "count" or text[mention.number_end : mention.end] != _TIMES:
+        return None
+    before = text[c.doc.clause_start(mention.start, c.sentence_start) : mention.start]
+    if not before.endswith(tuple(cues().occurrence_verbs)):
+        return None
+    event = _EVENT.match(text, mention.end)
+    if event is None or any(
+        c.doc.lex.indicators[a.code].unit_code == "count"
+        for a in c.doc.aliases_between(mention.end, event.end())
+    ):
+        return None  # an indicator counts it
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    return OwnName(event.group() + "次数", clause_start, True)
 
 
 @cache

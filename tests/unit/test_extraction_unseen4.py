@@ -233,3 +233,9 @@ def test_grades_named_in_one_word_after_the_whole_land_under_its_name() -> None:
     ]  # fmt: skip
     rural = "全市农村区域环境空气质量较好,总优良率为91.2%,其中优为44.0%、良为47.2%。"
     assert [code for code, _, _ in facts(rural)] == ["~总优良率", "~总优良率中优", "~总优良率中良"]
+
+
+def test_a_count_of_times_after_a_verb_of_occurrence_counts_the_event() -> None:
+    assert facts("全年近岸海域共发现12次赤潮。") == [("~赤潮次数", "actual", 12.0)]
+    assert facts("全省共出现3次区域性沙尘天气。") == [("~区域性沙尘天气次数", "actual", 3.0)]
+    assert facts("全市开展执法检查1200余次。") == []
