@@ -48,6 +48,7 @@ from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.own_names import (
     OwnName,
+    coordinated_own_name,
     listed_own_name,
     own_name,
     part_of_whole,
@@ -128,6 +129,9 @@ def read_number(c: Clause) -> Reading:
         or not unitless_ok(doc.lex.indicators[alias.code], c.text[alias.end : mention.start])
     ):
         return Reading(None, respective=given)
+    if alias is None and kind in ("actual", "change"):
+        # '化学需氧量、氨氮…减排量分别为1734吨、224吨…': each thing + the tail they share
+        own = coordinated_own_name(doc, mention, c.sentence_start) or own
     if alias is None and kind == "actual":
         own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
         # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name

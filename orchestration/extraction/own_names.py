@@ -284,6 +284,43 @@ def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedI
                       clause_start, share)  # fmt: skip
 
 
+# a coordinated list of things sharing a two-character verb and a head ('化学需氧量、氨氮、氮氧化
+# 物、挥发性有机物减排量', '医疗废物集中、应急处置能力'): the items, and the shared tail
+_SHARED_TAIL_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+VERB_LENGTH = 2  # the verb before the shared head ('减排' + '量', '处置' + '能力')
+
+
+def coordinated_own_name(doc: Document, mention: Mention,
+                         sentence_start: int) -> OwnName | None:  # fmt: skip
+    """'全省化学需氧量、氨氮、氮氧化物、挥发性有机物减排量分别为1734吨、224吨、2627吨、544吨':
+    k things listed before 分别, the last closing with a verb and a head (maps/cues.yml
+    completing_heads) they share, and k numbers after it that no indicator claimed: each number
+    lands under its thing + the shared tail (氨氮减排量). None otherwise."""
+    text = doc.text
+    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
+    if anchor < 0:
+        return None
+    clause_start = doc.clause_start(anchor, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    listed = _without_regions(doc, text[clause_start:anchor])
+    for word in cues().own_name_scope_words:
+        listed = listed.removeprefix(word)
+    listed = BASE_YEAR.sub("", listed)
+    listed = re.sub(r"(?:与|较|比)(?:上年|去年)?相比$|同比$", "", listed)
+    items = re.split(f"[{_JOINS}]", listed)
+    if len(items) < 2 or not all(_SHARED_TAIL_ITEM.fullmatch(item) for item in items):
+        return None
+    last = items[-1]
+    head = next((h for h in cues().completing_heads if last.endswith(h)), None)
+    if head is None or len(last) <= len(head) + VERB_LENGTH:
+        return None
+    tail = last[-(len(head) + VERB_LENGTH) :]
+    items[-1] = last[: -len(tail)]
+    series = doc.series(anchor, mention)
+    if len(series) != len(items) or mention not in series:
+        return None
+    return OwnName(items[series.index(mention)] + tail, clause_start, True)
+
+
 def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
     """The name of a number's item of a list of classes (listed_item): the opening words + the
     item + the closing words (水质为良好级的监测点; of a share, …占比), clearly enough to land

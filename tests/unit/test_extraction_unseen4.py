@@ -239,3 +239,15 @@ def test_a_count_of_times_after_a_verb_of_occurrence_counts_the_event() -> None:
     assert facts("全年近岸海域共发现12次赤潮。") == [("~赤潮次数", "actual", 12.0)]
     assert facts("全省共出现3次区域性沙尘天气。") == [("~区域性沙尘天气次数", "actual", 3.0)]
     assert facts("全市开展执法检查1200余次。") == []
+
+
+def test_things_listed_before_respectively_share_the_verb_and_head_of_the_last() -> None:
+    text = "全市二氧化硫、氨氮、挥发性有机物减排量分别为410吨、95吨、380吨。"
+    assert facts(text) == [
+        ("~二氧化硫减排量", "actual", 410.0), ("~氨氮减排量", "actual", 95.0),
+        ("~挥发性有机物减排量", "actual", 380.0),
+    ]  # fmt: skip
+    changes = "全省危险废物集中、应急处置能力与上年相比分别增长8.5%、120.3%。"
+    assert facts(changes) == [
+        ("~危险废物集中处置能力", "change", 8.5), ("~应急处置能力", "change", 120.3),
+    ]  # fmt: skip
