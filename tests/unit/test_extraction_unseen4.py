@@ -251,3 +251,11 @@ def test_things_listed_before_respectively_share_the_verb_and_head_of_the_last()
     assert facts(changes) == [
         ("~危险废物集中处置能力", "change", 8.5), ("~应急处置能力", "change", 120.3),
     ]  # fmt: skip
+
+
+def test_the_share_of_a_pollution_grade_said_without_days_is_that_grades_share() -> None:
+    text = "全省严重污染比例为0.8%,重污染比例减少2.5个百分点,重度污染比例为1.1%。"
+    named = facts(text)
+    assert ("severe_pollution_days_ratio", "actual", 0.8) in named
+    assert ("heavy_pollution_days_ratio", "change", -2.5) in named
+    assert ("~重度污染比例", "actual", 1.1) in named  # 重度 alone is no 重污染 (重度及以上)
