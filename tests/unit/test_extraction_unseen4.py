@@ -259,3 +259,8 @@ def test_the_share_of_a_pollution_grade_said_without_days_is_that_grades_share()
     assert ("severe_pollution_days_ratio", "actual", 0.8) in named
     assert ("heavy_pollution_days_ratio", "change", -2.5) in named
     assert ("~重度污染比例", "actual", 1.1) in named  # 重度 alone is no 重污染 (重度及以上)
+
+
+def test_all_of_xinjiang_said_as_quanjiang_is_the_region_itself() -> None:
+    text = "全疆优良天数比例为80.3%,同比增加4.1个百分点。"
+    assert facts(text) == [("good_days_ratio", "actual", 80.3), ("good_days_ratio", "change", 4.1)]
