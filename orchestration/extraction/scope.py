@@ -28,6 +28,7 @@ NATIONAL = "100000"
 COUNTRY_WORD = cues().grammar.country_word  # the word that makes a figure the country's
 LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
 REGION_GAP = 8  # the most words between a region named and the indicator it scopes
+TIED = "并列"  # places tied for a rank ('吉安市和抚州市并列第五')
 SCOPE_NOUN_WINDOW = 12  # the words after a count where the places it counts are named
 NATIONAL_LEAD = 3  # the words before 全国 that may make it no scope ('占全国')
 NATIONAL_TAIL = 4  # the words after 全国 that may make it no scope ('全国的')
@@ -94,7 +95,7 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     text = doc.text
     if mention is not None and closes_place_list(doc, alias_start, sentence_start):
         return LISTED  # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
-    extreme = extreme_places(doc, mention, sentence_start) if mention is not None else None
+    extreme = places_stated(doc, mention, sentence_start) if mention is not None else None
     if extreme is not None:  # '…最好的城市是青岛、烟台和威海市,为16μg/m3': theirs
         return extreme[0] if len(extreme) == 1 else LISTED
     if mention is not None:
@@ -168,6 +169,33 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
 
 # what may stand between the places of an extreme statement and their figure ('…威海市,为16')
 _EXTREME_GLUE = re.compile(r"[,:]?(?:均为|都为|为|是|达|达到)?")
+
+
+def places_stated(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:
+    """The places a figure is stated of, each of them: those of the highest or lowest figure
+    (extreme_places) or those tied for a rank ('吉安市和抚州市并列第五'); None: not such a
+    figure."""
+    extreme = extreme_places(doc, mention, sentence_start)
+    return extreme if extreme is not None else tied_places(doc, mention)
+
+
+def tied_places(doc: Document, mention: Mention) -> list[str] | None:
+    """'吉安市和抚州市并列第五': the places joined right before 并列 and a rank, in order; None
+    when the rank is not shared so."""
+    text = doc.text
+    if mention.unit_code != RANK_UNIT or not text.startswith(TIED, mention.start):
+        return None
+    codes, pos = [], mention.start
+    for start, end, code in reversed(doc.regions):
+        if end != pos:
+            if end < pos:
+                break
+            continue
+        codes.insert(0, code)
+        if text[start - 1 : start] not in LIST_JOINS:
+            break
+        pos = start - 1
+    return codes if len(codes) >= 2 else None
 
 
 def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:

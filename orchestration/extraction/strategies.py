@@ -268,6 +268,11 @@ def place_list(c: Clause) -> Alias | None:
                   if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
     if place is None:
         return None
+    while text[place - 1 : place] in LIST_JOINS:  # '吉安市和抚州市并列第五': the first tied
+        tied = next((s for s, e, _ in doc.regions if e == place - 1), None)
+        if tied is None:
+            break
+        place = tied
     openers = "|".join(re.escape(w) for w in cues().place_list_openers)
     shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{_PLACE_ITEM})*")
     for alias in reversed(doc.aliases_between(c.sentence_start, place)):

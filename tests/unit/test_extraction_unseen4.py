@@ -264,3 +264,11 @@ def test_the_share_of_a_pollution_grade_said_without_days_is_that_grades_share()
 def test_all_of_xinjiang_said_as_quanjiang_is_the_region_itself() -> None:
     text = "全疆优良天数比例为80.3%,同比增加4.1个百分点。"
     assert facts(text) == [("good_days_ratio", "actual", 80.3), ("good_days_ratio", "change", 4.1)]
+
+
+def test_places_tied_for_a_rank_in_a_prose_ranking_each_hold_it() -> None:
+    text = "PM10月均浓度排名为:洛阳市第一,开封市和新乡市并列第二,郑州市第四。"
+    assert _regions(text) == [
+        ("pm10", 1.0, "410300"), ("pm10", 2.0, "410200"), ("pm10", 2.0, "410700"),
+        ("pm10", 4.0, "410100"),
+    ]  # fmt: skip
