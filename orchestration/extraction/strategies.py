@@ -49,6 +49,8 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 # the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
+_PARENTHESIS = re.compile(r"\((?:含|包括|其中)?$")  # a number opening a parenthesis
+_DETAIL = re.compile(r"\((?:含|包括|其中)$")  # ...that details the number before ('(含1天')
 _LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
 _NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
@@ -346,11 +348,13 @@ def backward(c: Clause) -> Alias | None:
             ):
                 return None  # '155个…考核断面共评价154个': those evaluated, not the network
             if (
-                mention.unit_code == "count"
-                and c.text[mention.start - 1 : mention.start] == "("
+                _PARENTHESIS.search(c.text, 0, mention.start)
+                and (mention.unit_code == "count" or _DETAIL.search(c.text, 0, mention.start))
                 and any(ch.isdigit() for ch in c.text[alias.end : mention.start])
             ):
-                return None  # '24个湖泊(29个水域)': a detail of the number before, not the name's
+                # '24个湖泊(29个水域)', '重污染2天(含1天沙尘影响)': a detail of the number before,
+                # not the name's
+                return None
             return _completed_bare(c, alias) or alias
     return None
 

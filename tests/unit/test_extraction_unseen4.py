@@ -272,3 +272,8 @@ def test_places_tied_for_a_rank_in_a_prose_ranking_each_hold_it() -> None:
         ("pm10", 1.0, "410300"), ("pm10", 2.0, "410200"), ("pm10", 2.0, "410700"),
         ("pm10", 4.0, "410100"),
     ]  # fmt: skip
+
+
+def test_a_detail_in_parentheses_after_a_figure_borrows_no_name_before_it() -> None:
+    text = "全年优良天数301天,重度污染3天(含2天沙尘影响)。"
+    assert ("good_days", "actual", 2.0) not in facts(text)
