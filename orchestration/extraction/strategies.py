@@ -51,6 +51,7 @@ _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
 _PARENTHESIS = re.compile(r"\((?:含|包括|其中)?$")  # a number opening a parenthesis
 _DETAIL = re.compile(r"\((?:含|包括|其中)$")  # ...that details the number before ('(含1天')
+_DAYS, _DAY_COUNT = "day", "天数"  # a count of days, and the word naming one
 _LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
 _NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
@@ -462,6 +463,21 @@ def split_name(c: Clause) -> Alias | None:
     return None
 
 
+def days_named(c: Clause) -> Alias | None:
+    """'重污染2天', '优良290天': a name right before a count of days that, with 天数, spells an
+    indicator of days (重污染天数) names it."""
+    own, lex = c.own, c.doc.lex
+    if own is None or c.mention.unit_code != _DAYS or c.kind != "actual":
+        return None
+    code = lex.aliases.get(own.name + _DAY_COUNT)
+    start = c.mention.start - len(own.name)
+    if code is None or not compatible(lex.indicators[code], c.mention, c.kind):
+        return None
+    if c.text[start : c.mention.start] != own.name:
+        start = c.mention.start  # the name was said apart from the number
+    return Alias(start, c.mention.start, code)
+
+
 def continued(c: Clause) -> Alias | None:
     """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose indicator no
     name in the text spells is a change of that figure."""
@@ -516,6 +532,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     backward,
     split_name,
     sibling_class,
+    days_named,
     continued,
     other_extreme,
 )

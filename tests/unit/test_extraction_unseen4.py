@@ -277,3 +277,10 @@ def test_places_tied_for_a_rank_in_a_prose_ranking_each_hold_it() -> None:
 def test_a_detail_in_parentheses_after_a_figure_borrows_no_name_before_it() -> None:
     text = "全年优良天数301天,重度污染3天(含2天沙尘影响)。"
     assert ("good_days", "actual", 2.0) not in facts(text)
+
+
+def test_a_name_before_a_count_of_days_that_spells_an_indicator_with_days_names_it() -> None:
+    assert facts("全年优良天数301天,重污染4天。") == [
+        ("good_days", "actual", 301.0), ("heavy_pollution_days", "actual", 4.0),
+    ]  # fmt: skip
+    assert facts("全年轻度污染40天。") == []  # no indicator of 轻度污染天数: no guess
