@@ -177,6 +177,7 @@ class Cues:
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
     city_ranking_patterns: list[re.Pattern[str]]
+    city_ranking_indicators: list[str]
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
     place_count_all_of_them: list[str]
@@ -280,6 +281,7 @@ class Cues:
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
             city_ranking_patterns=_patterns(spec["city_ranking_patterns"]),
+            city_ranking_indicators=list(spec["city_ranking_indicators"]),
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),

@@ -89,9 +89,10 @@ def ranks_a_listed_place(c: Clause) -> bool:
 def borrowed_city_ranking(c: Clause, alias: Alias) -> bool:
     """'…优良天数比例为100%,在168个重点城市中排名第二': a rank among a group of cities counted in
     its own clause (maps/cues.yml city_ranking_patterns) whose indicator is named in an earlier
-    clause only — the cities are ranked by a figure the clause does not name."""
-    if c.kind != "rank":
-        return False
+    clause only — the cities are ranked by a figure the clause does not name, unless the figure
+    is of what such rankings rank by (city_ranking_indicators)."""
+    if c.kind != "rank" or alias.code in cues().city_ranking_indicators:
+        return False  # '综合指数为3.45,在168个重点城市中排名第52位': what such rankings rank by
     clause_start = c.doc.clause_start(c.mention.start, c.sentence_start)
     clause = c.text[clause_start : c.mention.start]
     return alias.end <= clause_start and any(p.search(clause) for p in cues().city_ranking_patterns)

@@ -140,6 +140,10 @@ def test_places_counted_without_a_classifier_share_the_values_out() -> None:
 def test_a_rank_among_counted_cities_borrows_no_figure_said_before_it() -> None:
     text = "郑州市环境空气优良天数比例为76.4%,在全国168个重点城市中排名第九十位。"
     assert [f for f in extract(text, province=HENAN, year=2023).facts if f.kind == "rank"] == []
+    index = "郑州市环境空气质量综合指数为4.81,在全国168个重点城市中排名第90位。"
+    assert ("composite_index", 90.0) in [
+        (f.indicator_code, f.value) for f in extract(index, province=HENAN).facts
+    ]  # the figure such rankings are made by
     own = "郑州市环境空气质量综合指数在全国168个重点城市中排名第90位。"
     assert [(f.indicator_code, f.kind, f.value) for f in extract(own, province=HENAN).facts] == [
         ("composite_index", "rank", 90.0)
