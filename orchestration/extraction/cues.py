@@ -183,6 +183,7 @@ class Cues:
     place_count_all_of_them: list[str]
     part_openers: list[str]
     occurrence_verbs: list[str]
+    half_year_months: dict[str, tuple[str, str]]
     monitored_things: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
@@ -287,6 +288,9 @@ class Cues:
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
+            half_year_months={
+                match_key(w): (str(a), str(b)) for w, (a, b) in spec["half_year_months"].items()
+            },
             monitored_things=_words(spec["monitored_things"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),

@@ -57,6 +57,9 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
             ceiling = doc.context.year
             years = [y for y in the_cues.context_years(before) if not ceiling or y <= ceiling]
             year = years[-1] if years else ceiling
+        half = _half_year(before) if year and not doc.context.period_code else None
+        if half is not None:  # '…上半年水质达标率为41.6%' in a bulletin of the year
+            return f"{year}-{half[0]}..{year}-{half[1]}"
         if year and year == doc.context.year and doc.context.period_code:
             months = _release_months(year, paragraph)
             clause = re.split("[,;:]", before)[-1]  # the number's own clause
@@ -64,6 +67,16 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
                 return str(year)  # '2020年水质优良断面比例为83.4%' in a December release
             return months or doc.context.period_code
     return str(year) if year else ""
+
+
+def _half_year(before: str) -> tuple[str, str] | None:
+    """The months of the last half year the sentence names before the number (maps/cues.yml
+    half_year_months), unless a 全年 follows it; None when it names none."""
+    halves = cues().half_year_months
+    found = max(((before.rfind(word), word) for word in halves), default=(-1, ""))
+    if found[0] < 0 or "全年" in before[found[0] :]:
+        return None
+    return halves[found[1]]
 
 
 # what may follow 年 when a year names a part of itself ('2020年12月', '2021年上半年', '2022年1—8

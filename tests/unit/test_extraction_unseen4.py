@@ -288,3 +288,12 @@ def test_a_name_before_a_count_of_days_that_spells_an_indicator_with_days_names_
         ("good_days", "actual", 301.0), ("heavy_pollution_days", "actual", 4.0),
     ]  # fmt: skip
     assert facts("全年轻度污染40天。") == []  # no indicator of 轻度污染天数: no guess
+
+
+def test_a_half_year_named_before_a_figure_of_a_yearly_bulletin_is_its_period() -> None:
+    text = "全市上半年PM2.5平均浓度为35微克/立方米,同比下降5.4%;下半年为28微克/立方米。"
+    periods = [(f.value, f.period) for f in extract(text, province=JIANGSU, year=2022).facts]
+    assert periods[:2] == [(35.0, "2022-01..2022-06"), (-5.4, "2022-01..2022-06")]
+    assert all(p != "2022" for _, p in periods)
+    whole = "全市上半年PM2.5平均浓度为35微克/立方米,全年平均浓度为30微克/立方米。"
+    assert [f.period for f in extract(whole, province=JIANGSU, year=2022).facts][-1] == "2022"
