@@ -52,6 +52,9 @@ class OwnName:
         return self.copula and self.name not in cues().generic_names
 
 
+_BREADCRUMB = re.compile(r"(?<![a-z0-9.])>+")  # a page's path ('新闻>四川新闻'), not 'AQI>200'
+    r"(?<![a-z0-9.])>+"
+)  # a web page's path ('各地新闻>四川新闻'), not 'AQI>200'
 _CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
@@ -86,6 +89,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     words = text[clause_start : mention.start]
     if any(c.isdigit() for c in words) and "、" in words:  # '…13.1个百分点、改善幅度全国第一'
         clause_start += words.rfind("、") + 1
+        words = text[clause_start : mention.start]
+    crumbs = list(_BREADCRUMB.finditer(words))
+    if crumbs:  # '新闻中心>各地新闻>>>2023年四川水环境质量…': a page's path names nothing
+        clause_start += crumbs[-1].end()
         words = text[clause_start : mention.start]
     ranked_in = words.startswith("在") or words.endswith(_GROUP_ENDINGS)
     if mention.unit_code == RANK_UNIT and ranked_in:

@@ -297,3 +297,11 @@ def test_a_half_year_named_before_a_figure_of_a_yearly_bulletin_is_its_period() 
     assert all(p != "2022" for _, p in periods)
     whole = "全市上半年PM2.5平均浓度为35微克/立方米,全年平均浓度为30微克/立方米。"
     assert [f.period for f in extract(whole, province=JIANGSU, year=2022).facts][-1] == "2022"
+
+
+def test_a_web_pages_path_before_a_headline_is_no_part_of_a_name() -> None:
+    text = (
+        "新闻中心 > 地方新闻 > >> 2022年江苏水环境质量跃居全国第三\n\n"
+        "2022年江苏水环境质量跃居全国第三\n"
+    )
+    assert facts(text) == [("~水环境质量", "rank", 3.0)]
