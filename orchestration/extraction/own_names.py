@@ -53,8 +53,6 @@ class OwnName:
 
 
 _BREADCRUMB = re.compile(r"(?<![a-z0-9.])>+")  # a page's path ('新闻>四川新闻'), not 'AQI>200'
-    r"(?<![a-z0-9.])>+"
-)  # a web page's path ('各地新闻>四川新闻'), not 'AQI>200'
 _CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
