@@ -167,7 +167,14 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         for i in range(len(name))
         for _, code in doc.lex.matches_at(name, i)
     )
-    if names_places(name) or name.startswith(_COUNTER_STARTS) or holds_name or "城市" in name:
+    places = tuple(noun for noun in the_cues.scope_nouns if len(noun) > 1)
+    if (
+        names_places(name)
+        or name.startswith(_COUNTER_STARTS)
+        or holds_name
+        or "城市" in name
+        or name.endswith(places)  # '11个沿海省区市中': places qualified, the scope too
+    ):
         name = ""  # '14个地级城市…': the scope of a statement
     if not is_name(name) or name in the_cues.borrowing_names or doc.lex.match_at(name, 0):
         return None

@@ -305,3 +305,8 @@ def test_a_web_pages_path_before_a_headline_is_no_part_of_a_name() -> None:
         "2022年江苏水环境质量跃居全国第三\n"
     )
     assert facts(text) == [("~水环境质量", "rank", 3.0)]
+
+
+def test_a_count_of_qualified_places_is_the_scope_of_a_statement() -> None:
+    text = "9个沿海省区市中,江苏和山东近岸海域水质为优。"
+    assert facts(text) == []
