@@ -41,7 +41,13 @@ from orchestration.extraction.assembly import assemble, open_vocabulary, unmappe
 from orchestration.extraction.clause import Clause, Previous, ReadSoFar, clause_at
 from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, document_region, infer
-from orchestration.extraction.facts import Extraction, Fact, Unmapped, first_statements
+from orchestration.extraction.facts import (
+    Extraction,
+    Fact,
+    Unmapped,
+    first_statements,
+    without_bounds_of_exact,
+)
 from orchestration.extraction.fitting import unitless_ok
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
@@ -296,7 +302,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             if record is not None:
                 unclaimed.append(record)
     facts += extra + verbal_facts(doc) + zero_counts(doc)
-    return first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end))), unclaimed
+    facts = first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end)))
+    return without_bounds_of_exact(facts), unclaimed
 
 
 def extract(text: str, province: str | None = None, year: int | None = None,

@@ -310,3 +310,13 @@ def test_a_web_pages_path_before_a_headline_is_no_part_of_a_name() -> None:
 def test_a_count_of_qualified_places_is_the_scope_of_a_statement() -> None:
     text = "9个沿海省区市中,江苏和山东近岸海域水质为优。"
     assert facts(text) == []
+
+
+def test_a_bound_of_a_figure_stated_exactly_is_no_second_fact() -> None:
+    text = (
+        "全省PM2.5年均浓度为33微克/立方米,同比下降5.7%。"
+        "十四五以来,全省PM2.5浓度首次降到35以下(年均浓度低于35微克/立方米)。"
+    )
+    assert [v for code, kind, v in facts(text) if code == "pm2_5" and kind == "actual"] == [33.0]
+    alone = "全省PM2.5年均浓度低于35微克/立方米。"
+    assert facts(alone) == [("pm2_5", "actual", 35.0)]  # a bound alone is kept, as stated
