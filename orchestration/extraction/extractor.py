@@ -81,6 +81,7 @@ from orchestration.parsing.text import fold
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
 _OTHER_COUNTS = re.compile(r"[0-9]+个?")  # other counts of places in a count's name
 _TIMES = "次"  # the counter of a count of times
+_SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 
 
@@ -135,6 +136,8 @@ def read_number(c: Clause) -> Reading:
         or not unitless_ok(doc.lex.indicators[alias.code], c.text[alias.end : mention.start])
     ):
         return Reading(None, respective=given)
+    if alias is None and kind == "actual":
+        own = _generic_of_previous(c, own) or own  # '自然保护地372处,总面积1467.12万公顷'
     if alias is None and kind in ("actual", "change"):
         # '化学需氧量、氨氮…减排量分别为1734吨、224吨…': each thing + the tail they share
         own = coordinated_own_name(doc, mention, c.sentence_start) or own
@@ -180,6 +183,33 @@ def _places_doing(c: Clause) -> OwnName | None:
     if not any(word in after for word in the_cues.place_count_predicates):
         return None
     return OwnName(_OTHER_COUNTS.sub("", after), clause_start, True)
+
+
+def _generic_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
+    """'自然保护地372处,总面积1467.12万公顷', '共发现68次赤潮,累计面积为3679平方公里': a generic
+    name of a measure (maps/cues.yml generic_names) in the clause right after a count of named
+    things is a measure of those things: an open-vocabulary fact of the things' stated name +
+    the generic name (自然保护地总面积). Not of a share (a share's generic name borrows)."""
+    previous, mention, doc = c.read.previous, c.mention, c.doc
+    if own is None or own.name not in cues().generic_names or mention.unit_code in _SHARES:
+        return None
+    if previous is None or previous.end < c.sentence_start or previous.kind != "actual":
+        return None
+    counted = next((m for m in doc.mentions if m.end == previous.end), None)
+    if counted is None or counted.unit_code != "count":
+        return None
+    if previous.code:
+        named = doc.aliases_between(c.sentence_start, previous.end)
+        if not named:
+            return None
+        things = c.text[named[-1].start : named[-1].end]
+    else:
+        things = previous.name
+    things = things.removesuffix(_TIMES + "数").removesuffix("数量")
+    gap = c.text[previous.end : own.clause_start].strip(",")
+    if not things or (LIST_GLUE.match(gap) is None and gap != things):  # '68次赤潮,累计面积…'
+        return None
+    return OwnName(things + own.name, own.clause_start, True)
 
 
 def _share_of_open_count(c: Clause) -> OwnName | None:

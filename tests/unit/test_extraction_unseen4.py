@@ -320,3 +320,12 @@ def test_a_bound_of_a_figure_stated_exactly_is_no_second_fact() -> None:
     assert [v for code, kind, v in facts(text) if code == "pm2_5" and kind == "actual"] == [33.0]
     alone = "全省PM2.5年均浓度低于35微克/立方米。"
     assert facts(alone) == [("pm2_5", "actual", 35.0)]  # a bound alone is kept, as stated
+
+
+def test_a_generic_measure_after_a_count_of_named_things_is_of_those_things() -> None:
+    text = "全省共有自然保护地215处,总面积301.5万公顷。"
+    assert facts(text)[-1] == ("~自然保护地总面积", "actual", 301.5)
+    events = "全年近岸海域共发现9次赤潮,累计面积为410平方公里。"
+    assert facts(events)[-1] == ("~赤潮面积", "actual", 410.0)
+    share = "全省共有自然保护地215处,占比为12.4%。"
+    assert ("~自然保护地占比", "actual", 12.4) not in facts(share)
