@@ -79,7 +79,7 @@ from orchestration.extraction.verbal import verbal_facts, zero_counts
 from orchestration.parsing.text import fold
 
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
-_OTHER_COUNTS = re.compile(r"[0-9]+个?")  # other counts of places in a count's name
+_OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
 _TIMES = "次"  # the counter of a count of times
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times

@@ -329,3 +329,11 @@ def test_a_generic_measure_after_a_count_of_named_things_is_of_those_things() ->
     assert facts(events)[-1] == ("~赤潮面积", "actual", 410.0)
     share = "全省共有自然保护地215处,占比为12.4%。"
     assert ("~自然保护地占比", "actual", 12.4) not in facts(share)
+
+
+def test_prefectures_counted_as_dishi_are_the_scope_of_a_statement() -> None:
+    text = "全省16个地市PM2.5平均浓度为31微克/立方米,7个地市达到二级标准。"
+    named = facts(text)
+    assert named[0] == ("pm2_5", "actual", 31.0)
+    assert [v for code, _, v in named if code.startswith("~")] == [7.0]
+    assert "pm2.5" in facts("全省9市PM2.5浓度达标。")[0][0]  # a name keeps its digits
