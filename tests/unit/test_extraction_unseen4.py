@@ -337,3 +337,11 @@ def test_prefectures_counted_as_dishi_are_the_scope_of_a_statement() -> None:
     assert named[0] == ("pm2_5", "actual", 31.0)
     assert [v for code, _, v in named if code.startswith("~")] == [7.0]
     assert "pm2.5" in facts("全省9市PM2.5浓度达标。")[0][0]  # a name keeps its digits
+
+
+def test_the_share_of_a_count_of_cities_said_of_all_cities_is_its_share() -> None:
+    text = "全国339个地级及以上城市中,210个城市环境空气质量达标,占全部城市数的61.9%。"
+    assert facts(text) == [
+        ("air_quality_compliant_cities_count", "actual", 210.0),
+        ("air_quality_compliant_cities_share", "actual", 61.9),
+    ]
