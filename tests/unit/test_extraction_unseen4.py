@@ -341,7 +341,7 @@ def test_prefectures_counted_as_dishi_are_the_scope_of_a_statement() -> None:
 
 def test_the_share_of_a_count_of_cities_said_of_all_cities_is_its_share() -> None:
     text = "全国339个地级及以上城市中,210个城市环境空气质量达标,占全部城市数的61.9%。"
-    assert facts(text) == [
+    assert named_facts(text, province="100000", year=2022) == [
         ("air_quality_compliant_cities_count", "actual", 210.0),
         ("air_quality_compliant_cities_share", "actual", 61.9),
     ]
