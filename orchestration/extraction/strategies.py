@@ -149,9 +149,8 @@ def across_scope(c: Clause) -> Alias | None:
     indicator = c.doc.lex.indicators[alias.code]
     counts = indicator.unit_code == "count" and place in indicator.name_zh
     if _LEVEL in noun and noun not in indicator.name_zh:
-        counts = (
-            False  # '1822个县级城市…划分全覆盖': county-level cities are not the cities counted
-        )
+        # '1822个县级城市…划分全覆盖': county-level cities are not the cities counted
+        counts = False
     return alias if counts and plain(gap) else None
 
 
