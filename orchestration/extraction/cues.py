@@ -185,6 +185,7 @@ class Cues:
     occurrence_verbs: list[str]
     half_year_months: dict[str, tuple[str, str]]
     monitored_things: list[str]
+    monitored_thing_qualifiers: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
     part_heads: list[str]
@@ -292,6 +293,7 @@ class Cues:
                 match_key(w): (str(a), str(b)) for w, (a, b) in spec["half_year_months"].items()
             },
             monitored_things=_words(spec["monitored_things"]),
+            monitored_thing_qualifiers=_words(spec["monitored_thing_qualifiers"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),
             part_heads=_words(spec["part_heads"]),

@@ -252,11 +252,13 @@ def _monitored_things(c: Clause) -> OwnName | None:
     ):
         return None  # '长湖、西凉湖、黄盖湖等7个湖库7个断面': the count of a list of named places
     after = c.text[mention.end : mention.end + MONITORED_THING_REACH]
+    qualifier = next((w for w in cues().monitored_thing_qualifiers if after.startswith(w)), "")
+    after = after.removeprefix(qualifier)  # '全省12条主要河流'
     thing = next((w for w in cues().monitored_things if after.startswith(w)), None)
     if thing is None or thing in _catalogued_counts(c.doc.lex):
         return None  # '其他72个湖库': the catalogue counts lakes; which ones, the words do not say
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
-    return OwnName(thing, clause_start, True)
+    return OwnName(qualifier + thing, clause_start, True)
 
 
 def _occurrences(c: Clause) -> OwnName | None:

@@ -345,3 +345,7 @@ def test_the_share_of_a_count_of_cities_said_of_all_cities_is_its_share() -> Non
         ("air_quality_compliant_cities_count", "actual", 210.0),
         ("air_quality_compliant_cities_share", "actual", 61.9),
     ]
+
+
+def test_a_count_of_monitored_things_qualified_as_main_is_their_count() -> None:
+    assert facts("全省21条主要河流水质总体为优。") == [("~主要河流", "actual", 21.0)]
