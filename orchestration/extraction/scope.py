@@ -230,6 +230,10 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
     if not found or RESPECTIVELY in window[max(m.end() for m in found) :]:
         return None
     pos = window_start + max(m.end() for m in found)
+    own = next((code for start, end, code in doc.regions
+                if end == mention.start - 1 and start >= pos), None)  # fmt: skip
+    if own is not None and text[mention.start - 1] == "(":
+        return [own]  # '…较低的城市为舟山市(18微克/立方米)和丽水市(22微克/立方米)'
     codes = []
     for start, end, code in doc.regions:
         if start < pos or end > mention.start:

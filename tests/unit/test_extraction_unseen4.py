@@ -349,3 +349,8 @@ def test_the_share_of_a_count_of_cities_said_of_all_cities_is_its_share() -> Non
 
 def test_a_count_of_monitored_things_qualified_as_main_is_their_count() -> None:
     assert facts("全省21条主要河流水质总体为优。") == [("~主要河流", "actual", 21.0)]
+
+
+def test_the_places_of_lower_figures_each_with_its_own_in_parentheses() -> None:
+    text = "全省PM10浓度较低的城市为信阳市(48微克/立方米)和南阳市(55微克/立方米)。"
+    assert _regions(text) == [("pm10", 48.0, "411500"), ("pm10", 55.0, "411300")]
