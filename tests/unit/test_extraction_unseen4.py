@@ -354,3 +354,8 @@ def test_a_count_of_monitored_things_qualified_as_main_is_their_count() -> None:
 def test_the_places_of_lower_figures_each_with_its_own_in_parentheses() -> None:
     text = "全省PM10浓度较低的城市为信阳市(48微克/立方米)和南阳市(55微克/立方米)。"
     assert _regions(text) == [("pm10", 48.0, "411500"), ("pm10", 55.0, "411300")]
+
+
+def test_the_sources_compliance_rate_said_without_water_quality_is_the_rate() -> None:
+    text = "全省县级以上城市集中式饮用水水源地达标率为98.5%。"
+    assert facts(text) == [("drinking_water_source_compliance_rate", "actual", 98.5)]
