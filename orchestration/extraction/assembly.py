@@ -22,7 +22,14 @@ from orchestration.extraction.kinds import change_sign, open_change_sign
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, RESPECTIVELY, Document
-from orchestration.extraction.scope import LISTED, listed_regions, period, rank_scope, region
+from orchestration.extraction.scope import (
+    LISTED,
+    listed_regions,
+    period,
+    places_stated,
+    rank_scope,
+    region,
+)
 from orchestration.parsing.measures import MeasureRefused, check_range, to_canonical
 from orchestration.parsing.units import registry
 from orchestration.registry.catalogue import Indicator
@@ -101,11 +108,15 @@ def _assemble(c: Clause, alias: Alias, kind: str) -> tuple[Fact | Unmapped, list
     first_named = min(alias.start, other.start) if other else alias.start
     region_code = region(doc, first_named, c.sentence_start, mention)  # 桂林市A和B均…: both
     if region_code == LISTED:
-        if mention.unit_code == "count":
+        extreme = places_stated(doc, mention, c.sentence_start)
+        if extreme is None and mention.unit_code == "count":
             region_code = doc.context.region_code or ""  # '湘西州、张家界市…8个城市'
-        elif _EACH.search(text[alias.end : mention.start]):
-            # '南宁市、柳州市…优良天数比率均为98.1%': the value of each place listed
-            listed = [code for code in listed_regions(doc, first_named, c.sentence_start) if code]
+        elif extreme or _EACH.search(text[alias.end : mention.start]):
+            # '南宁市、柳州市…优良天数比率均为98.1%': the value of each place listed; '…最好的
+            # 城市是青岛、烟台和威海市,为16μg/m3', '吉安市和抚州市并列第五': of each place named
+            listed = extreme or [
+                code for code in listed_regions(doc, first_named, c.sentence_start) if code
+            ]
             period_code = period(doc, mention, kind, c.before, c.paragraph)
             facts = [build(doc, mention, alias, indicator, kind, c.baseline, period_code, code,
                            sign) for code in listed]  # fmt: skip

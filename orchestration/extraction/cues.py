@@ -128,6 +128,7 @@ class Cues:
     rank_scopes: list[tuple[str, str]]
     scope_noun_not_before: list[str]
     none_before_alias: list[str]
+    none_after_alias: list[str]
     tenths_after: list[str]
     not_a_value_after: list[str]
     weight_after_patterns: list[re.Pattern[str]]
@@ -174,7 +175,17 @@ class Cues:
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
+    extreme_place_patterns: list[re.Pattern[str]]
+    city_ranking_patterns: list[re.Pattern[str]]
+    city_ranking_indicators: list[str]
+    respective_item_patterns: list[re.Pattern[str]]
+    place_count_predicates: list[str]
+    place_count_all_of_them: list[str]
+    part_openers: list[str]
+    occurrence_verbs: list[str]
+    half_year_months: dict[str, tuple[str, str]]
     monitored_things: list[str]
+    monitored_thing_qualifiers: list[str]
     subject_words: list[str]
     subject_patterns: list[re.Pattern[str]]
     part_heads: list[str]
@@ -217,6 +228,7 @@ class Cues:
             ],
             scope_noun_not_before=_words(spec["scope_noun_not_before"]),
             none_before_alias=_words(verbal["none_before_alias"]),
+            none_after_alias=_words(verbal["none_after_alias"]),
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),
@@ -269,7 +281,19 @@ class Cues:
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
+            extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
+            city_ranking_patterns=_patterns(spec["city_ranking_patterns"]),
+            city_ranking_indicators=list(spec["city_ranking_indicators"]),
+            respective_item_patterns=_patterns(spec["respective_item_patterns"]),
+            place_count_predicates=_words(spec["place_count_predicates"]),
+            place_count_all_of_them=_words(spec["place_count_all_of_them"]),
+            part_openers=_words(spec["part_openers"]),
+            occurrence_verbs=_words(spec["occurrence_verbs"]),
+            half_year_months={
+                match_key(w): (str(a), str(b)) for w, (a, b) in spec["half_year_months"].items()
+            },
             monitored_things=_words(spec["monitored_things"]),
+            monitored_thing_qualifiers=_words(spec["monitored_thing_qualifiers"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
             subject_patterns=_patterns(spec["subject_patterns"]),
             part_heads=_words(spec["part_heads"]),

@@ -4,7 +4,8 @@ For each number the reader builds a Clause (clause.py: its sentence, kind, the n
 for itself, and what was read before it) and decides, in this order:
 1. a candidate indicator: the first of strategies.STRATEGIES that names one (the order and why
    it matters are written there); a count of places ('14个设区市') is no fact unless one of the
-   strategies that bind a number to its own place names what the places do;
+   strategies that bind a number to its own place names what the places do, or its clause says
+   what they did and states no other figure (an open-vocabulary count: '7市同比下降');
 2. a change with no candidate keeps the stated name of the open-vocabulary figure it continues;
 3. the guards (guards.py) void a candidate a figure would only borrow: part of the places, a
    bound of a spread, a change of an unclaimed figure, an unknown place, a gap to a reference
@@ -31,6 +32,7 @@ the catalogue (orchestration/registry/indicators/).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,13 +41,32 @@ from orchestration.extraction.assembly import assemble, open_vocabulary, unmappe
 from orchestration.extraction.clause import Clause, Previous, ReadSoFar, clause_at
 from orchestration.extraction.cues import cues
 from orchestration.extraction.document import DocumentContext, document_region, infer
-from orchestration.extraction.facts import Extraction, Fact, Unmapped, first_statements
+from orchestration.extraction.facts import (
+    Extraction,
+    Fact,
+    Unmapped,
+    first_statements,
+    without_bounds_of_exact,
+)
 from orchestration.extraction.fitting import unitless_ok
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
-from orchestration.extraction.own_names import OwnName, listed_own_name, own_name
-from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_CLOSE, LIST_GLUE, Document
+from orchestration.extraction.own_names import (
+    OwnName,
+    coordinated_own_name,
+    listed_own_name,
+    own_name,
+    part_of_whole,
+)
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS,
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_CLOSE,
+    LIST_GLUE,
+    Document,
+)
+from orchestration.extraction.scope import counts_places
 from orchestration.extraction.strategies import (
     BINDING,
     carried_goal,
@@ -58,6 +79,10 @@ from orchestration.extraction.verbal import verbal_facts, zero_counts
 from orchestration.parsing.text import fold
 
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
+_OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
+_TIMES = "次"  # the counter of a count of times
+_SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
+_EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 
 
 @dataclass(frozen=True)
@@ -77,7 +102,8 @@ def read_number(c: Clause) -> Reading:
     doc, mention = c.doc, c.mention
     alias, strategy = first_candidate(c)
     if c.counts_places and alias is None:
-        return Reading(None)
+        doing = _places_doing(c)  # '7市同比下降': how many places did what the clause says
+        return Reading(open_vocabulary(c, doing) if doing else None)
     given = respective_heads(c) if strategy not in BINDING else None
     own = None if strategy in BINDING or strategy is respective_head else c.own
     if alias is None and c.kind == "change" and own is None:
@@ -91,6 +117,7 @@ def read_number(c: Clause) -> Reading:
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
+        own = _occurrences(c) or own  # '共发现68次赤潮': how often an event occurred
     alias, own = guarded(c, alias, own)
     kind = c.kind
     if alias is not None:
@@ -110,7 +137,14 @@ def read_number(c: Clause) -> Reading:
     ):
         return Reading(None, respective=given)
     if alias is None and kind == "actual":
+        own = _generic_of_previous(c, own) or own  # '自然保护地372处,总面积1467.12万公顷'
+    if alias is None and kind in ("actual", "change"):
+        # '化学需氧量、氨氮…减排量分别为1734吨、224吨…': each thing + the tail they share
+        own = coordinated_own_name(doc, mention, c.sentence_start) or own
+    if alias is None and kind == "actual":
         own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
+        # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name
+        own = part_of_whole(doc, mention, c.sentence_start, own) or own
     if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
         return Reading(open_vocabulary(c, own), respective=given)
     if alias is None and kind == "target" and not doc.aliases_between(c.sentence_start,
@@ -122,6 +156,60 @@ def read_number(c: Clause) -> Reading:
         return Reading(unmapped(doc, mention, own.name if own else ""), respective=given)
     record, extra = assemble(c, alias, kind)
     return Reading(record, tuple(extra), alias.code if kind == "target" else None, given)
+
+
+def _places_doing(c: Clause) -> OwnName | None:
+    """'7市同比下降', '26个城市完成了PM2.5浓度改善目标', '75个市(州、盟)、223个县(区)开展并完成了…':
+    a count of places whose clause says what they did (maps/cues.yml place_count_predicates)
+    and states no figure but counts of places is how many places did it — named by the words
+    after the number to the clause's end. Not a statement about all of them at once ('16市均未
+    出现重污染天气'), nor the places a statement is said over ('15个重点城市中').
+    """
+    doc, mention, the_cues = c.doc, c.mention, cues()
+    if c.kind != "actual" or doc.context.is_plan:
+        return None
+    clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    clause_end = next((i for i in range(mention.end, len(c.text))
+                       if c.text[i] in CLAUSE_BREAKS_KEEPING_LISTS), len(c.text))  # fmt: skip
+    others = [m for m in doc.mentions
+              if clause_start <= m.start < clause_end and m is not mention]  # fmt: skip
+    if any(not counts_places(doc, m) for m in others):
+        return None  # '4个城市的…排名进入国家前30位': the clause states another figure
+    after = c.text[mention.end : clause_end]
+    if after.startswith(("中", "的")) or any(w in after for w in the_cues.place_count_all_of_them):
+        return None
+    if c.text[mention.start - 1 : mention.start] == LIST_CLOSE:
+        return None  # '兴安、灵川…等9个县(区)…': the count of the places listed, said of them
+    if not any(word in after for word in the_cues.place_count_predicates):
+        return None
+    return OwnName(_OTHER_COUNTS.sub("", after), clause_start, True)
+
+
+def _generic_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
+    """'自然保护地372处,总面积1467.12万公顷', '共发现68次赤潮,累计面积为3679平方公里': a generic
+    name of a measure (maps/cues.yml generic_names) in the clause right after a count of named
+    things is a measure of those things: an open-vocabulary fact of the things' stated name +
+    the generic name (自然保护地总面积). Not of a share (a share's generic name borrows)."""
+    previous, mention, doc = c.read.previous, c.mention, c.doc
+    if own is None or own.name not in cues().generic_names or mention.unit_code in _SHARES:
+        return None
+    if previous is None or previous.end < c.sentence_start or previous.kind != "actual":
+        return None
+    counted = next((m for m in doc.mentions if m.end == previous.end), None)
+    if counted is None or counted.unit_code != "count":
+        return None
+    if previous.code:
+        named = doc.aliases_between(c.sentence_start, previous.end)
+        if not named:
+            return None
+        things = c.text[named[-1].start : named[-1].end]
+    else:
+        things = previous.name
+    things = things.removesuffix(_TIMES + "数").removesuffix("数量")
+    gap = c.text[previous.end : own.clause_start].strip(",")
+    if not things or (LIST_GLUE.match(gap) is None and gap != things):  # '68次赤潮,累计面积…'
+        return None
+    return OwnName(things + own.name, own.clause_start, True)
 
 
 def _share_of_open_count(c: Clause) -> OwnName | None:
@@ -164,11 +252,33 @@ def _monitored_things(c: Clause) -> OwnName | None:
     ):
         return None  # '长湖、西凉湖、黄盖湖等7个湖库7个断面': the count of a list of named places
     after = c.text[mention.end : mention.end + MONITORED_THING_REACH]
+    qualifier = next((w for w in cues().monitored_thing_qualifiers if after.startswith(w)), "")
+    after = after.removeprefix(qualifier)  # '全省12条主要河流'
     thing = next((w for w in cues().monitored_things if after.startswith(w)), None)
     if thing is None or thing in _catalogued_counts(c.doc.lex):
         return None  # '其他72个湖库': the catalogue counts lakes; which ones, the words do not say
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
-    return OwnName(thing, clause_start, True)
+    return OwnName(qualifier + thing, clause_start, True)
+
+
+def _occurrences(c: Clause) -> OwnName | None:
+    """'管辖海域共发现68次赤潮', '全疆共出现2次区域性沙尘天气': a count of times right after a verb
+    of occurrence (maps/cues.yml occurrence_verbs) counts the event named after it, to the
+    clause's end: an open-vocabulary count (赤潮次数)."""
+    mention, text = c.mention, c.text
+    if mention.unit_code != "count" or text[mention.number_end : mention.end] != _TIMES:
+        return None
+    before = text[c.doc.clause_start(mention.start, c.sentence_start) : mention.start]
+    if not before.endswith(tuple(cues().occurrence_verbs)):
+        return None
+    event = _EVENT.match(text, mention.end)
+    if event is None or any(
+        c.doc.lex.indicators[a.code].unit_code == "count"
+        for a in c.doc.aliases_between(mention.end, event.end())
+    ):
+        return None  # an indicator counts it
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    return OwnName(event.group() + "次数", clause_start, True)
 
 
 @cache
@@ -224,7 +334,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             if record is not None:
                 unclaimed.append(record)
     facts += extra + verbal_facts(doc) + zero_counts(doc)
-    return first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end))), unclaimed
+    facts = first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end)))
+    return without_bounds_of_exact(facts), unclaimed
 
 
 def extract(text: str, province: str | None = None, year: int | None = None,

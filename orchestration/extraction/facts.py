@@ -1,8 +1,9 @@
 """The records extraction yields: a fact, a number no indicator claimed, a document's extraction.
 
-What belongs here: the shapes other modules read (landing, evaluation, `--suggest`), and the rule
-that a statement repeated word for word is one fact. How the records are made lives in
-assembly.py; how a number finds its indicator, in strategies.py.
+What belongs here: the shapes other modules read (landing, evaluation, `--suggest`), and the rules
+that a statement repeated word for word is one fact, and a bound of a figure stated exactly is
+that figure's statement. How the records are made lives in assembly.py; how a number finds its
+indicator, in strategies.py.
 """
 
 from __future__ import annotations
@@ -74,3 +75,24 @@ def first_statements(facts: list[Fact]) -> list[Fact]:
             seen.add(key)
             kept.append(fact)
     return kept
+
+
+def without_bounds_of_exact(facts: list[Fact]) -> list[Fact]:
+    """'首次“破4”(年均浓度低于40微克/立方米)' beside '…年均浓度为38微克/立方米': an actual stated as
+    a bound of a figure the document states exactly (same indicator, period and region, and the
+    exact value within the bound) is the same statement, weaker: keep the exact one."""
+    exact = {
+        (f.indicator_code, f.period, f.region_code): f.value_canonical
+        for f in facts
+        if f.kind == "actual" and f.comparator == "=" and f.indicator_code
+    }
+
+    def redundant(fact: Fact) -> bool:
+        value = exact.get((fact.indicator_code, fact.period, fact.region_code))
+        if fact.kind != "actual" or not fact.indicator_code or value is None:
+            return False
+        return (fact.comparator == "<=" and value <= fact.value_canonical) or (
+            fact.comparator == ">=" and value >= fact.value_canonical
+        )
+
+    return [f for f in facts if not redundant(f)]

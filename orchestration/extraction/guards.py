@@ -3,10 +3,10 @@ wrong fact is worse than a missing one.
 
 What belongs here: a statement about part of the places ('大部分城市的…'), a bound of a spread
 over places ('范围在92.9%至64.2%之间'), a round bound crossed before the figure, a rank of places
-listed in order, a weight of a composite score, a change of a figure left unclaimed, a place
-named like a city that the region reference does not know, and a water figure counted over a
-network no code stands for; a figure said of a part of a network is subsets.py's. Each reads
-the Clause; none changes it.
+listed in order, a rank among cities that would borrow the figure said before it, a weight of a
+composite score, a change of a figure left unclaimed, a place named like a city that the region
+reference does not know, and a water figure counted over a network no code stands for; a figure
+said of a part of a network is subsets.py's. Each reads the Clause; none changes it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ def guarded(c: Clause, alias: Alias | None,
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if gap_to_reference(c, named=c.kind != "change"):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no figure
+    if alias is not None and borrowed_city_ranking(c, alias):
+        return None, None  # '…比例为100%,在168个重点城市中排名第二': ranked by what?
     if c.kind == "rank" and own is not None and _PLACE_OWN_NAME.fullmatch(own.name):
         own = None  # '…排名为:甲市第一': a place unknown to the reference names no figure
     if c.kind == "change" and own is None and changes_unclaimed(c):
@@ -84,6 +86,18 @@ def ranks_a_listed_place(c: Clause) -> bool:
     )
 
 
+def borrowed_city_ranking(c: Clause, alias: Alias) -> bool:
+    """'…优良天数比例为100%,在168个重点城市中排名第二': a rank among a group of cities counted in
+    its own clause (maps/cues.yml city_ranking_patterns) whose indicator is named in an earlier
+    clause only — the cities are ranked by a figure the clause does not name, unless the figure
+    is of what such rankings rank by (city_ranking_indicators)."""
+    if c.kind != "rank" or alias.code in cues().city_ranking_indicators:
+        return False  # '综合指数为3.45,在168个重点城市中排名第52位': what such rankings rank by
+    clause_start = c.doc.clause_start(c.mention.start, c.sentence_start)
+    clause = c.text[clause_start : c.mention.start]
+    return alias.end <= clause_start and any(p.search(clause) for p in cues().city_ranking_patterns)
+
+
 def crossed_bound(c: Clause) -> bool:
     """'首次降到1%以内,达到0.9%', '首次降到30微克/立方米以内,为29微克/立方米': a round bound the
     figure crossed, followed at once by the figure itself in the same unit — no fact of its own."""
@@ -103,12 +117,18 @@ def is_weight(c: Clause) -> bool:
 
 
 def in_range(c: Clause) -> bool:
-    """'范围在92.9%至64.2%之间', '介于2.1%~28.3%': a bound of a spread over places."""
+    """'范围在92.9%至64.2%之间', '介于2.1%~28.3%', '在15微克/立方米至51微克/立方米之间': a bound
+    of a spread over places (the other bound may carry its unit too)."""
     text, mention = c.text, c.mention
     after = text[mention.end : mention.end + RANGE_CONTEXT]
     before = text[max(0, mention.start - RANGE_CONTEXT) : mention.start]
     opens = after[:1] in _RANGE_MARKS and after[1:2].isdigit()
     closes = before[-1:] in _RANGE_MARKS and (before[:1].isdigit() or before[:1] == "%")
+    if not (opens or closes):  # a bound with its unit: another number right across the mark
+        ends = {m.end for m in c.doc.mentions}
+        starts = {m.start for m in c.doc.mentions}
+        opens = after[:1] in _RANGE_MARKS and mention.end + 1 in starts
+        closes = before[-1:] in _RANGE_MARKS and mention.start - 1 in ends
     return opens or closes
 
 

@@ -52,6 +52,7 @@ class OwnName:
         return self.copula and self.name not in cues().generic_names
 
 
+_BREADCRUMB = re.compile(r"(?<![a-z0-9.])>+")  # a page's path ('新闻>四川新闻'), not 'AQI>200'
 _CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
@@ -86,6 +87,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     words = text[clause_start : mention.start]
     if any(c.isdigit() for c in words) and "、" in words:  # '…13.1个百分点、改善幅度全国第一'
         clause_start += words.rfind("、") + 1
+        words = text[clause_start : mention.start]
+    crumbs = list(_BREADCRUMB.finditer(words))
+    if crumbs:  # '新闻中心>各地新闻>>>2023年四川水环境质量…': a page's path names nothing
+        clause_start += crumbs[-1].end()
         words = text[clause_start : mention.start]
     ranked_in = words.startswith("在") or words.endswith(_GROUP_ENDINGS)
     if mention.unit_code == RANK_UNIT and ranked_in:
@@ -162,7 +167,14 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         for i in range(len(name))
         for _, code in doc.lex.matches_at(name, i)
     )
-    if names_places(name) or name.startswith(_COUNTER_STARTS) or holds_name or "城市" in name:
+    places = tuple(noun for noun in the_cues.scope_nouns if len(noun) > 1)
+    if (
+        names_places(name)
+        or name.startswith(_COUNTER_STARTS)
+        or holds_name
+        or "城市" in name
+        or name.endswith(places)  # '11个沿海省区市中': places qualified, the scope too
+    ):
         name = ""  # '14个地级城市…': the scope of a statement
     if not is_name(name) or name in the_cues.borrowing_names or doc.lex.match_at(name, 0):
         return None
@@ -203,6 +215,41 @@ class ListedItem:
     closing: str
     clause_start: int
     share: bool
+
+
+def part_of_whole(doc: Document, mention: Mention, sentence_start: int,
+                  own: OwnName | None) -> OwnName | None:  # fmt: skip
+    """'全年优良天数为332天,其中优130天,良202天': a part named in one word (a grade) or a class
+    alone ('其中Ⅰ类8个'), after a part opener (maps/cues.yml part_openers) that follows a figure
+    of the same unit whose indicator is named before it: an open-vocabulary fact named by the
+    whole's name and the part (优良天数中优). None when the number states another name."""
+    if own is None or (own.copula and not _is_part_word(own.name)):
+        return None
+    if not (_is_part_word(own.name) or _CLASS_ONLY.fullmatch(own.name)):
+        return None
+    text = doc.text
+    opener = max(((text.rfind(w, sentence_start, mention.start), w)
+                  for w in cues().part_openers), default=(-1, ""))  # fmt: skip
+    if opener[0] < 0:
+        return None
+    whole = next((m for m in reversed(doc.mentions)
+                  if sentence_start <= m.start and m.end <= opener[0]), None)  # fmt: skip
+    if whole is None or whole.unit_code != mention.unit_code:
+        return None
+    clause_start = doc.clause_start(whole.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    named = doc.aliases_between(clause_start, whole.start)
+    stated = own_name(doc, whole, sentence_start) if not named else None
+    if named:
+        whole_name = text[named[-1].start : named[-1].end]  # as stated
+    elif stated is not None and stated.is_open_vocabulary:
+        whole_name = stated.name  # '…总优良率为89.0%,其中优为40.7%'
+    else:
+        return None
+    return OwnName(f"{whole_name}中{own.name}", own.clause_start, True)
+
+
+def _is_part_word(words: str) -> bool:
+    return len(words) == 1 and "\u4e00" <= words <= "\u9fff"
 
 
 def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedItem | None:
@@ -247,6 +294,43 @@ def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedI
         return ListedItem(opening, "", found.group("closing"), clause_start, share)
     return ListedItem(opening, items[series.index(mention)], found.group("closing"),
                       clause_start, share)  # fmt: skip
+
+
+# a coordinated list of things sharing a two-character verb and a head ('化学需氧量、氨氮、氮氧化
+# 物、挥发性有机物减排量', '医疗废物集中、应急处置能力'): the items, and the shared tail
+_SHARED_TAIL_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+VERB_LENGTH = 2  # the verb before the shared head ('减排' + '量', '处置' + '能力')
+
+
+def coordinated_own_name(doc: Document, mention: Mention,
+                         sentence_start: int) -> OwnName | None:  # fmt: skip
+    """'全省化学需氧量、氨氮、氮氧化物、挥发性有机物减排量分别为1734吨、224吨、2627吨、544吨':
+    k things listed before 分别, the last closing with a verb and a head (maps/cues.yml
+    completing_heads) they share, and k numbers after it that no indicator claimed: each number
+    lands under its thing + the shared tail (氨氮减排量). None otherwise."""
+    text = doc.text
+    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
+    if anchor < 0:
+        return None
+    clause_start = doc.clause_start(anchor, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    listed = _without_regions(doc, text[clause_start:anchor])
+    for word in cues().own_name_scope_words:
+        listed = listed.removeprefix(word)
+    listed = BASE_YEAR.sub("", listed)
+    listed = re.sub(r"(?:与|较|比)(?:上年|去年)?相比$|同比$", "", listed)
+    items = re.split(f"[{_JOINS}]", listed)
+    if len(items) < 2 or not all(_SHARED_TAIL_ITEM.fullmatch(item) for item in items):
+        return None
+    last = items[-1]
+    head = next((h for h in cues().completing_heads if last.endswith(h)), None)
+    if head is None or len(last) <= len(head) + VERB_LENGTH:
+        return None
+    tail = last[-(len(head) + VERB_LENGTH) :]
+    items[-1] = last[: -len(tail)]
+    series = doc.series(anchor, mention)
+    if len(series) != len(items) or mention not in series:
+        return None
+    return OwnName(items[series.index(mention)] + tail, clause_start, True)
 
 
 def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:

@@ -26,7 +26,9 @@ CLAUSE_BREAK = frozenset(",、;:。!?\n()")
 CLAUSE_BREAKS = ",;:。、\n"  # where a clause begins (a list item too)
 CLAUSE_BREAKS_KEEPING_LISTS = ",;:。\n"  # where a clause begins, a list of items kept whole
 LIST_JOINS = cues().grammar.list_joins  # what joins the items of a list of names or places
-LIST_GLUE = re.compile("^(?:" + "|".join(map(re.escape, (*LIST_JOINS, ","))) + ")$")
+# what joins the numbers of a list: a list join, a comma, or nothing at all (a separator a mirror
+# site lost: '分别为93.3%96.4%、100%')
+LIST_GLUE = re.compile("^(?:" + "|".join(map(re.escape, (*LIST_JOINS, ",", ""))) + ")$")
 LIST_REACH = 200  # how far after a number the list it belongs to may run
 LIST_CLOSE = "等"  # closes a list of examples or named things ('长江、湘江等江河', '…等18座湖库')
 RESPECTIVELY_REACH = 6  # from '分别' to the first number of its list ('分别为39、72')

@@ -28,6 +28,7 @@ NATIONAL = "100000"
 COUNTRY_WORD = cues().grammar.country_word  # the word that makes a figure the country's
 LISTED = "listed"  # a figure of a list of regions that no 分别 shares out: no one region
 REGION_GAP = 8  # the most words between a region named and the indicator it scopes
+TIED = "并列"  # places tied for a rank ('吉安市和抚州市并列第五')
 SCOPE_NOUN_WINDOW = 12  # the words after a count where the places it counts are named
 NATIONAL_LEAD = 3  # the words before 全国 that may make it no scope ('占全国')
 NATIONAL_TAIL = 4  # the words after 全国 that may make it no scope ('全国的')
@@ -56,6 +57,9 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
             ceiling = doc.context.year
             years = [y for y in the_cues.context_years(before) if not ceiling or y <= ceiling]
             year = years[-1] if years else ceiling
+        half = _half_year(before) if year and not doc.context.period_code else None
+        if half is not None:  # '…上半年水质达标率为41.6%' in a bulletin of the year
+            return f"{year}-{half[0]}..{year}-{half[1]}"
         if year and year == doc.context.year and doc.context.period_code:
             months = _release_months(year, paragraph)
             clause = re.split("[,;:]", before)[-1]  # the number's own clause
@@ -63,6 +67,16 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
                 return str(year)  # '2020年水质优良断面比例为83.4%' in a December release
             return months or doc.context.period_code
     return str(year) if year else ""
+
+
+def _half_year(before: str) -> tuple[str, str] | None:
+    """The months of the last half year the sentence names before the number (maps/cues.yml
+    half_year_months), unless a 全年 follows it; None when it names none."""
+    halves = cues().half_year_months
+    found = max(((before.rfind(word), word) for word in halves), default=(-1, ""))
+    if found[0] < 0 or "全年" in before[found[0] :]:
+        return None
+    return halves[found[1]]
 
 
 # what may follow 年 when a year names a part of itself ('2020年12月', '2021年上半年', '2022年1—8
@@ -94,6 +108,9 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     text = doc.text
     if mention is not None and closes_place_list(doc, alias_start, sentence_start):
         return LISTED  # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
+    extreme = places_stated(doc, mention, sentence_start) if mention is not None else None
+    if extreme is not None:  # '…最好的城市是青岛、烟台和威海市,为16μg/m3': theirs
+        return extreme[0] if len(extreme) == 1 else LISTED
     if mention is not None:
         listed = listed_regions(doc, alias_start, sentence_start)
         # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
@@ -163,6 +180,73 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
     return not named and not _WHOLE_REGION.search(since)
 
 
+# what may stand between the places of an extreme statement and their figure ('…威海市,为16')
+_EXTREME_GLUE = re.compile(r"[,:]?(?:均为|都为|为|是|达|达到)?")
+
+
+def places_stated(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:
+    """The places a figure is stated of, each of them: those of the highest or lowest figure
+    (extreme_places) or those tied for a rank ('吉安市和抚州市并列第五'); None: not such a
+    figure."""
+    extreme = extreme_places(doc, mention, sentence_start)
+    return extreme if extreme is not None else tied_places(doc, mention)
+
+
+def tied_places(doc: Document, mention: Mention) -> list[str] | None:
+    """'吉安市和抚州市并列第五': the places joined right before 并列 and a rank, in order; None
+    when the rank is not shared so."""
+    text = doc.text
+    if mention.unit_code != RANK_UNIT or not text.startswith(TIED, mention.start):
+        return None
+    codes, pos = [], mention.start
+    for start, end, code in reversed(doc.regions):
+        if end != pos:
+            if end < pos:
+                break
+            continue
+        codes.insert(0, code)
+        if text[start - 1 : start] not in LIST_JOINS:
+            break
+        pos = start - 1
+    return codes if len(codes) >= 2 else None
+
+
+def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:
+    """'…浓度最好的城市是青岛、烟台和威海市,为16μg/m3', '下降幅度最大的城市是德州市,为19.2%':
+    the places a statement names as those of the highest or lowest figure (maps/cues.yml
+    `extreme_place_patterns`), closing the number's clause or the clause right before it: the
+    figure is each of theirs. [] when a word between them is no place the region reference
+    knows (whose figure, then, is not known); None when no such statement precedes the number
+    (or 分别 shares the figures out: the lists of places read them)."""
+    text = doc.text
+    clause_start = doc.clause_start(mention.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    window_start = (
+        doc.clause_start(clause_start - 1, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        if clause_start > sentence_start
+        else clause_start
+    )
+    window = text[window_start : mention.start]
+    found = [m for p in cues().extreme_place_patterns for m in p.finditer(window)]
+    if not found or RESPECTIVELY in window[max(m.end() for m in found) :]:
+        return None
+    pos = window_start + max(m.end() for m in found)
+    own = next((code for start, end, code in doc.regions
+                if end == mention.start - 1 and start >= pos), None)  # fmt: skip
+    if own is not None and text[mention.start - 1] == "(":
+        return [own]  # '…较低的城市为舟山市(18微克/立方米)和丽水市(22微克/立方米)'
+    codes = []
+    for start, end, code in doc.regions:
+        if start < pos or end > mention.start:
+            continue
+        if start != pos:
+            return []  # '…最好的城市是某新区和青岛市': a word the reference does not know
+        codes.append(code)
+        pos = end + (1 if text[end : end + 1] in LIST_JOINS else 0)
+    if not codes or not _EXTREME_GLUE.fullmatch(text[pos : mention.start]):
+        return []
+    return codes
+
+
 def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> bool:
     """'西安、宝鸡等6个市(区)优良天数…': places named and closed by 等 (maps/cues.yml
     place_list_closers) right before the indicator."""
@@ -180,7 +264,7 @@ def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> b
 
 # the count of a list of places closing it before the indicator ('两个设区市的')
 _LIST_COUNTED = re.compile(
-    r"[0-9一二两三四五六七八九十]+个(?:设区市|设区城市|城市|地级市|市|县|区)的?$"
+    r"[0-9一二两三四五六七八九十]+个?(?:设区市|设区城市|城市|地级市|市|县|区)的?$"
 )
 
 

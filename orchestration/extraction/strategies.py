@@ -21,12 +21,14 @@ from orchestration.extraction.own_names import BASE_YEAR, listed_item
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAK,
+    CLAUSE_BREAKS_KEEPING_LISTS,
     LIST_GLUE,
     LIST_JOINS,
     LIST_REACH,
     RESPECTIVELY,
     plain,
 )
+from orchestration.extraction.scope import extreme_places
 from orchestration.parsing.text import match_key
 
 Strategy = Callable[[Clause], Alias | None]
@@ -47,6 +49,10 @@ _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
 # the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
 _SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
 _AMOUNT_ENDINGS = ["量", ""]
+_PARENTHESIS = re.compile(r"\((?:含|包括|其中)?$")  # a number opening a parenthesis
+_DETAIL = re.compile(r"\((?:含|包括|其中)$")  # ...that details the number before ('(含1天')
+_DAYS, _DAY_COUNT = "day", "天数"  # a count of days, and the word naming one
+_LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
 _NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
@@ -109,9 +115,14 @@ def forward(c: Clause) -> Alias | None:
         if any(word in gap for word in the_cues.forward_gap_blockers):
             return None  # '534个省级地表水…断面': not the indicator the name says
         ends_clause = text[alias.end : alias.end + 1] in CLAUSE_BREAK | {""}
-        if any(noun in gap for noun in the_cues.scope_nouns) and not ends_clause:
+        if (
+            any(noun in gap for noun in the_cues.scope_nouns)
+            and not ends_clause
+            and gap not in the_cues.scope_nouns
+        ):
             # '4个城市的国家地表水考核断面…排名进入…': cities are no count of sections
-            # (but '3个县获评国家生态文明建设示范区、' counts what they became)
+            # (but '3个县获评国家生态文明建设示范区、' counts what they became, and '63个城市集中
+            # 式饮用水水源地' the cities' sources: the places named whole, the name right after)
             return None
         for end, code in c.doc.lex.matches_at(text, alias.start):
             if compatible(c.doc.lex.indicators[code], mention, c.kind):
@@ -137,6 +148,9 @@ def across_scope(c: Clause) -> Alias | None:
     alias, gap = following[0], text[pos : following[0].start]
     indicator = c.doc.lex.indicators[alias.code]
     counts = indicator.unit_code == "count" and place in indicator.name_zh
+    if _LEVEL in noun and noun not in indicator.name_zh:
+        # '1822个县级城市…划分全覆盖': county-level cities are not the cities counted
+        counts = False
     return alias if counts and plain(gap) else None
 
 
@@ -256,6 +270,11 @@ def place_list(c: Clause) -> Alias | None:
                   if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
     if place is None:
         return None
+    while text[place - 1 : place] in LIST_JOINS:  # '吉安市和抚州市并列第五': the first tied
+        tied = next((s for s, e, _ in doc.regions if e == place - 1), None)
+        if tied is None:
+            break
+        place = tied
     openers = "|".join(re.escape(w) for w in cues().place_list_openers)
     shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{_PLACE_ITEM})*")
     for alias in reversed(doc.aliases_between(c.sentence_start, place)):
@@ -320,7 +339,7 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
-            if _last_item_only(c, alias):
+            if _last_item_only(c, alias) or _shared_out_over_unnamed_items(c, alias):
                 return None
             if _latin_name_between(c, alias):
                 return None  # '…NO2下降8.8%、CO下降26.3%': CO names the number, not NO2
@@ -329,13 +348,41 @@ def backward(c: Clause) -> Alias | None:
             ):
                 return None  # '155个…考核断面共评价154个': those evaluated, not the network
             if (
-                mention.unit_code == "count"
-                and c.text[mention.start - 1 : mention.start] == "("
+                _PARENTHESIS.search(c.text, 0, mention.start)
+                and (mention.unit_code == "count" or _DETAIL.search(c.text, 0, mention.start))
                 and any(ch.isdigit() for ch in c.text[alias.end : mention.start])
             ):
-                return None  # '24个湖泊(29个水域)': a detail of the number before, not the name's
+                # '24个湖泊(29个水域)', '重污染2天(含1天沙尘影响)': a detail of the number before,
+                # not the name's
+                return None
             return _completed_bare(c, alias) or alias
     return None
+
+
+def _shared_out_over_unnamed_items(c: Clause, alias: Alias) -> bool:
+    """'各类功能区昼间达标率分别为93.3%、96.4%、100%': 分别 shares two or more numbers out over
+    items its clause does not list (no list join, no count of places before it): whose figure
+    each number is, the text does not say — no name is borrowed."""
+    found = _respective_series(c)
+    if found is None or alias.end > found[0]:
+        return False
+    return not _lists_items(c, found[0])
+
+
+def _lists_items(c: Clause, anchor: int) -> bool:
+    """The clause of the 分别 at anchor lists the items it shares out ('设区市、县级市…分别',
+    '两个设区市的…分别'; maps/cues.yml respective_item_patterns), or the clause before does when
+    分别 opens its own ('…依次是北京、廊坊和长治,分别为47、55和55'), or an earlier 分别 of the
+    sentence that lists them ('…分别完成整治85段、13段,消除比例分别达到…')."""
+    clause_start = c.doc.clause_start(anchor, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    if clause_start == anchor and clause_start > c.sentence_start:
+        clause_start = c.doc.clause_start(anchor - 1, c.sentence_start,
+                                          CLAUSE_BREAKS_KEEPING_LISTS)  # fmt: skip
+    said = c.text[clause_start:anchor]
+    if _COORDINATION.search(said) or any(p.search(said) for p in cues().respective_item_patterns):
+        return True
+    earlier = c.text.rfind(RESPECTIVELY, c.sentence_start, clause_start)
+    return earlier >= 0 and _lists_items(c, earlier)
 
 
 def _latin_name_between(c: Clause, alias: Alias) -> bool:
@@ -415,6 +462,21 @@ def split_name(c: Clause) -> Alias | None:
     return None
 
 
+def days_named(c: Clause) -> Alias | None:
+    """'重污染2天', '优良290天': a name right before a count of days that, with 天数, spells an
+    indicator of days (重污染天数) names it."""
+    own, lex = c.own, c.doc.lex
+    if own is None or c.mention.unit_code != _DAYS or c.kind != "actual":
+        return None
+    code = lex.aliases.get(own.name + _DAY_COUNT)
+    start = c.mention.start - len(own.name)
+    if code is None or not compatible(lex.indicators[code], c.mention, c.kind):
+        return None
+    if c.text[start : c.mention.start] != own.name:
+        start = c.mention.start  # the name was said apart from the number
+    return Alias(start, c.mention.start, code)
+
+
 def continued(c: Clause) -> Alias | None:
     """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose indicator no
     name in the text spells is a change of that figure."""
@@ -424,6 +486,26 @@ def continued(c: Clause) -> Alias | None:
     if not code or not compatible(c.doc.lex.indicators[code], c.mention, c.kind):
         return None
     return Alias(c.mention.start, c.mention.start, code)
+
+
+def other_extreme(c: Clause) -> Alias | None:
+    """'…浓度最好的城市是青岛市,为16μg/m3;最差的城市是菏泽市,为26μg/m3': the places at the
+    other end of a ranking, said right after a figure of the places at one end (both
+    `extreme_place_patterns`) with no name of their own, are ranked by the same indicator."""
+    previous, doc = c.read.previous, c.doc
+    if previous is None or not previous.code or previous.kind != c.kind:
+        return None
+    run_start = _semicolon_run_start(c)
+    if previous.end < run_start or doc.aliases_between(c.sentence_start, c.mention.start):
+        return None
+    if extreme_places(doc, c.mention, c.sentence_start) is None:
+        return None
+    earlier = c.text[run_start : previous.end]
+    if not any(p.search(earlier) for p in cues().extreme_place_patterns):
+        return None
+    if not compatible(doc.lex.indicators[previous.code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, previous.code)
 
 
 # The order matters: a name bound to the number itself (it interrupts the number, or follows it
@@ -449,7 +531,9 @@ STRATEGIES: tuple[Strategy, ...] = (
     backward,
     split_name,
     sibling_class,
+    days_named,
     continued,
+    other_extreme,
 )
 # the strategies that bind a number to a name of its own place in the text: the number then
 # states no name of its own (an OwnName only counts when none of these names it)

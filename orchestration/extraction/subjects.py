@@ -27,6 +27,7 @@ from orchestration.registry.catalogue import Indicator
 
 MIN_SPELLING_PART = 2  # the shortest piece of an indicator's own spellings that counts as known
 OVERLAP = 4  # how far a known word before a name may run on into it
+SEMICOLON = ";"  # (folded) joins sentences of one statement
 
 
 def unknown_qualifier(c: Clause, alias: Alias) -> str:
@@ -55,25 +56,53 @@ def unknown_qualifier(c: Clause, alias: Alias) -> str:
         and c.sentence_start > c.paragraph_start
         and not any(word in named for word in cues().subset_resets)  # '地表水…', '国考…'
     ):
-        subject = _elided_subject(c, indicator)  # '…监测断面水质优良比例为96.4%。Ⅰ-Ⅱ类水质比例为…'
+        # '…监测断面水质优良比例为96.4%。Ⅰ-Ⅱ类水质比例为…'
+        subject = _elided_subject(c, indicator, c.sentence_start)
         return subject + named if subject else ""
     return ""
 
 
-def _elided_subject(c: Clause, indicator: Indicator) -> str:
+def elided_subject(c: Clause, alias: Alias) -> str:
+    """The stated name of a figure said without digits ('…Ⅴ类水质比例为0.3%;无劣Ⅴ类水质') whose
+    statement opens its sentence: the subject of the sentences before it joins, when the rule
+    does not know it (+ the name); '' when it knows it, or the indicator is no figure measured
+    over parts."""
+    indicator = c.doc.lex.indicators[alias.code]
+    named = c.text[alias.start : alias.end]
+    if (
+        not measured_over_parts(alias.code, indicator)
+        or made_for_a_part(indicator)
+        or c.sentence_start <= c.paragraph_start
+        or any(word in named for word in cues().subset_resets)
+    ):
+        return ""
+    subject = _elided_subject(c, indicator, c.sentence_start)
+    return subject + named if subject else ""
+
+
+def _elided_subject(c: Clause, indicator: Indicator, sentence_start: int) -> str:
     """A name opening its sentence says no subject: it is the subject of the sentence before in
     the paragraph, when that sentence's last name is of the same subject (air, water, …); the
-    words the rule does not know before that name in its clause, or ''."""
+    words the rule does not know before that name in its clause, or ''. A sentence joined by ';'
+    that opens with its name says none either: its subject is the one before it ('…监测断面…
+    比例为96.4%。Ⅰ-Ⅱ类水质比例为73.2%;Ⅴ类水质比例为0.3%')."""
     doc = c.doc
-    previous_start, _ = doc.sentence(max(c.sentence_start - 2, 0))  # before its end mark
+    previous_start, _ = doc.sentence(max(sentence_start - 2, 0))  # before its end mark
     previous_start = max(previous_start, c.paragraph_start)
-    names = doc.aliases_between(previous_start, c.sentence_start)
+    names = doc.aliases_between(previous_start, sentence_start)
     if not names:
         return ""
     name = names[-1]  # the figure said last ('针对环境空气质量,…,全国…优良天数比例为86.8%')
     said_of = doc.lex.indicators[name.code]
     if said_of.subject != indicator.subject:
         return ""
+    named = c.text[name.start : name.end]
+    if (
+        name.start == previous_start > c.paragraph_start
+        and c.text[sentence_start - 1] == SEMICOLON
+        and not any(word in named for word in cues().subset_resets)
+    ):
+        return _elided_subject(c, indicator, previous_start)
     if made_for_a_part(said_of):  # '湖库水质优良比例为80.0%。劣Ⅴ类断面比例为5.0%': the lakes'
         return _part_named(c.text[name.start : name.end], indicator)
     start = doc.clause_start(name.start, previous_start, CLAUSE_BREAKS)

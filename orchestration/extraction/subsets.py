@@ -70,21 +70,25 @@ def _latest_parts(named: list[Subset], said: str) -> list[Subset]:
     return [s for s in named if s not in places or s.last_end(said) > part_start]
 
 
-def names_a_part(doc: Document, code: str, start: int) -> bool:
-    """The statement before start names a part of the places the indicator of code measures
-    (a verbal figure: '191个省控监测断面…;无劣Ⅴ类断面' is no figure of the region's network)."""
+def part_named(doc: Document, code: str, start: int, matched: str) -> str:
+    """The stated name (the part's words + matched) when the statement before start names a
+    part of the places the indicator of code measures (a verbal figure: '191个省控监测断面…;无劣
+    Ⅴ类断面' is no figure of the region's network, but the province's sections'); '' when it
+    names none."""
     said = doc.text[statement_start(doc.text, start) : start]
     indicator = doc.lex.indicators[code]
     the_cues = cues()
-    return any(
-        s.concerns(code, indicator.subject) and not _made_for(indicator, s, "")
+    named = [
+        s
         for s in _latest_parts(
             [s for s in the_cues.subsets
              if not (s.kept_in_scope or s.after_name)
              and _named_last(s, said, the_cues.subset_resets)],
             said,
         )
-    )  # fmt: skip
+        if s.concerns(code, indicator.subject) and not _made_for(indicator, s, "")
+    ]  # fmt: skip
+    return _part_name(named, said, matched) if named else ""
 
 
 def _borrowing_words(c: Clause, alias: Alias) -> str:

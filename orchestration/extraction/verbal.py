@@ -1,6 +1,7 @@
 """Facts stated without digits: a goal in words next to a share ('实现全覆盖' = 100 %,
 '无劣Ⅴ类水体断面' = 0 %), and in a report, none of a count of days or events ('无严重污染天数',
-'连续7年零事故' = 0).
+'连续7年零事故' = 0) or of a bad share, said before or after its name ('无劣Ⅴ类断面',
+'劣Ⅴ类水体清零').
 
 What belongs here: finding those words around an indicator's name (maps/cues.yml:
 verbal_values) and the 零 that finishes a count's name. Each such statement becomes a fact like
@@ -10,16 +11,20 @@ any other (assembly.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from orchestration.extraction.aliases import Alias
-from orchestration.extraction.assembly import build
+from orchestration.extraction.assembly import build, open_vocabulary
+from orchestration.extraction.clause import ReadSoFar, clause_at
 from orchestration.extraction.cues import cues
 from orchestration.extraction.facts import Fact
 from orchestration.extraction.guards import SECTION_FIGURES
+from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import CLAUSE_BREAK, Document, no_break
 from orchestration.extraction.scope import LISTED, network, period, region
-from orchestration.extraction.subsets import names_a_part
+from orchestration.extraction.subjects import elided_subject
+from orchestration.extraction.subsets import part_named
 from orchestration.registry.catalogue import Indicator
 
 VERBAL_GAP = 4  # the most words between a share's name and the words that state its value
@@ -108,16 +113,31 @@ def _none_stated(doc: Document, alias: Alias, indicator: Indicator) -> list[Fact
     word = next((w for w in cues().none_before_alias if text.endswith(w, 0, list_start)),
                 None)  # fmt: skip
     after = text[list_end : list_end + 1]
-    if word is None or (after and after not in CLAUSE_BREAK):
+    # '国控断面劣Ⅴ类水体清零', '劣Ⅴ类水体持续为0': none, said after the name
+    said_after = next((w for w in cues().none_after_alias if text.startswith(w, list_end)), None)
+    if said_after is not None and word is None:
+        start, end = list_start, list_end + len(said_after)
+    elif word is None or (after and after not in CLAUSE_BREAK):
         return []  # '无严重污染天数比例…' is no statement that there were none
-    start = list_start - len(word)
+    else:
+        start, end = list_start - len(word), alias.start
     sentence_start, _ = doc.sentence(start)
-    if alias.code.startswith(SECTION_FIGURES) and _other_network(doc, start, sentence_start):
-        return []  # '省考核的380个断面…,无劣Ⅴ类断面': not the national network's share
-    if names_a_part(doc, alias.code, start):
-        return []  # '191个省控监测断面…;无劣Ⅴ类断面': a part's, not the region's
-    mention = Mention(start, alias.start, start, alias.start, 0.0, indicator.unit_code, None,
-                      "=")  # fmt: skip
+    mention = Mention(start, end, start, end, 0.0, indicator.unit_code, None, "=")
+    clause = clause_at(doc, mention, ReadSoFar())
+    # '191个省控监测断面…;无劣Ⅴ类断面': the part's figure, under its stated name
+    stated = part_named(doc, alias.code, start, text[alias.start : alias.end])
+    if (
+        not stated
+        and alias.code.startswith(SECTION_FIGURES)
+        and _other_network(doc, start, sentence_start)
+    ):
+        return []  # '南水北调东线…22个断面…,无劣Ⅴ类断面': not the region's network
+    if not stated and start == sentence_start:
+        stated = elided_subject(clause, alias)  # '…监测断面…;Ⅴ类水质比例为0.3%;无劣Ⅴ类水质'
+    if stated:
+        quoted = replace(mention, end=max(end, alias.end))  # the quote holds the name
+        fact = open_vocabulary(replace(clause, mention=quoted), OwnName(stated, start, True))
+        return [fact] if isinstance(fact, Fact) else []
     before = text[sentence_start:start]
     paragraph = text[doc.paragraph_start(start) : start]
     period_code = period(doc, mention, "actual", before, paragraph)
