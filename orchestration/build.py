@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,24 +80,27 @@ def _build(paths: Settings, work: Path, full_refresh: bool, summary: BuildSummar
     publishing — once the dbt assets can be loaded from the parsed manifest."""
     from orchestration.dbt_manifest import ManifestParse
 
-    with ManifestParse(work) as parse:
+    with ExitStack() as stack:
+        parse = stack.enter_context(ManifestParse(work))
         with stage(summary, echo, "import Dagster (dbt parse beside it, when dbt files changed)"):
             _import_all_but_dbt_assets()
             import dagster as dg
 
             from orchestration.assets.landed import LANDING_DEFS
 
-        instance = dg.DagsterInstance.ephemeral()
+        # disposed on leaving: its temporary folder is gone before the command ends
+        instance = stack.enter_context(dg.DagsterInstance.ephemeral())
         resources = _resources(paths, work)
         _run(LANDING_DEFS.resolve_job_def("land_raw"), instance, resources, {}, summary, echo)
         if summary.failures:
             return
         with stage(summary, echo, "dbt parse: what of it outlasted landing"):
             parse.wait()
-    with stage(summary, echo, "load Dagster definitions (dbt assets)"):
-        from orchestration.definitions import defs
-    config = {"ops": {"dbt_models": {"config": {"full_refresh": full_refresh}}}}
-    _run(defs.resolve_job_def("transform_and_publish"), instance, resources, config, summary, echo)
+        with stage(summary, echo, "load Dagster definitions (dbt assets)"):
+            from orchestration.definitions import defs
+        config = {"ops": {"dbt_models": {"config": {"full_refresh": full_refresh}}}}
+        job = defs.resolve_job_def("transform_and_publish")
+        _run(job, instance, resources, config, summary, echo)
 
 
 def _import_all_but_dbt_assets() -> None:
