@@ -113,12 +113,14 @@ def infer(folded: str) -> DocumentContext:
 
 def own_region(title: str, year: int | None = None) -> str | None:
     """The one region named in the report the title names (发布《2022年温州市生态环境状况公报》 →
-    温州市), or None: no such report, or its name holds no region or several."""
-    match = document_words().own_report.search(title)
-    if not match:
-        return None
-    codes = {code for _, _, code in find_regions(match.group(1), year)}
-    return codes.pop() if len(codes) == 1 and "" not in codes else None
+    温州市), or None: no such report, or its name holds no region or several. A name without a
+    region (成都发布《2018年生态环境质量公报》) gives way to the next one
+    (发布了《2018年成都市环境质量公报》)."""
+    for match in document_words().own_report.finditer(title):
+        codes = {code for _, _, code in find_regions(match.group(1), year)}
+        if len(codes) == 1 and "" not in codes:
+            return codes.pop()
+    return None
 
 
 def document_region(given: str | None, inferred: DocumentContext) -> str | None:

@@ -1,0 +1,25 @@
+"""Wordings of bulletins exposed by the fifth unseen gold set (tests/gold/unseen5), after its
+measurement: each test states the general class of wording, in sentences written for the test
+(not copied from the gold texts), and fails without its rule or spelling."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+
+JIANGSU = "320000"
+
+
+def test_a_city_bulletin_under_its_older_title_speaks_for_the_city() -> None:
+    """环境质量公报 was the title of city and provincial bulletins before 生态环境状况公报."""
+    text = "市环保局昨天发布了2014年常州市环境质量公报。\n全年全市PM2.5平均浓度为59微克/立方米。"
+    extraction = extract(text, province=JIANGSU, year=2014)
+    assert extraction.context.region_code == "320400"
+    assert {f.region_code for f in extraction.facts} == {"320400"}
+
+
+def test_a_report_named_first_without_its_city_gives_way_to_its_full_name() -> None:
+    text = (
+        "绵阳发布《2019年生态环境质量公报》\n"
+        "市生态环境局发布了《2019年绵阳市环境质量公报》,全市PM2.5平均浓度为33微克/立方米。"
+    )
+    assert extract(text, province="510000", year=2019).context.region_code == "510700"
