@@ -32,6 +32,8 @@ class DocumentWords:
     report_words: tuple[str, ...]
     report_year: re.Pattern[str]
     own_report: re.Pattern[str]
+    city_whole_words: tuple[str, ...]
+    province_whole_words: tuple[str, ...]
 
 
 @cache
@@ -42,6 +44,8 @@ def document_words(path: Path = DOCUMENT_WORDS_PATH) -> DocumentWords:
         report_words=tuple(spec["report_words"]),
         report_year=re.compile(spec["report_year_pattern"].replace("{year}", YEAR)),
         own_report=re.compile(spec["own_report_pattern"].replace("{year}", YEAR)),
+        city_whole_words=tuple(spec["city_whole_words"]),
+        province_whole_words=tuple(spec["province_whole_words"]),
     )
 
 
@@ -108,7 +112,8 @@ def infer(folded: str) -> DocumentContext:
         w in head for w in words.report_words
     )
     year = int(year_match.group(1)) if year_match else None
-    return DocumentContext(region, year, is_plan, own_region=own_region(title, year))
+    own = own_region(title, year) or headline_city(folded, year)
+    return DocumentContext(region, year, is_plan, own_region=own)
 
 
 def own_region(title: str, year: int | None = None) -> str | None:
@@ -121,6 +126,21 @@ def own_region(title: str, year: int | None = None) -> str | None:
         if len(codes) == 1 and "" not in codes:
             return codes.pop()
     return None
+
+
+def headline_city(folded: str, year: int | None = None) -> str | None:
+    """The one prefecture-level city the headline (first line) names, when the document speaks
+    of a city as a whole (全市) and never of a province as a whole (全省); else None."""
+    words = document_words()
+    if not any(w in folded for w in words.city_whole_words) or any(
+        w in folded for w in words.province_whole_words
+    ):
+        return None
+    codes = {code for _, _, code in find_regions(folded.split("\n", 1)[0], year)}
+    if len(codes) != 1 or "" in codes:
+        return None
+    code = codes.pop()
+    return code if region_level(code) == "prefecture" else None
 
 
 def document_region(given: str | None, inferred: DocumentContext) -> str | None:

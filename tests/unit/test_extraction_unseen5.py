@@ -23,3 +23,21 @@ def test_a_report_named_first_without_its_city_gives_way_to_its_full_name() -> N
         "市生态环境局发布了《2019年绵阳市环境质量公报》,全市PM2.5平均浓度为33微克/立方米。"
     )
     assert extract(text, province="510000", year=2019).context.region_code == "510700"
+
+
+def test_a_city_news_item_named_in_its_headline_speaks_for_the_city() -> None:
+    text = (
+        "杭州3月份空气质量优良率超八成\n"
+        "记者从市生态环境局获悉,3月全市空气质量优良天数为26天,PM2.5平均浓度为31微克/立方米。"
+    )
+    extraction = extract(text, province="330000", year=2019)
+    assert extraction.context.region_code == "330100"
+    assert {f.region_code for f in extraction.facts} == {"330100"}
+
+
+def test_a_provincial_text_whose_headline_names_a_city_keeps_the_province() -> None:
+    text = (
+        "杭州亚运会期间空气质量优良\n"
+        "9月全省空气质量优良天数比例为95.2%,全市PM2.5平均浓度为22微克/立方米。"
+    )
+    assert extract(text, province="330000", year=2023).context.region_code == "330000"
