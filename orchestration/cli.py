@@ -450,4 +450,4 @@ def _manifest(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
