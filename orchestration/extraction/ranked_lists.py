@@ -22,6 +22,7 @@ from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import Document
 from orchestration.extraction.scope import period
 from orchestration.parsing.measures import MeasureRefused
+from orchestration.parsing.reference import regions
 
 NAME_HEAD = 6  # the most words before it ('全省…')
 DIRECTIONS = {"下降": -1, "上升": 1}
@@ -77,15 +78,21 @@ def _indicator(doc: Document, start: int, end: int) -> Alias | None:
 
 
 def _region(doc: Document, start: int, end: int) -> str:
-    """The region of a place named exactly by text[start:end] ('张家口', '张家口市崇礼区': the
-    last, most local name); '' when the words are not wholly region names or the last could be
-    several regions."""
-    inside = [(s, e, code) for s, e, code in doc.regions if start <= s and e <= end]
+    """The region of a place named exactly by text[start:end], in the document's year and
+    province ('张家口'; '张家口市桥西区': a district named after its city, though 桥西区 alone
+    could be several); '' when the words are not wholly region names or name no one region."""
+    inside = [(s, e) for s, e, _ in doc.regions if start <= s and e <= end]
     if not inside or inside[0][0] != start or inside[-1][1] != end:
         return ""
-    if any(e != s for (_, e, _), (s, _, _) in pairwise(inside)):
+    if any(e != s for (_, e), (s, _) in pairwise(inside)):
         return ""
-    return inside[-1][2]
+    context = doc.context
+    province = context.region_code[:2] + "0000" if context.region_code else ""
+    resolution = regions().lookup(doc.text[start:end], context.year, province)
+    found = resolution.region
+    if resolution.ambiguous or found is None or found.level == "country":
+        return ""
+    return found.code
 
 
 def _fact(doc: Document, alias: Alias, change: bool, number_start: int,

@@ -81,3 +81,13 @@ def test_a_ranking_by_an_unknown_name_or_of_an_unknown_place_states_nothing_of_i
     coded = {(f.indicator_code, f.value, f.region_code) for f in facts if f.indicator_code}
     assert coded == {("pm2_5", 21, "371000")}
     assert not [f for f in facts if f.value in (98, 95, 19)]
+
+
+def test_a_ranked_district_named_after_its_city_is_that_city_s_district() -> None:
+    """市中区 alone could be several districts of Shandong; after its city's name it is one."""
+    text = "按PM10平均浓度由低到高的顺序依次是:济南市市中区(70)、枣庄市市中区(82)和市中区(75)。"
+    facts = extract(text, province=SHANDONG, year=2019).facts
+    assert {(f.indicator_code, f.value, f.region_code) for f in facts if f.indicator_code} == {
+        ("pm10", 70, "370103"),
+        ("pm10", 82, "370402"),
+    }
