@@ -25,7 +25,6 @@ from orchestration.parsing.measures import MeasureRefused
 from orchestration.parsing.reference import regions
 
 NAME_HEAD = 6  # the most words before it ('全省…')
-DIRECTIONS = {"下降": -1, "上升": 1}
 
 
 def ranked_lists(doc: Document) -> tuple[list[Fact], set[int]]:
@@ -103,7 +102,8 @@ def _fact(doc: Document, alias: Alias, change: bool, number_start: int,
     mention = next((m for m in doc.mentions if m.number_start == number_start), None)
     if not region_code or mention is None:
         return None
-    direction = DIRECTIONS.get(str(item["direction"])) if item["direction"] else None
+    words = dict(cues().directions)  # maps/cues.yml change_directions: 下降 -1, 上升 +1
+    direction = words.get(str(item["direction"])) if item["direction"] else None
     if change != (direction is not None) or change != (item["pct"] is not None):
         return None  # a change names its direction and is a %; a level does neither
     indicator = doc.lex.indicators[alias.code]
