@@ -178,6 +178,10 @@ class Cues:
     extreme_place_patterns: list[re.Pattern[str]]
     city_ranking_patterns: list[re.Pattern[str]]
     city_ranking_indicators: list[str]
+    ranked_list_openers: list[re.Pattern[str]]
+    ranked_list_item: re.Pattern[str]
+    ranked_list_joins: list[str]
+    ranked_list_name_tails: list[str]
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
     place_count_all_of_them: list[str]
@@ -284,6 +288,10 @@ class Cues:
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
             city_ranking_patterns=_patterns(spec["city_ranking_patterns"]),
             city_ranking_indicators=list(spec["city_ranking_indicators"]),
+            ranked_list_openers=_patterns(spec["ranked_list_openers"]),
+            ranked_list_item=re.compile(spec["ranked_list_item"]),
+            ranked_list_joins=_words(spec["ranked_list_joins"]),
+            ranked_list_name_tails=_words(spec["ranked_list_name_tails"]),
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),

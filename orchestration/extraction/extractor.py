@@ -59,6 +59,7 @@ from orchestration.extraction.own_names import (
     own_name,
     part_of_whole,
 )
+from orchestration.extraction.ranked_lists import ranked_lists
 from orchestration.extraction.reading import (
     CLAUSE_BREAKS,
     CLAUSE_BREAKS_KEEPING_LISTS,
@@ -303,7 +304,11 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
     respective: dict[int, Alias] = {}
     last_unmapped_end = -1
     unmapped_end = -1  # end of the number just before, when it was left unclaimed
+    listed, claimed = ranked_lists(doc)  # '按…由小到大的顺序依次是:张家口(3.76)、…'
     for mention in doc.mentions:
+        if mention.number_start in claimed:
+            unmapped_end, previous = -1, None
+            continue
         paragraph_start = doc.paragraph_start(mention.start)
         if (
             mention.start not in respective
@@ -333,7 +338,7 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             previous = None
             if record is not None:
                 unclaimed.append(record)
-    facts += extra + verbal_facts(doc) + zero_counts(doc)
+    facts += extra + listed + verbal_facts(doc) + zero_counts(doc)
     facts = first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end)))
     return without_bounds_of_exact(facts), unclaimed
 
