@@ -125,10 +125,9 @@ def in_range(c: Clause) -> bool:
     opens = after[:1] in _RANGE_MARKS and after[1:2].isdigit()
     closes = before[-1:] in _RANGE_MARKS and (before[:1].isdigit() or before[:1] == "%")
     if not (opens or closes):  # a bound with its unit: another number right across the mark
-        ends = {m.end for m in c.doc.mentions}
-        starts = {m.start for m in c.doc.mentions}
-        opens = after[:1] in _RANGE_MARKS and mention.end + 1 in starts
-        closes = before[-1:] in _RANGE_MARKS and mention.start - 1 in ends
+        mentions = c.doc.mentions
+        opens = after[:1] in _RANGE_MARKS and any(m.start == mention.end + 1 for m in mentions)
+        closes = before[-1:] in _RANGE_MARKS and any(m.end == mention.start - 1 for m in mentions)
     return opens or closes
 
 

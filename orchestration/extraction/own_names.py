@@ -132,8 +132,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if _CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)
-    one_word = len(words) == 1 and "\u4e00" <= words <= "\u9fff"
-    if one_word and (copula or words in _part_words(doc.lex)):
+    if _is_part_word(words) and (copula or words in _part_words(doc.lex)):
         # '…总优良率为80.7%,其中优为28.3%,良为52.4%': a part named in one word — too brief to
         # land, but a name of its own: it borrows none from the clause before; a grade the
         # catalogue names as a part ('其中优100天,良200天') is one even without a copula
@@ -249,6 +248,7 @@ def part_of_whole(doc: Document, mention: Mention, sentence_start: int,
 
 
 def _is_part_word(words: str) -> bool:
+    """One Chinese character: a part named in one word (优, 良)."""
     return len(words) == 1 and "\u4e00" <= words <= "\u9fff"
 
 
@@ -299,6 +299,7 @@ def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedI
 # a coordinated list of things sharing a two-character verb and a head ('化学需氧量、氨氮、氮氧化
 # 物、挥发性有机物减排量', '医疗废物集中、应急处置能力'): the items, and the shared tail
 _SHARED_TAIL_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_COMPARED = re.compile(r"(?:与|较|比)(?:上年|去年)?相比$|同比$")  # '…减排量与上年相比分别…'
 VERB_LENGTH = 2  # the verb before the shared head ('减排' + '量', '处置' + '能力')
 
 
@@ -317,7 +318,7 @@ def coordinated_own_name(doc: Document, mention: Mention,
     for word in cues().own_name_scope_words:
         listed = listed.removeprefix(word)
     listed = BASE_YEAR.sub("", listed)
-    listed = re.sub(r"(?:与|较|比)(?:上年|去年)?相比$|同比$", "", listed)
+    listed = _COMPARED.sub("", listed)
     items = re.split(f"[{_JOINS}]", listed)
     if len(items) < 2 or not all(_SHARED_TAIL_ITEM.fullmatch(item) for item in items):
         return None

@@ -21,13 +21,12 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_CLOSE, LIST_JOINS
-from orchestration.extraction.strategies import wrapped_name
+from orchestration.extraction.strategies import SEMICOLON, wrapped_name
 from orchestration.parsing.text import match_key
 from orchestration.registry.catalogue import Indicator
 
 MIN_SPELLING_PART = 2  # the shortest piece of an indicator's own spellings that counts as known
 OVERLAP = 4  # how far a known word before a name may run on into it
-SEMICOLON = ";"  # (folded) joins sentences of one statement
 
 
 def unknown_qualifier(c: Clause, alias: Alias) -> str:
