@@ -1,13 +1,13 @@
 """Writing parsed files into the warehouse's `landing` schema, and their rejections into
 `quality.rejected_rows`.
 
-Idempotent per source file: each write deletes that file's earlier rows first, in one
-transaction, so re-landing a file never doubles it and a failure leaves the old rows.
+Idempotent per source file: a write deletes its files' earlier rows first, the files of one table
+in one transaction, so re-landing a file never doubles it and a failure leaves the old rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -102,52 +102,63 @@ def landed_sha256(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     return dict(rows)
 
 
-def write_file(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> None:
-    """Replace one source file's landed rows, rejections and accounting row."""
-    table = parsed.table
-    columns = landing_table(table).all_column_types
-    check_record_keys(table, parsed.records)
-    ensure_tables(con, table)
-    con.begin()
-    try:
-        _delete_file(con, table, parsed.source_file)
-        if parsed.records:
-            frame = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in parsed.records])
-            con.register("incoming", frame)
-            casts = ", ".join(f'cast("{c}" as {k}) as "{c}"' for c, k in columns.items())
-            con.execute(f"insert into landing.{table} select {casts} from incoming")
-            con.unregister("incoming")
-        if parsed.rejections:
+def write_files(con: duckdb.DuckDBPyConnection, files: Sequence[ParsedFile]) -> None:
+    """Replace the landed rows, rejections and accounting row of each parsed file: the files of
+    one table in one transaction (one delete, one insert), so a failure leaves all of them as
+    they were. Writing file by file cost ≈ 20 ms of DuckDB statements a file."""
+    by_table: dict[str, list[ParsedFile]] = {}
+    for parsed in files:
+        by_table.setdefault(parsed.table, []).append(parsed)
+    for table, parsed_files in by_table.items():
+        columns = landing_table(table).all_column_types
+        records = [r for parsed in parsed_files for r in parsed.records]
+        check_record_keys(table, records)
+        ensure_tables(con, table)
+        con.begin()
+        try:
+            _delete_files(con, table, [parsed.source_file for parsed in parsed_files])
+            if records:
+                frame = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in records])
+                con.register("incoming", frame)
+                casts = ", ".join(f'cast("{c}" as {k}) as "{c}"' for c, k in columns.items())
+                con.execute(f"insert into landing.{table} select {casts} from incoming")
+                con.unregister("incoming")
+            rejections = [(table, r.source_file, parsed.sha256, r.row_number, r.column, r.value,
+                           r.rule, r.message)
+                          for parsed in parsed_files for r in parsed.rejections]  # fmt: skip
+            if rejections:
+                con.executemany(
+                    "insert into quality.rejected_rows values (?, ?, ?, ?, ?, ?, ?, ?)", rejections
+                )
             con.executemany(
-                "insert into quality.rejected_rows values (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(table, r.source_file, parsed.sha256, r.row_number, r.column, r.value, r.rule,
-                  r.message) for r in parsed.rejections],
+                "insert into quality.landing_files values (?, ?, ?, ?, ?, ?, ?)",
+                [[table, parsed.source_file, parsed.sha256, parsed.encoding,
+                  parsed.records_read, len(parsed.records), len(parsed.rejections)]
+                 for parsed in parsed_files],
             )  # fmt: skip
-        con.execute(
-            "insert into quality.landing_files values (?, ?, ?, ?, ?, ?, ?)",
-            [table, parsed.source_file, parsed.sha256, parsed.encoding, parsed.records_read,
-             len(parsed.records), len(parsed.rejections)],
-        )  # fmt: skip
-        con.commit()
-    except Exception:
-        con.rollback()
-        raise
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
 
 
 def remove_files(con: duckdb.DuckDBPyConnection, table: str, keep: Iterable[str]) -> list[str]:
     """Delete the rows of files that are no longer in the manifest; return their names."""
     stale = sorted(set(landed_sha256(con, table)) - set(keep))
-    for source_file in stale:
-        _delete_file(con, table, source_file)
+    _delete_files(con, table, stale)
     return stale
 
 
-def _delete_file(con: duckdb.DuckDBPyConnection, table: str, source_file: str) -> None:
-    con.execute(f"delete from landing.{table} where _source_file = ?", [source_file])
+def _delete_files(con: duckdb.DuckDBPyConnection, table: str, source_files: list[str]) -> None:
+    if not source_files:
+        return
+    con.execute(f"delete from landing.{table} where list_contains(?, _source_file)",
+                [source_files])  # fmt: skip
     for quality_table in ("rejected_rows", "landing_files"):
         con.execute(
-            f"delete from quality.{quality_table} where table_name = ? and source_file = ?",
-            [table, source_file],
+            f"delete from quality.{quality_table} "
+            "where table_name = ? and list_contains(?, source_file)",
+            [table, source_files],
         )
 
 
@@ -185,8 +196,8 @@ def land_reports(
 
     mine = report_entries(entries)
     reports = []
+    parsed_files = []
     for table in ("reports__facts", "reports__unmapped_quantities"):
-        ensure_tables(con, table)
         remove_files(con, table, keep=[e.path for e in mine])
     for entry in mine:
         extraction = extract_entry(raw_dir, entry)
@@ -199,9 +210,10 @@ def land_reports(
                 record.update(_source_file=entry.path, _sha256=entry.sha256,
                               _row_number=text.count("\n", 0, row.char_start) + 1)  # fmt: skip
                 parsed.records.append(record)
-            write_file(con, parsed)
+            parsed_files.append(parsed)
         reports.append(FileReport(entry.path, len(extraction.facts), len(extraction.facts), 0,
                                   skipped_unchanged=False))  # fmt: skip
+    write_files(con, parsed_files)
     return reports
 
 
@@ -218,7 +230,7 @@ def land_table(
 ) -> list[FileReport]:
     """Land every manifest file of one table: parse and replace files whose sha256 changed, keep
     unchanged ones as they are, delete files no longer listed. Raises SourceFileError on a file
-    that cannot be read at all (nothing of that file is written)."""
+    that cannot be read at all (then no changed file of the table is written)."""
     from orchestration.parsing.builders import BUILDERS
     from orchestration.parsing.tables import FileContext, parse_table
 
@@ -226,6 +238,7 @@ def land_table(
     landed = landed_sha256(con, table)
     remove_files(con, table, keep=[e.path for e in mine])
     reports = []
+    parsed_files = []
     for entry in mine:
         if landed.get(entry.path) == entry.sha256:
             counts = con.execute(
@@ -238,9 +251,10 @@ def land_table(
         builder = BUILDERS[table](FileContext(province=entry.province))
         parsed = parse_table(entry.file(raw_dir), entry.path, table, builder,
                              retrieved=entry.retrieved_date)  # fmt: skip
-        write_file(con, parsed)
+        parsed_files.append(parsed)
         reports.append(FileReport(entry.path, parsed.records_read, len(parsed.records),
                                   len(parsed.rejections), skipped_unchanged=False))  # fmt: skip
+    write_files(con, parsed_files)
     return reports
 
 

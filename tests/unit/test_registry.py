@@ -12,7 +12,7 @@ from orchestration.landing import (
     drop_if_redeclared,
     ensure_tables,
     land_table,
-    write_file,
+    write_files,
 )
 from orchestration.manifest import read_manifest
 from orchestration.parsing.builders import BUILDERS
@@ -47,10 +47,33 @@ def test_a_misspelled_record_key_fails_instead_of_landing_null() -> None:
     parsed = ParsedFile("waste/x.csv", "0" * 64, "waste__facilities", "utf-8", records=[record])
     with pytest.raises(RecordKeysError, match=r"unexpected \['capacity_valeu'\].*"
                        r"missing \['capacity_value'\]"):  # fmt: skip
-        write_file(con, parsed)
+        write_files(con, [parsed])
     parsed.records = [{k: v for k, v in record.items() if k != "capacity_valeu"}]
     with pytest.raises(RecordKeysError, match="missing"):  # a forgotten key fails too
-        write_file(con, parsed)
+        write_files(con, [parsed])
+
+
+def test_the_files_of_one_write_land_together_or_not_at_all() -> None:
+    """One transaction per table: a value that cannot be stored in the second file of a write
+    leaves the first file's earlier rows as they were, and lands neither file's new rows."""
+    con = duckdb.connect()
+    table = "waste__facilities"
+    blank = {c: None for c in landing_tables()[table].column_types}
+
+    def parsed(name: str, capacity: object) -> ParsedFile:
+        record = {**blank, "capacity_value": capacity, "_source_file": name, "_row_number": 2}
+        return ParsedFile(name, "0" * 64, table, "utf-8", records=[record])
+
+    write_files(con, [parsed("waste/a.csv", 1.0)])
+    with pytest.raises(duckdb.ConversionException):
+        write_files(con, [parsed("waste/a.csv", "2.0"), parsed("waste/b.csv", "一千")])
+    assert con.execute(f"select _source_file, capacity_value from landing.{table}").fetchall() \
+        == [("waste/a.csv", 1.0)]  # fmt: skip
+    assert con.execute("select source_file from quality.landing_files").fetchall() \
+        == [("waste/a.csv",)]  # fmt: skip
+    write_files(con, [parsed("waste/a.csv", 2.0), parsed("waste/b.csv", 3.0)])
+    assert sorted(con.execute(f"select _source_file, capacity_value from landing.{table}")
+                  .fetchall()) == [("waste/a.csv", 2.0), ("waste/b.csv", 3.0)]  # fmt: skip
 
 
 def test_a_registry_file_that_breaks_the_format_is_refused(tmp_path: Path) -> None:
