@@ -137,12 +137,13 @@ def _parser() -> argparse.ArgumentParser:
         "Print every quantitative fact of a UTF-8 text file (a report, a plan, a news item): "
         "indicator, kind (actual/target/change/rank), value and unit as stated, canonical "
         "value, comparator, period, region, the quote and its character offsets. Region and "
-        "year come from the text unless --province/--year say otherwise. With --evaluate, "
+        "year come from the text unless --province/--region/--year say otherwise. With --evaluate, "
         "score the extractor against hand-labelled gold files instead (precision, recall, "
         "wrong_indicator: facts claiming another code than the gold's, or a code where the "
         "gold has none; unmapped: facts kept without a code where the gold has one).",
         "  envwh extract raw/reports/001_e8eb7f156b0340c6.txt\n"
         "  envwh extract news.txt --province 廣西 --year 2024 --format json\n"
+        "  envwh extract bulletin.txt --province 四川 --region 成都市   a city's own bulletin\n"
         "  envwh extract news.txt --unmapped     numbers with a unit no indicator claimed\n"
         "  envwh extract --suggest               unclaimed names, most frequent first (lexicon)\n"
         "  envwh extract --evaluate tests/gold   precision and recall per document (the seed set)\n"
@@ -151,6 +152,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("file", nargs="?", help="a UTF-8 text file")
     extract.add_argument("--province", help="广西 / 廣西 / 450000 / Guangxi, or 全国 for China")
+    extract.add_argument(
+        "--region",
+        help="a prefecture or county of --province the document "
+        "speaks of (a city's own bulletin): its figures are then that region's",
+    )
     extract.add_argument("--year", type=int, help="the report year (actuals without a year)")
     extract.add_argument("--format", choices=["csv", "json", "table"], default="csv")
     extract.add_argument("--unmapped", action="store_true",
@@ -235,6 +241,10 @@ def _parser() -> argparse.ArgumentParser:
                                + ", ".join(landing_tables()))  # fmt: skip
     for option in ("province", "period", "publisher", "title", "published", "url", "notes"):
         manifest.add_argument(f"--{option}", default="")
+    manifest.add_argument("--region", default="",
+                          help="with a report text: the prefecture or county of --province the "
+                               "document speaks of (a city's own bulletin: --province 四川 "
+                               "--region 成都市); its figures are then that region's")  # fmt: skip
     manifest.add_argument("--source-kind", default="government",
                           choices=SOURCE_KINDS,
                           help="who published it; decides which of two disagreeing figures "
@@ -319,7 +329,7 @@ def _extract(args: argparse.Namespace) -> int:
         print("✗ give a FILE to extract, or --evaluate GOLD_DIR", file=sys.stderr)
         return 2
     try:
-        extraction = extract_file(Path(args.file), args.province, args.year)
+        extraction = extract_file(Path(args.file), args.province, args.year, args.region)
     except (OSError, NotText, ValueError) as exc:
         print(f"✗ {exc}", file=sys.stderr)
         return 2

@@ -25,12 +25,15 @@ from pathlib import Path
 
 from orchestration.parsing.builders import REPORTS_TABLE, landing_tables
 from orchestration.parsing.periods import BadPeriod, parse_period
-from orchestration.parsing.reference import document_kinds
+from orchestration.parsing.reference import document_kinds, regions
 from orchestration.registry import landing_table
 from orchestration.seeds import read_seed
 
 # the manifest's columns: those of landing.raw__manifest (orchestration/registry/landing/)
 COLUMNS = tuple(landing_table("raw__manifest").column_types)
+# columns a manifest may lack (it was written before them): read as their registry default
+DEFAULTS = {c.name: c.default for c in landing_table("raw__manifest").columns
+            if c.default is not None}  # fmt: skip
 # who published a file (seeds/source_preference.csv) and what kind of document it is
 # (seeds/document_kinds.csv: status report, bulletin, policy, work plan, …)
 SOURCE_KINDS = tuple(row["source_kind"] for row in read_seed("source_preference.csv"))
@@ -49,6 +52,7 @@ class ManifestEntry:
     subject: str
     table: str
     province: str
+    region: str
     period: str
     publisher: str
     source_kind: str
@@ -94,7 +98,7 @@ def read_manifest(manifest_path: Path) -> list[ManifestEntry]:
             "manifest as UTF-8 (Excel: CSV UTF-8)"
         ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or []) and c not in DEFAULTS]
     if missing:
         raise ManifestError(f"{manifest_path}: missing columns {', '.join(missing)}")
     entries = []
@@ -106,7 +110,8 @@ def read_manifest(manifest_path: Path) -> list[ManifestEntry]:
                 f"{manifest_path} line {reader.line_num}: {cells} cells where the header has "
                 f"{len(reader.fieldnames or [])} (quote a value that holds a comma)"
             )
-        entries.append(ManifestEntry(**{c: (row[c] or "").strip() for c in COLUMNS}))
+        entries.append(ManifestEntry(**{c: (row.get(c, DEFAULTS.get(c)) or "").strip()
+                                        for c in COLUMNS}))  # fmt: skip
     return entries
 
 
@@ -172,7 +177,7 @@ def verify(raw_dir: Path, entries: list[ManifestEntry], cache_path: Path | None 
             if not getattr(entry, column):
                 problems.append(f"{where}: {column} is empty")
         problems += (_kind_problems(where, entry) + _table_problems(where, entry.table)
-                     + _period_problems(where, entry))  # fmt: skip
+                     + _period_problems(where, entry) + _region_problems(where, entry))  # fmt: skip
         if not target.is_file():
             problems.append(f"{where}: file is missing")
         elif entry.sha256 and (actual := cache.sha256(target)) != entry.sha256:
@@ -209,6 +214,49 @@ def _period_problems(where: str, entry: ManifestEntry) -> list[str]:
     except BadPeriod as exc:
         return [f"{where}: period: {exc}"]
     return []
+
+
+def region_code(province: str, region: str = "", year: int | None = None) -> str:
+    """The GB/T 2260 code of the region a file speaks of where its rows are silent: `region` (a
+    prefecture or county of `province`, named as in force in `year`) when given, else the
+    province's (or China's); '' when it does not resolve (the manifest check refuses that)."""
+    province_code = regions().province_code(province) if province else ""
+    if not region:
+        return province_code
+    found = regions().resolve(region, year, province_code)
+    inside = found is not None and found.province_code == province_code
+    return found.code if inside and found.level in REGION_LEVELS else ""
+
+
+REGION_LEVELS = ("prefecture", "county")  # what the `region` column may name
+
+
+def _region_problems(where: str, entry: ManifestEntry) -> list[str]:
+    """A `region` narrows the province to one of its prefectures or counties: a city's own
+    bulletin, whose figures are the city's, not the province's."""
+    if not entry.region:
+        return []
+    province = regions().province_code(entry.province) if entry.province else ""
+    if not province or regions().by_code[province].level != "province":
+        return [f"{where}: region {entry.region!r} needs the province it lies in "
+                f"(province is {entry.province!r})"]  # fmt: skip
+    year = _year_of(entry)
+    if region_code(entry.province, entry.region, year):
+        return []
+    lookup = regions().lookup(entry.region, year, province)
+    found = ", ".join(r.label() for r in lookup.candidates) or lookup.note or "no such name"
+    return [f"{where}: region {entry.region!r} is not one prefecture or county of "
+            f"{entry.province} in {year or 'the current edition'} ({found}); expected a name "
+            "as in dbt_project/seeds/regions.csv, e.g. 成都市 or 成都"]  # fmt: skip
+
+
+def _year_of(entry: ManifestEntry) -> int | None:
+    """The year a file reports in, from its period when that reads (a table file's period is
+    free text)."""
+    try:
+        return parse_period(entry.period).end.year if entry.period else None
+    except BadPeriod:
+        return None
 
 
 def _table_problems(where: str, table: str) -> list[str]:
@@ -270,7 +318,7 @@ def add_entries(raw_dir: Path, paths: list[Path], fields: dict[str, str]) -> lis
         entry = _new_entry(relative, digest, fields, date.today().isoformat())
         where = f"raw/{relative}"
         problems += (_kind_problems(where, entry) + _table_problems(where, entry.table)
-                     + _period_problems(where, entry))  # fmt: skip
+                     + _period_problems(where, entry) + _region_problems(where, entry))  # fmt: skip
         entries.append(entry)
     if problems:
         raise ManifestError("\n".join(problems))
@@ -289,7 +337,8 @@ def _new_entry(relative: str, sha256: str, fields: dict[str, str], today: str) -
     return ManifestEntry(
         path=relative, sha256=sha256, subject=relative.split("/")[0],
         table=fields.get("table", ""), province=fields.get("province", ""),
-        period=fields.get("period", ""), publisher=fields.get("publisher", ""),
+        region=fields.get("region", ""), period=fields.get("period", ""),
+        publisher=fields.get("publisher", ""),
         source_kind=fields.get("source_kind", ""),
         document_kind=fields.get("document_kind", ""),
         title=fields.get("title", ""), published=fields.get("published", ""),

@@ -346,7 +346,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
 def extract(text: str, province: str | None = None, year: int | None = None,
             is_plan: bool | None = None, lex: Lexicon | None = None,
             period_code: str | None = None) -> Extraction:  # fmt: skip
-    """Every quantitative fact of one document. province (a GB/T 2260 code), year and is_plan
+    """Every quantitative fact of one document. province (a GB/T 2260 code: the document's
+    province, or the prefecture or county a city's document speaks of), year and is_plan
     override what the text says about itself; period_code names a part-year release
     ('2024-01..2024-03'), the period of its figures of that year."""
     folded = fold(text)

@@ -1,8 +1,8 @@
 """The report documents of raw/ (manifest table `reports__text`) and extraction from files.
 
-Reads the manifest's word on a document (province, report year, and whether its kind states
-targets: seeds/document_kinds.csv) so the extractor does not have to guess it; a file outside
-raw/ gets what the caller says, and the text's own word for the rest.
+Reads the manifest's word on a document (its province, or the city it speaks of; report year;
+whether its kind states targets: seeds/document_kinds.csv) so the extractor does not have to
+guess it; a file outside raw/ gets what the caller says, and the text's own word for the rest.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from orchestration.extraction.document import resolve_province
 from orchestration.extraction.extractor import Extraction, extract
-from orchestration.manifest import ManifestEntry
+from orchestration.manifest import ManifestEntry, region_code
 from orchestration.parsing.builders import REPORTS_TABLE
 from orchestration.parsing.periods import BadPeriod, parse_period
 from orchestration.parsing.reference import document_kinds
@@ -45,7 +45,8 @@ def report_entries(entries: list[ManifestEntry]) -> list[ManifestEntry]:
 
 
 def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
-    """Extract one shipped document with the manifest's province, period and document kind;
+    """Extract one shipped document with the manifest's region (its `region`, else its
+    province), period and document kind;
     a period the manifest states but nobody can read is an error naming the entry (BadPeriod),
     never a silent fallback to the text's own year."""
     year, period_code = None, None
@@ -58,15 +59,22 @@ def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
         period_code = None if period.period_type == "year" else period.code
     return extract(
         read_text(entry.file(raw_dir)),
-        province=resolve_province(entry.province) if entry.province else None,
+        province=region_code(entry.province, entry.region, year) or None,
         year=year,
         is_plan=document_kinds().get(entry.document_kind),  # None: read it from the title
         period_code=period_code,
     )
 
 
-def extract_file(path: Path, province: str | None = None, year: int | None = None) -> Extraction:
-    """Extract any UTF-8 text file; province is a name or GB/T 2260 code."""
-    return extract(
-        read_text(path), province=resolve_province(province) if province else None, year=year
-    )
+def extract_file(path: Path, province: str | None = None, year: int | None = None,
+                 region: str | None = None) -> Extraction:  # fmt: skip
+    """Extract any UTF-8 text file; province is a name or GB/T 2260 code, region a prefecture or
+    county of it that the document speaks of (a city's own bulletin)."""
+    code = resolve_province(province) if province else None
+    if region:
+        code = region_code(province or "", region, year)
+        if not code:
+            within = province or "the --province given"
+            raise ValueError(f"unknown region {region!r}: expected a prefecture or county of "
+                             f"{within} (dbt_project/seeds/regions.csv)")  # fmt: skip
+    return extract(read_text(path), province=code, year=year)

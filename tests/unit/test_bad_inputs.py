@@ -125,7 +125,8 @@ def _land(con: duckdb.DuckDBPyConnection, case: dict[str, str]) -> None:
     path = CORPUS / case["file"]
     entry = ManifestEntry(
         path=case["file"], sha256=sha256_of(path), subject=case["file"].split("/")[0],
-        table=case["table"], province=case["province"], period="", publisher="test fixture",
+        table=case["table"], province=case["province"], region="", period="",
+        publisher="test fixture",
         source_kind="government", document_kind="bulletin", title="bad-input corpus", published="",
         source_url="https://example.org/bad_inputs", retrieved=RETRIEVED, notes="test fixture",
     )  # fmt: skip

@@ -361,12 +361,30 @@ def test_the_manifest_document_kind_decides_whether_numbers_are_goals(
     (tmp_path / "reports" / "x.txt").write_text("细颗粒物平均浓度24微克/立方米。", encoding="utf-8")
     entry = ManifestEntry(
         path="reports/x.txt", sha256="", subject="reports", table="reports__text",
-        province="广西", period="2025", publisher="", source_kind="government",
+        province="广西", region="", period="2025", publisher="", source_kind="government",
         document_kind=document_kind, title="", published="", source_url="", retrieved="",
         notes="",
     )  # fmt: skip
     (fact,) = extract_entry(tmp_path, entry).facts
     assert (fact.indicator_code, fact.kind, fact.period) == ("pm2_5", kind, "2025")
+
+
+@pytest.mark.parametrize(("region", "region_code"), [("绵阳市", "510700"), ("", "510000")])
+def test_the_manifest_region_makes_a_city_document_the_citys(
+    tmp_path: Path, region: str, region_code: str
+) -> None:
+    """A city's bulletin registered with its region (`envwh manifest add --region`) states the
+    city's figures even when its text never names the city; without it, the province's."""
+    (tmp_path / "reports").mkdir()
+    text = "全市细颗粒物平均浓度30微克/立方米。"
+    (tmp_path / "reports" / "x.txt").write_text(text, encoding="utf-8")
+    entry = ManifestEntry(
+        path="reports/x.txt", sha256="", subject="reports", table="reports__text",
+        province="四川", region=region, period="2024", publisher="", source_kind="government",
+        document_kind="bulletin", title="", published="", source_url="", retrieved="", notes="",
+    )  # fmt: skip
+    (fact,) = extract_entry(tmp_path, entry).facts
+    assert (fact.indicator_code, fact.value, fact.region_code) == ("pm2_5", 30.0, region_code)
 
 
 def test_fact_rows_have_the_documented_columns() -> None:

@@ -35,6 +35,7 @@ final as (
         document_kinds.states_targets,
         manifest.province_text,
         province_names.region_code as province_code,
+        manifest.region_text,
         manifest.period_text,
         manifest.published_date,
         manifest.source_url,
@@ -50,4 +51,4 @@ final as (
 select * from final
 union all
 select '-1', null, null, null, null, '未知', null, null, null, null, null, null, null, null, null,
-    null, null, null
+    null, null, null, null

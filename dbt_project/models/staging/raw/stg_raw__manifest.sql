@@ -14,6 +14,7 @@ renamed as (
         subject,
         "table" as landing_table,
         province as province_text,
+        nullif(region, '') as region_text,
         period as period_text,
         publisher,
         source_kind,
