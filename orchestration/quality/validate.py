@@ -99,6 +99,11 @@ def _batch_definition(context):
         return asset.add_batch_definition_whole_dataframe("all")
 
 
+# what quality.validation_results keeps (counts, observed value, the first unexpected values):
+# BASIC has all of it; SUMMARY adds value counts of the unexpected, ≈ 20 % of the validation time
+RESULT_FORMAT = "BASIC"
+
+
 def run_suites(
     con: duckdb.DuckDBPyConnection, suites: list[SuiteFile], docs_root: Path | None = None
 ) -> list[ExpectationResult]:
@@ -114,12 +119,13 @@ def run_suites(
         )
         if docs_root is None:
             batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
-            outcome = batch.validate(suite, result_format="SUMMARY")
+            outcome = batch.validate(suite, result_format=RESULT_FORMAT)
         else:
             definition = context.validation_definitions.add_or_update(
                 gx.ValidationDefinition(name=suite_file.name, data=batch_definition, suite=suite)
             )
-            outcome = definition.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY")
+            outcome = definition.run(batch_parameters={"dataframe": frame},
+                                     result_format=RESULT_FORMAT)  # fmt: skip
         results.extend(_summarise(suite_file, outcome))
     return results
 
