@@ -132,12 +132,13 @@ def run_suites(
 
 COLUMN_KWARGS = ("column", "column_A", "column_B", "column_list")
 PLAIN_KWARGS = {"min_value", "max_value", "strict_min", "strict_max", "value_set", "regex",
-                "or_equal", "ignore_row_if", "mostly", *COLUMN_KWARGS}  # fmt: skip
+                "or_equal", "ignore_row_if", "mostly", "row_condition", *COLUMN_KWARGS}  # fmt: skip
 
 
 def needed_columns(suite_file: SuiteFile, table_columns: list[str]) -> list[str] | None:
     """The table's columns the suite reads, when every expectation names them in its kwargs and
-    all are stored columns (no row_condition, no derived measure column); None means all."""
+    its row condition (GX's structured conditions) and all are stored columns (no derived
+    measure column); None means all."""
     named: set[str] = set()
     for expectation in suite_file.spec["expectations"]:
         kwargs = expectation.get("kwargs", {})
@@ -146,14 +147,41 @@ def needed_columns(suite_file: SuiteFile, table_columns: list[str]) -> list[str]
         for key in COLUMN_KWARGS:
             value = kwargs.get(key)
             named.update([value] if isinstance(value, str) else value or [])
+        if "row_condition" in kwargs:
+            condition_columns = _condition_columns(kwargs["row_condition"])
+            if condition_columns is None:
+                return None
+            named |= condition_columns
     if not named <= set(table_columns):
         return None
     return [c for c in table_columns if c in named]
 
 
+def _condition_columns(condition: object) -> set[str] | None:
+    """The columns a structured row condition reads: a comparison or nullity test names its
+    column, and/or nest others. None for anything else — a condition written as a pandas query
+    (a string, or GX's pass_through) is not parsed here, so it gets every column."""
+    if not isinstance(condition, dict):
+        return None
+    kind = condition.get("type")
+    if kind in ("comparison", "nullity"):
+        name = (condition.get("column") or {}).get("name")
+        return {name} if isinstance(name, str) else None
+    if kind in ("and", "or"):
+        found: set[str] = set()
+        for part in condition.get("conditions") or [None]:
+            columns = _condition_columns(part)
+            if columns is None:
+                return None
+            found |= columns
+        return found
+    return None
+
+
 def _frame(con: duckdb.DuckDBPyConnection, suite_file: SuiteFile):
-    """The pandas frame a suite validates: only the columns its expectations read when they say
-    which (the 420,000 station-hours need 2 of their columns), else every column plus the
+    """The pandas frame a suite validates: only the columns its expectations and their row
+    conditions read when they say which (the 420,000 station-hours need 2 of their columns; a
+    condition over a wide table costs per column of the frame), else every column plus the
     derived measure columns of the registry."""
     columns = [row[0] for row in con.execute(f"describe {suite_file.table}").fetchall()]
     needed = needed_columns(suite_file, columns)

@@ -211,8 +211,9 @@ def test_a_landing_table_of_an_older_shape_is_dropped_with_its_accounting() -> N
 
 
 def test_a_suite_reads_only_the_columns_its_expectations_name() -> None:
-    """The station-hour suite reads 2 columns of 420,000 rows; a row_condition or a derived
-    measure column (value__canonical) needs the whole table, with the derived columns."""
+    """The station-hour suite reads 2 columns of 420,000 rows; a structured row condition adds
+    the columns it compares; a condition written as a pandas query or a derived measure column
+    (value__canonical) needs the whole table, with the derived columns."""
     columns = ["station_code", "longitude", "latitude", "value", "unit", "basis"]
 
     def suite(*expectations: dict) -> SuiteFile:
@@ -227,7 +228,16 @@ def test_a_suite_reads_only_the_columns_its_expectations_name() -> None:
     condition = {"type": "comparison", "column": {"name": "basis"}, "operator": "==",
                  "parameter": "cumulative"}  # fmt: skip
     conditional = {**between, "kwargs": {**between["kwargs"], "row_condition": condition}}
-    assert needed_columns(suite(between, conditional), columns) is None
+    assert needed_columns(suite(between, conditional), columns) == ["longitude", "basis"]
+    either = {"type": "or", "conditions": [condition, {**condition, "column": {"name": "unit"}}]}
+    nested = {**between, "kwargs": {**between["kwargs"], "row_condition": either}}
+    assert needed_columns(suite(nested), columns) == ["longitude", "unit", "basis"]
+    for written in (
+        'basis=="cumulative"',
+        {"type": "pass_through", "pass_through_filter": 'basis=="cumulative"'},
+    ):
+        query = {**between, "kwargs": {**between["kwargs"], "row_condition": written}}
+        assert needed_columns(suite(between, query), columns) is None
     derived = {**between, "kwargs": {**between["kwargs"], "column": "value__canonical"}}
     assert needed_columns(suite(derived), columns) is None
     hourly = load_suites()
