@@ -184,6 +184,7 @@ class Cues:
     ranked_list_name_tails: list[str]
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
+    place_name_count_prefixes: tuple[str, ...]
     place_count_all_of_them: list[str]
     part_openers: list[str]
     occurrence_verbs: list[str]
@@ -191,6 +192,7 @@ class Cues:
     monitored_things: list[str]
     monitored_thing_qualifiers: list[str]
     subject_words: list[str]
+    city_urban_area_words: frozenset[str]
     subject_patterns: list[re.Pattern[str]]
     part_heads: list[str]
 
@@ -294,6 +296,7 @@ class Cues:
             ranked_list_name_tails=_words(spec["ranked_list_name_tails"]),
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
+            place_name_count_prefixes=tuple(_words(spec["place_name_count_prefixes"])),
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
@@ -303,6 +306,7 @@ class Cues:
             monitored_things=_words(spec["monitored_things"]),
             monitored_thing_qualifiers=_words(spec["monitored_thing_qualifiers"]),
             subject_words=_words([w for ws in spec["subject_words"].values() for w in ws]),
+            city_urban_area_words=frozenset(_words(spec["city_urban_area_words"])),
             subject_patterns=_patterns(spec["subject_patterns"]),
             part_heads=_words(spec["part_heads"]),
         )

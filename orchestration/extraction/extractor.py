@@ -164,7 +164,8 @@ def _places_doing(c: Clause) -> OwnName | None:
     a count of places whose clause says what they did (maps/cues.yml place_count_predicates)
     and states no figure but counts of places is how many places did it — named by the words
     after the number to the clause's end. Not a statement about all of them at once ('16市均未
-    出现重污染天气'), nor the places a statement is said over ('15个重点城市中').
+    出现重污染天气'), nor the places a statement is said over ('15个重点城市中'), nor a count in
+    the name of an area ('主城5区').
     """
     doc, mention, the_cues = c.doc, c.mention, cues()
     if c.kind != "actual" or doc.context.is_plan:
@@ -181,6 +182,8 @@ def _places_doing(c: Clause) -> OwnName | None:
         return None
     if c.text[mention.start - 1 : mention.start] == LIST_CLOSE:
         return None  # '兴安、灵川…等9个县(区)…': the count of the places listed, said of them
+    if c.text[clause_start : mention.start].endswith(the_cues.place_name_count_prefixes):
+        return None  # '主城5区…达到二级标准': the name of an area
     if not any(word in after for word in the_cues.place_count_predicates):
         return None
     return OwnName(_OTHER_COUNTS.sub("", after), clause_start, True)

@@ -6,7 +6,7 @@ before in its paragraph.
 What belongs here: the words a figure's clause says before the name of its indicator, and which
 of them the rule knows — a region, a scope or count of the places, a time, another indicator's
 name, a word of the indicator's own spellings, a word of maps/cues.yml (`subject_words`,
-`subject_patterns` and the scope lists) — and the stated name of a figure whose name other words
+`subject_patterns`, the scope lists, and in a city's own document `city_urban_area_words`) — and the stated name of a figure whose name other words
 qualify ('鄱阳湖点位水质优良比例': 鄱阳湖 is no scope the rule knows, so the figure is no figure of
 the whole section network). An abstention, not a blacklist: a qualifier never seen before keeps
 the figure's stated name (open vocabulary) instead of borrowing the generic code. Pure functions
@@ -20,6 +20,7 @@ from functools import cache
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
+from orchestration.extraction.document import region_level
 from orchestration.extraction.reading import CLAUSE_BREAKS, LIST_CLOSE, LIST_JOINS
 from orchestration.extraction.strategies import SEMICOLON, wrapped_name
 from orchestration.parsing.text import match_key
@@ -27,6 +28,7 @@ from orchestration.registry.catalogue import Indicator
 
 MIN_SPELLING_PART = 2  # the shortest piece of an indicator's own spellings that counts as known
 OVERLAP = 4  # how far a known word before a name may run on into it
+CITY_LEVELS = ("prefecture", "county")  # a document of one of these is a city's (or county's) own
 
 
 def unknown_qualifier(c: Clause, alias: Alias) -> str:
@@ -155,6 +157,8 @@ def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
         for found in pattern.finditer(reach):
             mark(start + found.start(), start + found.end())
     vocabulary = _known_words() | _spelling_parts(indicator)
+    if region_level(doc.context.region_code) in CITY_LEVELS:
+        vocabulary |= the_cues.city_urban_area_words
     single = [False] * (end - start)  # known only as a word of one character ('中', '省')
     for i in range(len(words)):
         for j in range(len(reach), i, -1):

@@ -18,3 +18,29 @@ def test_the_severely_polluted_sea_area_is_the_area_worse_than_class_iv() -> Non
         ("sea_area_worse_than_iv", "actual", 25000.0),
         ("sea_area_worse_than_iv", "change", -3000.0),
     ]
+
+
+def test_a_city_figure_of_its_urban_area_is_the_citys() -> None:
+    """A city's air figures are those of the stations in its urban districts: in a city's own
+    document 主城区 / 中心城区 qualify a figure as the city's, not as a part to abstain on; in a
+    province's document they are some city's part (open vocabulary)."""
+    text = "2021年,主城区空气质量优良率为95.3%。中心城区PM2.5年均浓度为28微克/立方米。"
+    assert named_facts(text, province="520100", year=2021) == [
+        ("good_days_ratio", "actual", 95.3),
+        ("pm2_5", "actual", 28.0),
+    ]
+    assert named_facts(text, province="520000", year=2021) == [
+        ("~主城区空气质量优良率", "actual", 95.3),
+        ("~中心城区pm2.5年均浓度", "actual", 28.0),
+    ]
+
+
+def test_a_count_in_the_name_of_an_area_counts_nothing() -> None:
+    """'主城5区' (the five main urban districts) is where a statement holds, not how many
+    places did something; a count of districts that did it still is one."""
+    assert (
+        named_facts("2021年,主城5区空气质量总体达到二级标准。", province="520100", year=2021) == []
+    )
+    assert named_facts("2021年,6个区空气质量同比改善。", province="520100", year=2021) == [
+        ("~区空气质量同比改善", "actual", 6.0)
+    ]
