@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from orchestration.extraction.aliases import Alias
+from orchestration.extraction.cues import cues
 from orchestration.extraction.kinds import kind_of
 from orchestration.extraction.own_names import OwnName, own_name
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import Document
 from orchestration.extraction.scope import counts_places
+
+
+INDEX = "index"  # the unit of a dimensionless index (seeds/units.csv)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,9 @@ def clause_at(doc: Document, stated: Mention, read: ReadSoFar) -> Clause:
         mention = replace(stated, unit_code="count")
     # a goal's name may follow it ('完成国家下达的95%以上的考核目标'): goals keep the old rules
     own = None if kind == "target" else own_name(doc, mention, sentence_start)
+    if (stated.unit_code is None and own is not None and own.is_open_vocabulary
+            and own.name.endswith(cues().dimensionless_name_heads)):  # fmt: skip
+        mention = replace(stated, unit_code=INDEX)  # '综合营养状态指数为38.2': an index
     return Clause(
         doc=doc, stated=stated, mention=mention, counts_places=places, kind=kind,
         baseline=baseline, sentence_start=sentence_start, paragraph_start=paragraph_start,

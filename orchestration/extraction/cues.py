@@ -185,6 +185,7 @@ class Cues:
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
     place_name_count_prefixes: tuple[str, ...]
+    dimensionless_name_heads: tuple[str, ...]
     place_count_all_of_them: list[str]
     part_openers: list[str]
     occurrence_verbs: list[str]
@@ -297,6 +298,7 @@ class Cues:
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_name_count_prefixes=tuple(_words(spec["place_name_count_prefixes"])),
+            dimensionless_name_heads=tuple(_words(spec["dimensionless_name_heads"])),
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),

@@ -44,3 +44,17 @@ def test_a_count_in_the_name_of_an_area_counts_nothing() -> None:
     assert named_facts("2021年,6个区空气质量同比改善。", province="520100", year=2021) == [
         ("~区空气质量同比改善", "actual", 6.0)
     ]
+
+
+def test_a_bare_number_named_as_an_index_is_an_index() -> None:
+    """'X指数为N' without a unit: a dimensionless index, open vocabulary when no catalogue entry
+    claims it (a lake's trophic state index); a catalogue index keeps its code."""
+    text = "2020年,洱海综合营养状态指数为38.2,营养状态为中营养。"
+    assert named_facts(text, province="532900", year=2020) == [
+        ("~洱海综合营养状态指数", "actual", 38.2)
+    ]
+    assert named_facts("2020年,全区生态状况指数为52.3。", province="640000", year=2020) == [
+        ("eco_environment_status_index", "actual", 52.3)
+    ]
+    # a bare number after a name that is no index is still no figure
+    assert named_facts("2020年,洱海湖心监测点位为12。", province="532900", year=2020) == []
