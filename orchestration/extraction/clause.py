@@ -17,7 +17,6 @@ from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import Document
 from orchestration.extraction.scope import counts_places
 
-
 INDEX = "index"  # the unit of a dimensionless index (seeds/units.csv)
 
 
