@@ -6,9 +6,9 @@ before in its paragraph.
 What belongs here: the words a figure's clause says before the name of its indicator, and which
 of them the rule knows — a region, a scope or count of the places, a time, another indicator's
 name, a word of the indicator's own spellings, a word of maps/cues.yml (`subject_words`,
-`subject_patterns`, the scope lists, and in a city's own document `city_urban_area_words`) — and the stated name of a figure whose name other words
-qualify ('鄱阳湖点位水质优良比例': 鄱阳湖 is no scope the rule knows, so the figure is no figure of
-the whole section network). An abstention, not a blacklist: a qualifier never seen before keeps
+`subject_patterns`, the scope lists, and in a city's own document `city_urban_area_words`) —
+and the stated name of a figure whose name other words qualify ('鄱阳湖点位水质优良比例': 鄱阳湖
+is no scope the rule knows, so the figure is no figure of the whole section network). An abstention, not a blacklist: a qualifier never seen before keeps
 the figure's stated name (open vocabulary) instead of borrowing the generic code. Pure functions
 of the Clause.
 """
