@@ -8,9 +8,9 @@ of them the rule knows — a region, a scope or count of the places, a time, ano
 name, a word of the indicator's own spellings, a word of maps/cues.yml (`subject_words`,
 `subject_patterns`, the scope lists, and in a city's own document `city_urban_area_words`) —
 and the stated name of a figure whose name other words qualify ('鄱阳湖点位水质优良比例': 鄱阳湖
-is no scope the rule knows, so the figure is no figure of the whole section network). An abstention, not a blacklist: a qualifier never seen before keeps
-the figure's stated name (open vocabulary) instead of borrowing the generic code. Pure functions
-of the Clause.
+is no scope the rule knows, so the figure is no figure of the whole section network). An
+abstention, not a blacklist: a qualifier never seen before keeps the figure's stated name (open
+vocabulary) instead of borrowing the generic code. Pure functions of the Clause.
 """
 
 from __future__ import annotations
