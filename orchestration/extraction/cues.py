@@ -187,6 +187,8 @@ class Cues:
     place_count_all_of_them: list[str]
     part_openers: list[str]
     occurrence_verbs: list[str]
+    day_grades: frozenset[str]
+    day_grade_suffix: str
     half_year_months: dict[str, tuple[str, str]]
     monitored_things: list[str]
     monitored_thing_qualifiers: list[str]
@@ -297,6 +299,8 @@ class Cues:
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
+            day_grades=frozenset(_words(spec["day_grades"])),
+            day_grade_suffix=str(spec["day_grade_suffix"]),
             half_year_months={
                 match_key(w): (str(a), str(b)) for w, (a, b) in spec["half_year_months"].items()
             },

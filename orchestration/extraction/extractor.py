@@ -82,6 +82,7 @@ from orchestration.parsing.text import fold
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
 _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
 _TIMES = "次"  # the counter of a count of times
+DAY_UNIT = "day"  # the unit of a count of days
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 
@@ -102,6 +103,9 @@ def read_number(c: Clause) -> Reading:
     """Decide what one number states (the steps of the module docstring)."""
     doc, mention = c.doc, c.mention
     alias, strategy = first_candidate(c)
+    graded = _days_of_a_grade(c)
+    if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
+        return Reading(open_vocabulary(c, graded))
     if c.counts_places and alias is None:
         doing = _places_doing(c)  # '7市同比下降': how many places did what the clause says
         return Reading(open_vocabulary(c, doing) if doing else None)
@@ -184,6 +188,30 @@ def _places_doing(c: Clause) -> OwnName | None:
     if not any(word in after for word in the_cues.place_count_predicates):
         return None
     return OwnName(_OTHER_COUNTS.sub("", after), clause_start, True)
+
+
+def _days_of_a_grade(c: Clause) -> OwnName | None:
+    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
+    days named by an air-quality grade alone (maps/cues.yml day_grades; a part opener before it and
+    a copula after it allowed) is that many days of the grade: an open-vocabulary count named
+    grade + day_grade_suffix (优天数), never the figure named before it. None when the catalogue
+    spells grade + suffix (严重污染天数: its code takes it)."""
+    mention, text, the_cues = c.mention, c.text, cues()
+    if mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
+        return None
+    start = max(c.sentence_start, *(1 + text.rfind(mark, c.sentence_start, mention.start)
+                                    for mark in (*CLAUSE_BREAKS, "(")))  # fmt: skip
+    words = text[start : mention.start]
+    opener = next((w for w in the_cues.part_openers if words.startswith(w)), "")
+    words = words.removeprefix(opener)
+    copula = next((w for w in the_cues.copulas if words.endswith(w)), "")
+    grade = words.removesuffix(copula)
+    if grade not in the_cues.day_grades:
+        return None
+    name = grade + the_cues.day_grade_suffix
+    if name in c.doc.lex.aliases:
+        return None
+    return OwnName(name, start, True)
 
 
 def _generic_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:

@@ -1,0 +1,39 @@
+"""Classes of bulletin wording found on the spent gold sets (branch xgen8, issue 13): each test
+states the general class, in sentences written for the test (other places and numbers than the
+gold texts), and fails without its rule or spelling."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+
+ANHUI = "340000"
+
+
+def _facts(text: str, province: str, year: int) -> set[tuple[str, str, str, float, str]]:
+    return {
+        (f.indicator_code, f.indicator_name_zh, f.kind, f.value, f.unit)
+        for f in extract(text, province=province, year=year).facts
+    }
+
+
+def test_days_named_by_an_air_quality_grade_are_that_grade_s_days() -> None:
+    """'其中优41天、良230天、轻度污染60天…': each count of days named by a grade alone is an
+    open-vocabulary count of that grade's days, never the good days named before it; a grade
+    the catalogue spells with 天数 (严重污染) keeps its code."""
+    text = (
+        "2020年合肥市空气质量达标271天,其中优秀41天,良好230天。"
+        "全年超标95天,其中轻度污染60天、中度污染21天、重度污染12天、严重污染2天。"
+        "8月全市空气质量优良天数为29天(其中优为17天、良为12天)。"
+    )
+    facts = _facts(text, ANHUI, 2020)
+    assert ("", "优秀天数", "actual", 41.0, "day") in facts
+    assert ("", "良好天数", "actual", 230.0, "day") in facts
+    assert ("", "轻度污染天数", "actual", 60.0, "day") in facts
+    assert ("", "中度污染天数", "actual", 21.0, "day") in facts
+    assert ("", "重度污染天数", "actual", 12.0, "day") in facts
+    assert ("severe_pollution_days", "严重污染天数", "actual", 2.0, "day") in facts
+    assert ("", "优天数", "actual", 17.0, "day") in facts
+    assert ("", "良天数", "actual", 12.0, "day") in facts
+    assert ("good_days", "优良天数", "actual", 29.0, "day") in facts
+    # no grade's days borrow the good days' code
+    assert not [f for f in facts if f[0] == "good_days" and f[3] != 29.0]
