@@ -54,6 +54,9 @@ class OwnName:
 
 _BREADCRUMB = re.compile(r"(?<![a-z0-9.])>+")  # a page's path ('新闻>四川新闻'), not 'AQI>200'
 _CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
+# words ending in a relative clause before a count ('监测的', '开展水质监测的'): what was done
+# to the things the count names after it
+_RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
 _THINGS = (
@@ -146,6 +149,12 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     measured = mention.unit_code not in (None, "pct", "count") and words.endswith(
         tuple(the_cues.measure_heads)
     )
+    if _RELATIVE.search(words) and mention.unit_code == "count" and not copula:
+        # '监测的195个入海河流断面中', '开展水质监测的164个湖泊': a count after what was done to
+        # the things counted after it counts those things, named by both
+        thing = _thing_after_count(doc, mention)
+        if thing:
+            return OwnName(words + thing, clause_start, True)
     if is_name(words) and not borrowing:
         clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
         return OwnName(words, clause_start, clear)
@@ -154,12 +163,24 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'
     if after is None:
         return None
-    name = after.group().removesuffix("中").removesuffix("的")
-    sections = _PROVINCIAL_SECTIONS.match(name)
+    sections = _PROVINCIAL_SECTIONS.match(after.group().removesuffix("中").removesuffix("的"))
     if sections is not None:
         # '207个地表水省考断面水质优良比例为87.0%': the count of a province's own network, which
         # no code counts — named, though an indicator of those sections follows
         return OwnName(sections.group(), clause_start, True)
+    name = _thing_after_count(doc, mention)
+    return OwnName(name, clause_start, True) if name else None
+
+
+def _thing_after_count(doc: Document, mention: Mention) -> str:
+    """'93个参与评价', '195个入海河流断面中': the things a count names after it, or '' when the
+    words after it are places (the scope of a statement), hold an indicator's name, or state
+    or compare rather than name."""
+    after = _NAME_AFTER_COUNT.match(doc.text[mention.end :])
+    if after is None:
+        return ""
+    the_cues = cues()
+    name = after.group().removesuffix("中").removesuffix("的")
     # '9个设区城市空气质量优良天数比例…': the places a figure is taken over, not a count
     holds_name = any(
         doc.lex.indicators[code].unit_code != "count"
@@ -176,12 +197,12 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     ):
         name = ""  # '14个地级城市…': the scope of a statement
     if not is_name(name) or name in the_cues.borrowing_names or doc.lex.match_at(name, 0):
-        return None
+        return ""
     if _STATES.search(name):
-        return None  # '22座主要水库总体水质为优': what they are, not what is counted
+        return ""  # '22座主要水库总体水质为优': what they are, not what is counted
     if name.endswith(_COMPARISON_STARTS):
-        return None  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
-    return OwnName(name, clause_start, True)
+        return ""  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
+    return name
 
 
 # 'X为A、B和C的Y' before 分别: the words that open the list (…为), its items (short names of

@@ -37,3 +37,18 @@ def test_days_named_by_an_air_quality_grade_are_that_grade_s_days() -> None:
     assert ("good_days", "优良天数", "actual", 29.0, "day") in facts
     # no grade's days borrow the good days' code
     assert not [f for f in facts if f[0] == "good_days" and f[3] != 29.0]
+
+
+def test_a_count_after_what_was_done_counts_the_things_named_after_it() -> None:
+    """'监测的37个入海河流断面中', '开展水质监测的86个水库': a count after a relative clause (…的)
+    counts the things named after it — an open-vocabulary count named by both, not by the
+    relative clause alone; places after the count stay the scope of a statement."""
+    text = (
+        "2019年全省开展水质监测的86个水库中,水质总体良好。"
+        "监测的37个入海河流断面中,水质总体为轻度污染。"
+        "参与排名的21个城市中,宜春市排名第一。"
+    )
+    facts = _facts(text, "360000", 2019)
+    assert ("", "开展水质监测的水库", "actual", 86.0, "count") in facts
+    assert ("", "监测的入海河流断面", "actual", 37.0, "count") in facts
+    assert not [f for f in facts if f[3] == 21.0]
