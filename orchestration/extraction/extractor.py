@@ -53,6 +53,8 @@ from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.own_names import (
+    CLASS_ONLY,
+    PART_OF,
     OwnName,
     coordinated_own_name,
     listed_own_name,
@@ -261,10 +263,17 @@ def _share_of_open_count(c: Clause) -> OwnName | None:
         return None
     if c.text[previous.end : mention.start].lstrip(",") not in cues().share_after_count:
         return None
-    if any(word in previous.name for word in cues().catalogued_share_words):
+    whole, part = previous.name.rsplit(PART_OF, 1) if PART_OF in previous.name else ("", "")
+    of_open_whole = bool(part) and CLASS_ONLY.fullmatch(part) and not _holds_alias(c, whole)
+    if not of_open_whole and any(word in previous.name for word in cues().catalogued_share_words):
         return None  # '水质达到Ⅲ类及以上的有17个,占89.5%': a catalogued share, said otherwise
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(previous.name + "占比", clause_start, True)
+
+
+def _holds_alias(c: Clause, words: str) -> bool:
+    """Whether any indicator's spelling stands in words."""
+    return any(c.doc.lex.match_at(words, i) for i in range(len(words)))
 
 
 def _monitored_things(c: Clause) -> OwnName | None:

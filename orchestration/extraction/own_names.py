@@ -53,10 +53,12 @@ class OwnName:
 
 
 _BREADCRUMB = re.compile(r"(?<![a-z0-9.])>+")  # a page's path ('新闻>四川新闻'), not 'AQI>200'
-_CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
+PART_OF = "中"  # joins a whole's name and its part's ('优良天数中优')
+CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
 # words ending in a relative clause before a count ('监测的', '开展水质监测的'): what was done
 # to the things the count names after it
 _RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
+_AMONG = "中,"  # closes the things counted that a list of their classes follows
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
 _THINGS = (
@@ -132,7 +134,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
-    if _CLASS_ONLY.fullmatch(words):
+    if CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)
     if _is_part_word(words) and (copula or words in _part_words(doc.lex)):
@@ -245,11 +247,18 @@ def part_of_whole(doc: Document, mention: Mention, sentence_start: int,
     whole's name and the part (优良天数中优). None when the number states another name."""
     if own is None or (own.copula and not _is_part_word(own.name)):
         return None
-    if not (_is_part_word(own.name) or _CLASS_ONLY.fullmatch(own.name)):
+    if not (_is_part_word(own.name) or CLASS_ONLY.fullmatch(own.name)):
         return None
     text = doc.text
     opener = max(((text.rfind(w, sentence_start, mention.start), w)
                   for w in cues().part_openers), default=(-1, ""))  # fmt: skip
+    if opener[0] < 0 and CLASS_ONLY.fullmatch(own.name):
+        # '监测的195个入海河流断面中,无Ⅰ类水质断面;Ⅱ类27个': classes of the things counted
+        # before '中,', across ';' (to the full stop)
+        sentence_start = (
+            max(text.rfind("。", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+        )
+        opener = (text.rfind(_AMONG, sentence_start, mention.start), _AMONG)
     if opener[0] < 0:
         return None
     whole = next((m for m in reversed(doc.mentions)
@@ -265,7 +274,7 @@ def part_of_whole(doc: Document, mention: Mention, sentence_start: int,
         whole_name = stated.name  # '…总优良率为89.0%,其中优为40.7%'
     else:
         return None
-    return OwnName(f"{whole_name}中{own.name}", own.clause_start, True)
+    return OwnName(f"{whole_name}{PART_OF}{own.name}", own.clause_start, True)
 
 
 def _is_part_word(words: str) -> bool:

@@ -52,3 +52,18 @@ def test_a_count_after_what_was_done_counts_the_things_named_after_it() -> None:
     assert ("", "开展水质监测的水库", "actual", 86.0, "count") in facts
     assert ("", "监测的入海河流断面", "actual", 37.0, "count") in facts
     assert not [f for f in facts if f[3] == 21.0]
+
+
+def test_classes_counted_after_the_things_they_are_classes_of_are_parts_of_them() -> None:
+    """'监测的58个入海河流断面中,…;Ⅲ类19个,占32.8%;劣Ⅴ类4个,占6.9%': a class counted after a
+    count of things closed by '中,' (across ';') is a part of those things, and its share right
+    after is the part's share — open vocabulary, never the network's coded class share."""
+    text = "2019年,监测的58个入海河流断面中,无Ⅰ类水质断面;Ⅲ类19个,占32.8%;劣Ⅴ类4个,占6.9%。"
+    facts = _facts(text, "450000", 2019)
+    assert ("", "监测的入海河流断面中iii类", "actual", 19.0, "count") in facts
+    assert ("", "监测的入海河流断面中iii类占比", "actual", 32.8, "pct") in facts
+    assert ("", "监测的入海河流断面中劣v类", "actual", 4.0, "count") in facts
+    assert ("", "监测的入海河流断面中劣v类占比", "actual", 6.9, "pct") in facts
+    # a class of a network the catalogue names keeps its share unclaimed (no open name, no code)
+    network = _facts("2019年,全区52个国控断面中,Ⅱ类20个,占38.5%。", "450000", 2019)
+    assert not [f for f in network if f[3] == 38.5]
