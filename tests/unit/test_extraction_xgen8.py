@@ -67,3 +67,23 @@ def test_classes_counted_after_the_things_they_are_classes_of_are_parts_of_them(
     # a class of a network the catalogue names keeps its share unclaimed (no open name, no code)
     network = _facts("2019年,全区52个国控断面中,Ⅱ类20个,占38.5%。", "450000", 2019)
     assert not [f for f in network if f[3] == 38.5]
+
+
+def test_a_paragraph_opened_by_a_region_without_code_speaks_of_it() -> None:
+    """'黄海近岸海域水质良好,…。一类海水比例为40.1%,…': a paragraph opened by a region of
+    several provinces or a sea area (regions_without_code) states its figures for that region in
+    every sentence — no region, never the country's; the country's figures before it keep theirs."""
+    text = (
+        "2016年,全国近岸海域水质总体稳定。劣四类海水比例为12.7%。\n"
+        "黄海近岸海域水质良好,主要污染指标为无机氮。一类海水比例为40.1%,劣四类海水比例为3.3%。\n"
+        "长三角地区空气质量持续改善。PM2.5平均浓度为41微克/立方米。"
+    )
+    facts = {
+        (f.indicator_code, f.value, f.region_code)
+        for f in extract(text, province="100000", year=2016).facts
+    }
+    assert ("coastal_worse_than_iv_ratio", 12.7, "100000") in facts
+    assert ("coastal_worse_than_iv_ratio", 3.3, "") in facts
+    assert ("", 40.1, "") in facts
+    assert ("pm2_5", 41.0, "") in facts
+    assert not [f for f in facts if f[1] in (3.3, 40.1, 41.0) and f[2] == "100000"]
