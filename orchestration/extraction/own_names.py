@@ -148,8 +148,11 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         and text[mention.end : mention.end + 1] in _ITEM_ENDS
     )
     # '黄海浒苔绿潮最大覆盖面积281平方公里': a name ending in a measure names the number after it
-    measured = mention.unit_code not in (None, "pct", "count") and words.endswith(
-        tuple(the_cues.measure_heads)
+    # … not in parentheses after it ('占全年监测有效天数(365天)的96.2%': a detail of a share)
+    measured = (
+        mention.unit_code not in (None, "pct", "count")
+        and words.endswith(tuple(the_cues.measure_heads))
+        and text[mention.start - 1 : mention.start] != "("
     )
     if _RELATIVE.search(words) and mention.unit_code == "count" and not copula:
         # '监测的195个入海河流断面中', '开展水质监测的164个湖泊': a count after what was done to

@@ -87,3 +87,14 @@ def test_a_paragraph_opened_by_a_region_without_code_speaks_of_it() -> None:
     assert ("", 40.1, "") in facts
     assert ("pm2_5", 41.0, "") in facts
     assert not [f for f in facts if f[1] in (3.3, 40.1, 41.0) and f[2] == "100000"]
+
+
+def test_a_count_of_days_named_by_its_days_is_clearly_named() -> None:
+    """'全年霾天数15天,同比减少3天': a name ending in 天数 right before a count of days names it as
+    clearly as 'X为N' (measure_heads) — open vocabulary, its change too; a count of days in
+    parentheses after such a name details it and is no figure of its own."""
+    text = "2020年全市霾天数15天,同比减少3天;全年有效监测天数(358天)中,优良天数为301天。"
+    facts = _facts(text, "130000", 2020)
+    assert ("", "霾天数", "actual", 15.0, "day") in facts
+    assert ("", "霾天数", "change", -3.0, "day") in facts
+    assert not [f for f in facts if f[3] == 358.0]
