@@ -132,6 +132,7 @@ class Cues:
     tenths_after: list[str]
     not_a_value_after: list[str]
     weight_after_patterns: list[re.Pattern[str]]
+    share_base_patterns: list[re.Pattern[str]]
     stated_amplitude: re.Pattern[str]
     durations_after_count: list[str]
     not_a_value_before: list[str]
@@ -238,6 +239,7 @@ class Cues:
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),
+            share_base_patterns=_patterns(spec["share_base_patterns"]),
             stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),

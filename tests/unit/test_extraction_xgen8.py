@@ -98,3 +98,17 @@ def test_a_count_of_days_named_by_its_days_is_clearly_named() -> None:
     assert ("", "霾天数", "actual", 15.0, "day") in facts
     assert ("", "霾天数", "change", -3.0, "day") in facts
     assert not [f for f in facts if f[3] == 358.0]
+
+
+def test_a_share_of_the_monitored_days_after_a_count_of_good_days_is_their_share() -> None:
+    """'优良天数为330天,占全年有效监测天数的90.4%': the share right after the good days, of the
+    days monitored, is the good days' share (share_of); the base of a share in parentheses
+    ('占全年有效监测天数(358天)的') is no figure, never the good days."""
+    text = (
+        "2020年全市优良天数为330天,占全年有效监测天数的90.4%。"
+        "县城优良天数占全年有效监测天数(358天)的88.5%。"
+    )
+    facts = _facts(text, "130000", 2020)
+    assert ("good_days", "优良天数", "actual", 330.0, "day") in facts
+    assert ("good_days_ratio", "优良天数比例", "actual", 90.4, "pct") in facts
+    assert not [f for f in facts if f[3] == 358.0]
