@@ -186,6 +186,8 @@ def _thing_after_count(doc: Document, mention: Mention) -> str:
         return ""
     the_cues = cues()
     name = after.group().removesuffix("中").removesuffix("的")
+    if _STATES.search(name):
+        return ""  # '22座主要水库总体水质为优': what they are, not what is counted
     # '9个设区城市空气质量优良天数比例…': the places a figure is taken over, not a count
     holds_name = any(
         doc.lex.indicators[code].unit_code != "count"
@@ -203,11 +205,11 @@ def _thing_after_count(doc: Document, mention: Mention) -> str:
         name = ""  # '14个地级城市…': the scope of a statement
     if not is_name(name) or name in the_cues.borrowing_names or doc.lex.match_at(name, 0):
         return ""
-    if _STATES.search(name):
-        return ""  # '22座主要水库总体水质为优': what they are, not what is counted
     if name.endswith(_COMPARISON_STARTS):
         return ""  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
-    return name
+    # '13个乡镇饮用水水源地水质相对稳定': the things end with the last monitored thing named
+    ends = [name.rfind(t) + len(t) for t in the_cues.monitored_things if t in name]
+    return name[: max(ends)] if ends else name
 
 
 # 'X为A、B和C的Y' before 分别: the words that open the list (…为), its items (short names of

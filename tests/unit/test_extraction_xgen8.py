@@ -112,3 +112,23 @@ def test_a_share_of_the_monitored_days_after_a_count_of_good_days_is_their_share
     assert ("good_days", "优良天数", "actual", 330.0, "day") in facts
     assert ("good_days_ratio", "优良天数比例", "actual", 90.4, "pct") in facts
     assert not [f for f in facts if f[3] == 358.0]
+
+
+def test_township_and_rural_sources_counted_are_not_the_centralised_sources() -> None:
+    """'31个乡镇集中式饮用水水源地', '57个农村饮用水水源地': a count whose name after it says
+    townships or villages (forward_gap_blockers) is no count of the catalogue's sources; it lands
+    under its name, which ends with the thing counted, not the statement after it."""
+    text = (
+        "2019年,全市18个城镇集中式饮用水水源地水质达标率为100%。"
+        "31个乡镇集中式饮用水水源地水质总体良好。57个农村饮用水水源地水质稳定。"
+    )
+    facts = _facts(text, "430000", 2019)
+    assert (
+        "drinking_water_sources_count",
+        "集中式饮用水水源地数量",
+        "actual",
+        18.0,
+        "count",
+    ) in facts
+    assert ("", "乡镇集中式饮用水水源地", "actual", 31.0, "count") in facts
+    assert ("", "农村饮用水水源地", "actual", 57.0, "count") in facts
