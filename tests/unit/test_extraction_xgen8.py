@@ -132,3 +132,11 @@ def test_township_and_rural_sources_counted_are_not_the_centralised_sources() ->
     ) in facts
     assert ("", "乡镇集中式饮用水水源地", "actual", 31.0, "count") in facts
     assert ("", "农村饮用水水源地", "actual", 57.0, "count") in facts
+
+
+def test_a_good_share_counted_by_river_length_is_the_river_length_share() -> None:
+    """'按河长计水质优良率': a good share weighed by the length of the rivers is the river-length
+    share, not the share of the main rivers' sections."""
+    facts = _facts("2020年全市256条河流按河长计水质优良率为61.3%。", "440000", 2020)
+    assert ("river_length_good_share", "河流Ⅰ—Ⅲ类水质河长占比", "actual", 61.3, "pct") in facts
+    assert not [f for f in facts if f[0] == "major_rivers_good_ratio"]
