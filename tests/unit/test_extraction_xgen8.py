@@ -140,3 +140,20 @@ def test_a_good_share_counted_by_river_length_is_the_river_length_share() -> Non
     facts = _facts("2020年全市256条河流按河长计水质优良率为61.3%。", "440000", 2020)
     assert ("river_length_good_share", "河流Ⅰ—Ⅲ类水质河长占比", "actual", 61.3, "pct") in facts
     assert not [f for f in facts if f[0] == "major_rivers_good_ratio"]
+
+
+def test_six_pollutants_listed_before_the_ozone_statistic_each_take_their_value() -> None:
+    """'SO2、NO2、PM10、PM2.5、CO和O3日最大8小时平均浓度分别为…': O3 named with its 8-hour statistic
+    (O3日最大8小时平均浓度) closes the list, and each pollutant before it takes its value and
+    its change — not an open-vocabulary 'CO和O3' for some and nothing for the rest."""
+    text = (
+        "2021年全省SO2、NO2、PM10、PM2.5、CO和O3日最大8小时平均浓度分别为7μg/m3、24μg/m3、"
+        "58μg/m3、31μg/m3、1.1mg/m3、142μg/m3,同比分别下降12.5%、4.0%、6.5%、8.8%、8.3%和2.1%。"
+    )
+    facts = {(f[0], f[2], f[3]) for f in _facts(text, "610000", 2021)}
+    assert facts == {
+        ("so2", "actual", 7.0), ("no2", "actual", 24.0), ("pm10", "actual", 58.0),
+        ("pm2_5", "actual", 31.0), ("co", "actual", 1.1), ("o3", "actual", 142.0),
+        ("so2", "change", -12.5), ("no2", "change", -4.0), ("pm10", "change", -6.5),
+        ("pm2_5", "change", -8.8), ("co", "change", -8.3), ("o3", "change", -2.1),
+    }  # fmt: skip
