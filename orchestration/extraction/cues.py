@@ -189,7 +189,7 @@ class Cues:
     part_openers: list[str]
     occurrence_verbs: list[str]
     day_grades: frozenset[str]
-    day_grade_suffix: str
+    grade_suffixes: dict[str, str]
     half_year_months: dict[str, tuple[str, str]]
     monitored_things: list[str]
     monitored_thing_qualifiers: list[str]
@@ -302,7 +302,7 @@ class Cues:
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
             day_grades=frozenset(_words(spec["day_grades"])),
-            day_grade_suffix=str(spec["day_grade_suffix"]),
+            grade_suffixes={str(k): match_key(str(v)) for k, v in spec["grade_suffixes"].items()},
             half_year_months={
                 match_key(w): (str(a), str(b)) for w, (a, b) in spec["half_year_months"].items()
             },

@@ -108,6 +108,11 @@ def read_number(c: Clause) -> Reading:
     graded = _days_of_a_grade(c)
     if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
         return Reading(open_vocabulary(c, graded))
+    if alias is None:
+        share = _share_of_a_grade(c)  # '轻度污染减少3.8个百分点': the grade's share of days
+        if isinstance(share, OwnName):
+            return Reading(open_vocabulary(c, share))
+        alias = share
     if c.counts_places and alias is None:
         doing = _places_doing(c)  # '7市同比下降': how many places did what the clause says
         return Reading(open_vocabulary(c, doing) if doing else None)
@@ -192,27 +197,60 @@ def _places_doing(c: Clause) -> OwnName | None:
     return OwnName(_OTHER_COUNTS.sub("", after), clause_start, True)
 
 
-def _days_of_a_grade(c: Clause) -> OwnName | None:
-    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
-    days named by an air-quality grade alone (maps/cues.yml day_grades; a part opener before it and
-    a copula after it allowed) is that many days of the grade: an open-vocabulary count named
-    grade + day_grade_suffix (优天数), never the figure named before it. None when the catalogue
-    spells grade + suffix (严重污染天数: its code takes it)."""
+def _grade_alone(c: Clause) -> tuple[str, int] | None:
+    """The air-quality grade (maps/cues.yml day_grades) a number is named by alone, a part
+    opener before it and a copula after it allowed ('其中优33天', '(其中优为15天', '轻度污染减少
+    3.8个百分点'), and where its clause starts; None when other words name it."""
     mention, text, the_cues = c.mention, c.text, cues()
-    if mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
-        return None
     start = max(c.sentence_start, *(1 + text.rfind(mark, c.sentence_start, mention.start)
                                     for mark in (*CLAUSE_BREAKS, "(")))  # fmt: skip
     words = text[start : mention.start]
     opener = next((w for w in the_cues.part_openers if words.startswith(w)), "")
     words = words.removeprefix(opener)
+    if c.kind == "change":
+        words = next((words.removesuffix(w) for w, _ in the_cues.directions
+                      if words.endswith(w)), words)  # fmt: skip
     copula = next((w for w in the_cues.copulas if words.endswith(w)), "")
     grade = words.removesuffix(copula)
-    if grade not in the_cues.day_grades:
+    return (grade, start) if grade in the_cues.day_grades else None
+
+
+def _days_of_a_grade(c: Clause) -> OwnName | None:
+    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
+    days named by an air-quality grade alone is that many days of the grade: an open-vocabulary
+    count named grade + its days (优天数, maps/cues.yml grade_suffixes), never the figure named
+    before it. None when the catalogue spells that name (严重污染天数: its code takes it)."""
+    if c.mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
         return None
-    name = grade + the_cues.day_grade_suffix
+    found = _grade_alone(c)
+    if found is None:
+        return None
+    name = found[0] + cues().grade_suffixes[DAY_UNIT]
     if name in c.doc.lex.aliases:
         return None
+    return OwnName(name, found[1], True)
+
+
+def _share_of_a_grade(c: Clause) -> Alias | OwnName | None:
+    """'…优良天数比例增加12.4个百分点,轻度污染减少3.8个百分点,严重污染减少3.8个百分点': a share
+    (or its change) named by an air-quality grade alone, when nothing else names it, is the
+    grade's share of days (轻度污染天数比例): the catalogue's indicator of that name
+    (严重污染天数比例), else an open-vocabulary figure under it. Not after a part opener (其中优为
+    44.0%: a part of the share before, part_of_whole)."""
+    unit = c.mention.unit_code
+    if unit not in ("pct", "pp"):
+        return None
+    found = _grade_alone(c)
+    if found is None:
+        return None
+    grade, start = found
+    listed = c.doc.clause_start(c.mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    if c.text.startswith(tuple(cues().part_openers), listed):
+        return None  # '总优良率为91.2%,其中优为44.0%、良为…': parts of the whole (part_of_whole)
+    name = grade + cues().grade_suffixes[unit]
+    code = c.doc.lex.aliases.get(name)
+    if code is not None:
+        return Alias(start, start + len(grade), code)
     return OwnName(name, start, True)
 
 

@@ -157,3 +157,19 @@ def test_six_pollutants_listed_before_the_ozone_statistic_each_take_their_value(
         ("so2", "change", -12.5), ("no2", "change", -4.0), ("pm10", "change", -6.5),
         ("pm2_5", "change", -8.8), ("co", "change", -8.3), ("o3", "change", -2.1),
     }  # fmt: skip
+
+
+def test_a_share_named_by_an_air_quality_grade_is_that_grade_s_share_of_days() -> None:
+    """'…优良天数比例上升5.1个百分点,轻度污染下降3.2个百分点,…严重污染下降0.4个百分点': a share or
+    its change named by a grade alone is the grade's share of days — the catalogue's indicator
+    of that name (严重污染天数比例), else open vocabulary; a grade the whole's `parts` name
+    (…其中优为40.2%) keeps its code."""
+    text = (
+        "2022年全省优良天数比例上升5.1个百分点,轻度污染下降3.2个百分点,"
+        "中度污染下降1.5个百分点,严重污染下降0.4个百分点。全年优良天数比例为88.1%,其中优为40.2%。"
+    )
+    facts = _facts(text, "620000", 2022)
+    assert ("", "轻度污染天数比例", "change", -3.2, "pp") in facts
+    assert ("", "中度污染天数比例", "change", -1.5, "pp") in facts
+    assert ("severe_pollution_days_ratio", "严重污染天数比例", "change", -0.4, "pp") in facts
+    assert ("excellent_days_ratio", "优级天数比例", "actual", 40.2, "pct") in facts
