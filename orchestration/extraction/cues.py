@@ -188,6 +188,7 @@ class Cues:
     place_count_all_of_them: list[str]
     part_openers: list[str]
     occurrence_verbs: list[str]
+    count_verbs: frozenset[str]
     day_grades: frozenset[str]
     grade_suffixes: dict[str, str]
     half_year_months: dict[str, tuple[str, str]]
@@ -301,6 +302,7 @@ class Cues:
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
+            count_verbs=frozenset(_words(spec["count_verbs"])),
             day_grades=frozenset(_words(spec["day_grades"])),
             grade_suffixes={str(k): match_key(str(v)) for k, v in spec["grade_suffixes"].items()},
             half_year_months={

@@ -58,6 +58,8 @@ CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', 
 # words ending in a relative clause before a count ('监测的', '开展水质监测的'): what was done
 # to the things the count names after it
 _RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
+_PERFECTIVE = "了"  # closes a verb of what was done ('完成了14个…')
+_RELATIVE_MARK = "的"  # joins what was done to the things it was done to
 _AMONG = "中,"  # closes the things counted that a list of their classes follows
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
@@ -154,12 +156,15 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         and words.endswith(tuple(the_cues.measure_heads))
         and text[mention.start - 1 : mention.start] != "("
     )
-    if _RELATIVE.search(words) and mention.unit_code == "count" and not copula:
+    done = words.removesuffix(_PERFECTIVE)
+    if done in the_cues.count_verbs and mention.unit_code == "count" and not copula:
+        done += _RELATIVE_MARK  # '划定201个农村饮用水水源保护区': what was done to them
+    if _RELATIVE.search(done) and mention.unit_code == "count" and not copula:
         # '监测的195个入海河流断面中', '开展水质监测的164个湖泊': a count after what was done to
         # the things counted after it counts those things, named by both
         thing = _thing_after_count(doc, mention)
         if thing:
-            return OwnName(words + thing, clause_start, True)
+            return OwnName(done + thing, clause_start, True)
     if is_name(words) and not borrowing:
         clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
         return OwnName(words, clause_start, clear)

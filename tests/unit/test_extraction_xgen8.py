@@ -173,3 +173,14 @@ def test_a_share_named_by_an_air_quality_grade_is_that_grade_s_share_of_days() -
     assert ("", "中度污染天数比例", "change", -1.5, "pp") in facts
     assert ("severe_pollution_days_ratio", "严重污染天数比例", "change", -0.4, "pp") in facts
     assert ("excellent_days_ratio", "优级天数比例", "actual", 40.2, "pct") in facts
+
+
+def test_a_count_after_a_verb_of_what_was_done_counts_the_things_after_it() -> None:
+    """'划定87个乡镇饮用水水源保护区', '查处52个环境违法案件': a count right after a verb of what
+    was done to the things named after it (count_verbs) is an open-vocabulary count named
+    verb + 的 + things; a verb the catalogue names with its things keeps its code."""
+    text = "2021年,全省划定87个乡镇饮用水水源保护区,查处52个环境违法案件,检查企业2301家。"
+    facts = _facts(text, "520000", 2021)
+    assert ("", "划定的乡镇饮用水水源保护区", "actual", 87.0, "count") in facts
+    assert ("", "查处的环境违法案件", "actual", 52.0, "count") in facts
+    assert ("enterprises_inspected", "检查企业家次", "actual", 2301.0, "count") in facts
