@@ -184,3 +184,13 @@ def test_a_count_after_a_verb_of_what_was_done_counts_the_things_after_it() -> N
     assert ("", "划定的乡镇饮用水水源保护区", "actual", 87.0, "count") in facts
     assert ("", "查处的环境违法案件", "actual", 52.0, "count") in facts
     assert ("enterprises_inspected", "检查企业家次", "actual", 2301.0, "count") in facts
+
+
+def test_a_name_spelt_with_its_rank_word_names_the_rank_after_it() -> None:
+    """'南宁空气质量排名全国第7', '柳州市城市水质排名全国第2': a catalogue spelling that ends in
+    the rank word (空气质量排名, 城市水质排名) names the rank read from that word on — not an
+    open-vocabulary '空气质量' rank."""
+    text = "3月,在168个重点城市中,海口空气质量排名全国第7。2021年,三亚市城市水质排名全国第2。"
+    facts = _facts(text, "460000", 2021)
+    assert ("composite_index", "环境空气质量综合指数", "rank", 7.0, "rank") in facts
+    assert ("city_water_quality_index", "城市水环境质量指数", "rank", 2.0, "rank") in facts
