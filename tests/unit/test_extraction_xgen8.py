@@ -194,3 +194,10 @@ def test_a_name_spelt_with_its_rank_word_names_the_rank_after_it() -> None:
     facts = _facts(text, "460000", 2021)
     assert ("composite_index", "环境空气质量综合指数", "rank", 7.0, "rank") in facts
     assert ("city_water_quality_index", "城市水环境质量指数", "rank", 2.0, "rank") in facts
+
+
+def test_the_urban_area_s_regional_noise_is_the_regional_noise() -> None:
+    """'城区区域声环境昼间平均等效声级': the urban area (城区) is where regional noise is measured —
+    the regional day level, not an open-vocabulary part of it."""
+    facts = _facts("2019年贵阳城区区域声环境昼间平均等效声级为53.8分贝。", "520000", 2019)
+    assert {f[0] for f in facts} == {"noise_regional_day_leq"}
