@@ -84,6 +84,9 @@ def _half_year(before: str) -> tuple[str, str] | None:
 _PART_OF_YEAR = "(?![0-9一二三四五六七八九十上下前后第春夏秋冬首末底度以])"
 
 
+_FIRST_MONTHS = re.compile(r"前([0-9]{1,2})个?月")  # the first months of the year
+
+
 def _release_months(year: int, paragraph: str) -> str | None:
     """The months a paragraph of a part-year release is about ('1-12月,…' → the year,
     '12月份,…' → that month), from the last months it names before the number; None: none."""
@@ -91,8 +94,9 @@ def _release_months(year: int, paragraph: str) -> str | None:
     if not found:
         return None
     last = max(found, key=lambda m: m.end())
+    months = _FIRST_MONTHS.sub(r"1-\1月", last.group(0))  # '前11月': 1-11月
     try:
-        return parse_period(f"{year}年{last.group(0)}").code
+        return parse_period(f"{year}年{months}").code
     except ValueError:
         return None
 

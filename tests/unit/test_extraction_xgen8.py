@@ -201,3 +201,16 @@ def test_the_urban_area_s_regional_noise_is_the_regional_noise() -> None:
     the regional day level, not an open-vocabulary part of it."""
     facts = _facts("2019年贵阳城区区域声环境昼间平均等效声级为53.8分贝。", "520000", 2019)
     assert {f[0] for f in facts} == {"noise_regional_day_leq"}
+
+
+def test_the_first_months_of_the_year_are_a_cumulative_period_not_the_last_month() -> None:
+    """'前10月,…' opening a paragraph of a monthly release: its figures are of January to
+    October (like '1-10月,…'), never of October."""
+    text = (
+        "10月,全省PM2.5平均浓度为28微克/立方米。\n"
+        "前10月,全省PM2.5平均浓度为31微克/立方米。\n"
+        "前10个月,全省优良天数比例为86.4%。"
+    )
+    facts = extract(text, province="410000", year=2023, period_code="2023-10").facts
+    periods = {f.value: f.period for f in facts}
+    assert periods == {28.0: "2023-10", 31.0: "2023-01..2023-10", 86.4: "2023-01..2023-10"}
