@@ -214,3 +214,19 @@ def test_the_first_months_of_the_year_are_a_cumulative_period_not_the_last_month
     facts = extract(text, province="410000", year=2023, period_code="2023-10").facts
     periods = {f.value: f.period for f in facts}
     assert periods == {28.0: "2023-10", 31.0: "2023-01..2023-10", 86.4: "2023-01..2023-10"}
+
+
+def test_the_places_with_the_largest_falls_each_state_their_signed_change() -> None:
+    """'…9市PM2.5平均浓度均有所下降,其中降幅前3位城市依次是:洛阳市(-18.4%)、…': the places
+    with the largest falls of the indicator said to fall before, each with its signed change;
+    an unknown place states nothing."""
+    text = (
+        "与去年同期相比,9市PM2.5平均浓度均有所下降,其中降幅前3位城市依次是:洛阳市(-18.4%)、"
+        "开封市(-15.2%)、某某市(-11.0%)。"
+    )
+    facts = {
+        (f.indicator_code, f.kind, f.value, f.region_code)
+        for f in extract(text, province="410000", year=2023).facts
+        if f.unit == "pct"
+    }
+    assert facts == {("pm2_5", "change", -18.4, "410300"), ("pm2_5", "change", -15.2, "410200")}
