@@ -230,3 +230,12 @@ def test_the_places_with_the_largest_falls_each_state_their_signed_change() -> N
         if f.unit == "pct"
     }
     assert facts == {("pm2_5", "change", -18.4, "410300"), ("pm2_5", "change", -15.2, "410200")}
+
+
+def test_the_place_with_the_largest_figure_named_without_a_place_noun_is_not_the_region() -> None:
+    """'…产生量最大的是南京市,产生量为2.1万吨': the figure of the place named as the largest
+    (extreme_place_patterns, the place noun now optional) is no figure of the document's
+    region."""
+    text = "2015年,全省医疗废物产生量最大的是南京市,产生量为2.1万吨。"
+    assert not [f for f in extract(text, province="320000", year=2015).facts
+                if f.region_code == "320000"]  # fmt: skip
