@@ -25,9 +25,9 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
-kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, subsets.py, subjects.py,
-scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in
-the catalogue (orchestration/registry/indicators/).
+kinds.py, own_names.py, fitting.py, clause.py, strategies.py, grades.py, guards.py, subsets.py,
+subjects.py, scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml,
+the indicators in the catalogue (orchestration/registry/indicators/).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from orchestration.extraction.facts import (
     without_bounds_of_exact,
 )
 from orchestration.extraction.fitting import unitless_ok
+from orchestration.extraction.grades import days_of_a_grade, share_of_a_grade
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
@@ -84,7 +85,6 @@ from orchestration.parsing.text import fold
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
 _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
 _TIMES = "次"  # the counter of a count of times
-DAY_UNIT = "day"  # the unit of a count of days
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 
@@ -105,11 +105,11 @@ def read_number(c: Clause) -> Reading:
     """Decide what one number states (the steps of the module docstring)."""
     doc, mention = c.doc, c.mention
     alias, strategy = first_candidate(c)
-    graded = _days_of_a_grade(c)
+    graded = days_of_a_grade(c)
     if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
         return Reading(open_vocabulary(c, graded))
     if alias is None:
-        share = _share_of_a_grade(c)  # '轻度污染减少3.8个百分点': the grade's share of days
+        share = share_of_a_grade(c)  # '轻度污染减少3.8个百分点': the grade's share of days
         if isinstance(share, OwnName):
             return Reading(open_vocabulary(c, share))
         alias = share
@@ -195,63 +195,6 @@ def _places_doing(c: Clause) -> OwnName | None:
     if not any(word in after for word in the_cues.place_count_predicates):
         return None
     return OwnName(_OTHER_COUNTS.sub("", after), clause_start, True)
-
-
-def _grade_alone(c: Clause) -> tuple[str, int] | None:
-    """The air-quality grade (maps/cues.yml day_grades) a number is named by alone, a part
-    opener before it and a copula after it allowed ('其中优33天', '(其中优为15天', '轻度污染减少
-    3.8个百分点'), and where its clause starts; None when other words name it."""
-    mention, text, the_cues = c.mention, c.text, cues()
-    start = max(c.sentence_start, *(1 + text.rfind(mark, c.sentence_start, mention.start)
-                                    for mark in (*CLAUSE_BREAKS, "(")))  # fmt: skip
-    words = text[start : mention.start]
-    opener = next((w for w in the_cues.part_openers if words.startswith(w)), "")
-    words = words.removeprefix(opener)
-    if c.kind == "change":
-        words = next((words.removesuffix(w) for w, _ in the_cues.directions
-                      if words.endswith(w)), words)  # fmt: skip
-    copula = next((w for w in the_cues.copulas if words.endswith(w)), "")
-    grade = words.removesuffix(copula)
-    return (grade, start) if grade in the_cues.day_grades else None
-
-
-def _days_of_a_grade(c: Clause) -> OwnName | None:
-    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
-    days named by an air-quality grade alone is that many days of the grade: an open-vocabulary
-    count named grade + its days (优天数, maps/cues.yml grade_suffixes), never the figure named
-    before it. None when the catalogue spells that name (严重污染天数: its code takes it)."""
-    if c.mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
-        return None
-    found = _grade_alone(c)
-    if found is None:
-        return None
-    name = found[0] + cues().grade_suffixes[DAY_UNIT]
-    if name in c.doc.lex.aliases:
-        return None
-    return OwnName(name, found[1], True)
-
-
-def _share_of_a_grade(c: Clause) -> Alias | OwnName | None:
-    """'…优良天数比例增加12.4个百分点,轻度污染减少3.8个百分点,严重污染减少3.8个百分点': a share
-    (or its change) named by an air-quality grade alone, when nothing else names it, is the
-    grade's share of days (轻度污染天数比例): the catalogue's indicator of that name
-    (严重污染天数比例), else an open-vocabulary figure under it. Not after a part opener (其中优为
-    44.0%: a part of the share before, part_of_whole)."""
-    unit = c.mention.unit_code
-    if unit not in ("pct", "pp"):
-        return None
-    found = _grade_alone(c)
-    if found is None:
-        return None
-    grade, start = found
-    listed = c.doc.clause_start(c.mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
-    if c.text.startswith(tuple(cues().part_openers), listed):
-        return None  # '总优良率为91.2%,其中优为44.0%、良为…': parts of the whole (part_of_whole)
-    name = grade + cues().grade_suffixes[unit]
-    code = c.doc.lex.aliases.get(name)
-    if code is not None:
-        return Alias(start, start + len(grade), code)
-    return OwnName(name, start, True)
 
 
 def _generic_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
