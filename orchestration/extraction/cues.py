@@ -132,6 +132,7 @@ class Cues:
     tenths_after: list[str]
     not_a_value_after: list[str]
     weight_after_patterns: list[re.Pattern[str]]
+    share_base_patterns: list[re.Pattern[str]]
     stated_amplitude: re.Pattern[str]
     durations_after_count: list[str]
     not_a_value_before: list[str]
@@ -189,6 +190,9 @@ class Cues:
     place_count_all_of_them: list[str]
     part_openers: list[str]
     occurrence_verbs: list[str]
+    count_verbs: frozenset[str]
+    day_grades: frozenset[str]
+    grade_suffixes: dict[str, str]
     half_year_months: dict[str, tuple[str, str]]
     monitored_things: list[str]
     monitored_thing_qualifiers: list[str]
@@ -239,6 +243,7 @@ class Cues:
             tenths_after=_words(spec["tenths_after"]),
             not_a_value_after=_words(spec["not_a_value_after"]),
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),
+            share_base_patterns=_patterns(spec["share_base_patterns"]),
             stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
@@ -302,6 +307,9 @@ class Cues:
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
+            count_verbs=frozenset(_words(spec["count_verbs"])),
+            day_grades=frozenset(_words(spec["day_grades"])),
+            grade_suffixes={str(k): match_key(str(v)) for k, v in spec["grade_suffixes"].items()},
             half_year_months={
                 match_key(w): (str(a), str(b)) for w, (a, b) in spec["half_year_months"].items()
             },

@@ -25,9 +25,9 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
-kinds.py, own_names.py, fitting.py, clause.py, strategies.py, guards.py, subsets.py, subjects.py,
-scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml, the indicators in
-the catalogue (orchestration/registry/indicators/).
+kinds.py, own_names.py, fitting.py, clause.py, strategies.py, grades.py, guards.py, subsets.py,
+subjects.py, scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml,
+the indicators in the catalogue (orchestration/registry/indicators/).
 """
 
 from __future__ import annotations
@@ -49,10 +49,13 @@ from orchestration.extraction.facts import (
     without_bounds_of_exact,
 )
 from orchestration.extraction.fitting import unitless_ok
+from orchestration.extraction.grades import days_of_a_grade, share_of_a_grade
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.own_names import (
+    CLASS_ONLY,
+    PART_OF,
     OwnName,
     coordinated_own_name,
     listed_own_name,
@@ -102,6 +105,14 @@ def read_number(c: Clause) -> Reading:
     """Decide what one number states (the steps of the module docstring)."""
     doc, mention = c.doc, c.mention
     alias, strategy = first_candidate(c)
+    graded = days_of_a_grade(c)
+    if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
+        return Reading(open_vocabulary(c, graded))
+    if alias is None:
+        share = share_of_a_grade(c)  # '轻度污染减少3.8个百分点': the grade's share of days
+        if isinstance(share, OwnName):
+            return Reading(open_vocabulary(c, share))
+        alias = share
     if c.counts_places and alias is None:
         doing = _places_doing(c)  # '7市同比下降': how many places did what the clause says
         return Reading(open_vocabulary(c, doing) if doing else None)
@@ -236,10 +247,17 @@ def _share_of_open_count(c: Clause) -> OwnName | None:
         return None
     if c.text[previous.end : mention.start].lstrip(",") not in cues().share_after_count:
         return None
-    if any(word in previous.name for word in cues().catalogued_share_words):
+    whole, part = previous.name.rsplit(PART_OF, 1) if PART_OF in previous.name else ("", "")
+    of_open_whole = bool(part) and CLASS_ONLY.fullmatch(part) and not _holds_alias(c, whole)
+    if not of_open_whole and any(word in previous.name for word in cues().catalogued_share_words):
         return None  # '水质达到Ⅲ类及以上的有17个,占89.5%': a catalogued share, said otherwise
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(previous.name + "占比", clause_start, True)
+
+
+def _holds_alias(c: Clause, words: str) -> bool:
+    """Whether any indicator's spelling stands in words."""
+    return any(c.doc.lex.match_at(words, i) for i in range(len(words)))
 
 
 def _monitored_things(c: Clause) -> OwnName | None:

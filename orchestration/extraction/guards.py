@@ -44,8 +44,10 @@ SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 def guarded(c: Clause, alias: Alias | None,
             own: OwnName | None) -> tuple[Alias | None, OwnName | None]:  # fmt: skip
     """The candidate and the own name that survive the guards, in order."""
-    if is_weight(c):
-        return None, None  # '各占30%、30%和40%的权重': the weights of a score, no figure
+    if is_weight(c) or is_share_base(c):
+        # '各占30%、30%和40%的权重': the weights of a score; '占全年有效监测天数(358天)的':
+        # the base of a share — no figure
+        return None, None
     if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if gap_to_reference(c, named=c.kind != "change"):
@@ -114,6 +116,13 @@ def crossed_bound(c: Clause) -> bool:
 def is_weight(c: Clause) -> bool:
     """'…各占30%、30%和40%的权重': the number, or the list it is in, is a weight."""
     return any(p.match(c.text, c.mention.end) for p in cues().weight_after_patterns)
+
+
+def is_share_base(c: Clause) -> bool:
+    """'优良天数占全年有效监测天数(358天)的90.5%': the number is the base a share is taken of."""
+    clause_start = c.doc.clause_start(c.mention.start, c.sentence_start)
+    clause = c.text[clause_start : c.mention.end + 2]
+    return any(p.search(clause) for p in cues().share_base_patterns)
 
 
 def in_range(c: Clause) -> bool:

@@ -53,7 +53,14 @@ class OwnName:
 
 
 _BREADCRUMB = re.compile(r"(?<![a-z0-9.])>+")  # a page's path ('新闻>四川新闻'), not 'AQI>200'
-_CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
+PART_OF = "中"  # joins a whole's name and its part's ('优良天数中优')
+CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', folded: 'iv类'
+# words ending in a relative clause before a count ('监测的', '开展水质监测的'): what was done
+# to the things the count names after it
+_RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
+_PERFECTIVE = "了"  # closes a verb of what was done ('完成了14个…')
+_RELATIVE_MARK = "的"  # joins what was done to the things it was done to
+_AMONG = "中,"  # closes the things counted that a list of their classes follows
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
 _ITEM_ENDS = ("、", ",", ";", "。")  # what closes a list item or a clause
 _THINGS = (
@@ -129,7 +136,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
-    if _CLASS_ONLY.fullmatch(words):
+    if CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)
     if _is_part_word(words) and (copula or words in _part_words(doc.lex)):
@@ -143,9 +150,21 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         and text[mention.end : mention.end + 1] in _ITEM_ENDS
     )
     # '黄海浒苔绿潮最大覆盖面积281平方公里': a name ending in a measure names the number after it
-    measured = mention.unit_code not in (None, "pct", "count") and words.endswith(
-        tuple(the_cues.measure_heads)
+    # … not in parentheses after it ('占全年监测有效天数(365天)的96.2%': a detail of a share)
+    measured = (
+        mention.unit_code not in (None, "pct", "count")
+        and words.endswith(tuple(the_cues.measure_heads))
+        and text[mention.start - 1 : mention.start] != "("
     )
+    done = words.removesuffix(_PERFECTIVE)
+    if done in the_cues.count_verbs and mention.unit_code == "count" and not copula:
+        done += _RELATIVE_MARK  # '划定201个农村饮用水水源保护区': what was done to them
+    if _RELATIVE.search(done) and mention.unit_code == "count" and not copula:
+        # '监测的195个入海河流断面中', '开展水质监测的164个湖泊': a count after what was done to
+        # the things counted after it counts those things, named by both
+        thing = _thing_after_count(doc, mention)
+        if thing:
+            return OwnName(done + thing, clause_start, True)
     if is_name(words) and not borrowing:
         clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
         return OwnName(words, clause_start, clear)
@@ -154,12 +173,26 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'
     if after is None:
         return None
-    name = after.group().removesuffix("中").removesuffix("的")
-    sections = _PROVINCIAL_SECTIONS.match(name)
+    sections = _PROVINCIAL_SECTIONS.match(after.group().removesuffix("中").removesuffix("的"))
     if sections is not None:
         # '207个地表水省考断面水质优良比例为87.0%': the count of a province's own network, which
         # no code counts — named, though an indicator of those sections follows
         return OwnName(sections.group(), clause_start, True)
+    name = _thing_after_count(doc, mention)
+    return OwnName(name, clause_start, True) if name else None
+
+
+def _thing_after_count(doc: Document, mention: Mention) -> str:
+    """'93个参与评价', '195个入海河流断面中': the things a count names after it, or '' when the
+    words after it are places (the scope of a statement), hold an indicator's name, or state
+    or compare rather than name."""
+    after = _NAME_AFTER_COUNT.match(doc.text[mention.end :])
+    if after is None:
+        return ""
+    the_cues = cues()
+    name = after.group().removesuffix("中").removesuffix("的")
+    if _STATES.search(name):
+        return ""  # '22座主要水库总体水质为优': what they are, not what is counted
     # '9个设区城市空气质量优良天数比例…': the places a figure is taken over, not a count
     holds_name = any(
         doc.lex.indicators[code].unit_code != "count"
@@ -176,12 +209,12 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     ):
         name = ""  # '14个地级城市…': the scope of a statement
     if not is_name(name) or name in the_cues.borrowing_names or doc.lex.match_at(name, 0):
-        return None
-    if _STATES.search(name):
-        return None  # '22座主要水库总体水质为优': what they are, not what is counted
+        return ""
     if name.endswith(_COMPARISON_STARTS):
-        return None  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
-    return OwnName(name, clause_start, True)
+        return ""  # '6项大气主要污染物浓度比2020年均明显下降': a comparison, not a count's name
+    # '13个乡镇饮用水水源地水质相对稳定': the things end with the last monitored thing named
+    ends = [name.rfind(t) + len(t) for t in the_cues.monitored_things if t in name]
+    return name[: max(ends)] if ends else name
 
 
 # 'X为A、B和C的Y' before 分别: the words that open the list (…为), its items (short names of
@@ -224,11 +257,18 @@ def part_of_whole(doc: Document, mention: Mention, sentence_start: int,
     whole's name and the part (优良天数中优). None when the number states another name."""
     if own is None or (own.copula and not _is_part_word(own.name)):
         return None
-    if not (_is_part_word(own.name) or _CLASS_ONLY.fullmatch(own.name)):
+    if not (_is_part_word(own.name) or CLASS_ONLY.fullmatch(own.name)):
         return None
     text = doc.text
     opener = max(((text.rfind(w, sentence_start, mention.start), w)
                   for w in cues().part_openers), default=(-1, ""))  # fmt: skip
+    if opener[0] < 0 and CLASS_ONLY.fullmatch(own.name):
+        # '监测的195个入海河流断面中,无Ⅰ类水质断面;Ⅱ类27个': classes of the things counted
+        # before '中,', across ';' (to the full stop)
+        sentence_start = (
+            max(text.rfind("。", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+        )
+        opener = (text.rfind(_AMONG, sentence_start, mention.start), _AMONG)
     if opener[0] < 0:
         return None
     whole = next((m for m in reversed(doc.mentions)
@@ -244,7 +284,7 @@ def part_of_whole(doc: Document, mention: Mention, sentence_start: int,
         whole_name = stated.name  # '…总优良率为89.0%,其中优为40.7%'
     else:
         return None
-    return OwnName(f"{whole_name}中{own.name}", own.clause_start, True)
+    return OwnName(f"{whole_name}{PART_OF}{own.name}", own.clause_start, True)
 
 
 def _is_part_word(words: str) -> bool:

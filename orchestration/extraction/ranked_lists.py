@@ -1,6 +1,7 @@
 """Rankings of places each stated with its own figure in parentheses: '按空气质量综合指数由小到
 大的顺序依次是:张家口(3.76)、承德(4.71)…和邢台(9.34)', '按PM2.5平均浓度同比下降幅度由大到小的顺序
-依次是:保定(下降34.9%)…和邯郸(上升1.0%)'.
+依次是:保定(下降34.9%)…和邯郸(上升1.0%)', '…11市环境空气质量综合指数均有所下降,其中降幅前3位城市
+依次是:晋中市(-22.3%)、…' (the indicator said to fall before, each change with its sign).
 
 What belongs here: reading such a list whole (maps/cues.yml ranked_list_openers, ranked_list_item,
 ranked_list_joins) — the indicator named after 按, and for each item the place's own region and
@@ -25,6 +26,7 @@ from orchestration.parsing.measures import MeasureRefused
 from orchestration.parsing.reference import regions
 
 NAME_HEAD = 6  # the most words before it ('全省…')
+SIGNS = {"-": -1, "+": 1}  # a change's sign written before its figure
 
 
 def ranked_lists(doc: Document) -> tuple[list[Fact], set[int]]:
@@ -102,7 +104,8 @@ def _fact(doc: Document, alias: Alias, change: bool, number_start: int,
     mention = next((m for m in doc.mentions if m.number_start == number_start), None)
     if not region_code or mention is None:
         return None
-    words = dict(cues().directions)  # maps/cues.yml change_directions: 下降 -1, 上升 +1
+    # maps/cues.yml change_directions: 下降 -1, 上升 +1; a sign: '晋中市(-22.3%)'
+    words = {**dict(cues().directions), **SIGNS}
     direction = words.get(str(item["direction"])) if item["direction"] else None
     if change != (direction is not None) or change != (item["pct"] is not None):
         return None  # a change names its direction and is a %; a level does neither

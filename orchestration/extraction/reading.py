@@ -58,6 +58,17 @@ def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
     return filled
 
 
+def _before_ranks(aliases: list[Alias], mentions: list[Mention]) -> list[Alias]:
+    """'深圳空气质量排名全国第6', '城市水质排名第3': a name spelt with the rank word a rank reads as
+    its own ('…排名') ends where the rank begins — the name of that rank, said before it."""
+    ranks = [m for m in mentions if m.unit_code == RANK_UNIT]
+    clipped = []
+    for alias in aliases:
+        rank = next((m for m in ranks if alias.start < m.start < alias.end), None)
+        clipped.append(alias if rank is None else replace(alias, end=rank.start))
+    return clipped
+
+
 class Document:
     """One document being read: folded text, its sentences, names and numbers."""
 
@@ -66,11 +77,12 @@ class Document:
         self.text = folded.text
         self.context = context
         self.lex = lex
-        self.aliases = claiming(self.text, find_aliases(self.text, lex))
-        self.alias_starts = [a.start for a in self.aliases]
+        aliases = claiming(self.text, find_aliases(self.text, lex))
         self.mentions = list_units(
-            self.text, find_mentions(self.text, [(a.start, a.end) for a in self.aliases])
+            self.text, find_mentions(self.text, [(a.start, a.end) for a in aliases])
         )
+        self.aliases = _before_ranks(aliases, self.mentions)
+        self.alias_starts = [a.start for a in self.aliases]
         self.sentence_ends = [m.start() for m in SENTENCE_END.finditer(self.text)]
         province = context.region_code[:2] + "0000" if context.region_code else ""
         self.regions = find_regions(self.text, context.year, province)

@@ -84,6 +84,9 @@ def _half_year(before: str) -> tuple[str, str] | None:
 _PART_OF_YEAR = "(?![0-9一二三四五六七八九十上下前后第春夏秋冬首末底度以])"
 
 
+_FIRST_MONTHS = re.compile(r"前([0-9]{1,2})个?月")  # the first months of the year
+
+
 def _release_months(year: int, paragraph: str) -> str | None:
     """The months a paragraph of a part-year release is about ('1-12月,…' → the year,
     '12月份,…' → that month), from the last months it names before the number; None: none."""
@@ -91,8 +94,9 @@ def _release_months(year: int, paragraph: str) -> str | None:
     if not found:
         return None
     last = max(found, key=lambda m: m.end())
+    months = _FIRST_MONTHS.sub(r"1-\1月", last.group(0))  # '前11月': 1-11月
     try:
-        return parse_period(f"{year}年{last.group(0)}").code
+        return parse_period(f"{year}年{months}").code
     except ValueError:
         return None
 
@@ -166,12 +170,18 @@ def region(doc: Document, alias_start: int, sentence_start: int,
 
 def _after_region_without_code(doc: Document, pos: int) -> bool:
     """'京津冀及周边地区…平均优良天数比例为63.5%…;PM2.5浓度为51微克/立方米': a figure
-    said after a region of several provinces, in the same sentence (to the 。), with no
-    other place named since, is that region's."""
+    said after a region of several provinces, in the same sentence (to the 。) or in a
+    paragraph the region opens, with no other place named since, is that region's."""
     text = doc.text
     start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
     found = max(((text.rfind(w, start, pos), w) for w in cues().regions_without_code),
                 default=(-1, ""))  # fmt: skip
+    if found[0] < 0:
+        # '渤海近岸海域水质一般,…。一类海水比例为19.8%,…': a paragraph opened by the region
+        # speaks of it in each of its sentences
+        start = text.rfind("\n", 0, pos) + 1
+        found = next(((start, w) for w in cues().regions_without_code
+                      if text.startswith(w, start)), (-1, ""))  # fmt: skip
     if found[0] < 0 or text[found[0] - 1 : found[0]] == "在":
         return False  # '在京津冀及周边地区排名第二': the group ranked in, not the subject
     since = text[found[0] + len(found[1]) : pos]

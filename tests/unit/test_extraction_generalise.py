@@ -105,7 +105,8 @@ def test_a_count_of_monitored_things_lands_under_their_name() -> None:
     # 'N条支流', 'N个国控点': what a network monitors, counted — open vocabulary
     text = "全省监测的24条支流中,水质优良的有20条。全省辐射环境65个国控点监测结果表明辐射水平正常。"
     found = [(code, value) for code, _, value, _, _ in facts(text)]
-    assert ("~支流", 24.0) in found and ("~国控点", 65.0) in found
+    # named with what was done to them, as the blind sets' labellers name them (xgen8)
+    assert ("~监测的支流", 24.0) in found and ("~国控点", 65.0) in found
 
 
 def test_a_count_of_things_the_catalogue_counts_stays_unmapped_without_its_name() -> None:

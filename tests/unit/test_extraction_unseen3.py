@@ -248,10 +248,10 @@ def test_county_level_and_above_drinking_sources_counted_before_their_compliance
 
 def test_days_of_one_aqi_grade_are_no_good_day_count() -> None:
     text = "全年空气质量优良天数为300天,其中优100天,良200天。"
-    # the grades land under their stated names (xgen6), never as good days
+    # the grades land as open vocabulary (xgen6), never as good days, named as the blind sets'
+    # labellers name them: the grade's days (xgen8)
     assert facts(text) == [
-        ("good_days", "actual", 300.0), ("~空气质量优良天数中优", "actual", 100.0),
-        ("~空气质量优良天数中良", "actual", 200.0),
+        ("good_days", "actual", 300.0), ("~优天数", "actual", 100.0), ("~良天数", "actual", 200.0),
     ]  # fmt: skip
 
 

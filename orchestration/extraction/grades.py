@@ -1,0 +1,75 @@
+"""Figures named by an air-quality grade alone (HJ 633: 优, 良, 轻度污染 … 严重污染).
+
+What belongs here: reading a number whose own words are a grade ('其中优33天、良159天',
+'(其中优为15天)', '轻度污染减少3.8个百分点') as that grade's days or share of days — the
+catalogue's indicator of that name where it has one (严重污染天数, 严重污染天数比例), else an
+open-vocabulary figure under it (优天数, 轻度污染天数比例). The grades and the names' suffixes are
+in maps/cues.yml (day_grades, grade_suffixes).
+"""
+
+from __future__ import annotations
+
+from orchestration.extraction.aliases import Alias
+from orchestration.extraction.clause import Clause
+from orchestration.extraction.cues import cues
+from orchestration.extraction.own_names import OwnName
+from orchestration.extraction.reading import CLAUSE_BREAKS, CLAUSE_BREAKS_KEEPING_LISTS
+
+DAY_UNIT = "day"  # the unit of a count of days
+
+
+def _grade_alone(c: Clause) -> tuple[str, int] | None:
+    """The air-quality grade (maps/cues.yml day_grades) a number is named by alone, a part
+    opener before it and a copula after it allowed ('其中优33天', '(其中优为15天', '轻度污染减少
+    3.8个百分点'), and where its clause starts; None when other words name it."""
+    mention, text, the_cues = c.mention, c.text, cues()
+    start = max(c.sentence_start, *(1 + text.rfind(mark, c.sentence_start, mention.start)
+                                    for mark in (*CLAUSE_BREAKS, "(")))  # fmt: skip
+    words = text[start : mention.start]
+    opener = next((w for w in the_cues.part_openers if words.startswith(w)), "")
+    words = words.removeprefix(opener)
+    if c.kind == "change":
+        words = next((words.removesuffix(w) for w, _ in the_cues.directions
+                      if words.endswith(w)), words)  # fmt: skip
+    copula = next((w for w in the_cues.copulas if words.endswith(w)), "")
+    grade = words.removesuffix(copula)
+    return (grade, start) if grade in the_cues.day_grades else None
+
+
+def days_of_a_grade(c: Clause) -> OwnName | None:
+    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
+    days named by an air-quality grade alone is that many days of the grade: an open-vocabulary
+    count named grade + its days (优天数, maps/cues.yml grade_suffixes), never the figure named
+    before it. None when the catalogue spells that name (严重污染天数: its code takes it)."""
+    if c.mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
+        return None
+    found = _grade_alone(c)
+    if found is None:
+        return None
+    name = found[0] + cues().grade_suffixes[DAY_UNIT]
+    if name in c.doc.lex.aliases:
+        return None
+    return OwnName(name, found[1], True)
+
+
+def share_of_a_grade(c: Clause) -> Alias | OwnName | None:
+    """'…优良天数比例增加12.4个百分点,轻度污染减少3.8个百分点,严重污染减少3.8个百分点': a share
+    (or its change) named by an air-quality grade alone, when nothing else names it, is the
+    grade's share of days (轻度污染天数比例): the catalogue's indicator of that name
+    (严重污染天数比例), else an open-vocabulary figure under it. Not after a part opener (其中优为
+    44.0%: a part of the share before, part_of_whole)."""
+    unit = c.mention.unit_code
+    if unit not in ("pct", "pp"):
+        return None
+    found = _grade_alone(c)
+    if found is None:
+        return None
+    grade, start = found
+    listed = c.doc.clause_start(c.mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    if c.text.startswith(tuple(cues().part_openers), listed):
+        return None  # '总优良率为91.2%,其中优为44.0%、良为…': parts of the whole (part_of_whole)
+    name = grade + cues().grade_suffixes[unit]
+    code = c.doc.lex.aliases.get(name)
+    if code is not None:
+        return Alias(start, start + len(grade), code)
+    return OwnName(name, start, True)
