@@ -166,6 +166,7 @@ class Cues:
     lower_is_better_name_endings: list[str]
     completing_heads: list[str]
     amount_suffixes: list[str]
+    amount_verbs: list[str]
     measure_heads: list[str]
     place_list_openers: list[str]
     subsets: list[Subset]
@@ -283,6 +284,7 @@ class Cues:
             lower_is_better_name_endings=_words(spec["lower_is_better_name_endings"]),
             completing_heads=_words(spec["completing_heads"]),
             amount_suffixes=_words(spec["amount_suffixes"]),
+            amount_verbs=_words(spec["amount_verbs"]),
             measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),

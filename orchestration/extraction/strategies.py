@@ -55,6 +55,8 @@ _DAYS, _DAY_COUNT = "day", "天数"  # a count of days, and the word naming one
 _LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
 _NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
+_AMOUNT_LIST_SEPARATORS = re.compile("[,、]")  # between the things of a list with amounts
+_DIGIT = re.compile(r"\d")
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
@@ -477,6 +479,29 @@ def days_named(c: Clause) -> Alias | None:
     return Alias(start, c.mention.start, code)
 
 
+def amount_of_a_verb(c: Clause) -> Alias | None:
+    """'共产生一般工业固体废物2.1亿吨,工业危险废物3900万吨,医疗废物约80万吨': a thing right before
+    its amount, in a list of things with amounts that a verb of what was done opens
+    (maps/cues.yml amount_verbs), names the indicator thing + verb + 量 (工业危险废物产生量),
+    when the lexicon spells one."""
+    text, lex, mention = c.text, c.doc.lex, c.mention
+    if c.kind != "actual" or mention.unit_code in _NOT_AMOUNTS:
+        return None
+    before = text[c.sentence_start : mention.start]
+    verbs = [(before.rfind(v), v) for v in cues().amount_verbs if v in before]
+    if not verbs:
+        return None
+    at, verb = max(verbs, key=lambda found: (found[0] + len(found[1]), len(found[1])))
+    *listed, thing = _AMOUNT_LIST_SEPARATORS.split(before[at + len(verb) :])
+    if not thing or not plain(thing) or not all(_DIGIT.search(item) for item in listed):
+        return None  # the thing has a digit, or the words before it are no list of amounts
+    code = next((lex.aliases.get(thing + verb + s) for s in cues().amount_suffixes
+                 if lex.aliases.get(thing + verb + s)), None)  # fmt: skip
+    if code is None or not compatible(lex.indicators[code], mention, c.kind):
+        return None
+    return Alias(mention.start - len(thing), mention.start, code)
+
+
 def continued(c: Clause) -> Alias | None:
     """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose indicator no
     name in the text spells is a change of that figure."""
@@ -532,6 +557,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     split_name,
     sibling_class,
     days_named,
+    amount_of_a_verb,
     continued,
     other_extreme,
 )

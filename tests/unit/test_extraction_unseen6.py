@@ -58,3 +58,16 @@ def test_a_bare_number_named_as_an_index_is_an_index() -> None:
     ]
     # a bare number after a name that is no index is still no figure
     assert named_facts("2020年,洱海湖心监测点位为12。", province="532900", year=2020) == []
+
+
+def test_a_verb_opening_a_list_of_things_with_amounts_names_each_amount() -> None:
+    """'共产生A 20.1亿吨,B 3900万吨': each amount is thing + verb + 量 when the catalogue spells
+    one; words between the verb and a thing that are no list of amounts break the link."""
+    text = "2015年,全国共产生一般工业固体废物20.1亿吨,工业危险废物3900万吨,医疗废物约80万吨。"
+    assert named_facts(text, province=CHINA, year=2015) == [
+        ("general_industrial_solid_waste_generated", "actual", 20.1),
+        ("industrial_hazardous_waste_generated", "actual", 3900.0),
+        ("medical_waste_generated", "actual", 80.0),
+    ]
+    text = "2015年,各地产生的问题较多,其中医疗废物约80万吨。"
+    assert named_facts(text, province=CHINA, year=2015) == []
