@@ -167,6 +167,8 @@ class Cues:
     completing_heads: list[str]
     amount_suffixes: list[str]
     amount_verbs: list[str]
+    topic_openers: tuple[str, ...]
+    done_to_markers: tuple[str, ...]
     measure_heads: list[str]
     place_list_openers: list[str]
     subsets: list[Subset]
@@ -285,6 +287,8 @@ class Cues:
             completing_heads=_words(spec["completing_heads"]),
             amount_suffixes=_words(spec["amount_suffixes"]),
             amount_verbs=_words(spec["amount_verbs"]),
+            topic_openers=tuple(_words(spec["topic_openers"])),
+            done_to_markers=tuple(_words(spec["done_to_markers"])),
             measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),

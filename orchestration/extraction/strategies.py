@@ -57,6 +57,7 @@ _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的
 _NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
 _AMOUNT_LIST_SEPARATORS = re.compile("[,、]")  # between the things of a list with amounts
 _DIGIT = re.compile(r"\d")
+_TOPIC_END = ","  # (folded) ends the topic of a sentence ('对于城市生活垃圾,')
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
@@ -502,6 +503,48 @@ def amount_of_a_verb(c: Clause) -> Alias | None:
     return Alias(mention.start - len(thing), mention.start, code)
 
 
+def topic(c: Clause) -> str:
+    """The thing a sentence is about from '对于X,' before the number (maps/cues.yml
+    topic_openers), after any amount said of it ('对于54.75万吨医疗废物,': 医疗废物); '' when the
+    sentence names none."""
+    text = c.text
+    found = [(text.rfind(o, c.sentence_start, c.mention.start), o) for o in cues().topic_openers]
+    at, opener = max(found)
+    if at < 0:
+        return ""
+    start = at + len(opener)
+    end = text.find(_TOPIC_END, start, c.mention.start)
+    if end < 0:
+        return ""
+    within = [m for m in c.doc.mentions if start <= m.start and m.end <= end]
+    thing = text[within[-1].end if within else start : end]
+    return thing if thing and plain(thing) else ""
+
+
+def topical(c: Clause) -> Alias | None:
+    """A figure in a sentence about a thing ('对于X,…'): its own name completed with the thing
+    ('处置率达97.4%' → 城市生活垃圾处置率), or a number followed by 得到(了) and a verb of what was
+    done ('61.8%得到了综合利用' → X综合利用量占比; '54.2万吨得到处置' → X处置量), names the
+    indicator the lexicon spells so."""
+    thing = topic(c)
+    if not thing:
+        return None
+    lex, mention, the_cues = c.doc.lex, c.mention, cues()
+    names = [thing + c.own.name] if c.own is not None else []
+    after = c.text[mention.end : mention.end + LIST_REACH]
+    marker = next((m for m in the_cues.done_to_markers if after.startswith(m)), None)
+    verb = next((v for v in the_cues.amount_verbs if marker and after[len(marker) :].startswith(v)),
+                None)  # fmt: skip
+    if verb is not None:
+        endings = _SHARE_ENDINGS if mention.unit_code == "pct" else _AMOUNT_ENDINGS
+        names += [thing + verb + ending for ending in endings]
+    for name in names:
+        code = lex.aliases.get(name)
+        if code and compatible(lex.indicators[code], mention, c.kind):
+            return Alias(mention.start, mention.start, code)
+    return None
+
+
 def continued(c: Clause) -> Alias | None:
     """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose indicator no
     name in the text spells is a change of that figure."""
@@ -558,6 +601,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     sibling_class,
     days_named,
     amount_of_a_verb,
+    topical,
     continued,
     other_extreme,
 )
@@ -607,9 +651,10 @@ def respective_heads(c: Clause) -> dict[int, Alias] | None:
         return None
     endings = _SHARE_ENDINGS if found.group(2) in ("占比", "占") else _AMOUNT_ENDINGS
     earlier = c.doc.aliases_between(c.sentence_start, own.clause_start)
+    thing = topic(c)
     given = {}
     for head, item in zip(heads, series, strict=True):
-        alias = _completed(c, head, endings, earlier, item)
+        alias = _completed(c, head, endings, earlier, item, thing)
         if alias is None:
             return {}
         given[item.start] = alias
@@ -617,8 +662,12 @@ def respective_heads(c: Clause) -> dict[int, Alias] | None:
 
 
 def _completed(c: Clause, head: str, endings: list[str], earlier: list[Alias],
-               mention: Mention) -> Alias | None:  # fmt: skip
+               mention: Mention, thing: str = "") -> Alias | None:  # fmt: skip
     lex = c.doc.lex
+    for ending in endings if thing else []:  # the sentence's topic ('对于X,…')
+        code = lex.aliases.get(thing + head + ending)
+        if code and compatible(lex.indicators[code], mention, c.kind):
+            return Alias(mention.start, mention.start, code)
     for alias in reversed(earlier):
         name = c.text[alias.start : alias.end]
         for cut in range(len(name) - 1, 1, -1):

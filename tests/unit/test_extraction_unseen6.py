@@ -71,3 +71,22 @@ def test_a_verb_opening_a_list_of_things_with_amounts_names_each_amount() -> Non
     ]
     text = "2015年,各地产生的问题较多,其中医疗废物约80万吨。"
     assert named_facts(text, province=CHINA, year=2015) == []
+
+
+def test_a_sentence_about_a_thing_completes_its_figures_names_with_it() -> None:
+    """'对于X,…': X completes the names of the sentence's figures — an own name (处置率 →
+    X处置率), or a number 得到(了) a verb was done to (X综合利用量占比, X处置量)."""
+    assert named_facts("2015年,对于城市生活垃圾,处置率达98.2%。", province=CHINA, year=2015) == [
+        ("msw_disposal_rate", "actual", 98.2)
+    ]
+    text = "2015年,对于一般工业固体废物,60.2%得到了综合利用。"
+    assert named_facts(text, province=CHINA, year=2015) == [
+        ("general_industrial_solid_waste_utilized_share", "actual", 60.2)
+    ]
+    text = "2015年,对于50.5万吨医疗废物,其中50.1万吨得到处置。"
+    assert ("medical_waste_disposed", "actual", 50.1) in named_facts(
+        text, province=CHINA, year=2015
+    )
+    # a thing whose name with the figure's spells no indicator lends no code
+    facts = named_facts("2015年,对于城市污泥,处置率达90.0%。", province=CHINA, year=2015)
+    assert all(code.startswith("~") for code, _, _ in facts)
