@@ -79,9 +79,11 @@ def test_a_sentence_about_a_thing_completes_its_figures_names_with_it() -> None:
     assert named_facts("2015年,对于城市生活垃圾,处置率达98.2%。", province=CHINA, year=2015) == [
         ("msw_disposal_rate", "actual", 98.2)
     ]
-    text = "2015年,对于一般工业固体废物,60.2%得到了综合利用。"
+    text = "2015年,对于一般工业固体废物,60.2%得到了综合利用,此外,处置和贮存分别占比30.1%和9.6%。"
     assert named_facts(text, province=CHINA, year=2015) == [
-        ("general_industrial_solid_waste_utilized_share", "actual", 60.2)
+        ("general_industrial_solid_waste_utilized_share", "actual", 60.2),
+        ("general_industrial_solid_waste_disposed_share", "actual", 30.1),
+        ("general_industrial_solid_waste_stored_share", "actual", 9.6),
     ]
     text = "2015年,对于50.5万吨医疗废物,其中50.1万吨得到处置。"
     assert ("medical_waste_disposed", "actual", 50.1) in named_facts(
