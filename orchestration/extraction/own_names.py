@@ -58,6 +58,15 @@ CLASS_ONLY = re.compile(r"劣?[ivx]+类(?:水质|水体|断面)?")  # 'Ⅳ类', 
 # words ending in a relative clause before a count ('监测的', '开展水质监测的'): what was done
 # to the things the count names after it
 _RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
+# a share said of its whole ('…的县域面积占国土面积的27.7%'): A's share of B, named A占B比例
+_SHARE_OF_WHOLE = re.compile(r"占([^,;:。、()\d]{2,12})的$")
+_SHARE_NAME = "占{whole}比例"
+# a name opening with a count of places ('两省', '3个城市'): the places, not the document's region
+_COUNTED_PLACES = re.compile(
+    "(?:[0-9]+|[一二两三四五六七八九十]+)个?(?:{})".format(
+        "|".join(map(re.escape, cues().scope_nouns))
+    )
+)
 _PERFECTIVE = "了"  # closes a verb of what was done ('完成了14个…')
 _RELATIVE_MARK = "的"  # joins what was done to the things it was done to
 _AMONG = "中,"  # closes the things counted that a list of their classes follows
@@ -113,6 +122,13 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         if words.endswith(glue):
             words, copula = words[: -len(glue)], True
             break
+    whole = _SHARE_OF_WHOLE.search(words) if mention.unit_code == "pct" and not copula else None
+    if whole is not None and _COUNTED_PLACES.match(words) is None:
+        # '…的县域面积占国土面积的27.7%': A's share of B (not '两省废碱产生量占…的79.5%': whose
+        # region the places counted, not the document's, would be)
+        words, copula = words[: whole.start()], True
+    else:
+        whole = None
     words = BASE_YEAR.sub("", words)
     for pattern in the_cues.own_name_time_patterns:
         words = pattern.sub("", words)
@@ -167,7 +183,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
             return OwnName(done + thing, clause_start, True)
     if is_name(words) and not borrowing:
         clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
-        return OwnName(words, clause_start, clear)
+        share_of = _SHARE_NAME.format(whole=whole.group(1)) if whole is not None else ""
+        return OwnName(words + share_of, clause_start, clear)
     if words or mention.unit_code not in ("count", None):
         return None
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'

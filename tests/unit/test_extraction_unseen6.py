@@ -92,3 +92,14 @@ def test_a_sentence_about_a_thing_completes_its_figures_names_with_it() -> None:
     # a thing whose name with the figure's spells no indicator lends no code
     facts = named_facts("2015年,对于城市污泥,处置率达90.0%。", province=CHINA, year=2015)
     assert all(code.startswith("~") for code, _, _ in facts)
+
+
+def test_a_share_said_of_its_whole_is_named_with_it() -> None:
+    """'A占B的N%' (a share with its whole stated) is named A占B比例; when A opens with a count of
+    places ('两省…'), whose figure it is stays unsaid, so it lands nothing."""
+    text = "2021年,生态质量为一类的县域面积占国土面积的25.1%。"
+    assert named_facts(text, province=CHINA, year=2021) == [
+        ("~生态质量为一类的县域面积占国土面积比例", "actual", 25.1)
+    ]
+    text = "2012年,两省废碱产生量占重点调查工业企业的71.5%。"
+    assert named_facts(text, province=CHINA, year=2012) == []
