@@ -61,6 +61,13 @@ _RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
 # a share said of its whole ('…的县域面积占国土面积的27.7%'): A's share of B, named A占B比例
 _SHARE_OF_WHOLE = re.compile(r"占([^,;:。、()\d]{2,12})的$")
 _SHARE_NAME = "占{whole}比例"
+# a figure said from its past value to its present one: 'X由2003年的14.2万平方公里' (the past) and
+# '…增加到16.9万平方公里' (the present) are both X's
+_FROM = re.compile(r"由(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
+_FROM_TO = re.compile(
+    r"^(?P<name>[^,;:。\d]+?)由[^,;:。]*?\d[^,;:。]*?"
+    r"(?:增加|下降|上升|减少|降低|提高|增长|提升|扩大|缩小|升|降|增|减)?(?:到|至)$"
+)
 # a name opening with a count of places ('两省', '3个城市'): the places, not the document's region
 _COUNTED_PLACES = re.compile(
     "(?:[0-9]+|[一二两三四五六七八九十]+)个?(?:{})".format(
@@ -118,7 +125,11 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if named:
         return None
     copula = False
-    for glue in the_cues.copulas:
+    from_to = _FROM_TO.match(words) or _FROM.search(words)
+    if from_to is not None:  # 'X由2003年的14.2万平方公里增加到16.9万平方公里': both are X's
+        words, copula = (from_to.group("name") if from_to.re is _FROM_TO
+                         else words[: from_to.start()]), True  # fmt: skip
+    for glue in the_cues.copulas if not copula else ():
         if words.endswith(glue):
             words, copula = words[: -len(glue)], True
             break

@@ -5,6 +5,7 @@ without its rule or spelling."""
 
 from __future__ import annotations
 
+from orchestration.extraction.extractor import extract
 from tests.unit.extracting import named_facts
 
 CHINA = "100000"
@@ -103,3 +104,14 @@ def test_a_share_said_of_its_whole_is_named_with_it() -> None:
     ]
     text = "2012年,两省废碱产生量占重点调查工业企业的71.5%。"
     assert named_facts(text, province=CHINA, year=2012) == []
+
+
+def test_a_figure_said_from_its_past_value_to_its_present_names_both() -> None:
+    """'X由2003年的约13.8万平方公里增加到约15.2万平方公里': both numbers are X's, the first of the
+    year bound to it (past an 约), the second of the report year."""
+    text = "2004年,未达到清洁海域水质标准的面积由2003年的约13.8万平方公里增加到约15.2万平方公里。"
+    facts = extract(text, province=CHINA, year=2004).facts
+    assert [(f.indicator_name_zh, f.value, f.period) for f in facts] == [
+        ("未达到清洁海域水质标准的面积", 138000.0, "2003"),
+        ("未达到清洁海域水质标准的面积", 152000.0, "2004"),
+    ]
