@@ -15,9 +15,8 @@ from orchestration.parsing.text import match_key
 
 CUES_PATH = Path(__file__).resolve().parent / "maps" / "cues.yml"
 YEAR = r"(?:19|20)\d\d"
-_BOUND_TO_NUMBER = re.compile(r"的?(?:约|近|逾|超)?\d")  # bound to a number: '从2003年的约14.2万'
-    r"的?(?:约|近|逾|超)?\d"
-)  # a year bound to a number ('从2003年的约14.2万')
+# a year bound to a number ('从2003年的约14.2万'), not a year of the clause
+_BOUND_TO_NUMBER = re.compile(r"的?(?:约|近|逾|超)?\d")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
 BOUND_YEAR_REACH = 10  # the words before a number where a year bound to it stands ('从2022年的')
 DIRECTION_REACH = 6  # the words before a number where its direction word ends ('下降了')
