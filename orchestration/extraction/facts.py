@@ -60,8 +60,11 @@ class Extraction:
 
 
 def first_statements(facts: list[Fact]) -> list[Fact]:
-    """A document that repeats a statement word for word states one fact: keep the first."""
+    """A document that repeats a statement word for word states one fact: keep the first. An
+    open-vocabulary figure said again under the end of its name or a longer one (a headline's
+    '滇池综合营养状态指数下降11.4%', the body's '…综合营养状态指数下降11.4%') is the same."""
     seen, kept = set(), []
+    open_names: dict[tuple, list[str]] = {}
     for fact in facts:
         # an actual is one fact whatever base its sentence names ('比上年' in a title, '比2021年'
         # in the body)
@@ -71,9 +74,16 @@ def first_statements(facts: list[Fact]) -> list[Fact]:
         key = (fact.indicator_code, fact.indicator_name_zh if not fact.indicator_code else "",
                fact.kind, fact.value, fact.unit, fact.comparator, fact.period, fact.region_code,
                baseline)  # fmt: skip
-        if key not in seen:
-            seen.add(key)
-            kept.append(fact)
+        if key in seen:
+            continue
+        if not fact.indicator_code:
+            names = open_names.setdefault(key[2:], [])
+            name = fact.indicator_name_zh
+            if any(name.endswith(other) or other.endswith(name) for other in names if other):
+                continue
+            names.append(name)
+        seen.add(key)
+        kept.append(fact)
     return kept
 
 

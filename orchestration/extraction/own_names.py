@@ -61,6 +61,7 @@ _RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
 # a share said of its whole ('…的县域面积占国土面积的27.7%'): A's share of B, named A占B比例
 _SHARE_OF_WHOLE = re.compile(r"占([^,;:。、()\d]{2,12})的$")
 _SHARE_NAME = "占{whole}比例"
+_CHANGE_UNITS = ("pct", "pp")  # the units of a change said with its direction ('下降11.4%')
 # a figure said from its past value to its present one: 'X由2003年的14.2万平方公里' (the past) and
 # '…增加到16.9万平方公里' (the present) are both X's
 _FROM = re.compile(r"由(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
@@ -143,7 +144,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     words = BASE_YEAR.sub("", words)
     for pattern in the_cues.own_name_time_patterns:
         words = pattern.sub("", words)
-    changed = True
+    changed, directed = True, False
     while changed:
         changed = False
         for word in the_cues.own_name_scope_words:
@@ -152,7 +153,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
                 changed = True
         for word, _ in the_cues.directions:
             if words.endswith(word):
-                words, changed = words[: -len(word)], True
+                words, changed, directed = words[: -len(word)], True, True
+    if directed and mention.unit_code in _CHANGE_UNITS and not words.startswith(_COMPARISON_STARTS):
+        copula = True  # 'X下降11.4%': a change named by its direction as clearly as by 为
     words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     words = _without_regions(doc, words.rstrip("("))
     tied = words.endswith(_TIE)

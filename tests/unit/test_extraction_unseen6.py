@@ -115,3 +115,18 @@ def test_a_figure_said_from_its_past_value_to_its_present_names_both() -> None:
         ("未达到清洁海域水质标准的面积", 138000.0, "2003"),
         ("未达到清洁海域水质标准的面积", 152000.0, "2004"),
     ]
+
+
+def test_a_change_named_by_its_direction_is_clearly_named() -> None:
+    """'X下降11.4%' names its change as clearly as 'X为…'; a comparison before the direction
+    ('较去年同期下降4.2%') is no name. Said again in a headline and the body under the end of its
+    name, it is one fact."""
+    text = "洱海综合营养状态指数下降8.3%\n2019年,洱海水质好转,综合营养状态指数下降8.3%。"
+    assert named_facts(text, province="532900", year=2019) == [
+        ("~洱海综合营养状态指数", "change", -8.3)
+    ]
+    text = "2019年,全市PM2.5平均浓度为30微克/立方米,较去年同期下降4.2%。"
+    assert named_facts(text, province="532900", year=2019) == [
+        ("pm2_5", "actual", 30.0),
+        ("pm2_5", "change", -4.2),
+    ]
