@@ -61,6 +61,7 @@ _RELATIVE = re.compile(r"^[^,;:。、()\d]{1,10}的$")
 # a share said of its whole ('…的县域面积占国土面积的27.7%'): A's share of B, named A占B比例
 _SHARE_OF_WHOLE = re.compile(r"占([^,;:。、()\d]{2,12})的$")
 _SHARE_NAME = "占{whole}比例"
+_ITEM_JOIN = "、"  # joins the items of a list of names
 _CHANGE_UNITS = ("pct", "pp")  # the units of a change said with its direction ('下降11.4%')
 # a figure said from its past value to its present one: 'X由2003年的14.2万平方公里' (the past) and
 # '…增加到16.9万平方公里' (the present) are both X's
@@ -195,7 +196,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         thing = _thing_after_count(doc, mention)
         if thing:
             return OwnName(done + thing, clause_start, True)
-    if is_name(words) and not borrowing:
+    # '处置、贮存和倾倒丢弃分别占比': things listed before 分别 name one item each
+    listed_heads = RESPECTIVELY in words and is_name(words.replace(_ITEM_JOIN, ""))
+    if (is_name(words) or listed_heads) and not borrowing:
         clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
         share_of = _SHARE_NAME.format(whole=whole.group(1)) if whole is not None else ""
         return OwnName(words + share_of, clause_start, clear)

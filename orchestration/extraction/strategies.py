@@ -655,9 +655,10 @@ def respective_heads(c: Clause) -> dict[int, Alias] | None:
     given = {}
     for head, item in zip(heads, series, strict=True):
         alias = _completed(c, head, endings, earlier, item, thing)
-        if alias is None:
+        if alias is None and not thing:
             return {}
-        given[item.start] = alias
+        if alias is not None:  # with a topic, a head the catalogue lacks is left to its own name
+            given[item.start] = alias
     return given
 
 

@@ -76,11 +76,15 @@ def test_a_verb_opening_a_list_of_things_with_amounts_names_each_amount() -> Non
 
 def test_a_sentence_about_a_thing_completes_its_figures_names_with_it() -> None:
     """'对于X,…': X completes the names of the sentence's figures — an own name (处置率 →
-    X处置率), or a number 得到(了) a verb was done to (X综合利用量占比, X处置量)."""
+    X处置率), a number 得到(了) a verb was done to (X综合利用量占比, X处置量), and the things listed
+    before 分别 (X处置量占比, X贮存量占比; 倾倒丢弃, which the catalogue lacks, claims nothing)."""
     assert named_facts("2015年,对于城市生活垃圾,处置率达98.2%。", province=CHINA, year=2015) == [
         ("msw_disposal_rate", "actual", 98.2)
     ]
-    text = "2015年,对于一般工业固体废物,60.2%得到了综合利用,此外,处置和贮存分别占比30.1%和9.6%。"
+    text = (
+        "2015年,对于一般工业固体废物,60.2%得到了综合利用,"
+        "此外,处置、贮存和倾倒丢弃分别占比30.1%、9.6%和0.1%。"
+    )
     assert named_facts(text, province=CHINA, year=2015) == [
         ("general_industrial_solid_waste_utilized_share", "actual", 60.2),
         ("general_industrial_solid_waste_disposed_share", "actual", 30.1),
