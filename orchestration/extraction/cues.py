@@ -137,6 +137,7 @@ class Cues:
     stated_amplitude: re.Pattern[str]
     durations_after_count: list[str]
     not_a_value_before: list[str]
+    not_a_value_before_patterns: list[re.Pattern[str]]
     prose_unit_exclusions: frozenset[str]
     verbal_after_alias: list[tuple[str, float]]
     verbal_before_alias: list[tuple[str, float]]
@@ -251,6 +252,7 @@ class Cues:
             stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
+            not_a_value_before_patterns=_patterns(spec["not_a_value_before_patterns"]),
             prose_unit_exclusions=frozenset(match_key(w) for w in spec["prose_unit_exclusions"]),
             verbal_after_alias=[
                 (match_key(w), float(v)) for v, ws in verbal["after_alias"].items() for w in ws

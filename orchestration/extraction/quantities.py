@@ -107,7 +107,9 @@ def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
             first, last = ranks[start]
             mentions.append(Mention(first, last, start, end, value, RANK_UNIT, None, "="))
             continue
-        if any(text.endswith(word, 0, start) for word in the_cues.not_a_value_before):
+        if any(text.endswith(word, 0, start) for word in the_cues.not_a_value_before) or any(
+            p.search(text, max(0, start - 3), start) for p in the_cues.not_a_value_before_patterns
+        ):
             continue
         mention = _read_after(text, start, end, value)
         if mention is not None:

@@ -134,3 +134,11 @@ def test_a_change_named_by_its_direction_is_clearly_named() -> None:
         ("pm2_5", "actual", 30.0),
         ("pm2_5", "change", -4.2),
     ]
+
+
+def test_the_minutes_of_a_clock_time_are_no_figure() -> None:
+    """A page's dateline ('2005年02月04日16:52 人民网') holds no count of people."""
+    text = "2005年02月04日16:52 人民网\n2004年,严重污染海域面积约为3.0万平方公里。"
+    assert named_facts(text, province=CHINA, year=2004) == [
+        ("sea_area_worse_than_iv", "actual", 30000.0)
+    ]
