@@ -170,6 +170,8 @@ class Cues:
     amount_suffixes: list[str]
     amount_verbs: list[str]
     topic_openers: tuple[str, ...]
+    measured_subjects: list[str]
+    times_of_day: tuple[str, ...]
     done_to_markers: tuple[str, ...]
     measure_heads: list[str]
     place_list_openers: list[str]
@@ -291,6 +293,8 @@ class Cues:
             amount_suffixes=_words(spec["amount_suffixes"]),
             amount_verbs=_words(spec["amount_verbs"]),
             topic_openers=tuple(_words(spec["topic_openers"])),
+            measured_subjects=_words(spec["measured_subjects"]),
+            times_of_day=tuple(_words(spec["times_of_day"])),
             done_to_markers=tuple(_words(spec["done_to_markers"])),
             measure_heads=_words(spec["measure_heads"]),
             place_list_openers=_words(spec["place_list_openers"]),

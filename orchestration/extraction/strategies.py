@@ -545,6 +545,31 @@ def topical(c: Clause) -> Alias | None:
     return None
 
 
+def subject_said_before(c: Clause) -> Alias | None:
+    """'夜间区域声环境质量等级为一般,平均等效声级为46.1dB(A)': a measure named without what it
+    measures, in a sentence whose clause before named that (maps/cues.yml measured_subjects, and
+    the time of day before it or in the measure's own name), names the indicator they spell
+    together (夜间区域声环境平均等效声级)."""
+    own, lex, the_cues = c.own, c.doc.lex, cues()
+    if own is None:
+        return None
+    before = c.text[c.sentence_start : own.clause_start]
+    at, subject = max((before.rfind(s), s) for s in the_cues.measured_subjects)
+    if at < 0 or subject in own.name:
+        return None
+    said = c.text[own.clause_start : c.mention.start]  # own names drop words like 平均
+    said = next((said.removesuffix(w) for w in the_cues.copulas if said.endswith(w)), said)
+    for words in dict.fromkeys((said, own.name)):
+        time = next((t for t in the_cues.times_of_day if words.startswith(t)), "")
+        rest = words.removeprefix(time)
+        time = time or next((t for t in the_cues.times_of_day if before.endswith(t, 0, at)), "")
+        for name in (time + subject + rest, subject + time + rest):
+            code = lex.aliases.get(name)
+            if code and compatible(lex.indicators[code], c.mention, c.kind):
+                return Alias(c.mention.start, c.mention.start, code)
+    return None
+
+
 def continued(c: Clause) -> Alias | None:
     """'…比例为75.2%,同比改善13.1个百分点': a change right after a figure whose indicator no
     name in the text spells is a change of that figure."""
@@ -602,6 +627,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     days_named,
     amount_of_a_verb,
     topical,
+    subject_said_before,
     continued,
     other_extreme,
 )

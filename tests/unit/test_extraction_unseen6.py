@@ -142,3 +142,23 @@ def test_the_minutes_of_a_clock_time_are_no_figure() -> None:
     assert named_facts(text, province=CHINA, year=2004) == [
         ("sea_area_worse_than_iv", "actual", 30000.0)
     ]
+
+
+def test_a_measure_named_alone_takes_what_the_clause_before_measured() -> None:
+    """'夜间区域声环境质量等级为一般,平均等效声级为45.0dB(A)': the level is the night-time
+    regional noise level, the subject and time of day said in the clause before."""
+    text = (
+        "2019年,昼间区域声环境质量等级为较好,昼间平均等效声级为53.2dB(A);"
+        "夜间区域声环境质量等级为一般,平均等效声级为45.0dB(A)。"
+    )
+    assert named_facts(text, province="341800", year=2019) == [
+        ("noise_regional_day_leq", "actual", 53.2),
+        ("noise_regional_night_leq", "actual", 45.0),
+    ]
+
+
+def test_road_traffic_noise_levels_are_length_weighted_averages() -> None:
+    text = "2019年,道路交通昼间加权平均等效声级为66.1dB(A)。"
+    assert named_facts(text, province="341800", year=2019) == [
+        ("noise_traffic_day_leq", "actual", 66.1)
+    ]
