@@ -496,8 +496,8 @@ def amount_of_a_verb(c: Clause) -> Alias | None:
     *listed, thing = _AMOUNT_LIST_SEPARATORS.split(before[at + len(verb) :])
     if not thing or not plain(thing) or not all(_DIGIT.search(item) for item in listed):
         return None  # the thing has a digit, or the words before it are no list of amounts
-    code = next((lex.aliases.get(thing + verb + s) for s in cues().amount_suffixes
-                 if lex.aliases.get(thing + verb + s)), None)  # fmt: skip
+    spelled = (lex.aliases.get(thing + verb + suffix) for suffix in cues().amount_suffixes)
+    code = next(filter(None, spelled), None)
     if code is None or not compatible(lex.indicators[code], mention, c.kind):
         return None
     return Alias(mention.start - len(thing), mention.start, code)
@@ -533,11 +533,11 @@ def topical(c: Clause) -> Alias | None:
     names = [thing + c.own.name] if c.own is not None else []
     after = c.text[mention.end : mention.end + LIST_REACH]
     marker = next((m for m in the_cues.done_to_markers if after.startswith(m)), None)
-    verb = next((v for v in the_cues.amount_verbs if marker and after[len(marker) :].startswith(v)),
-                None)  # fmt: skip
-    if verb is not None:
+    if marker is not None:  # '61.8%得到了综合利用'
+        done = after[len(marker) :]
+        verb = next((v for v in the_cues.amount_verbs if done.startswith(v)), None)
         endings = _SHARE_ENDINGS if mention.unit_code == "pct" else _AMOUNT_ENDINGS
-        names += [thing + verb + ending for ending in endings]
+        names += [thing + verb + ending for ending in endings] if verb else []
     for name in names:
         code = lex.aliases.get(name)
         if code and compatible(lex.indicators[code], mention, c.kind):
