@@ -5,7 +5,9 @@ What belongs here: each way prose ties a number to an indicator's name — a nam
 interrupts, a name right after it, the k-th name before 分别, the nearest fitting name before it,
 a name the words before it complete, the figure a change continues — and the windows each looks
 in. A strategy reads the Clause and the document; it never changes either (the reader keeps the
-memory, extractor.py). What keeps a candidate from being used is in guards.py.
+memory, extractor.py). What keeps a candidate from being used is in guards.py; the strategies
+that complete a name with words of the sentence outside the number's clause (a verb opening a
+list, a topic, the clause before) are in carried.py and take their place in STRATEGIES here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,15 @@ import re
 from collections.abc import Callable
 
 from orchestration.extraction.aliases import Alias
+from orchestration.extraction.carried import (
+    AMOUNT_ENDINGS,
+    NOT_AMOUNTS,
+    SHARE_ENDINGS,
+    amount_of_a_verb,
+    subject_said_before,
+    topic,
+    topical,
+)
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.fitting import compatible
@@ -46,18 +57,11 @@ SPLIT_HEADS = range(2, 7)  # lengths of the words before a number that finish a 
 OWN_NAME_TAIL_MIN = 4  # the shortest last words of a number's own name that complete a name
 COMPLETING_HEAD_MIN = 3  # the shortest completing head ('总面积') an own name may end with
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
-# the words a coordinated own name ends with when it shares out a total ('处置和贮存分别占比')
-_SHARE_ENDINGS = ["量占比", "占比", "量占利用处置总量"]
-_AMOUNT_ENDINGS = ["量", ""]
 _PARENTHESIS = re.compile(r"\((?:含|包括|其中)?$")  # a number opening a parenthesis
 _DETAIL = re.compile(r"\((?:含|包括|其中)$")  # ...that details the number before ('(含1天')
 _DAYS, _DAY_COUNT = "day", "天数"  # a count of days, and the word naming one
 _LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
-_NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
-_AMOUNT_LIST_SEPARATORS = re.compile("[,、]")  # between the things of a list with amounts
-_DIGIT = re.compile(r"\d")
-_TOPIC_END = ","  # (folded) ends the topic of a sentence ('对于城市生活垃圾,')
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
@@ -443,7 +447,7 @@ def split_name(c: Clause) -> Alias | None:
         words = [own.name[-n:] for n in range(len(own.name), OWN_NAME_TAIL_MIN - 1, -1)]
         words += [own.name]
         words += [h for h in heads if len(h) >= COMPLETING_HEAD_MIN and own.name.endswith(h)]
-        if c.mention.unit_code not in _NOT_AMOUNTS:  # '…产生量2462.75万吨,综合利用1970.78万吨'
+        if c.mention.unit_code not in NOT_AMOUNTS:  # '…产生量2462.75万吨,综合利用1970.78万吨'
             words += [own.name + s for s in cues().amount_suffixes if not own.name.endswith(s)]
         words = [w for w in dict.fromkeys(words) if w.endswith(heads)]
     for word in words:
@@ -478,96 +482,6 @@ def days_named(c: Clause) -> Alias | None:
     if c.text[start : c.mention.start] != own.name:
         start = c.mention.start  # the name was said apart from the number
     return Alias(start, c.mention.start, code)
-
-
-def amount_of_a_verb(c: Clause) -> Alias | None:
-    """'共产生一般工业固体废物2.1亿吨,工业危险废物3900万吨,医疗废物约80万吨': a thing right before
-    its amount, in a list of things with amounts that a verb of what was done opens
-    (maps/cues.yml amount_verbs), names the indicator thing + verb + 量 (工业危险废物产生量),
-    when the lexicon spells one."""
-    text, lex, mention = c.text, c.doc.lex, c.mention
-    if c.kind != "actual" or mention.unit_code in _NOT_AMOUNTS:
-        return None
-    before = text[c.sentence_start : mention.start]
-    verbs = [(before.rfind(v), v) for v in cues().amount_verbs if v in before]
-    if not verbs:
-        return None
-    at, verb = max(verbs, key=lambda found: (found[0] + len(found[1]), len(found[1])))
-    *listed, thing = _AMOUNT_LIST_SEPARATORS.split(before[at + len(verb) :])
-    if not thing or not plain(thing) or not all(_DIGIT.search(item) for item in listed):
-        return None  # the thing has a digit, or the words before it are no list of amounts
-    spelled = (lex.aliases.get(thing + verb + suffix) for suffix in cues().amount_suffixes)
-    code = next(filter(None, spelled), None)
-    if code is None or not compatible(lex.indicators[code], mention, c.kind):
-        return None
-    return Alias(mention.start - len(thing), mention.start, code)
-
-
-def topic(c: Clause) -> str:
-    """The thing a sentence is about from '对于X,' before the number (maps/cues.yml
-    topic_openers), after any amount said of it ('对于54.75万吨医疗废物,': 医疗废物); '' when the
-    sentence names none."""
-    text = c.text
-    found = [(text.rfind(o, c.sentence_start, c.mention.start), o) for o in cues().topic_openers]
-    at, opener = max(found)
-    if at < 0:
-        return ""
-    start = at + len(opener)
-    end = text.find(_TOPIC_END, start, c.mention.start)
-    if end < 0:
-        return ""
-    within = [m for m in c.doc.mentions if start <= m.start and m.end <= end]
-    thing = text[within[-1].end if within else start : end]
-    return thing if thing and plain(thing) else ""
-
-
-def topical(c: Clause) -> Alias | None:
-    """A figure in a sentence about a thing ('对于X,…'): its own name completed with the thing
-    ('处置率达97.4%' → 城市生活垃圾处置率), or a number followed by 得到(了) and a verb of what was
-    done ('61.8%得到了综合利用' → X综合利用量占比; '54.2万吨得到处置' → X处置量), names the
-    indicator the lexicon spells so."""
-    thing = topic(c)
-    if not thing:
-        return None
-    lex, mention, the_cues = c.doc.lex, c.mention, cues()
-    names = [thing + c.own.name] if c.own is not None else []
-    after = c.text[mention.end : mention.end + LIST_REACH]
-    marker = next((m for m in the_cues.done_to_markers if after.startswith(m)), None)
-    if marker is not None:  # '61.8%得到了综合利用'
-        done = after[len(marker) :]
-        verb = next((v for v in the_cues.amount_verbs if done.startswith(v)), None)
-        endings = _SHARE_ENDINGS if mention.unit_code == "pct" else _AMOUNT_ENDINGS
-        names += [thing + verb + ending for ending in endings] if verb else []
-    for name in names:
-        code = lex.aliases.get(name)
-        if code and compatible(lex.indicators[code], mention, c.kind):
-            return Alias(mention.start, mention.start, code)
-    return None
-
-
-def subject_said_before(c: Clause) -> Alias | None:
-    """'夜间区域声环境质量等级为一般,平均等效声级为46.1dB(A)': a measure named without what it
-    measures, in a sentence whose clause before named that (maps/cues.yml measured_subjects, and
-    the time of day before it or in the measure's own name), names the indicator they spell
-    together (夜间区域声环境平均等效声级)."""
-    own, lex, the_cues = c.own, c.doc.lex, cues()
-    if own is None:
-        return None
-    before = c.text[c.sentence_start : own.clause_start]
-    at, subject = max((before.rfind(s), s) for s in the_cues.measured_subjects)
-    if at < 0 or subject in own.name:
-        return None
-    said = c.text[own.clause_start : c.mention.start]  # own names drop words like 平均
-    said = next((said.removesuffix(w) for w in the_cues.copulas if said.endswith(w)), said)
-    for words in dict.fromkeys((said, own.name)):
-        time = next((t for t in the_cues.times_of_day if words.startswith(t)), "")
-        rest = words.removeprefix(time)
-        time = time or next((t for t in the_cues.times_of_day if before.endswith(t, 0, at)), "")
-        for name in (time + subject + rest, subject + time + rest):
-            code = lex.aliases.get(name)
-            if code and compatible(lex.indicators[code], c.mention, c.kind):
-                return Alias(c.mention.start, c.mention.start, code)
-    return None
 
 
 def continued(c: Clause) -> Alias | None:
@@ -675,7 +589,7 @@ def respective_heads(c: Clause) -> dict[int, Alias] | None:
     series = c.doc.series(anchor, mention)
     if len(heads) != len(series) or series[0] is not mention:
         return None
-    endings = _SHARE_ENDINGS if found.group(2) in ("占比", "占") else _AMOUNT_ENDINGS
+    endings = SHARE_ENDINGS if found.group(2) in ("占比", "占") else AMOUNT_ENDINGS
     earlier = c.doc.aliases_between(c.sentence_start, own.clause_start)
     thing = topic(c)
     given = {}
