@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from orchestration.manifest import COLUMNS
 from orchestration.paths import PROJECT_ROOT
 
 RAW = PROJECT_ROOT / "raw"
@@ -24,12 +25,13 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Pat
 def register(raw_dir: Path, relative: str, table: str, province: str = "广西") -> None:
     """Append a manifest entry for a file already written under raw_dir."""
     digest = hashlib.sha256((raw_dir / relative).read_bytes()).hexdigest()
+    row = {"path": relative, "sha256": digest, "subject": relative.split("/")[0], "table": table,
+           "province": province, "publisher": "test publisher", "source_kind": "government",
+           "document_kind": "bulletin", "title": "test table",
+           "source_url": "https://example.org/test", "retrieved": "2026-11-23",
+           "notes": "test fixture"}  # fmt: skip
     with open(raw_dir / "manifest.csv", "a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            [relative, digest, relative.split("/")[0], table, province, "", "test publisher",
-             "government", "bulletin", "test table", "", "https://example.org/test", "2026-11-23",
-             "test fixture"]
-        )  # fmt: skip
+        csv.writer(handle, lineterminator="\n").writerow([row.get(c, "") for c in COLUMNS])
 
 
 @pytest.fixture
