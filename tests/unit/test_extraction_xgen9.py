@@ -1,0 +1,18 @@
+"""Classes of wording found on the spent gold sets (unseen2–unseen5) in the ninth generalising
+round: each test states the general class, in sentences written for the test (other places and
+numbers than the gold texts), and fails without its rule or spelling."""
+
+from __future__ import annotations
+
+from tests.unit.extracting import named_facts
+
+
+def test_a_drinking_water_source_said_short_is_counted() -> None:
+    """饮用水源地 is the common short spelling of 饮用水水源地: a count of them is the count of
+    drinking-water sources, as the long spelling's is."""
+    assert named_facts("2021年,全省21个饮用水源地水质保持稳定。", province="430000", year=2021) == [
+        ("drinking_water_sources_count", "actual", 21.0)
+    ]
+    assert named_facts("2021年,衡阳市共有9座集中式饮用水源地。", province="430000", year=2021) == [
+        ("drinking_water_sources_count", "actual", 9.0)
+    ]
