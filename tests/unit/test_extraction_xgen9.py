@@ -16,3 +16,11 @@ def test_a_drinking_water_source_said_short_is_counted() -> None:
     assert named_facts("2021年,衡阳市共有9座集中式饮用水源地。", province="430000", year=2021) == [
         ("drinking_water_sources_count", "actual", 9.0)
     ]
+
+
+def test_the_seats_of_the_divisions_governments_are_the_cities_measured() -> None:
+    """'N个地(州、市)人民政府(行署)所在城市' (Xinjiang's, Tibet's wording for its prefectures'
+    seats) counts the cities a network measures: known words, so the figure after them is the
+    region's."""
+    text = "2024年,全区12个地(州、市)人民政府(行署)所在城市环境空气质量优良天数比例为88.1%。"
+    assert named_facts(text, province="540000", year=2024) == [("good_days_ratio", "actual", 88.1)]
