@@ -16,6 +16,7 @@ from orchestration.extraction.lexicon import Lexicon
 COORDINATED_ITEM_MAX = 12  # longest item of a coordinated list before a shared tail
 QUALIFIER_LOOKBACK = 2  # the characters before a bare name that may qualify it
 _COORDINATION = "".join(cues().grammar.list_joins)  # joins the items of a list sharing a tail
+_FUSED_HALVES = cues().grammar.fused_halves  # '昼夜间…': the first half before the second's
 _ITEM_BREAKS = ",、;:。()和及与\n"  # where an item of such a list begins
 
 
@@ -57,22 +58,15 @@ def _inside_class_range(text: str, pos: int) -> bool:
 
 
 def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> list[Alias]:
-    """The items before an alias that complete to aliases with its tail: 'A、B、C+tail'."""
-    items = []
-    cursor = start
-    while cursor > floor and text[cursor - 1] in _COORDINATION:
-        head_end = cursor - 1
-        head_start = head_end
-        while (
-            head_start > floor
-            and head_start > head_end - COORDINATED_ITEM_MAX
-            and text[head_start - 1] not in _ITEM_BREAKS
-        ):
-            head_start -= 1
-        if head_start == head_end:
-            break
-        items.insert(0, (head_start, head_end))
-        cursor = head_start
+    """The items before an alias that complete to aliases with its tail: 'A、B、C+tail', or
+    the first half fused before it ('昼夜间达标率')."""
+    fused = _fused_first_half(text, start, floor)
+    if fused is not None:  # '昼夜间达标率': 昼间达标率, named by the whole fused name
+        code = lex.aliases.get(text[fused:start] + text[start + 1 : end])
+        return (
+            [Alias(fused, end, code)] if code and code != lex.aliases.get(text[start:end]) else []
+        )
+    items = _listed_items(text, start, floor)
     for cut in range(1, end - start):
         tail = text[start + cut : end]
         codes = [lex.aliases.get(text[a:b] + tail) for a, b in items]
@@ -87,6 +81,34 @@ def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> l
                 if code and code != lex.aliases.get(text[start:end]):
                     return [Alias(head_start, b, code)]
     return []
+
+
+def _fused_first_half(text: str, start: int, floor: int) -> int | None:
+    """Where the first half (昼) of a name fused with the second's (夜间达标率) begins
+    ('昼夜间达标率'; maps/cues.yml grammar.fused_halves); None when none stands there."""
+    half = _FUSED_HALVES.get(text[start], "")
+    at = start - len(half)
+    return at if half and at >= floor and text.startswith(half, at) else None
+
+
+def _listed_items(text: str, start: int, floor: int) -> list[tuple[int, int]]:
+    """The items of a list joined before the name at start ('A、B、C' + tail)."""
+    items: list[tuple[int, int]] = []
+    cursor = start
+    while cursor > floor and text[cursor - 1] in _COORDINATION:
+        head_end = cursor - 1
+        head_start = head_end
+        while (
+            head_start > floor
+            and head_start > head_end - COORDINATED_ITEM_MAX
+            and text[head_start - 1] not in _ITEM_BREAKS
+        ):
+            head_start -= 1
+        if head_start == head_end:
+            break
+        items.insert(0, (head_start, head_end))
+        cursor = head_start
+    return items
 
 
 def _qualified(text: str, alias: Alias) -> bool:

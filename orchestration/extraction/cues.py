@@ -65,6 +65,7 @@ class Grammar:
 
     list_joins: tuple[str, ...]
     respectively: str
+    fused_halves: dict[str, str]
     group_endings: tuple[str, ...]
     counter_starts: tuple[str, ...]
     count_statements: tuple[str, ...]
@@ -82,6 +83,7 @@ class Grammar:
         return cls(
             list_joins=words("list_joins"),
             respectively=match_key(spec["respectively"]),
+            fused_halves={match_key(k): match_key(v) for k, v in spec["fused_halves"].items()},
             group_endings=words("group_endings"),
             counter_starts=words("counter_starts"),
             count_statements=words("count_statements"),

@@ -24,3 +24,18 @@ def test_the_seats_of_the_divisions_governments_are_the_cities_measured() -> Non
     region's."""
     text = "2024年,全区12个地(州、市)人民政府(行署)所在城市环境空气质量优良天数比例为88.1%。"
     assert named_facts(text, province="540000", year=2024) == [("good_days_ratio", "actual", 88.1)]
+
+
+def test_a_name_of_two_fused_halves_shares_its_numbers_out() -> None:
+    """'昼夜间达标率分别为A和B': the day's rate and the night's, as '昼、夜间达标率' would say; a
+    class of zones before it still keeps its own name (open vocabulary)."""
+    text = (
+        "2024年,全省城市功能区声环境昼夜间达标率分别为93.6%和85.2%。"
+        "其中2类功能区昼夜间达标率分别为96.0%和90.1%。"
+    )
+    facts = named_facts(text, province="410000", year=2024)
+    assert facts[:2] == [
+        ("noise_function_zone_day_compliance_rate", "actual", 93.6),
+        ("noise_function_zone_night_compliance_rate", "actual", 85.2),
+    ]
+    assert [(name[0], value) for name, _, value in facts[2:]] == [("~", 96.0), ("~", 90.1)]
