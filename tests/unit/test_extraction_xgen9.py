@@ -39,3 +39,13 @@ def test_a_name_of_two_fused_halves_shares_its_numbers_out() -> None:
         ("noise_function_zone_night_compliance_rate", "actual", 85.2),
     ]
     assert [(name[0], value) for name, _, value in facts[2:]] == [("~", 96.0), ("~", 90.1)]
+
+
+def test_a_rate_monitored_by_hand_is_the_networks_rate() -> None:
+    """The noise function zones' network was monitored by hand: '功能区手工监测昼间达标率' is
+    the catalogue's day rate, not a part of it."""
+    text = "2020年,全国城市声环境功能区手工监测昼间达标率为94.6%,夜间达标率为80.1%。"
+    assert named_facts(text, province="100000", year=2020) == [
+        ("noise_function_zone_day_compliance_rate", "actual", 94.6),
+        ("noise_function_zone_night_compliance_rate", "actual", 80.1),
+    ]
