@@ -39,6 +39,7 @@ class ReadSoFar:
     goal: str | None = None  # the indicator of the last goal stated in this paragraph
     respective: Alias | None = None  # given by a coordinated name before ('处置和贮存分别…')
     last_unmapped_end: int = -1  # where the last number left unclaimed ends
+    last_coded: str = ""  # the indicator of the last coded figure of this paragraph
 
 
 @dataclass(frozen=True)

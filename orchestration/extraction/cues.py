@@ -19,6 +19,7 @@ YEAR = r"(?:19|20)\d\d"
 _BOUND_TO_NUMBER = re.compile(r"的?(?:约|近|逾|超)?\d")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
 BOUND_YEAR_REACH = 10  # the words before a number where a year bound to it stands ('从2022年的')
+EXTREME_CHANGE_REACH = 48  # the words before a number where a change of extreme places is said
 DIRECTION_REACH = 6  # the words before a number where its direction word ends ('下降了')
 LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
@@ -137,6 +138,7 @@ class Cues:
     weight_after_patterns: list[re.Pattern[str]]
     share_base_patterns: list[re.Pattern[str]]
     stated_amplitude: re.Pattern[str]
+    extreme_change_patterns: list[re.Pattern[str]]
     durations_after_count: list[str]
     not_a_value_before: list[str]
     not_a_value_before_patterns: list[re.Pattern[str]]
@@ -254,6 +256,7 @@ class Cues:
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),
             share_base_patterns=_patterns(spec["share_base_patterns"]),
             stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),
+            extreme_change_patterns=_patterns(spec["extreme_change_patterns"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             not_a_value_before_patterns=_patterns(spec["not_a_value_before_patterns"]),
@@ -398,6 +401,10 @@ class Cues:
         for word, sign in self.directions:
             if tail.endswith(word):
                 return word, sign
+        extreme = next((m for p in self.extreme_change_patterns
+                        if (m := p.search(before[-EXTREME_CHANGE_REACH:]))), None)  # fmt: skip
+        if extreme is not None:  # '下降幅度最大的城市是德州市,为19.2%'
+            return next((w, s) for w, s in self.directions if w == extreme.group("word"))
         return None
 
     def rank_scope(self, clause: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
-from orchestration.extraction.cues import cues
+from orchestration.extraction.cues import EXTREME_CHANGE_REACH, cues
 from orchestration.extraction.fitting import compatible
 from orchestration.extraction.own_names import BASE_YEAR, listed_item
 from orchestration.extraction.quantities import Mention
@@ -601,6 +601,29 @@ def other_extreme(c: Clause) -> Alias | None:
     return Alias(c.mention.start, c.mention.start, previous.code)
 
 
+def extreme_change(c: Clause) -> Alias | None:
+    """'细颗粒物浓度最好的城市是青岛市,为16μg/m3;…7市同比下降,下降幅度最大的城市是德州市,为
+    19.2%': a change of the places at one end of a ranking by the size of the change
+    (`extreme_change_patterns`), with no name in its sentence, is a change of the indicator the
+    paragraph ranked its places by (its last coded figure, itself said of extreme places)."""
+    doc, code = c.doc, c.read.last_coded
+    if not code or c.kind != "change" or doc.aliases_between(c.sentence_start, c.mention.start):
+        return None
+    the_cues = cues()
+    if not any(
+        p.search(c.before[-EXTREME_CHANGE_REACH:]) for p in the_cues.extreme_change_patterns
+    ):
+        return None
+    ranked = c.text[c.paragraph_start : c.sentence_start]  # the sentences before in the paragraph
+    if not any(p.search(ranked) for p in the_cues.extreme_place_patterns):
+        return None
+    if not extreme_places(doc, c.mention, c.sentence_start):
+        return None
+    if not compatible(doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)
+
+
 # The order matters: a name bound to the number itself (it interrupts the number, or follows it
 # with at most FORWARD_GAP words between, or the places it counts go on to one) is what the
 # sentence says of that number, so it comes before any name said elsewhere; a percentage right
@@ -630,6 +653,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     subject_said_before,
     continued,
     other_extreme,
+    extreme_change,
 )
 # the strategies that bind a number to a name of its own place in the text: the number then
 # states no name of its own (an OwnName only counts when none of these names it)

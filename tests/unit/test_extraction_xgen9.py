@@ -4,6 +4,7 @@ numbers than the gold texts), and fails without its rule or spelling."""
 
 from __future__ import annotations
 
+from orchestration.extraction.extractor import extract
 from tests.unit.extracting import named_facts
 
 
@@ -49,3 +50,29 @@ def test_a_rate_monitored_by_hand_is_the_networks_rate() -> None:
         ("noise_function_zone_day_compliance_rate", "actual", 94.6),
         ("noise_function_zone_night_compliance_rate", "actual", 80.1),
     ]
+
+
+def test_the_change_of_the_place_that_changed_most_is_a_signed_change() -> None:
+    """'…下降幅度最大的城市是X,为N%': a change of X in the direction named; its indicator is the
+    one named in the sentence, or else the one the paragraph ranked its places by."""
+    named = "2020年5月,PM2.5浓度同比下降幅度最大的城市是潍坊市,为21.4%。"
+    facts = extract(named, province="370000", year=2020).facts
+    assert [(f.indicator_code, f.kind, f.value, f.region_code) for f in facts] == [
+        ("pm2_5", "change", -21.4, "370700")
+    ]
+    ranked = (
+        "2020年5月,细颗粒物浓度最好的城市是烟台市,为18μg/m3;最差的城市是聊城市,为41μg/m3。"
+        "5市同比下降,下降幅度最大的城市是潍坊市,为21.4%;4市同比上升,上升幅度最大的城市是临沂市,"
+        "为12.5%。"
+    )
+    facts = extract(ranked, province="370000", year=2020).facts
+    assert [
+        (f.indicator_code, f.kind, f.value, f.region_code) for f in facts if f.kind == "change"
+    ] == [
+        ("pm2_5", "change", -21.4, "370700"),
+        ("pm2_5", "change", 12.5, "371300"),
+    ]
+    # a paragraph that ranked no places lends its indicator to no such change
+    unranked = "2020年5月,全省PM2.5浓度为33μg/m3。5市同比下降,下降幅度最大的城市是潍坊市,为21.4%。"
+    facts = extract(unranked, province="370000", year=2020).facts
+    assert [f.value for f in facts if f.indicator_code == "pm2_5"] == [33.0]
