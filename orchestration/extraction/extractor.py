@@ -73,6 +73,7 @@ from orchestration.extraction.reading import (
 from orchestration.extraction.scope import counts_places
 from orchestration.extraction.strategies import (
     BINDING,
+    PLACE_ITEM,
     carried_goal,
     continued_code,
     first_candidate,
@@ -129,6 +130,7 @@ def read_number(c: Clause) -> Reading:
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
+        own = _extreme_places_each(c) or own  # '废碱产生量较大的省份为山东490.5万吨和新疆…'
         own = _occurrences(c) or own  # '共发现68次赤潮': how often an event occurred
     alias, own = guarded(c, alias, own)
     kind = c.kind
@@ -281,6 +283,25 @@ def _monitored_things(c: Clause) -> OwnName | None:
         return None  # '其他72个湖库': the catalogue counts lakes; which ones, the words do not say
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(qualifier + thing, clause_start, True)
+
+
+def _extreme_places_each(c: Clause) -> OwnName | None:
+    """'废碱产生量较大的省份为山东490.5万吨和新疆107.7万吨': the places of the highest or lowest
+    figure (maps/cues.yml `extreme_place_patterns`), each right before its own figure, after a
+    name ending in a measure head (`measure_heads`) that opens the clause: each figure is its
+    place's, an open-vocabulary fact under that name. Not a name with a digit or a time in it."""
+    doc, mention, text = c.doc, c.mention, c.text
+    place = next((s for s, e, _ in doc.regions
+                  if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
+    if place is None:
+        return None
+    clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    extremes = "|".join(p.pattern for p in cues().extreme_place_patterns)
+    found = re.fullmatch(rf"(?P<name>[^\d,;:。、()]{{2,16}}?)(?:{extremes})(?:{PLACE_ITEM})*",
+                         text[clause_start:place])  # fmt: skip
+    if found is None or not found["name"].endswith(tuple(cues().measure_heads)):
+        return None
+    return OwnName(found["name"], clause_start, True)
 
 
 def _occurrences(c: Clause) -> OwnName | None:

@@ -244,6 +244,10 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
                 if end == mention.start - 1 and start >= pos), None)  # fmt: skip
     if own is not None and text[mention.start - 1] == "(":
         return [own]  # '…较低的城市为舟山市(18微克/立方米)和丽水市(22微克/立方米)'
+    own = next((code for start, end, code in doc.regions
+                if end == mention.start and start >= pos), None)  # fmt: skip
+    if own is not None:  # '…较大的省份为山东490.5万吨和新疆107.7万吨': each place its own figure
+        return [own] if own else []  # (a name of several places, or of none for sure: no one's)
     codes = []
     for start, end, code in doc.regions:
         if start < pos or end > mention.start:

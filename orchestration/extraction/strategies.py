@@ -256,9 +256,9 @@ def sibling_class(c: Clause) -> Alias | None:
 
 
 # one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
-# a short unit, a comma
-_PLACE_ITEM = (  # '安康301天,', '赣州市第二,' (a rank in words), '吉安市和抚州市并列第五,'
-    r"[^\d,;:。、]{1,10}(?:\d+(?:\.\d+)?|第[一二三四五六七八九十]{1,3})[^\d,;:。、]{0,6}[,、]"
+# a short unit, a comma or a join ('山东490.5万吨和')
+PLACE_ITEM = (  # '安康301天,', '赣州市第二,' (a rank in words), '吉安市和抚州市并列第五,'
+    r"[^\d,;:。、]{1,10}(?:\d+(?:\.\d+)?|第[一二三四五六七八九十]{1,3})[^\d,;:。、]{0,6}[,、和及]"
 )
 PLACE_LIST_NAME_GAP = 8  # the most words between the indicator and the opening word of the list
 
@@ -278,8 +278,9 @@ def place_list(c: Clause) -> Alias | None:
         if tied is None:
             break
         place = tied
-    openers = "|".join(re.escape(w) for w in cues().place_list_openers)
-    shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{_PLACE_ITEM})*")
+    openers = "|".join([*(re.escape(w) for w in cues().place_list_openers),
+                        *(p.pattern for p in cues().extreme_place_patterns)])  # fmt: skip
+    shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{PLACE_ITEM})*")
     for alias in reversed(doc.aliases_between(c.sentence_start, place)):
         if shape.fullmatch(text, alias.end, place) and compatible(
             doc.lex.indicators[alias.code], mention, c.kind

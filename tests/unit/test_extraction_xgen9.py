@@ -76,3 +76,22 @@ def test_the_change_of_the_place_that_changed_most_is_a_signed_change() -> None:
     unranked = "2020年5月,全省PM2.5浓度为33μg/m3。5市同比下降,下降幅度最大的城市是潍坊市,为21.4%。"
     facts = extract(unranked, province="370000", year=2020).facts
     assert [f.value for f in facts if f.indicator_code == "pm2_5"] == [33.0]
+
+
+def test_places_of_the_highest_figures_each_with_its_own_figure() -> None:
+    """'X较大的省份为A N1和B N2': each place right before its own figure is the place of that
+    figure — a catalogue indicator's, or, after a name ending in a measure head that no entry
+    claims, an open-vocabulary fact under that name."""
+    text = (
+        "2015年,优良天数较多的城市为拉萨360天和海口355天。"
+        "2015年,废催化剂产生量较大的省份为江苏45.2万吨和浙江31.7万吨。"
+    )
+    facts = extract(text, province="100000", year=2015).facts
+    assert [
+        (f.indicator_code or f"~{f.indicator_name_zh}", f.value, f.region_code) for f in facts
+    ] == [
+        ("good_days", 360.0, "540100"),
+        ("good_days", 355.0, "460100"),
+        ("~废催化剂产生量", 45.2, "320000"),
+        ("~废催化剂产生量", 31.7, "330000"),
+    ]
