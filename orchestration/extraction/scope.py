@@ -111,7 +111,8 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     list of regions that no 分别 shares out."""
     text = doc.text
     if mention is not None and closes_place_list(doc, alias_start, sentence_start):
-        return LISTED  # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
+        # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
+        return _each_of_a_closed_list(doc, alias_start, sentence_start, mention)
     extreme = places_stated(doc, mention, sentence_start) if mention is not None else None
     if extreme is not None:  # '…最好的城市是青岛、烟台和威海市,为16μg/m3': theirs
         return extreme[0] if len(extreme) == 1 else LISTED
@@ -259,6 +260,30 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
     if not codes or not _EXTREME_GLUE.fullmatch(text[pos : mention.start]):
         return []
     return codes
+
+
+_CLOSING_COUNT = re.compile(r"等([0-9]+|[一二两三四五六七八九十])个")
+_NUMERALS = {w: n for n, w in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _each_of_a_closed_list(doc: Document, alias_start: int, sentence_start: int,
+                           mention: Mention) -> str:  # fmt: skip
+    """'渭南、咸阳、西安等3个市优良天数分别减少90天、88天、59天': when 等 closes exactly the places
+    named (as many as its count, and as many as the numbers 分别 shares out), each number is
+    its place's, in order; else LISTED (more places than named: whose is which is not said)."""
+    last = max(e for s, e, _ in doc.regions if s >= sentence_start and e <= alias_start)
+    counted = _CLOSING_COUNT.match(doc.text, last)
+    listed = listed_regions(doc, last, sentence_start)
+    if counted is None or len(listed) < 2:
+        return LISTED
+    count = counted[1]
+    if (int(count) if count.isdigit() else _NUMERALS[count]) != len(listed):
+        return LISTED
+    anchor = doc.text.rfind(RESPECTIVELY, alias_start, mention.start)
+    series = doc.series(anchor, mention) if anchor >= 0 else []
+    if len(series) != len(listed) or mention not in series:
+        return LISTED
+    return listed[series.index(mention)]
 
 
 def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> bool:

@@ -95,3 +95,18 @@ def test_places_of_the_highest_figures_each_with_its_own_figure() -> None:
         ("~废催化剂产生量", 45.2, "320000"),
         ("~废催化剂产生量", 31.7, "330000"),
     ]
+
+
+def test_places_closed_by_their_exact_count_share_the_numbers_out() -> None:
+    """'A、B、C等3个市X分别…': when 等 closes exactly the places named (its count, and the numbers
+    分别 shares out), each number is its place's; with more places counted than named, whose
+    number is which is not said, and none is claimed."""
+    exact = "2016年,与2015年相比,渭南、咸阳、西安等3个市优良天数分别减少90天、88天、59天。"
+    facts = extract(exact, province="610000", year=2016).facts
+    assert [(f.indicator_code, f.value, f.region_code) for f in facts] == [
+        ("good_days", -90.0, "610500"),
+        ("good_days", -88.0, "610400"),
+        ("good_days", -59.0, "610100"),
+    ]
+    more = "2016年,与2015年相比,渭南、咸阳、西安等4个市优良天数分别减少90天、88天、59天、3天。"
+    assert [f for f in extract(more, province="610000", year=2016).facts if f.value < 0] == []
