@@ -274,8 +274,8 @@ def _each_of_a_closed_list(doc: Document, alias_start: int, sentence_start: int,
     last = max(e for s, e, _ in doc.regions if s >= sentence_start and e <= alias_start)
     counted = _CLOSING_COUNT.match(doc.text, last)
     listed = listed_regions(doc, last, sentence_start)
-    if counted is None or len(listed) < 2:
-        return LISTED
+    if counted is None or len(listed) < 2 or "" in listed:
+        return LISTED  # (a place of no one region for sure: its figure would land without one)
     count = counted[1]
     if (int(count) if count.isdigit() else _NUMERALS[count]) != len(listed):
         return LISTED

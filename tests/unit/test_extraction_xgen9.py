@@ -110,3 +110,6 @@ def test_places_closed_by_their_exact_count_share_the_numbers_out() -> None:
     ]
     more = "2016年,与2015年相比,渭南、咸阳、西安等4个市优良天数分别减少90天、88天、59天、3天。"
     assert [f for f in extract(more, province="610000", year=2016).facts if f.value < 0] == []
+    # a place the region reference reads as no one region (河北: also 天津's 河北区) lends none
+    unsure = "2016年,与2015年相比,山东、河北等2个省优良天数分别减少20天、18天。"
+    assert [f for f in extract(unsure, province="100000", year=2016).facts if f.value < 0] == []
