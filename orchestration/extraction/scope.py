@@ -116,6 +116,9 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     extreme = places_stated(doc, mention, sentence_start) if mention is not None else None
     if extreme is not None:  # '…最好的城市是青岛、烟台和威海市,为16μg/m3': theirs
         return extreme[0] if len(extreme) == 1 else LISTED
+    item = _list_item_place(doc, alias_start, mention) if mention is not None else None
+    if item is not None:  # '南宁市优良天数为30天、柳州市29天': the item's own place
+        return item or LISTED
     if mention is not None:
         listed = listed_regions(doc, alias_start, sentence_start)
         # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
@@ -260,6 +263,18 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
     if not codes or not _EXTREME_GLUE.fullmatch(text[pos : mention.start]):
         return []
     return codes
+
+
+_ITEM_OPENERS = "、,;"  # what opens an item of a list of places each with its figure
+
+
+def _list_item_place(doc: Document, alias_start: int, mention: Mention) -> str | None:
+    """'南宁市优良天数为30天、柳州市29天、桂林市28天': a place right before the number, opening an
+    item of a list after the indicator's name, is the place of that item's figure ('' when the
+    place is no one region for sure); None when no such place stands there."""
+    return next((code for start, end, code in doc.regions
+                 if end == mention.start and start > alias_start
+                 and doc.text[start - 1 : start] in tuple(_ITEM_OPENERS)), None)  # fmt: skip
 
 
 _CLOSING_COUNT = re.compile(r"等([0-9]+|[一二两三四五六七八九十])个")

@@ -113,3 +113,15 @@ def test_places_closed_by_their_exact_count_share_the_numbers_out() -> None:
     # a place the region reference reads as no one region (河北: also 天津's 河北区) lends none
     unsure = "2016年,与2015年相比,山东、河北等2个省优良天数分别减少20天、18天。"
     assert [f for f in extract(unsure, province="100000", year=2016).facts if f.value < 0] == []
+
+
+def test_each_item_of_a_list_after_a_figure_is_its_own_places() -> None:
+    """'A市X为30天、B市29天、C市28天': the place opening each later item is that item's place,
+    never the place of the first figure (they were all given to A)."""
+    text = "2024年10月,南宁市优良天数为30天、柳州市29天、桂林市28天。"
+    facts = extract(text, province="450000", year=2024).facts
+    assert [(f.indicator_code, f.value, f.region_code) for f in facts] == [
+        ("good_days", 30.0, "450100"),
+        ("good_days", 29.0, "450200"),
+        ("good_days", 28.0, "450300"),
+    ]
