@@ -148,6 +148,7 @@ class Cues:
     scope_nouns: list[str]
     share_of_target_before: list[str]
     own_name_scope_words: list[str]
+    own_name_whole_words: tuple[str, ...]
     own_name_time_patterns: list[re.Pattern[str]]
     copulas: list[str]
     borrowing_names: frozenset[str]
@@ -270,6 +271,7 @@ class Cues:
             scope_nouns=_words(spec["scope_nouns"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
             own_name_scope_words=_words(spec["own_name_scope_words"]),
+            own_name_whole_words=tuple(_words(spec["own_name_whole_words"])),
             own_name_time_patterns=_patterns(spec["own_name_time_patterns"]),
             copulas=_words(spec["copulas"]),
             borrowing_names=frozenset(_words(spec["borrowing_names"])),

@@ -125,3 +125,11 @@ def test_each_item_of_a_list_after_a_figure_is_its_own_places() -> None:
         ("good_days", 29.0, "450200"),
         ("good_days", 28.0, "450300"),
     ]
+
+
+def test_a_name_opening_with_the_built_up_area_keeps_it_whole() -> None:
+    """建成区 (the built-up area) is no 建成 + 区: a figure named by it keeps the whole name."""
+    text = "2022年,全省建成区绿化覆盖率达到43.5%。"
+    assert named_facts(text, province="440000", year=2022) == [
+        ("~建成区绿化覆盖率", "actual", 43.5)
+    ]
