@@ -133,3 +133,13 @@ def test_a_name_opening_with_the_built_up_area_keeps_it_whole() -> None:
     assert named_facts(text, province="440000", year=2022) == [
         ("~建成区绿化覆盖率", "actual", 43.5)
     ]
+
+
+def test_the_groundwater_class_v_share_is_not_the_class_i_to_iv_share() -> None:
+    """地下水质量Ⅴ类水比例 (the plans' indicator) is the share of class V, the complement of the
+    Ⅰ~Ⅳ share (it was a spelling of the latter); a Ⅰ~Ⅳ share of points is the latter."""
+    text = "2023年,全省地下水质量Ⅴ类水比例为12.1%,Ⅰ~Ⅳ类水质点位比例为87.9%。"
+    assert named_facts(text, province="410000", year=2023) == [
+        ("groundwater_class_v_ratio", "actual", 12.1),
+        ("groundwater_class_i_iv_ratio", "actual", 87.9),
+    ]
