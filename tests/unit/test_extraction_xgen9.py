@@ -143,3 +143,17 @@ def test_the_groundwater_class_v_share_is_not_the_class_i_to_iv_share() -> None:
         ("groundwater_class_v_ratio", "actual", 12.1),
         ("groundwater_class_i_iv_ratio", "actual", 87.9),
     ]
+
+
+def test_points_said_once_at_the_end_of_a_list_are_each_numbers_unit() -> None:
+    """'分别上升1.1个和2.4个百分点': 个百分点 said once, its head 个 on each number — every number
+    of the list is in percentage points (a count has no decimals), so each is its rate's change."""
+    text = (
+        "2022年,全市功能区声环境昼间、夜间达标率分别为95.2%和81.3%,同比分别上升1.1个和2.4个百分点。"
+    )
+    assert named_facts(text, province="320100", year=2022) == [
+        ("noise_function_zone_day_compliance_rate", "actual", 95.2),
+        ("noise_function_zone_day_compliance_rate", "change", 1.1),
+        ("noise_function_zone_night_compliance_rate", "actual", 81.3),
+        ("noise_function_zone_night_compliance_rate", "change", 2.4),
+    ]
