@@ -345,7 +345,7 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
     goals: dict[int, str] = {}  # paragraph start → indicator of its last goal
     respective: dict[int, Alias] = {}
     last_unmapped_end = -1
-    coded: dict[int, str] = {}  # the indicator of the last coded figure, by paragraph
+    stated: dict[int, tuple[tuple[str, str, int], ...]] = {}  # the figures, by paragraph
     unmapped_end = -1  # end of the number just before, when it was left unclaimed
     listed, claimed = ranked_lists(doc)  # '按…由小到大的顺序依次是:张家口(3.76)、…'
     for mention in doc.mentions:
@@ -363,7 +363,7 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
         else:
             memory = ReadSoFar(previous, goals.get(paragraph_start),
                                respective.get(mention.start), last_unmapped_end,
-                               coded.get(paragraph_start, ""))  # fmt: skip
+                               stated.get(paragraph_start, ()))  # fmt: skip
             reading = read_number(clause_at(doc, mention, memory))
         if reading.goal is not None:
             goals[paragraph_start] = reading.goal
@@ -374,8 +374,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
         unmapped_end = mention.end if isinstance(record, Unmapped) else -1
         if isinstance(record, Fact):
             facts.append(record)
-            if record.indicator_code:
-                coded[paragraph_start] = record.indicator_code
+            said = (record.indicator_code, record.kind, mention.end)
+            stated[paragraph_start] = (*stated.get(paragraph_start, ()), said)
             name = "" if record.indicator_code else record.indicator_name_zh
             sign = -1 if record.value < 0 else 1
             previous = Previous(mention.end, record.kind, record.indicator_code, sign, name)

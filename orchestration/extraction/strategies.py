@@ -217,6 +217,26 @@ def respectively(c: Clause) -> Alias | None:
     return named[series.index(mention)]
 
 
+def respective_earlier(c: Clause) -> Alias | None:
+    """'昼间达标率为96.1%,夜间达标率为87.0%。与2022年相比,分别升高0.1个和0.4个百分点': k changes
+    after 分别 in a sentence that names nothing are the changes of the k figures stated last in
+    the paragraph, in order — when each of those is a coded level of its own indicator."""
+    found = _respective_series(c)
+    if c.kind != "change" or found is None:
+        return None
+    anchor, series = found
+    if c.doc.aliases_between(c.sentence_start, anchor):
+        return None
+    earlier = [s for s in c.read.stated if s[2] <= c.sentence_start][-len(series) :]
+    codes = [code for code, kind, _ in earlier if code and kind == "actual"]
+    if len(codes) != len(series) or len(set(codes)) != len(codes):
+        return None
+    code = codes[series.index(c.mention)]
+    if not compatible(c.doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)
+
+
 def listed_share(c: Clause) -> Alias | None:
     """'地下水水质为Ⅲ类、Ⅳ类的监测点数量分别为5个和24个,分别占11.6%和55.8%': the share of a
     listed class is the indicator some words of the list's opening, the class and a share
@@ -643,6 +663,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     share_of_count,
     respective_head,
     respectively,
+    respective_earlier,
     listed_share,
     place_list,
     backward,

@@ -157,3 +157,21 @@ def test_points_said_once_at_the_end_of_a_list_are_each_numbers_unit() -> None:
         ("noise_function_zone_night_compliance_rate", "actual", 81.3),
         ("noise_function_zone_night_compliance_rate", "change", 2.4),
     ]
+
+
+def test_changes_shared_out_in_a_sentence_that_names_nothing_are_the_last_figures() -> None:
+    """'X为A,Y为B。与上年相比,分别升高a和b': the changes after 分别, in a sentence naming nothing,
+    are those of the figures stated last in the paragraph, in order; with fewer such figures
+    than changes, none."""
+    text = (
+        "2020年,全国城市声环境功能区昼间达标率为94.6%,夜间达标率为80.1%,总体稳定。"
+        "与2019年相比,分别升高0.3个和1.2个百分点。"
+    )
+    assert named_facts(text, province="100000", year=2020)[2:] == [
+        ("noise_function_zone_day_compliance_rate", "change", 0.3),
+        ("noise_function_zone_night_compliance_rate", "change", 1.2),
+    ]
+    fewer = (
+        "2020年,全国城市声环境功能区夜间达标率为80.1%。与2019年相比,分别升高0.3个和1.2个百分点。"
+    )
+    assert [kind for _, kind, _ in named_facts(fewer, province="100000", year=2020)] == ["actual"]
