@@ -14,6 +14,7 @@ from orchestration.extraction.cues import cues
 from orchestration.extraction.lexicon import Lexicon
 
 COORDINATED_ITEM_MAX = 12  # longest item of a coordinated list before a shared tail
+FUSED_NAME_REACH = 16  # the most words of a fused name before and after its halves
 QUALIFIER_LOOKBACK = 2  # the characters before a bare name that may qualify it
 _COORDINATION = "".join(cues().grammar.list_joins)  # joins the items of a list sharing a tail
 _FUSED_HALVES = cues().grammar.fused_halves  # '昼夜间…': the first half before the second's
@@ -35,8 +36,14 @@ def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
     coordinated list that shares the tail of a name ('战略性新兴产业、高技术制造业、装备制造业
     增加值…贡献率') names one indicator per item."""
     found, pos = [], 0
+    fused_at = [i for i in range(len(text) - 1) if _FUSED_HALVES.get(text[i + 1]) == text[i]]
     while pos < len(text):
         hit = lex.match_at(text, pos)
+        pair = _fused_pair(text, pos, lex, fused_at)
+        if pair and (hit is None or pair[0].end >= hit[0]):
+            found += pair  # '区域声环境昼夜间平均等效声级': the day's and the night's
+            pos = pair[0].end
+            continue
         if hit is None or _inside_class_range(text, pos):
             pos += 1
             continue
@@ -58,14 +65,7 @@ def _inside_class_range(text: str, pos: int) -> bool:
 
 
 def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> list[Alias]:
-    """The items before an alias that complete to aliases with its tail: 'A、B、C+tail', or
-    the first half fused before it ('昼夜间达标率')."""
-    fused = _fused_first_half(text, start, floor)
-    if fused is not None:  # '昼夜间达标率': 昼间达标率, named by the whole fused name
-        code = lex.aliases.get(text[fused:start] + text[start + 1 : end])
-        return (
-            [Alias(fused, end, code)] if code and code != lex.aliases.get(text[start:end]) else []
-        )
+    """The items before an alias that complete to aliases with its tail: 'A、B、C+tail'."""
     items = _listed_items(text, start, floor)
     for cut in range(1, end - start):
         tail = text[start + cut : end]
@@ -83,12 +83,17 @@ def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> l
     return []
 
 
-def _fused_first_half(text: str, start: int, floor: int) -> int | None:
-    """Where the first half (昼) of a name fused with the second's (夜间达标率) begins
-    ('昼夜间达标率'; maps/cues.yml grammar.fused_halves); None when none stands there."""
-    half = _FUSED_HALVES.get(text[start], "")
-    at = start - len(half)
-    return at if half and at >= floor and text.startswith(half, at) else None
+def _fused_pair(text: str, start: int, lex: Lexicon, fused_at: list[int]) -> list[Alias]:
+    """'区域声环境昼夜间平均等效声级': a name from start holding two fused halves (maps/cues.yml
+    grammar.fused_halves: 昼 before 夜) that completes to one alias with either half alone
+    (昼间…, 夜间…): both, over the same words, longest first; [] when none."""
+    for at in (i for i in fused_at if start <= i < start + FUSED_NAME_REACH):
+        for end in range(min(len(text), at + 2 + FUSED_NAME_REACH), at + 2, -1):
+            first = lex.aliases.get(text[start : at + 1] + text[at + 2 : end])
+            second = lex.aliases.get(text[start:at] + text[at + 1 : end])
+            if first and second and first != second:
+                return [Alias(start, end, first), Alias(start, end, second)]
+    return []
 
 
 def _listed_items(text: str, start: int, floor: int) -> list[tuple[int, int]]:

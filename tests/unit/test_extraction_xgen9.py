@@ -40,6 +40,12 @@ def test_a_name_of_two_fused_halves_shares_its_numbers_out() -> None:
         ("noise_function_zone_night_compliance_rate", "actual", 85.2),
     ]
     assert [(name[0], value) for name, _, value in facts[2:]] == [("~", 96.0), ("~", 90.1)]
+    # the halves may stand inside the name, each half completing it to a catalogue spelling
+    levels = "2022年,全市区域声环境昼夜间平均等效声级分别为54.1分贝和45.3分贝。"
+    assert named_facts(levels, province="320100", year=2022) == [
+        ("noise_regional_day_leq", "actual", 54.1),
+        ("noise_regional_night_leq", "actual", 45.3),
+    ]
 
 
 def test_a_rate_monitored_by_hand_is_the_networks_rate() -> None:
