@@ -70,7 +70,7 @@ from orchestration.extraction.reading import (
     LIST_GLUE,
     Document,
 )
-from orchestration.extraction.scope import counts_places
+from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places
 from orchestration.extraction.strategies import (
     BINDING,
     PLACE_ITEM,
@@ -128,6 +128,8 @@ def read_number(c: Clause) -> Reading:
             own = OwnName(previous.name, clause_start, True)
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
+    if alias is None and own is None and c.kind == "actual":
+        own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
     if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
         own = _extreme_places_each(c) or own  # '废碱产生量较大的省份为山东490.5万吨和新疆…'
@@ -227,6 +229,22 @@ def _generic_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
     if not things or (LIST_GLUE.match(gap) is None and gap != things):  # '68次赤潮,累计面积…'
         return None
     return OwnName(things + own.name, own.clause_start, True)
+
+
+def _open_list_item(c: Clause) -> OwnName | None:
+    """'喀什出现污染日数31天、和田24天、阿克苏16天': a number right after a place that opens the
+    next item of a list, after an open-vocabulary figure in the same unit, is that figure's
+    name again — of its own place (scope.py reads the place)."""
+    previous, mention, text = c.read.previous, c.mention, c.text
+    if previous is None or previous.code or not previous.name or previous.kind != "actual":
+        return None
+    stated = next((m for m in c.doc.mentions if m.end == previous.end), None)
+    if stated is None or stated.unit_code != mention.unit_code:
+        return None
+    place = next((s for s, e, _ in c.doc.regions if e == mention.start and s > previous.end), None)
+    if place is None or text[previous.end : place] not in LIST_ITEM_OPENERS:
+        return None
+    return OwnName(previous.name, place, True)
 
 
 def _share_of_open_count(c: Clause) -> OwnName | None:

@@ -265,16 +265,19 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
     return codes
 
 
-_ITEM_OPENERS = "、,;"  # what opens an item of a list of places each with its figure
+LIST_ITEM_OPENERS = ("、", ",", ";")  # what opens an item of a list of places with figures
 
 
 def _list_item_place(doc: Document, alias_start: int, mention: Mention) -> str | None:
     """'南宁市优良天数为30天、柳州市29天、桂林市28天': a place right before the number, opening an
-    item of a list after the indicator's name, is the place of that item's figure ('' when the
-    place is no one region for sure); None when no such place stands there."""
+    item of a list after the indicator's name (or of an open-vocabulary figure, whose name is
+    read at the number), is the place of that item's figure ('' when the place is no one region
+    for sure); None when no such place stands there."""
+    if counts_places(doc, mention):
+        return None  # '临汾、运城、吕梁3市…均有所上升': the count of the places listed
     return next((code for start, end, code in doc.regions
-                 if end == mention.start and start > alias_start
-                 and doc.text[start - 1 : start] in tuple(_ITEM_OPENERS)), None)  # fmt: skip
+                 if end == mention.start and (start > alias_start or alias_start == mention.start)
+                 and doc.text[start - 1 : start] in LIST_ITEM_OPENERS), None)  # fmt: skip
 
 
 _CLOSING_COUNT = re.compile(r"等([0-9]+|[一二两三四五六七八九十])个")

@@ -367,8 +367,8 @@ FLOORS = [
     # spent; measured once (rules frozen at e1db32f): 42.4 / 18.3 / 1.5; 48.5 / 20.9 / 6.1 (the
     # city bulletin 068 now speaks for the city: its figures' other indicators show); 74.0 / 59.5 /
     # 3.3 (rankings of places with each figure in parentheses, 064); 93.7 / 86.9 / 1.4 (xgen8);
-    # 95.9 / 90.8 / 1.4 (xgen9)
-    ("unseen5/test", 153, 0.95, 0.90, 0.02),
+    # 95.9 / 90.8 / 1.4 (xgen9: 95.2 when a count of listed places took the last one's region)
+    ("unseen5/test", 153, 0.955, 0.90, 0.02),
 ]
 
 

@@ -181,3 +181,15 @@ def test_changes_shared_out_in_a_sentence_that_names_nothing_are_the_last_figure
         "2020年,全国城市声环境功能区夜间达标率为80.1%。与2019年相比,分别升高0.3个和1.2个百分点。"
     )
     assert [kind for _, kind, _ in named_facts(fewer, province="100000", year=2020)] == ["actual"]
+
+
+def test_an_open_figures_list_gives_each_item_its_name_and_place() -> None:
+    """'A市X为3天、B市2天': after an open-vocabulary figure, a number right after a place opening
+    the next item is X again, of that place."""
+    text = "2024年10月,南宁市污染日数为3天、柳州市2天、桂林市1天。"
+    facts = extract(text, province="450000", year=2024).facts
+    assert [(f.indicator_name_zh, f.value, f.region_code) for f in facts] == [
+        ("污染日数", 3.0, "450100"),
+        ("污染日数", 2.0, "450200"),
+        ("污染日数", 1.0, "450300"),
+    ]
