@@ -189,6 +189,7 @@ class Cues:
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
+    extreme_after_place: re.Pattern[str]
     city_ranking_patterns: list[re.Pattern[str]]
     city_ranking_indicators: list[str]
     ranked_list_openers: list[re.Pattern[str]]
@@ -314,6 +315,7 @@ class Cues:
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
+            extreme_after_place=re.compile(spec["extreme_after_place_pattern"]),
             city_ranking_patterns=_patterns(spec["city_ranking_patterns"]),
             city_ranking_indicators=list(spec["city_ranking_indicators"]),
             ranked_list_openers=_patterns(spec["ranked_list_openers"]),

@@ -203,7 +203,28 @@ def places_stated(doc: Document, mention: Mention, sentence_start: int) -> list[
     (extreme_places) or those tied for a rank ('吉安市和抚州市并列第五'); None: not such a
     figure."""
     extreme = extreme_places(doc, mention, sentence_start)
+    if extreme is None:
+        extreme = place_then_extreme(doc, mention, sentence_start)
     return extreme if extreme is not None else tied_places(doc, mention)
+
+
+def place_then_extreme(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:
+    """'…比例为92.1%,其中,桂林市最高,为97.8%;百色市最低,为86.3%': a place opening its clause
+    and said to be the highest or lowest (maps/cues.yml `extreme_after_place_pattern`) right
+    before the number: the figure is its own ([] when the place is no one region for sure);
+    None when no such statement stands before the number."""
+    text = doc.text
+    last = next(((s, e, c) for s, e, c in reversed(doc.regions)
+                 if sentence_start <= s and e <= mention.start), None)  # fmt: skip
+    if last is None or not cues().extreme_after_place.fullmatch(text, last[1], mention.start):
+        return None
+    before = text[sentence_start : last[0]]
+    if before and not before.endswith(_PLACE_CLAUSE_OPENINGS):
+        return None  # '全区PM2.5浓度桂林市最高': a place inside another clause's words
+    return [last[2]] if last[2] else []
+
+
+_PLACE_CLAUSE_OPENINGS = (",", ";", ":", "其中", "、")
 
 
 def tied_places(doc: Document, mention: Mention) -> list[str] | None:

@@ -193,3 +193,14 @@ def test_an_open_figures_list_gives_each_item_its_name_and_place() -> None:
         ("污染日数", 2.0, "450200"),
         ("污染日数", 1.0, "450300"),
     ]
+
+
+def test_a_place_said_to_be_highest_before_the_number_is_its_place() -> None:
+    """'…,其中,桂林市最高,为97.8%': a place opening its clause, said to be the highest or the
+    lowest right before the number, is the figure's place (it was the document region's)."""
+    text = "2023年,全区14个地级城市环境空气质量优良天数比例为92.1%,其中,桂林市最高,为97.8%。"
+    facts = extract(text, province="450000", year=2023).facts
+    assert [(f.indicator_code, f.value, f.region_code) for f in facts] == [
+        ("good_days_ratio", 92.1, "450000"),
+        ("good_days_ratio", 97.8, "450300"),
+    ]
