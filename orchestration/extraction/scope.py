@@ -384,7 +384,11 @@ def _opening_region(doc: Document, clause_start: int, number_start: int) -> str 
         lead = doc.text[clause_start:start]
         if region_level(code) not in ("province", "prefecture"):
             break  # a county's name is often a word ('城区', '矿区'): only right before a name
-        if lead in _OPENING_LEADS and not in_list(doc, start, end):
+        if lead in _OPENING_LEADS and in_list(doc, start, end):
+            if RESPECTIVELY in doc.text[end:number_start]:
+                return None  # '厦门、福州分别位列第7位、第8位': the list shares them out
+            return LISTED  # '…比例为88.6%,淮南、亳州两市低于80%': the places', none alone
+        if lead in _OPENING_LEADS:
             return code if code != doc.context.region_code else None
         break
     return None

@@ -204,3 +204,13 @@ def test_a_place_said_to_be_highest_before_the_number_is_its_place() -> None:
         ("good_days_ratio", 92.1, "450000"),
         ("good_days_ratio", 97.8, "450300"),
     ]
+
+
+def test_a_figure_of_a_clause_opening_with_listed_places_is_none_of_the_regions() -> None:
+    """'…比例为88.6%,淮南、亳州两市低于80%': a clause opening with a list of places after the
+    indicator's states their figure (here a bound), never the document region's."""
+    text = "2024年9月,全省16个地级市平均空气质量优良天数比例为88.6%,淮南、亳州两市低于80%。"
+    facts = extract(text, province="340000", year=2024).facts
+    assert [(f.indicator_code, f.value, f.region_code) for f in facts] == [
+        ("good_days_ratio", 88.6, "340000")
+    ]
