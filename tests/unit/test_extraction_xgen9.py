@@ -204,6 +204,9 @@ def test_a_place_said_to_be_highest_before_the_number_is_its_place() -> None:
         ("good_days_ratio", 92.1, "450000"),
         ("good_days_ratio", 97.8, "450300"),
     ]
+    # the figure's name may stand between the place and its superlative
+    named = "2021年,全市6个区县中,永川区优良天数最多,为342天。"
+    assert [f.region_code for f in extract(named, province="500000", year=2021).facts] == ["500118"]
 
 
 def test_a_figure_of_a_clause_opening_with_listed_places_is_none_of_the_regions() -> None:
