@@ -18,6 +18,7 @@ FUSED_NAME_REACH = 16  # the most words of a fused name before and after its hal
 QUALIFIER_LOOKBACK = 2  # the characters before a bare name that may qualify it
 _COORDINATION = "".join(cues().grammar.list_joins)  # joins the items of a list sharing a tail
 _FUSED_HALVES = cues().grammar.fused_halves  # '昼夜间…': the first half before the second's
+_YIELDING = frozenset(cues().yielding_aliases)  # topic words that yield to a longer name
 _ITEM_BREAKS = ",、;:。()和及与\n"  # where an item of such a list begins
 
 
@@ -44,7 +45,7 @@ def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
             found += pair  # '区域声环境昼夜间平均等效声级': the day's and the night's
             pos = pair[0].end
             continue
-        if hit is None or _inside_class_range(text, pos):
+        if hit is None or _inside_class_range(text, pos) or _overlapped(text, pos, hit[0], lex):
             pos += 1
             continue
         end, code = hit
@@ -52,6 +53,19 @@ def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
         found.append(Alias(pos, end, code))
         pos = end
     return found
+
+
+def _overlapped(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A longer name begins inside a topic word standing as a name (maps/cues.yml
+    `yielding_aliases`) and runs past its end ('环境空气质量' + '空气质量优良率'): the longer
+    one is the name said."""
+    if text[start:end] not in _YIELDING:
+        return False
+    for inner in range(start + 1, end):
+        hit = lex.match_at(text, inner)
+        if hit is not None and hit[0] > end and hit[0] - inner > end - start:
+            return True
+    return False
 
 
 def claiming(text: str, aliases: list[Alias]) -> list[Alias]:

@@ -149,6 +149,7 @@ class Cues:
     share_of_target_before: list[str]
     own_name_scope_words: list[str]
     own_name_whole_words: tuple[str, ...]
+    yielding_aliases: list[str]
     own_name_time_patterns: list[re.Pattern[str]]
     copulas: list[str]
     borrowing_names: frozenset[str]
@@ -273,6 +274,7 @@ class Cues:
             share_of_target_before=_words(spec["share_of_target_before"]),
             own_name_scope_words=_words(spec["own_name_scope_words"]),
             own_name_whole_words=tuple(_words(spec["own_name_whole_words"])),
+            yielding_aliases=_words(spec["yielding_aliases"]),
             own_name_time_patterns=_patterns(spec["own_name_time_patterns"]),
             copulas=_words(spec["copulas"]),
             borrowing_names=frozenset(_words(spec["borrowing_names"])),

@@ -217,3 +217,10 @@ def test_a_figure_of_a_clause_opening_with_listed_places_is_none_of_the_regions(
     assert [(f.indicator_code, f.value, f.region_code) for f in facts] == [
         ("good_days_ratio", 88.6, "340000")
     ]
+
+
+def test_a_topic_word_yields_to_the_longer_name_running_past_it() -> None:
+    """'环境空气质量优良率': the composite index's topic spelling 环境空气质量 (for rankings) yields
+    to the longer name beginning inside it, 空气质量优良率 (the good-days share)."""
+    text = "2022年,昆明市主城区环境空气质量优良率为98.6%。"
+    assert named_facts(text, province="530100", year=2022) == [("good_days_ratio", "actual", 98.6)]
