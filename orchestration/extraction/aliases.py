@@ -14,8 +14,11 @@ from orchestration.extraction.cues import cues
 from orchestration.extraction.lexicon import Lexicon
 
 COORDINATED_ITEM_MAX = 12  # longest item of a coordinated list before a shared tail
+FUSED_NAME_REACH = 16  # the most words of a fused name before and after its halves
 QUALIFIER_LOOKBACK = 2  # the characters before a bare name that may qualify it
 _COORDINATION = "".join(cues().grammar.list_joins)  # joins the items of a list sharing a tail
+_FUSED_HALVES = cues().grammar.fused_halves  # '昼夜间…': the first half before the second's
+_YIELDING = frozenset(cues().yielding_aliases)  # topic words that yield to a longer name
 _ITEM_BREAKS = ",、;:。()和及与\n"  # where an item of such a list begins
 
 
@@ -34,9 +37,15 @@ def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
     coordinated list that shares the tail of a name ('战略性新兴产业、高技术制造业、装备制造业
     增加值…贡献率') names one indicator per item."""
     found, pos = [], 0
+    fused_at = [i for i in range(len(text) - 1) if _FUSED_HALVES.get(text[i + 1]) == text[i]]
     while pos < len(text):
         hit = lex.match_at(text, pos)
-        if hit is None or _inside_class_range(text, pos):
+        pair = _fused_pair(text, pos, lex, fused_at)
+        if pair and (hit is None or pair[0].end >= hit[0]):
+            found += pair  # '区域声环境昼夜间平均等效声级': the day's and the night's
+            pos = pair[0].end
+            continue
+        if hit is None or _inside_class_range(text, pos) or _overlapped(text, pos, hit[0], lex):
             pos += 1
             continue
         end, code = hit
@@ -44,6 +53,19 @@ def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
         found.append(Alias(pos, end, code))
         pos = end
     return found
+
+
+def _overlapped(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A longer name begins inside a topic word standing as a name (maps/cues.yml
+    `yielding_aliases`) and runs past its end ('环境空气质量' + '空气质量优良率'): the longer
+    one is the name said."""
+    if text[start:end] not in _YIELDING:
+        return False
+    for inner in range(start + 1, end):
+        hit = lex.match_at(text, inner)
+        if hit is not None and hit[0] > end and hit[0] - inner > end - start:
+            return True
+    return False
 
 
 def claiming(text: str, aliases: list[Alias]) -> list[Alias]:
@@ -58,21 +80,7 @@ def _inside_class_range(text: str, pos: int) -> bool:
 
 def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> list[Alias]:
     """The items before an alias that complete to aliases with its tail: 'A、B、C+tail'."""
-    items = []
-    cursor = start
-    while cursor > floor and text[cursor - 1] in _COORDINATION:
-        head_end = cursor - 1
-        head_start = head_end
-        while (
-            head_start > floor
-            and head_start > head_end - COORDINATED_ITEM_MAX
-            and text[head_start - 1] not in _ITEM_BREAKS
-        ):
-            head_start -= 1
-        if head_start == head_end:
-            break
-        items.insert(0, (head_start, head_end))
-        cursor = head_start
+    items = _listed_items(text, start, floor)
     for cut in range(1, end - start):
         tail = text[start + cut : end]
         codes = [lex.aliases.get(text[a:b] + tail) for a, b in items]
@@ -87,6 +95,39 @@ def _coordinated(text: str, start: int, end: int, lex: Lexicon, floor: int) -> l
                 if code and code != lex.aliases.get(text[start:end]):
                     return [Alias(head_start, b, code)]
     return []
+
+
+def _fused_pair(text: str, start: int, lex: Lexicon, fused_at: list[int]) -> list[Alias]:
+    """'区域声环境昼夜间平均等效声级': a name from start holding two fused halves (maps/cues.yml
+    grammar.fused_halves: 昼 before 夜) that completes to one alias with either half alone
+    (昼间…, 夜间…): both, over the same words, longest first; [] when none."""
+    for at in (i for i in fused_at if start <= i < start + FUSED_NAME_REACH):
+        for end in range(min(len(text), at + 2 + FUSED_NAME_REACH), at + 2, -1):
+            first = lex.aliases.get(text[start : at + 1] + text[at + 2 : end])
+            second = lex.aliases.get(text[start:at] + text[at + 1 : end])
+            if first and second and first != second:
+                return [Alias(start, end, first), Alias(start, end, second)]
+    return []
+
+
+def _listed_items(text: str, start: int, floor: int) -> list[tuple[int, int]]:
+    """The items of a list joined before the name at start ('A、B、C' + tail)."""
+    items: list[tuple[int, int]] = []
+    cursor = start
+    while cursor > floor and text[cursor - 1] in _COORDINATION:
+        head_end = cursor - 1
+        head_start = head_end
+        while (
+            head_start > floor
+            and head_start > head_end - COORDINATED_ITEM_MAX
+            and text[head_start - 1] not in _ITEM_BREAKS
+        ):
+            head_start -= 1
+        if head_start == head_end:
+            break
+        items.insert(0, (head_start, head_end))
+        cursor = head_start
+    return items
 
 
 def _qualified(text: str, alias: Alias) -> bool:

@@ -39,6 +39,13 @@ class ReadSoFar:
     goal: str | None = None  # the indicator of the last goal stated in this paragraph
     respective: Alias | None = None  # given by a coordinated name before ('处置和贮存分别…')
     last_unmapped_end: int = -1  # where the last number left unclaimed ends
+    # the figures stated so far in this paragraph, in order: (code, '' when open; kind; end)
+    stated: tuple[tuple[str, str, int], ...] = ()
+
+    @property
+    def last_coded(self) -> str:
+        """The indicator of the last coded figure of this paragraph ('' when none)."""
+        return next((code for code, _, _ in reversed(self.stated) if code), "")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ YEAR = r"(?:19|20)\d\d"
 _BOUND_TO_NUMBER = re.compile(r"的?(?:约|近|逾|超)?\d")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
 BOUND_YEAR_REACH = 10  # the words before a number where a year bound to it stands ('从2022年的')
+EXTREME_CHANGE_REACH = 48  # the words before a number where a change of extreme places is said
 DIRECTION_REACH = 6  # the words before a number where its direction word ends ('下降了')
 LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
@@ -65,6 +66,7 @@ class Grammar:
 
     list_joins: tuple[str, ...]
     respectively: str
+    fused_halves: dict[str, str]
     group_endings: tuple[str, ...]
     counter_starts: tuple[str, ...]
     count_statements: tuple[str, ...]
@@ -82,6 +84,7 @@ class Grammar:
         return cls(
             list_joins=words("list_joins"),
             respectively=match_key(spec["respectively"]),
+            fused_halves={match_key(k): match_key(v) for k, v in spec["fused_halves"].items()},
             group_endings=words("group_endings"),
             counter_starts=words("counter_starts"),
             count_statements=words("count_statements"),
@@ -135,6 +138,7 @@ class Cues:
     weight_after_patterns: list[re.Pattern[str]]
     share_base_patterns: list[re.Pattern[str]]
     stated_amplitude: re.Pattern[str]
+    extreme_change_patterns: list[re.Pattern[str]]
     durations_after_count: list[str]
     not_a_value_before: list[str]
     not_a_value_before_patterns: list[re.Pattern[str]]
@@ -144,6 +148,8 @@ class Cues:
     scope_nouns: list[str]
     share_of_target_before: list[str]
     own_name_scope_words: list[str]
+    own_name_whole_words: tuple[str, ...]
+    yielding_aliases: list[str]
     own_name_time_patterns: list[re.Pattern[str]]
     copulas: list[str]
     borrowing_names: frozenset[str]
@@ -184,6 +190,7 @@ class Cues:
     release_months_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
+    extreme_after_place: re.Pattern[str]
     city_ranking_patterns: list[re.Pattern[str]]
     city_ranking_indicators: list[str]
     ranked_list_openers: list[re.Pattern[str]]
@@ -252,6 +259,7 @@ class Cues:
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),
             share_base_patterns=_patterns(spec["share_base_patterns"]),
             stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),
+            extreme_change_patterns=_patterns(spec["extreme_change_patterns"]),
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             not_a_value_before_patterns=_patterns(spec["not_a_value_before_patterns"]),
@@ -265,6 +273,8 @@ class Cues:
             scope_nouns=_words(spec["scope_nouns"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
             own_name_scope_words=_words(spec["own_name_scope_words"]),
+            own_name_whole_words=tuple(_words(spec["own_name_whole_words"])),
+            yielding_aliases=_words(spec["yielding_aliases"]),
             own_name_time_patterns=_patterns(spec["own_name_time_patterns"]),
             copulas=_words(spec["copulas"]),
             borrowing_names=frozenset(_words(spec["borrowing_names"])),
@@ -307,6 +317,7 @@ class Cues:
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
+            extreme_after_place=re.compile(spec["extreme_after_place_pattern"]),
             city_ranking_patterns=_patterns(spec["city_ranking_patterns"]),
             city_ranking_indicators=list(spec["city_ranking_indicators"]),
             ranked_list_openers=_patterns(spec["ranked_list_openers"]),
@@ -396,6 +407,10 @@ class Cues:
         for word, sign in self.directions:
             if tail.endswith(word):
                 return word, sign
+        extreme = next((m for p in self.extreme_change_patterns
+                        if (m := p.search(before[-EXTREME_CHANGE_REACH:]))), None)  # fmt: skip
+        if extreme is not None:  # '下降幅度最大的城市是德州市,为19.2%'
+            return next((w, s) for w, s in self.directions if w == extreme.group("word"))
         return None
 
     def rank_scope(self, clause: str) -> str:

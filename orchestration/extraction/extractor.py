@@ -70,9 +70,10 @@ from orchestration.extraction.reading import (
     LIST_GLUE,
     Document,
 )
-from orchestration.extraction.scope import counts_places
+from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places
 from orchestration.extraction.strategies import (
     BINDING,
+    PLACE_ITEM,
     carried_goal,
     continued_code,
     first_candidate,
@@ -127,8 +128,11 @@ def read_number(c: Clause) -> Reading:
             own = OwnName(previous.name, clause_start, True)
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
+    if alias is None and own is None and c.kind == "actual":
+        own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
     if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
+        own = _extreme_places_each(c) or own  # '废碱产生量较大的省份为山东490.5万吨和新疆…'
         own = _occurrences(c) or own  # '共发现68次赤潮': how often an event occurred
     alias, own = guarded(c, alias, own)
     kind = c.kind
@@ -227,6 +231,22 @@ def _generic_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
     return OwnName(things + own.name, own.clause_start, True)
 
 
+def _open_list_item(c: Clause) -> OwnName | None:
+    """'喀什出现污染日数31天、和田24天、阿克苏16天': a number right after a place that opens the
+    next item of a list, after an open-vocabulary figure in the same unit, is that figure's
+    name again — of its own place (scope.py reads the place)."""
+    previous, mention, text = c.read.previous, c.mention, c.text
+    if previous is None or previous.code or not previous.name or previous.kind != "actual":
+        return None
+    stated = next((m for m in c.doc.mentions if m.end == previous.end), None)
+    if stated is None or stated.unit_code != mention.unit_code:
+        return None
+    place = next((s for s, e, _ in c.doc.regions if e == mention.start and s > previous.end), None)
+    if place is None or text[previous.end : place] not in LIST_ITEM_OPENERS:
+        return None
+    return OwnName(previous.name, place, True)
+
+
 def _share_of_open_count(c: Clause) -> OwnName | None:
     """'中度富营养的1个,占1.4%': a share right after an open-vocabulary count (the words of
     cues `share_after_count` between them) is that count's share, named after it (…占比),
@@ -283,6 +303,25 @@ def _monitored_things(c: Clause) -> OwnName | None:
     return OwnName(qualifier + thing, clause_start, True)
 
 
+def _extreme_places_each(c: Clause) -> OwnName | None:
+    """'废碱产生量较大的省份为山东490.5万吨和新疆107.7万吨': the places of the highest or lowest
+    figure (maps/cues.yml `extreme_place_patterns`), each right before its own figure, after a
+    name ending in a measure head (`measure_heads`) that opens the clause: each figure is its
+    place's, an open-vocabulary fact under that name. Not a name with a digit or a time in it."""
+    doc, mention, text = c.doc, c.mention, c.text
+    place = next((s for s, e, _ in doc.regions
+                  if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
+    if place is None:
+        return None
+    clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    extremes = "|".join(p.pattern for p in cues().extreme_place_patterns)
+    found = re.fullmatch(rf"(?P<name>[^\d,;:。、()]{{2,16}}?)(?:{extremes})(?:{PLACE_ITEM})*",
+                         text[clause_start:place])  # fmt: skip
+    if found is None or not found["name"].endswith(tuple(cues().measure_heads)):
+        return None
+    return OwnName(found["name"], clause_start, True)
+
+
 def _occurrences(c: Clause) -> OwnName | None:
     """'管辖海域共发现68次赤潮', '全疆共出现2次区域性沙尘天气': a count of times right after a verb
     of occurrence (maps/cues.yml occurrence_verbs) counts the event named after it, to the
@@ -324,6 +363,7 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
     goals: dict[int, str] = {}  # paragraph start → indicator of its last goal
     respective: dict[int, Alias] = {}
     last_unmapped_end = -1
+    stated: dict[int, tuple[tuple[str, str, int], ...]] = {}  # the figures, by paragraph
     unmapped_end = -1  # end of the number just before, when it was left unclaimed
     listed, claimed = ranked_lists(doc)  # '按…由小到大的顺序依次是:张家口(3.76)、…'
     for mention in doc.mentions:
@@ -340,7 +380,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             reading = Reading(unmapped(doc, mention, ""))
         else:
             memory = ReadSoFar(previous, goals.get(paragraph_start),
-                               respective.get(mention.start), last_unmapped_end)  # fmt: skip
+                               respective.get(mention.start), last_unmapped_end,
+                               stated.get(paragraph_start, ()))  # fmt: skip
             reading = read_number(clause_at(doc, mention, memory))
         if reading.goal is not None:
             goals[paragraph_start] = reading.goal
@@ -351,6 +392,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
         unmapped_end = mention.end if isinstance(record, Unmapped) else -1
         if isinstance(record, Fact):
             facts.append(record)
+            said = (record.indicator_code, record.kind, mention.end)
+            stated[paragraph_start] = (*stated.get(paragraph_start, ()), said)
             name = "" if record.indicator_code else record.indicator_name_zh
             sign = -1 if record.value < 0 else 1
             previous = Previous(mention.end, record.kind, record.indicator_code, sign, name)

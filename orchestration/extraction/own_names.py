@@ -149,8 +149,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     while changed:
         changed = False
         for word in the_cues.own_name_scope_words:
-            if words.startswith(word) or words.endswith(word):
-                words = words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
+            opens = words.startswith(word) and not words.startswith(the_cues.own_name_whole_words)
+            if opens or words.endswith(word):
+                words = words.removeprefix(word) if opens else words[: -len(word)]
                 changed = True
         for word, _ in the_cues.directions:
             if words.endswith(word):

@@ -33,6 +33,7 @@ LIST_REACH = 200  # how far after a number the list it belongs to may run
 LIST_CLOSE = "等"  # closes a list of examples or named things ('长江、湘江等江河', '…等18座湖库')
 RESPECTIVELY_REACH = 6  # from '分别' to the first number of its list ('分别为39、72')
 RESPECTIVELY = cues().grammar.respectively
+COUNT, POINTS, POINTS_HEAD = "count", "pp", "个"  # '1.1个和2.4个百分点': 个 heads 个百分点
 
 
 def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -41,6 +42,9 @@ def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
     filled = list(mentions)
     linked = [bool(LIST_GLUE.match(text[a.end : b.start])) for a, b in pairwise(filled)]
     for index, mention in enumerate(filled):
+        if _elided_points(text, filled, linked, index):  # '分别上升1.1个和2.4个百分点'
+            filled[index] = replace(mention, unit_code=POINTS)
+            continue
         if mention.unit_code is not None:
             continue
         first = index
@@ -56,6 +60,25 @@ def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if unit is not None and unit != RANK_UNIT:
             filled[index] = replace(mention, unit_code=unit)
     return filled
+
+
+def _elided_points(text: str, mentions: list[Mention], linked: list[bool], index: int) -> bool:
+    """'分别上升1.1个和2.4个百分点': a number of a list ending in 个, linked to the next number of
+    the list stated in 个百分点, is in 个百分点 too (the unit said once, its head 个 on each) —
+    when 分别 opens the list or the number has decimals (no count has)."""
+    mention = mentions[index]
+    if mention.unit_code != COUNT or not text.endswith(POINTS_HEAD, 0, mention.end):
+        return False
+    last = index
+    while last < len(linked) and linked[last] and mentions[last + 1].unit_code == COUNT:
+        last += 1
+    if last >= len(linked) or not linked[last] or mentions[last + 1].unit_code != POINTS:
+        return False
+    first = index
+    while first > 0 and linked[first - 1]:
+        first -= 1
+    opening = text[max(0, mentions[first].start - RESPECTIVELY_REACH) : mentions[first].start]
+    return RESPECTIVELY in opening or not float(mention.value).is_integer()
 
 
 def _before_ranks(aliases: list[Alias], mentions: list[Mention]) -> list[Alias]:

@@ -111,10 +111,14 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     list of regions that no 分别 shares out."""
     text = doc.text
     if mention is not None and closes_place_list(doc, alias_start, sentence_start):
-        return LISTED  # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
+        # '西安、宝鸡等6个市(区)优良天数分别增加…': the places', not the region's
+        return _each_of_a_closed_list(doc, alias_start, sentence_start, mention)
     extreme = places_stated(doc, mention, sentence_start) if mention is not None else None
     if extreme is not None:  # '…最好的城市是青岛、烟台和威海市,为16μg/m3': theirs
         return extreme[0] if len(extreme) == 1 else LISTED
+    item = _list_item_place(doc, alias_start, mention) if mention is not None else None
+    if item is not None:  # '南宁市优良天数为30天、柳州市29天': the item's own place
+        return item or LISTED
     if mention is not None:
         listed = listed_regions(doc, alias_start, sentence_start)
         # '京津冀及周边地区、长三角地区、汾渭平原…分别…', '厦门市、福州市…分别'
@@ -199,7 +203,28 @@ def places_stated(doc: Document, mention: Mention, sentence_start: int) -> list[
     (extreme_places) or those tied for a rank ('吉安市和抚州市并列第五'); None: not such a
     figure."""
     extreme = extreme_places(doc, mention, sentence_start)
+    if extreme is None:
+        extreme = place_then_extreme(doc, mention, sentence_start)
     return extreme if extreme is not None else tied_places(doc, mention)
+
+
+def place_then_extreme(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:
+    """'…比例为92.1%,其中,桂林市最高,为97.8%;百色市最低,为86.3%': a place opening its clause
+    and said to be the highest or lowest (maps/cues.yml `extreme_after_place_pattern`) right
+    before the number: the figure is its own ([] when the place is no one region for sure);
+    None when no such statement stands before the number."""
+    text = doc.text
+    last = next(((s, e, c) for s, e, c in reversed(doc.regions)
+                 if sentence_start <= s and e <= mention.start), None)  # fmt: skip
+    if last is None or not cues().extreme_after_place.fullmatch(text, last[1], mention.start):
+        return None
+    before = text[sentence_start : last[0]]
+    if before and not before.endswith(_PLACE_CLAUSE_OPENINGS):
+        return None  # '全区PM2.5浓度桂林市最高': a place inside another clause's words
+    return [last[2]] if last[2] else []
+
+
+_PLACE_CLAUSE_OPENINGS = (",", ";", ":", "其中", "、")
 
 
 def tied_places(doc: Document, mention: Mention) -> list[str] | None:
@@ -244,6 +269,10 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
                 if end == mention.start - 1 and start >= pos), None)  # fmt: skip
     if own is not None and text[mention.start - 1] == "(":
         return [own]  # '…较低的城市为舟山市(18微克/立方米)和丽水市(22微克/立方米)'
+    own = next((code for start, end, code in doc.regions
+                if end == mention.start and start >= pos), None)  # fmt: skip
+    if own is not None:  # '…较大的省份为山东490.5万吨和新疆107.7万吨': each place its own figure
+        return [own] if own else []  # (a name of several places, or of none for sure: no one's)
     codes = []
     for start, end, code in doc.regions:
         if start < pos or end > mention.start:
@@ -255,6 +284,45 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
     if not codes or not _EXTREME_GLUE.fullmatch(text[pos : mention.start]):
         return []
     return codes
+
+
+LIST_ITEM_OPENERS = ("、", ",", ";")  # what opens an item of a list of places with figures
+
+
+def _list_item_place(doc: Document, alias_start: int, mention: Mention) -> str | None:
+    """'南宁市优良天数为30天、柳州市29天、桂林市28天': a place right before the number, opening an
+    item of a list after the indicator's name (or of an open-vocabulary figure, whose name is
+    read at the number), is the place of that item's figure ('' when the place is no one region
+    for sure); None when no such place stands there."""
+    if counts_places(doc, mention):
+        return None  # '临汾、运城、吕梁3市…均有所上升': the count of the places listed
+    return next((code for start, end, code in doc.regions
+                 if end == mention.start and (start > alias_start or alias_start == mention.start)
+                 and doc.text[start - 1 : start] in LIST_ITEM_OPENERS), None)  # fmt: skip
+
+
+_CLOSING_COUNT = re.compile(r"等([0-9]+|[一二两三四五六七八九十])个")
+_NUMERALS = {w: n for n, w in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _each_of_a_closed_list(doc: Document, alias_start: int, sentence_start: int,
+                           mention: Mention) -> str:  # fmt: skip
+    """'渭南、咸阳、西安等3个市优良天数分别减少90天、88天、59天': when 等 closes exactly the places
+    named (as many as its count, and as many as the numbers 分别 shares out), each number is
+    its place's, in order; else LISTED (more places than named: whose is which is not said)."""
+    last = max(e for s, e, _ in doc.regions if s >= sentence_start and e <= alias_start)
+    counted = _CLOSING_COUNT.match(doc.text, last)
+    listed = listed_regions(doc, last, sentence_start)
+    if counted is None or len(listed) < 2 or "" in listed:
+        return LISTED  # (a place of no one region for sure: its figure would land without one)
+    count = counted[1]
+    if (int(count) if count.isdigit() else _NUMERALS[count]) != len(listed):
+        return LISTED
+    anchor = doc.text.rfind(RESPECTIVELY, alias_start, mention.start)
+    series = doc.series(anchor, mention) if anchor >= 0 else []
+    if len(series) != len(listed) or mention not in series:
+        return LISTED
+    return listed[series.index(mention)]
 
 
 def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> bool:
@@ -316,7 +384,11 @@ def _opening_region(doc: Document, clause_start: int, number_start: int) -> str 
         lead = doc.text[clause_start:start]
         if region_level(code) not in ("province", "prefecture"):
             break  # a county's name is often a word ('城区', '矿区'): only right before a name
-        if lead in _OPENING_LEADS and not in_list(doc, start, end):
+        if lead in _OPENING_LEADS and in_list(doc, start, end):
+            if RESPECTIVELY in doc.text[end:number_start]:
+                return None  # '厦门、福州分别位列第7位、第8位': the list shares them out
+            return LISTED  # '…比例为88.6%,淮南、亳州两市低于80%': the places', none alone
+        if lead in _OPENING_LEADS:
             return code if code != doc.context.region_code else None
         break
     return None

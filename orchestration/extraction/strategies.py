@@ -26,7 +26,7 @@ from orchestration.extraction.carried import (
     topical,
 )
 from orchestration.extraction.clause import Clause
-from orchestration.extraction.cues import cues
+from orchestration.extraction.cues import EXTREME_CHANGE_REACH, cues
 from orchestration.extraction.fitting import compatible
 from orchestration.extraction.own_names import BASE_YEAR, listed_item
 from orchestration.extraction.quantities import Mention
@@ -221,6 +221,26 @@ def respectively(c: Clause) -> Alias | None:
     return named[series.index(mention)]
 
 
+def respective_earlier(c: Clause) -> Alias | None:
+    """'昼间达标率为96.1%,夜间达标率为87.0%。与2022年相比,分别升高0.1个和0.4个百分点': k changes
+    after 分别 in a sentence that names nothing are the changes of the k figures stated last in
+    the paragraph, in order — when each of those is a coded level of its own indicator."""
+    found = _respective_series(c)
+    if c.kind != "change" or found is None:
+        return None
+    anchor, series = found
+    if c.doc.aliases_between(c.sentence_start, anchor):
+        return None
+    earlier = [s for s in c.read.stated if s[2] <= c.sentence_start][-len(series) :]
+    codes = [code for code, kind, _ in earlier if code and kind == "actual"]
+    if len(codes) != len(series) or len(set(codes)) != len(codes):
+        return None
+    code = codes[series.index(c.mention)]
+    if not compatible(c.doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)
+
+
 def listed_share(c: Clause) -> Alias | None:
     """'地下水水质为Ⅲ类、Ⅳ类的监测点数量分别为5个和24个,分别占11.6%和55.8%': the share of a
     listed class is the indicator some words of the list's opening, the class and a share
@@ -260,9 +280,9 @@ def sibling_class(c: Clause) -> Alias | None:
 
 
 # one earlier item of a list of places with their figures ('安康301天,'): a short name, a number,
-# a short unit, a comma
-_PLACE_ITEM = (  # '安康301天,', '赣州市第二,' (a rank in words), '吉安市和抚州市并列第五,'
-    r"[^\d,;:。、]{1,10}(?:\d+(?:\.\d+)?|第[一二三四五六七八九十]{1,3})[^\d,;:。、]{0,6}[,、]"
+# a short unit, a comma or a join ('山东490.5万吨和')
+PLACE_ITEM = (  # '安康301天,', '赣州市第二,' (a rank in words), '吉安市和抚州市并列第五,'
+    r"[^\d,;:。、]{1,10}(?:\d+(?:\.\d+)?|第[一二三四五六七八九十]{1,3})[^\d,;:。、]{0,6}[,、和及]"
 )
 PLACE_LIST_NAME_GAP = 8  # the most words between the indicator and the opening word of the list
 
@@ -282,8 +302,9 @@ def place_list(c: Clause) -> Alias | None:
         if tied is None:
             break
         place = tied
-    openers = "|".join(re.escape(w) for w in cues().place_list_openers)
-    shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{_PLACE_ITEM})*")
+    openers = "|".join([*(re.escape(w) for w in cues().place_list_openers),
+                        *(p.pattern for p in cues().extreme_place_patterns)])  # fmt: skip
+    shape = re.compile(rf"[^\d,;:。]{{0,{PLACE_LIST_NAME_GAP}}}?(?:{openers}):?(?:{PLACE_ITEM})*")
     for alias in reversed(doc.aliases_between(c.sentence_start, place)):
         if shape.fullmatch(text, alias.end, place) and compatible(
             doc.lex.indicators[alias.code], mention, c.kind
@@ -515,6 +536,29 @@ def other_extreme(c: Clause) -> Alias | None:
     return Alias(c.mention.start, c.mention.start, previous.code)
 
 
+def extreme_change(c: Clause) -> Alias | None:
+    """'细颗粒物浓度最好的城市是青岛市,为16μg/m3;…7市同比下降,下降幅度最大的城市是德州市,为
+    19.2%': a change of the places at one end of a ranking by the size of the change
+    (`extreme_change_patterns`), with no name in its sentence, is a change of the indicator the
+    paragraph ranked its places by (its last coded figure, itself said of extreme places)."""
+    doc, code = c.doc, c.read.last_coded
+    if not code or c.kind != "change" or doc.aliases_between(c.sentence_start, c.mention.start):
+        return None
+    the_cues = cues()
+    if not any(
+        p.search(c.before[-EXTREME_CHANGE_REACH:]) for p in the_cues.extreme_change_patterns
+    ):
+        return None
+    ranked = c.text[c.paragraph_start : c.sentence_start]  # the sentences before in the paragraph
+    if not any(p.search(ranked) for p in the_cues.extreme_place_patterns):
+        return None
+    if not extreme_places(doc, c.mention, c.sentence_start):
+        return None
+    if not compatible(doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)
+
+
 # The order matters: a name bound to the number itself (it interrupts the number, or follows it
 # with at most FORWARD_GAP words between, or the places it counts go on to one) is what the
 # sentence says of that number, so it comes before any name said elsewhere; a percentage right
@@ -533,6 +577,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     share_of_count,
     respective_head,
     respectively,
+    respective_earlier,
     listed_share,
     place_list,
     backward,
@@ -544,6 +589,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     subject_said_before,
     continued,
     other_extreme,
+    extreme_change,
 )
 # the strategies that bind a number to a name of its own place in the text: the number then
 # states no name of its own (an OwnName only counts when none of these names it)
