@@ -57,9 +57,12 @@ def extract_entry(raw_dir: Path, entry: ManifestEntry) -> Extraction:
             raise BadPeriod(f"raw/manifest.csv, raw/{entry.path}: period: {exc}") from None
         year = period.end.year  # an autumn-winter span 2019年10月-2020年3月 reports in 2020
         period_code = None if period.period_type == "year" else period.code
+    region = resolve_province(entry.province) if entry.province else None  # names a bad one
+    if entry.region:  # a city's own document (the manifest check refuses a name it cannot read)
+        region = region_code(entry.province, entry.region, year) or region
     return extract(
         read_text(entry.file(raw_dir)),
-        province=region_code(entry.province, entry.region, year) or None,
+        province=region,
         year=year,
         is_plan=document_kinds().get(entry.document_kind),  # None: read it from the title
         period_code=period_code,

@@ -387,6 +387,18 @@ def test_the_manifest_region_makes_a_city_document_the_citys(
     assert (fact.indicator_code, fact.value, fact.region_code) == ("pm2_5", 30.0, region_code)
 
 
+def test_a_province_nobody_can_read_is_an_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "x.txt").write_text("细颗粒物平均浓度30微克/立方米。", encoding="utf-8")
+    entry = ManifestEntry(
+        path="reports/x.txt", sha256="", subject="reports", table="reports__text",
+        province="四州", region="", period="2024", publisher="", source_kind="government",
+        document_kind="bulletin", title="", published="", source_url="", retrieved="", notes="",
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="unknown region '四州'"):
+        extract_entry(tmp_path, entry)
+
+
 def test_fact_rows_have_the_documented_columns() -> None:
     assert list(Fact.__dataclass_fields__) == [
         "indicator_code", "indicator_name_zh", "kind", "value", "unit", "value_canonical",
