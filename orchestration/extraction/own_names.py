@@ -65,7 +65,7 @@ _ITEM_JOIN = "、"  # joins the items of a list of names
 _CHANGE_UNITS = ("pct", "pp")  # the units of a change said with its direction ('下降11.4%')
 # a figure said from its past value to its present one: 'X由2003年的14.2万平方公里' (the past) and
 # '…增加到16.9万平方公里' (the present) are both X's
-_FROM = re.compile(r"由(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
+_FROM = re.compile(r"^(?P<name>.*?)由(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 _FROM_TO = re.compile(
     r"^(?P<name>[^,;:。\d]+?)由[^,;:。]*?\d[^,;:。]*?"
     r"(?:增加|下降|上升|减少|降低|提高|增长|提升|扩大|缩小|升|降|增|减)?(?:到|至)$"
@@ -127,10 +127,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if named:
         return None
     copula = False
-    from_to = _FROM_TO.match(words) or _FROM.search(words)
+    from_to = _FROM_TO.match(words) or _FROM.match(words)
     if from_to is not None:  # 'X由2003年的14.2万平方公里增加到16.9万平方公里': both are X's
-        words, copula = (from_to.group("name") if from_to.re is _FROM_TO
-                         else words[: from_to.start()]), True  # fmt: skip
+        words, copula = from_to.group("name"), True
     for glue in the_cues.copulas if not copula else ():
         if words.endswith(glue):
             words, copula = words[: -len(glue)], True
