@@ -1,0 +1,22 @@
+"""Classes of wording found on the spent gold sets (unseen2–unseen5) in the tenth generalising
+round: each test states the general class, in sentences written for the test (other places and
+numbers than the gold texts), and fails without its rule or spelling."""
+
+from __future__ import annotations
+
+from tests.unit.extracting import named_facts
+
+
+def test_a_count_of_the_sources_of_the_cities_named_whole_is_the_sources_count() -> None:
+    """'N个地级城市饮用水源地', 'N个县级及以上城市集中式饮用水水源地': the cities' sources, the
+    places named whole before the name at any length; a level with those above it is all of
+    them, while one lower level alone ('县级城市') stays no count of the network's sources."""
+    text = "2023年,全省14个地级城市饮用水源地和61个县级城市饮用水源地水质保持稳定。"
+    assert named_facts(text, province="450000", year=2023) == [
+        ("drinking_water_sources_count", "actual", 14.0)
+    ]
+    above = "2023年,全省87个县级及以上城市集中式饮用水水源地水质达标率为98.9%。"
+    assert named_facts(above, province="520000", year=2023) == [
+        ("drinking_water_sources_count", "actual", 87.0),
+        ("drinking_water_source_compliance_rate", "actual", 98.9),
+    ]
