@@ -20,3 +20,19 @@ def test_a_count_of_the_sources_of_the_cities_named_whole_is_the_sources_count()
         ("drinking_water_sources_count", "actual", 87.0),
         ("drinking_water_source_compliance_rate", "actual", 98.9),
     ]
+
+
+def test_the_sources_of_county_towns_named_after_their_count_are_a_part() -> None:
+    """'N个县城饮用水源地': the county towns' sources named after the count are a part of the
+    network, as they are before a number ('县级城镇集中式饮用水源地水质达标率'): open
+    vocabulary under their stated name, never the network's count; and 县级市 (county-level
+    cities) names that part as 县级城市 does."""
+    text = "2022年,全省监测35个县城饮用水源地、128个乡镇饮用水源地。"
+    assert named_facts(text, province="360000", year=2022) == [
+        ("~县城饮用水源地", "actual", 35.0),
+        ("~乡镇饮用水源地", "actual", 128.0),
+    ]
+    rate = "2022年,全省县级市饮用水源地水质达标率为96.3%。"
+    assert named_facts(rate, province="360000", year=2022) == [
+        ("~县级市饮用水源地水质达标率", "actual", 96.3)
+    ]
