@@ -56,10 +56,10 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
             continue
         variant = indicator.variant(subset.name)
         if variant is None:
-            # a name after the number is named by the words between them ('县城')
-            before = said[: start - opening]
-            if alias.start > c.mention.start:
-                before = c.text[c.mention.end : alias.start]
+            # a part named between the number and a name after it ('35个县城饮用水源地')
+            before, gap = said[: start - opening], c.text[c.mention.end : alias.start]
+            if alias.start > c.mention.start and any(s.last_end(gap) >= 0 for s in named):
+                before = gap
             return None, _part_name(named, before, matched)
         code = variant
     return (alias if code == alias.code else Alias(alias.start, alias.end, code)), ""
