@@ -36,3 +36,23 @@ def test_the_sources_of_county_towns_named_after_their_count_are_a_part() -> Non
     assert named_facts(rate, province="360000", year=2022) == [
         ("~县级市饮用水源地水质达标率", "actual", 96.3)
     ]
+
+
+def test_carbon_monoxide_said_by_its_formula_alone_is_a_pollutant() -> None:
+    """'CO下降9.5%' in a list of the six pollutants ('PM10下降…、SO2下降…') is CO as SO2 is SO2;
+    a Latin spelling is a word of its own, so CO2 and COD are never CO."""
+    text = "2023年,全省六项污染物浓度同比均下降,其中PM10下降6.1%、SO2下降11.2%、CO下降9.5%。"
+    assert named_facts(text, province="350000", year=2023) == [
+        ("pm10", "change", -6.1),
+        ("so2", "change", -11.2),
+        ("co", "change", -9.5),
+    ]
+    other = "2023年,全市CO2排放量下降4.2%,COD排放量下降3.1%。"
+    assert [code for code, _, _ in named_facts(other, province="350000", year=2023)] == []
+
+
+def test_a_roman_class_is_read_whole_not_by_its_last_numeral() -> None:
+    """'Ⅳ类水质' (folded to 'iv类水质') is class IV: its tail 'v类水质' (class V) is no
+    spelling inside it, so the count of class IV lakes keeps its own name."""
+    text = "2023年,全省监测的40个湖库中,9个达到Ⅲ类水质,17个达到Ⅳ类水质,4个为Ⅴ类水质。"
+    assert ("~达到iv类水质", "actual", 17.0) in named_facts(text, province="340000", year=2023)
