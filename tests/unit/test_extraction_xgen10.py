@@ -56,3 +56,12 @@ def test_a_roman_class_is_read_whole_not_by_its_last_numeral() -> None:
     spelling inside it, so the count of class IV lakes keeps its own name."""
     text = "2023年,全省监测的40个湖库中,9个达到Ⅲ类水质,17个达到Ⅳ类水质,4个为Ⅴ类水质。"
     assert ("~达到iv类水质", "actual", 17.0) in named_facts(text, province="340000", year=2023)
+
+
+def test_groundwater_quality_monitoring_points_are_the_wells_monitored() -> None:
+    """'地下水水质监测点' (the national bulletins' spelling, 040, 062) counts the groundwater
+    network's points, as '地下水质量监测点位' does."""
+    text = "2022年,全省共有312个地下水水质监测点,其中Ⅰ~Ⅳ类水质监测点比例为81.4%。"
+    assert named_facts(text, province="410000", year=2022) == [
+        ("groundwater_wells_monitored", "actual", 312.0)
+    ]
