@@ -9,9 +9,13 @@ code's share (of its annual target, or of a count).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from orchestration.registry.catalogue import Catalogue, Indicator, catalogue
+
+_LATIN = re.compile("[a-z]")  # (folded: lower case)
+_LATIN_OR_DIGIT = re.compile("[a-z0-9₂₃]")
 
 
 class Lexicon:
@@ -42,9 +46,20 @@ class Lexicon:
         found = []
         for length in self.alias_lengths:
             code = self.aliases.get(text[start : start + length])
-            if code is not None:
+            if code is not None and not _inside_latin_word(text, start, start + length):
                 found.append((start + length, code))
         return found
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A Latin spelling is a word of its own: 'co' (CO) is not the start of 'co2' or 'cod', nor
+    the end of 'nco'."""
+    spelling = text[start:end]
+    before, after = text[max(start - 1, 0) : start], text[end : end + 1]
+    return bool(
+        (_LATIN.fullmatch(spelling[-1:] or " ") and _LATIN_OR_DIGIT.fullmatch(after or " "))
+        or (_LATIN.fullmatch(spelling[:1] or " ") and _LATIN.fullmatch(before or " "))
+    )
 
 
 @cache

@@ -47,6 +47,7 @@ Strategy = Callable[[Clause], Alias | None]
 BACKWARD_WINDOW = 40  # how far before a number (within its sentence) a name may stand
 FORWARD_GAP = 3  # the most words between a number and a name after it ('51家重点排放单位')
 FORWARD_NAME_REACH = 30  # how far past that gap a name after the number may run
+_LEVEL_AND_ABOVE = ("以上城市",)  # 县级及以上城市: the cities of that level and above
 SCOPE_REACH = 16  # from a count of places to the indicator of what they do
 SEMICOLON = ";"  # (folded) joins the parts of one statement, each a sentence of its own
 SEMICOLON_RUN_REACH = 160  # how far back a run of such parts may reach for their subject
@@ -117,9 +118,14 @@ def forward(c: Clause) -> Alias | None:
     reach = mention.end + FORWARD_GAP + FORWARD_NAME_REACH
     for alias in c.doc.aliases_between(mention.end, reach):
         gap = text[mention.end : alias.start]
-        if len(gap) > FORWARD_GAP or not plain(gap):
+        # '32个地级城市饮用水源地', '50个县级及以上城市集中式…水源地': the places named whole,
+        # at any length, and a level with those above it is all of them, not one level
+        places = gap in the_cues.scope_nouns
+        if (len(gap) > FORWARD_GAP and not places) or not plain(gap):
             return None
-        if any(word in gap for word in the_cues.forward_gap_blockers):
+        if any(word in gap for word in the_cues.forward_gap_blockers) and not (
+            places and gap.endswith(_LEVEL_AND_ABOVE)
+        ):
             return None  # '534个省级地表水…断面': not the indicator the name says
         ends_clause = text[alias.end : alias.end + 1] in CLAUSE_BREAK | {""}
         if (

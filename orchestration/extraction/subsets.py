@@ -34,7 +34,9 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
     (up to '。', across ';': '主要河流…Ⅰ~Ⅲ类…;劣Ⅴ类断面比例为0.5%'), through the indicator's own
     words and the words after them ('全省68个城市空气质量优良天数比例', '…昼间等效声级…,夜间…')."""
     start = min(alias.start, c.mention.start)
-    through = c.mention.start  # a name said before the number, and the words up to it
+    # a name said before the number, and the words up to it; a name after the number ('24个县城
+    # 饮用水源地'), the words up to the name
+    through = max(c.mention.start, alias.start)
     opening = statement_start(c.text, start)
     said = c.text[opening:through]
     matched = c.text[alias.start : alias.end]
@@ -54,7 +56,11 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
             continue
         variant = indicator.variant(subset.name)
         if variant is None:
-            return None, _part_name(named, said[: start - opening], matched)
+            # a part named between the number and a name after it ('35个县城饮用水源地')
+            before, gap = said[: start - opening], c.text[c.mention.end : alias.start]
+            if alias.start > c.mention.start and any(s.last_end(gap) >= 0 for s in named):
+                before = gap
+            return None, _part_name(named, before, matched)
         code = variant
     return (alias if code == alias.code else Alias(alias.start, alias.end, code)), ""
 
