@@ -162,3 +162,17 @@ def test_road_traffic_noise_levels_are_length_weighted_averages() -> None:
     assert named_facts(text, province="341800", year=2019) == [
         ("noise_traffic_day_leq", "actual", 66.1)
     ]
+
+
+def test_soil_points_of_one_kind_of_land_or_pollutant_are_a_part() -> None:
+    """Written after the sixth set's measurement: '耕地点位超标率' and the rates of one pollutant or
+    degree of pollution are parts of the soil survey (maps/cues.yml subsets: soil_parts), never
+    the rate of all the points; '总的点位超标率' is that rate."""
+    text = "2014年,全国土壤总的点位超标率为15.5%,耕地点位超标率为18.2%。"
+    assert named_facts(text, province=CHINA, year=2014) == [
+        ("soil_points_exceedance_rate", "actual", 15.5),
+        ("~耕地点位超标率", "actual", 18.2),
+    ]
+    text = "2014年,镉、汞、砷、铜4种无机污染物点位超标率分别为6.0%、1.5%、2.5%、2.0%。"
+    codes = {code for code, _, _ in named_facts(text, province=CHINA, year=2014)}
+    assert "soil_points_exceedance_rate" not in codes
