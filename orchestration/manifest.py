@@ -216,6 +216,9 @@ def _period_problems(where: str, entry: ManifestEntry) -> list[str]:
     return []
 
 
+REGION_LEVELS = ("prefecture", "county")  # what the `region` column may name
+
+
 def region_code(province: str, region: str = "", year: int | None = None) -> str:
     """The GB/T 2260 code of the region a file speaks of where its rows are silent: `region` (a
     prefecture or county of `province`, named as in force in `year`) when given, else the
@@ -226,9 +229,6 @@ def region_code(province: str, region: str = "", year: int | None = None) -> str
     found = regions().resolve(region, year, province_code)
     inside = found is not None and found.province_code == province_code
     return found.code if inside and found.level in REGION_LEVELS else ""
-
-
-REGION_LEVELS = ("prefecture", "county")  # what the `region` column may name
 
 
 def _region_problems(where: str, entry: ManifestEntry) -> list[str]:

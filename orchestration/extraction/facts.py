@@ -64,27 +64,31 @@ def first_statements(facts: list[Fact]) -> list[Fact]:
     open-vocabulary figure said again under the end of its name or a longer one (a headline's
     '滇池综合营养状态指数下降11.4%', the body's '…综合营养状态指数下降11.4%') is the same."""
     seen, kept = set(), []
-    open_names: dict[tuple, list[str]] = {}
+    open_names: dict[tuple, list[str]] = {}  # the names said so far of each open statement
     for fact in facts:
         # an actual is one fact whatever base its sentence names ('比上年' in a title, '比2021年'
         # in the body)
         baseline = "" if fact.kind == "actual" else fact.baseline_year
         if baseline and fact.period[:4].isdigit() and int(baseline) == int(fact.period[:4]) - 1:
             baseline = ""  # '与2022年相比' in a 2023 report is '同比'
-        key = (fact.indicator_code, fact.indicator_name_zh if not fact.indicator_code else "",
-               fact.kind, fact.value, fact.unit, fact.comparator, fact.period, fact.region_code,
-               baseline)  # fmt: skip
-        if key in seen:
-            continue
-        if not fact.indicator_code:
-            names = open_names.setdefault(key[2:], [])
-            name = fact.indicator_name_zh
-            if any(name.endswith(other) or other.endswith(name) for other in names if other):
+        statement = (fact.kind, fact.value, fact.unit, fact.comparator, fact.period,
+                     fact.region_code, baseline)  # fmt: skip
+        if fact.indicator_code:
+            if (fact.indicator_code, *statement) in seen:
+                continue
+            seen.add((fact.indicator_code, *statement))
+        else:
+            names, name = open_names.setdefault(statement, []), fact.indicator_name_zh
+            if any(_same_name(name, other) for other in names):
                 continue
             names.append(name)
-        seen.add(key)
         kept.append(fact)
     return kept
+
+
+def _same_name(name: str, other: str) -> bool:
+    """The same name, or one the end of the other ('综合营养状态指数', '滇池综合营养状态指数')."""
+    return name == other or bool(name and other and (name.endswith(other) or other.endswith(name)))
 
 
 def without_bounds_of_exact(facts: list[Fact]) -> list[Fact]:

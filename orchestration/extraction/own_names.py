@@ -70,12 +70,8 @@ _FROM_TO = re.compile(
     r"^(?P<name>[^,;:。\d]+?)由[^,;:。]*?\d[^,;:。]*?"
     r"(?:增加|下降|上升|减少|降低|提高|增长|提升|扩大|缩小|升|降|增|减)?(?:到|至)$"
 )
-# a name opening with a count of places ('两省', '3个城市'): the places, not the document's region
-_COUNTED_PLACES = re.compile(
-    "(?:[0-9]+|[一二两三四五六七八九十]+)个?(?:{})".format(
-        "|".join(map(re.escape, cues().scope_nouns))
-    )
-)
+# the count that opens a name counting places ('两省', '3个城市': scope.names_places says which)
+_PLACE_COUNT = re.compile("(?:[0-9]+|[一二两三四五六七八九十]+)个?")
 _PERFECTIVE = "了"  # closes a verb of what was done ('完成了14个…')
 _RELATIVE_MARK = "的"  # joins what was done to the things it was done to
 _AMONG = "中,"  # closes the things counted that a list of their classes follows
@@ -135,7 +131,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
             words, copula = words[: -len(glue)], True
             break
     whole = _SHARE_OF_WHOLE.search(words) if mention.unit_code == "pct" and not copula else None
-    if whole is not None and _COUNTED_PLACES.match(words) is None:
+    count = _PLACE_COUNT.match(words)
+    if whole is not None and not (count and names_places(words[count.end() :])):
         # '…的县域面积占国土面积的27.7%': A's share of B (not '两省废碱产生量占…的79.5%': whose
         # region the places counted, not the document's, would be)
         words, copula = words[: whole.start()], True

@@ -24,6 +24,9 @@ _FRACTION = re.compile(rf"([{_NUMERAL}]+)分之([{_NUMERAL}]+|\d+(?:\.\d+)?)")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _GLUE_BEFORE_UNIT = ("余", "多")
 RANK_UNIT = "rank"
+NOT_A_VALUE_REACH = (
+    3  # the characters before a number maps/cues.yml not_a_value_before_patterns read
+)
 FIRST = "首"  # '位居全国首位': the first place
 
 
@@ -108,7 +111,8 @@ def find_mentions(text: str, masked: list[tuple[int, int]]) -> list[Mention]:
             mentions.append(Mention(first, last, start, end, value, RANK_UNIT, None, "="))
             continue
         if any(text.endswith(word, 0, start) for word in the_cues.not_a_value_before) or any(
-            p.search(text, max(0, start - 3), start) for p in the_cues.not_a_value_before_patterns
+            p.search(text, max(0, start - NOT_A_VALUE_REACH), start)
+            for p in the_cues.not_a_value_before_patterns
         ):
             continue
         mention = _read_after(text, start, end, value)
