@@ -156,6 +156,15 @@ def test_a_sewage_treatment_rate_of_towns_is_not_the_cities_rate() -> None:
     assert facts("全省城市污水处理率达97.2%。") == [("sewage_treatment_rate", "actual", 97.2)]
 
 
+def test_the_sewage_collection_rate_is_not_the_treatment_rate() -> None:
+    """The 14th five-year plan's 城市生活污水集中收集率 (≈ 60–70 %: how much sewage reaches a plant)
+    and the treatment rate (≈ 97 %: how much of what is counted is treated) are two indicators."""
+    assert facts("全省城市生活污水集中收集率达到68.4%。") == [
+        ("sewage_collection_rate", "actual", 68.4)
+    ]
+    assert facts("全省城市生活污水处理率达到96.5%。") == [("sewage_treatment_rate", "actual", 96.5)]
+
+
 def test_respectively_over_items_its_clause_does_not_list_lends_no_name() -> None:
     text = "全市各类功能区夜间达标率分别为90.0%、85.7%、75.0%。"
     assert facts(text) == []
