@@ -176,3 +176,20 @@ def test_soil_points_of_one_kind_of_land_or_pollutant_are_a_part() -> None:
     text = "2014年,镉、汞、砷、铜4种无机污染物点位超标率分别为6.0%、1.5%、2.5%、2.0%。"
     codes = {code for code, _, _ in named_facts(text, province=CHINA, year=2014)}
     assert "soil_points_exceedance_rate" not in codes
+
+
+def test_a_measure_of_counted_things_is_not_their_count() -> None:
+    """Written after the sixth set's measurement: the name of things the catalogue counts
+    (饮用水水源, 污水处理厂) followed by a measure of them (取水总量, 处理总量) names that measure —
+    open vocabulary, never the count's code, and never nothing; a volume of water (水量) is a
+    measure like 总量."""
+    text = "2020年,全市集中式生活饮用水水源取水总量为3618.7万吨,达标水量3602.5万吨。"
+    assert named_facts(text, province="360100", year=2020) == [
+        ("~集中式生活饮用水水源取水总量", "actual", 3618.7),
+        ("~达标水量", "actual", 3602.5),
+    ]
+    text = "2020年,全省城镇污水处理厂处理总量为41.2万吨,城镇污水处理厂82座。"
+    assert named_facts(text, province="360000", year=2020) == [
+        ("~城镇污水处理厂处理总量", "actual", 41.2),
+        ("sewage_treatment_plants_count", "actual", 82.0),
+    ]
