@@ -193,3 +193,18 @@ def test_a_measure_of_counted_things_is_not_their_count() -> None:
         ("~城镇污水处理厂处理总量", "actual", 41.2),
         ("sewage_treatment_plants_count", "actual", 82.0),
     ]
+
+
+def test_drinking_water_sources_of_one_type_are_a_part() -> None:
+    """Written after the sixth set's measurement: the compliance of the groundwater-type or
+    surface-water-type sources (地下水型, 地表水型) is a part's figure (maps/cues.yml subsets:
+    source_types), not the compliance rate of all the sources."""
+    text = "2021年,全市集中式地下水型饮用水水源水质达标率为95.0%。"
+    assert named_facts(text, province="370000", year=2021) == [
+        ("~集中式地下水型饮用水水源水质达标率", "actual", 95.0)
+    ]
+    text = "2021年,全省地表水型水源达标率为98.5%。全省集中式饮用水水源水质达标率为97.1%。"
+    assert named_facts(text, province="370000", year=2021) == [
+        ("~地表水型水源达标率", "actual", 98.5),
+        ("drinking_water_source_compliance_rate", "actual", 97.1),
+    ]
