@@ -123,6 +123,7 @@ class Cues:
     target_year_patterns: list[re.Pattern[str]]
     bound_year_patterns: list[re.Pattern[str]]
     context_year_patterns: list[re.Pattern[str]]
+    span_start_patterns: list[re.Pattern[str]]
     several_years_patterns: list[re.Pattern[str]]
     directions: list[tuple[str, int]]
     level_after_direction: list[str]
@@ -238,6 +239,7 @@ class Cues:
             target_year_patterns=_patterns(spec["target_year_patterns"]),
             bound_year_patterns=_patterns(spec["bound_year_patterns"]),
             context_year_patterns=_patterns(spec["context_year_patterns"]),
+            span_start_patterns=_patterns(spec["span_start_patterns"]),
             several_years_patterns=_patterns(spec["several_years_patterns"]),
             directions=sorted(
                 [(match_key(w), 1) for w in directions["up"] + directions.get("better", [])]
@@ -375,6 +377,7 @@ class Cues:
         return None
 
     def context_years(self, clause: str) -> list[int]:
+        starts = {m.start(1) for p in self.span_start_patterns for m in p.finditer(clause)}
         years: list[tuple[int, int]] = []
         for pattern in self.context_year_patterns:
             years += [
@@ -382,6 +385,7 @@ class Cues:
                 for m in pattern.finditer(clause)
                 if not _BOUND_TO_NUMBER.match(clause, m.end())  # '从2022年的17.1%'
                 and not _BASELINE_BEFORE.search(clause[: m.start(1)])  # '比2021年下降3.3%'
+                and m.start(1) not in starts  # '自2016年以来': the start of a running span
             ]
         return [year for _, year in sorted(set(years))]
 
