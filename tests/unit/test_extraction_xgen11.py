@@ -1,0 +1,55 @@
+"""Classes of wording found on the spent gold sets (seed, unseen … unseen6) in the eleventh
+generalising round — subjects the extractor barely read (climate and weather, physical
+measures): each test states the general class, in sentences written for the test (other places
+and numbers than the gold texts), and fails without its rule, spelling or unit."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+from tests.unit.extracting import named_facts
+
+
+def _facts(text: str, province: str, year: int) -> list[tuple[str, str, float, str, str, str]]:
+    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value, f.unit, f.period,
+             f.region_code) for f in extract(text, province=province, year=year).facts]  # fmt: skip
+
+
+def test_a_weather_measure_named_by_its_head_is_a_clear_name() -> None:
+    """'全省平均气温16.2℃', '平均降水量1432.5毫米', '年日照时数1598.7小时': a name ending in a
+    weather measure (气温, 降水量, 日照时数 …) right before its number names it as clearly as
+    'X为N'; 毫米 is a unit (millimetres of water), and 日照 in 日照时数 is no 日照市."""
+    text = "2021年,全省平均气温16.2℃,平均降水量1432.5毫米,年日照时数1598.7小时。"
+    assert _facts(text, "420000", 2021) == [
+        ("~气温", "actual", 16.2, "deg_c", "2021", "420000"),
+        ("~降水量", "actual", 1432.5, "mm", "2021", "420000"),
+        ("~年日照时数", "actual", 1598.7, "hour", "2021", "420000"),
+    ]
+
+
+def test_a_great_geographic_region_has_no_code() -> None:
+    """'华北地区平均气温…', '西南地区平均降水量…': the great regions of China a climate bulletin
+    speaks of are regions of several provinces — their figures have no region, never the
+    document's (the country's)."""
+    text = "2020年,华北地区平均降水量612.4毫米;西南地区平均气温15.8℃。"
+    assert [(name, region) for name, *_, region in _facts(text, "100000", 2020)] == [
+        ("~华北地区平均降水量", ""),
+        ("~西南地区平均气温", ""),
+    ]
+
+
+def test_a_span_of_months_in_a_yearly_document_is_the_figures_period() -> None:
+    """'2020年6月中旬至7月下旬,…', '6月1日至8月31日,…': in a document of a whole year, a span of
+    months named in the sentence before a figure is its period, widened to whole months; a
+    figure of a sentence naming no months keeps the year."""
+    text = (
+        "2020年6月中旬至7月下旬,全省平均降水量587.3毫米。"
+        "6月1日至8月31日,全省平均气温26.4℃。全年全省平均气温18.1℃。"
+    )
+    assert [(name, period) for name, _, _, _, period, _ in _facts(text, "360000", 2020)] == [
+        ("~降水量", "2020-06..2020-07"),
+        ("~气温", "2020-06..2020-08"),
+        ("~气温", "2020"),
+    ]
+    assert named_facts("2020年,全省平均气温18.1℃。", province="360000", year=2020) == [
+        ("~气温", "actual", 18.1)
+    ]
