@@ -53,3 +53,22 @@ def test_a_span_of_months_in_a_yearly_document_is_the_figures_period() -> None:
     assert named_facts("2020年,全省平均气温18.1℃。", province="360000", year=2020) == [
         ("~气温", "actual", 18.1)
     ]
+
+
+def test_a_departure_from_the_climate_normal_is_a_signed_figure_of_its_own() -> None:
+    """'…平均降水量1287.4毫米,比常年偏少9%', '平均气温较常年同期偏低0.4℃': a departure from the
+    climate normal is no change against last year but a figure (an actual) signed by its
+    direction — after an open figure, named after it; said with its own name, named so. A change
+    after a departure is the figure's, not the departure's: it borrows no name."""
+    text = (
+        "2019年,全省平均降水量1287.4毫米,比常年偏少9%。"
+        "全省冬季平均气温较常年同期偏低0.4℃。"
+        "全省平均日照时数1802.6小时,较常年偏多42.5小时,较上年减少3.1小时。"
+    )
+    assert named_facts(text, province="440000", year=2019) == [
+        ("~降水量", "actual", 1287.4),
+        ("~降水量比常年偏少", "actual", -9.0),
+        ("~冬季平均气温较常年同期偏低", "actual", -0.4),
+        ("~日照时数", "actual", 1802.6),
+        ("~日照时数较常年偏多", "actual", 42.5),
+    ]
