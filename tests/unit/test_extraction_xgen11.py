@@ -72,3 +72,18 @@ def test_a_departure_from_the_climate_normal_is_a_signed_figure_of_its_own() -> 
         ("~日照时数", "actual", 1802.6),
         ("~日照时数较常年偏多", "actual", 42.5),
     ]
+
+
+def test_dust_fall_is_measured_in_tonnes_per_square_kilometre_and_month() -> None:
+    """'降尘量平均为3.96吨/(平方公里·月)', '…降尘量4.21吨/平方公里·月': dust fall is a deposition
+    rate (a unit of the registry, t/(km²·30d)), never a mass in tonnes; 降尘量 heads a clear
+    name, and the change after it is its change."""
+    text = (
+        "2021年,全市降尘量平均为3.96吨/(平方公里·月),同比下降11.2%。城区降尘量4.21吨/平方公里·月。"
+    )
+    facts = _facts(text, "370000", 2021)
+    assert [(name, kind, value, unit) for name, kind, value, unit, _, _ in facts] == [
+        ("~降尘量", "actual", 3.96, "t_per_km2_month"),
+        ("~降尘量", "change", -11.2, "pct"),
+        ("~城区降尘量", "actual", 4.21, "t_per_km2_month"),
+    ]
