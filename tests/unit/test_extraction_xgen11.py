@@ -87,3 +87,17 @@ def test_dust_fall_is_measured_in_tonnes_per_square_kilometre_and_month() -> Non
         ("~降尘量", "change", -11.2, "pct"),
         ("~城区降尘量", "actual", 4.21, "t_per_km2_month"),
     ]
+
+
+def test_the_duration_of_a_weather_or_pollution_process_is_a_clear_name() -> None:
+    """'高温过程持续时间47天', '重污染过程持续时间72小时': a name ending in 持续时间 right before
+    a number of days or hours names it (open vocabulary), of the region the sentence speaks of
+    — none for a great region — and of the months it names."""
+    heat = "2022年6月中旬至8月下旬,华南地区出现区域性高温过程,高温过程持续时间47天。"
+    assert _facts(heat, "100000", 2022) == [
+        ("~高温过程持续时间", "actual", 47.0, "day", "2022-06..2022-08", "")
+    ]
+    smog = "2022年,全省最长一次重污染过程持续时间72小时。"
+    assert named_facts(smog, province="130000", year=2022) == [
+        ("~最长一次重污染过程持续时间", "actual", 72.0)
+    ]
