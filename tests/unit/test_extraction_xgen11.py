@@ -101,3 +101,16 @@ def test_the_duration_of_a_weather_or_pollution_process_is_a_clear_name() -> Non
     assert named_facts(smog, province="130000", year=2022) == [
         ("~最长一次重污染过程持续时间", "actual", 72.0)
     ]
+
+
+def test_days_closed_by_their_grade_are_that_grades_days() -> None:
+    """'8天“优”,20天“良”,2天“轻度污染”' (a newspaper's order: the count, then the grade): a count of
+    days closed by an air-quality grade alone is that grade's days, as '优8天' is — open
+    vocabulary named grade + 天数."""
+    text = "5月份,全市8天“优”,20天“良”,2天“轻度污染”,1天“中度污染”。"
+    assert named_facts(text, province="220100", year=2020) == [
+        ("~优天数", "actual", 8.0),
+        ("~良天数", "actual", 20.0),
+        ("~轻度污染天数", "actual", 2.0),
+        ("~中度污染天数", "actual", 1.0),
+    ]
