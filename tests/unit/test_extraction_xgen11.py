@@ -114,3 +114,17 @@ def test_days_closed_by_their_grade_are_that_grades_days() -> None:
         ("~轻度污染天数", "actual", 2.0),
         ("~中度污染天数", "actual", 1.0),
     ]
+
+
+def test_a_gloss_in_parentheses_inside_a_name_does_not_break_it() -> None:
+    """'区域声环境质量昼间(白天6点至22点)平均等效声级为53.8分贝': a gloss in parentheses (the hours
+    of the day, a definition) inside a name leaves the name whole — the catalogue's regional day
+    level; the night's level named alone ('夜间(22点至次日6点)平均等效声级') stays unclaimed, as it
+    is without the gloss (it could be the roads' or the zones')."""
+    text = (
+        "2021年,全市区域声环境质量昼间(白天6点至22点)平均等效声级为53.8分贝,"
+        "夜间(22点至次日6点)平均等效声级为45.2分贝。"
+    )
+    assert named_facts(text, province="510000", year=2021) == [
+        ("noise_regional_day_leq", "actual", 53.8)
+    ]
