@@ -1,8 +1,9 @@
 """Indicator names in folded text: where the lexicon's spellings stand, and which of them claim.
 
 What belongs here: matching the lexicon (longest first, never overlapping), a coordinated list
-that shares the tail of a name ('A、B、C增加值' names three indicators), a class inside a range
-that names no class, and a bare generic name that other words qualify (it claims nothing). What
+that shares the tail of a name ('A、B、C增加值' names three indicators), a name a gloss in
+parentheses interrupts ('昼间(白天6点至22点)平均等效声级'), a class inside a range that names no
+class, and a bare generic name that other words qualify (it claims nothing). What
 a name does for a number is the business of strategies.py.
 """
 
@@ -16,6 +17,9 @@ from orchestration.extraction.lexicon import Lexicon
 COORDINATED_ITEM_MAX = 12  # longest item of a coordinated list before a shared tail
 FUSED_NAME_REACH = 16  # the most words of a fused name before and after its halves
 QUALIFIER_LOOKBACK = 2  # the characters before a bare name that may qualify it
+GLOSSED_NAME_REACH = 16  # the most words of a name on either side of a gloss in parentheses
+GLOSS_REACH = 16  # the longest gloss in parentheses inside a name
+_GLOSS_BREAKS = frozenset(",;:。、\n")  # no name, nor gloss, runs over these
 _COORDINATION = "".join(cues().grammar.list_joins)  # joins the items of a list sharing a tail
 _FUSED_HALVES = cues().grammar.fused_halves  # '昼夜间…': the first half before the second's
 _YIELDING = frozenset(cues().yielding_aliases)  # topic words that yield to a longer name
@@ -45,6 +49,11 @@ def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
             found += pair  # '区域声环境昼夜间平均等效声级': the day's and the night's
             pos = pair[0].end
             continue
+        glossed = _glossed(text, pos, lex)
+        if glossed is not None and (hit is None or glossed.end > hit[0]):
+            found.append(glossed)  # '区域声环境质量昼间(白天6点至22点)平均等效声级'
+            pos = glossed.end
+            continue
         if hit is None or _inside_class_range(text, pos) or _overlapped(text, pos, hit[0], lex):
             pos += 1
             continue
@@ -53,6 +62,23 @@ def find_aliases(text: str, lex: Lexicon) -> list[Alias]:
         found.append(Alias(pos, end, code))
         pos = end
     return found
+
+
+def _glossed(text: str, pos: int, lex: Lexicon) -> Alias | None:
+    """'区域声环境质量昼间(白天6点至22点)平均等效声级': a name from pos that a gloss in parentheses
+    (a time, a definition: at most GLOSS_REACH characters, no clause break) interrupts, and
+    that is a spelling of the lexicon without it — the name over the gloss; None when none."""
+    opening = text.find("(", pos, pos + GLOSSED_NAME_REACH)
+    if opening <= pos or _GLOSS_BREAKS.intersection(text[pos:opening]):
+        return None
+    closing = text.find(")", opening, opening + GLOSS_REACH)
+    if closing < 0 or _GLOSS_BREAKS.intersection(text[opening:closing]):
+        return None
+    head = text[pos:opening]
+    hit = lex.match_at(head + text[closing + 1 : closing + 1 + GLOSSED_NAME_REACH], 0)
+    if hit is None or hit[0] <= len(head):
+        return None
+    return Alias(pos, closing + 1 + hit[0] - len(head), hit[1])
 
 
 def _overlapped(text: str, start: int, end: int, lex: Lexicon) -> bool:

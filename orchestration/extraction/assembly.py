@@ -18,7 +18,7 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.facts import Fact, Unmapped
 from orchestration.extraction.fitting import annual, compatible
-from orchestration.extraction.kinds import change_sign, open_change_sign
+from orchestration.extraction.kinds import change_sign, departure_sign, open_change_sign
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, RESPECTIVELY, Document
@@ -165,6 +165,8 @@ def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
             reason = "direction_unknown: better or worse, and the name does not say which way"
             return unmapped(doc, mention, own.name, reason)
         value *= sign
+    elif kind == "actual":  # '较常年偏低0.3℃': a departure from the climate normal, signed
+        value *= departure_sign(c.text, mention)
     unit = mention.unit_code or ""
     char_start, char_end = doc.folded.span(min(own.clause_start, mention.start), mention.end)
     return Fact(

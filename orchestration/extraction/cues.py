@@ -21,6 +21,7 @@ _BASELINE_BEFORE = re.compile(r"(?:比|较|相比|与|相较)$")
 BOUND_YEAR_REACH = 10  # the words before a number where a year bound to it stands ('从2022年的')
 EXTREME_CHANGE_REACH = 48  # the words before a number where a change of extreme places is said
 DIRECTION_REACH = 6  # the words before a number where its direction word ends ('下降了')
+DEPARTURE_REACH = 16  # the words before a number where a departure from the normal is said
 LEVEL_REACH = 4  # the words before a number that make a direction a new level ('提高至')
 
 
@@ -140,6 +141,8 @@ class Cues:
     share_base_patterns: list[re.Pattern[str]]
     stated_amplitude: re.Pattern[str]
     extreme_change_patterns: list[re.Pattern[str]]
+    normal_departure: re.Pattern[str]
+    normal_departure_signs: dict[str, int]
     durations_after_count: list[str]
     not_a_value_before: list[str]
     not_a_value_before_patterns: list[re.Pattern[str]]
@@ -189,6 +192,7 @@ class Cues:
     reference_gap_patterns: list[re.Pattern[str]]
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
+    month_span_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
     extreme_after_place: re.Pattern[str]
@@ -262,6 +266,17 @@ class Cues:
             share_base_patterns=_patterns(spec["share_base_patterns"]),
             stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),
             extreme_change_patterns=_patterns(spec["extreme_change_patterns"]),
+            normal_departure=re.compile(
+                spec["normal_departure_pattern"].replace(
+                    "{direction}",
+                    "|".join(w for ws in spec["normal_departures"].values() for w in ws),
+                )
+            ),
+            normal_departure_signs={
+                w: (1 if side == "up" else -1)
+                for side, ws in spec["normal_departures"].items()
+                for w in ws
+            },
             durations_after_count=_words(spec["durations_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             not_a_value_before_patterns=_patterns(spec["not_a_value_before_patterns"]),
@@ -317,6 +332,7 @@ class Cues:
             reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
+            month_span_patterns=_patterns(spec["month_span_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),
             extreme_after_place=re.compile(spec["extreme_after_place_pattern"]),
@@ -416,6 +432,12 @@ class Cues:
         if extreme is not None:  # '下降幅度最大的城市是德州市,为19.2%'
             return next((w, s) for w, s in self.directions if w == extreme.group("word"))
         return None
+
+    def departure_sign(self, before: str) -> int | None:
+        """+1/-1 when a departure from the climate normal ends right before the number
+        ('较常年偏低0.3℃' → -1); None when none does."""
+        found = self.normal_departure.search(before[-DEPARTURE_REACH:])
+        return self.normal_departure_signs[found["direction"]] if found else None
 
     def rank_scope(self, clause: str) -> str:
         """The list a rank is a place in ('national', 'within_province'): the last scope word of

@@ -34,6 +34,7 @@ class DocumentWords:
     own_report: re.Pattern[str]
     city_whole_words: tuple[str, ...]
     province_whole_words: tuple[str, ...]
+    not_region_words: tuple[str, ...]
 
 
 @cache
@@ -46,6 +47,7 @@ def document_words(path: Path = DOCUMENT_WORDS_PATH) -> DocumentWords:
         own_report=re.compile(spec["own_report_pattern"].replace("{year}", YEAR)),
         city_whole_words=tuple(spec["city_whole_words"]),
         province_whole_words=tuple(spec["province_whole_words"]),
+        not_region_words=tuple(spec["not_region_words"]),
     )
 
 
@@ -75,9 +77,13 @@ def find_regions(
     """(start, end, region code) of every region name in folded text, longest match first, as
     orchestration.parsing.regions resolves it in `year` within `province`; the code is '' for
     a name that could mean several regions there. Names of the country (全国) are left out:
-    they scope a ranking far more often than they name the subject."""
+    they scope a ranking far more often than they name the subject, and so are the words of
+    maps/document.yml `not_region_words` (日照时数 names no 日照市)."""
     found = []
+    ordinary = document_words().not_region_words
     for start, end in find_names(text, *_prose_names()):
+        if text.startswith(ordinary, start):
+            continue
         resolution = regions().lookup(text[start:end], year, province)
         if resolution.ambiguous:
             found.append((start, end, ""))

@@ -6,7 +6,9 @@ for itself, and what was read before it) and decides, in this order:
    it matters are written there); a count of places ('14个设区市') is no fact unless one of the
    strategies that bind a number to its own place names what the places do, or its clause says
    what they did and states no other figure (an open-vocabulary count: '7市同比下降');
-2. a change with no candidate keeps the stated name of the open-vocabulary figure it continues;
+2. a change with no candidate keeps the stated name of the open-vocabulary figure it continues
+   (not of a departure from the climate normal); a departure that opens its clause is the
+   departure of the open figure right before it ('…673.8毫米,比常年偏多7%');
 3. the guards (guards.py) void a candidate a figure would only borrow: part of the places, a
    bound of a spread, a change of an unclaimed figure, an unknown place, a gap to a reference
    level; a figure said of a part of a network takes the part's indicator or its stated name
@@ -121,11 +123,15 @@ def read_number(c: Clause) -> Reading:
     own = None if strategy in BINDING or strategy is respective_head else c.own
     if alias is None and c.kind == "change" and own is None:
         previous = c.read.previous
-        if previous is not None and continued_code(c) == "":
+        departed = previous is not None and cues().normal_departure.search(previous.name)
+        if previous is not None and continued_code(c) == "" and not departed:
             # '水质达到或优于Ⅲ类的比例为87.5%,同比上升8.7个百分点': a change of an
-            # open-vocabulary figure keeps its name
+            # open-vocabulary figure keeps its name (not of a departure from the normal: '…较
+            # 常年偏高0.5℃,较上年下降0.2℃' is the figure's change, not the departure's)
             clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
             own = OwnName(previous.name, clause_start, True)
+    if alias is None and c.kind == "actual":
+        own = _departure_of_previous(c, own) or own  # '…673.8毫米,比常年偏多7%'
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     if alias is None and own is None and c.kind == "actual":
@@ -273,6 +279,22 @@ def _share_of_open_count(c: Clause) -> OwnName | None:
         return None  # '水质达到Ⅲ类及以上的有17个,占89.5%': a catalogued share, said otherwise
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(previous.name + "占比", clause_start, True)
+
+
+def _departure_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
+    """'全国平均降水量673.8毫米,比常年偏多7%', '…平均气温25.1℃,较常年同期偏高1.3℃': a departure
+    from the climate normal (maps/cues.yml `normal_departure_pattern`) that opens its clause,
+    right after an open-vocabulary figure of its sentence, is that figure's departure, named
+    after it (降水量比常年偏多); a coded figure or another word between them names none."""
+    previous, mention = c.read.previous, c.mention
+    if own is None or own.copula or previous is None or previous.code or not previous.name:
+        return None
+    departure = cues().normal_departure.fullmatch(own.name)
+    if departure is None or previous.kind != "actual" or previous.end < c.sentence_start:
+        return None
+    if c.text[previous.end : own.clause_start].strip(",") or own.clause_start > mention.start:
+        return None
+    return OwnName(previous.name + own.name, own.clause_start, True)
 
 
 def _holds_alias(c: Clause, words: str) -> bool:

@@ -1,10 +1,10 @@
 """Figures named by an air-quality grade alone (HJ 633: 优, 良, 轻度污染 … 严重污染).
 
 What belongs here: reading a number whose own words are a grade ('其中优33天、良159天',
-'(其中优为15天)', '轻度污染减少3.8个百分点') as that grade's days or share of days — the
-catalogue's indicator of that name where it has one (严重污染天数, 严重污染天数比例), else an
-open-vocabulary figure under it (优天数, 轻度污染天数比例). The grades and the names' suffixes are
-in maps/cues.yml (day_grades, grade_suffixes).
+'(其中优为15天)', '轻度污染减少3.8个百分点', or after it: '3天“优”,18天“良”') as that grade's
+days or share of days — the catalogue's indicator of that name where it has one (严重污染天数,
+严重污染天数比例), else an open-vocabulary figure under it (优天数, 轻度污染天数比例). The grades
+and the names' suffixes are in maps/cues.yml (day_grades, grade_suffixes).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.reading import CLAUSE_BREAKS, CLAUSE_BREAKS_KEEPING_LISTS
 
 DAY_UNIT = "day"  # the unit of a count of days
+_ITEM_JOIN = "、"  # closes a list item
 
 
 def _grade_alone(c: Clause) -> tuple[str, int] | None:
@@ -33,7 +34,24 @@ def _grade_alone(c: Clause) -> tuple[str, int] | None:
                       if words.endswith(w)), words)  # fmt: skip
     copula = next((w for w in the_cues.copulas if words.endswith(w)), "")
     grade = words.removesuffix(copula)
-    return (grade, start) if grade in the_cues.day_grades else None
+    if grade in the_cues.day_grades:
+        return grade, start
+    return _grade_after(c, words)
+
+
+def _grade_after(c: Clause, words: str) -> tuple[str, int] | None:
+    """'3天“优”,18天“良”,6天“轻度污染”' (folded without the quotation marks): a count of days
+    closed by a grade alone, whose own words before it name nothing (no other name, no digit)
+    — the grade, and where the count starts."""
+    mention, text = c.mention, c.text
+    if c.kind != "actual" or mention.unit_code != DAY_UNIT or any(ch.isdigit() for ch in words):
+        return None
+    if c.doc.aliases_between(mention.start - len(words), mention.start):
+        return None
+    end = next((i for i in range(mention.end, len(text))
+                if text[i] in (*CLAUSE_BREAKS_KEEPING_LISTS, _ITEM_JOIN)), len(text))  # fmt: skip
+    grade = text[mention.end : end]
+    return (grade, mention.start) if grade in cues().day_grades else None
 
 
 def days_of_a_grade(c: Clause) -> OwnName | None:

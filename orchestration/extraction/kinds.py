@@ -1,5 +1,5 @@
 """What kind of fact a number states — a rank, a change, a target or an actual — and the sign
-of a change.
+of a change (or of a departure from the climate normal, an actual).
 
 What belongs here: the reading of the cue words around one number (maps/cues.yml): a goal cue in
 its sentence or right after it, a direction word right before it, a plan document. The reader
@@ -96,6 +96,12 @@ def change_sign(text: str, mention: Mention, previous: Stated | None,
     ):
         return previous.sign
     return 1
+
+
+def departure_sign(text: str, mention: Mention) -> int:
+    """-1 for a departure below the climate normal said right before the number ('较常年偏低
+    0.3℃', '比常年偏少12%': maps/cues.yml normal_departures), else +1."""
+    return cues().departure_sign(text[: mention.start]) or 1
 
 
 def open_change_sign(text: str, mention: Mention, previous: Stated | None, name: str) -> int | None:

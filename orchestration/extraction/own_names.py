@@ -154,6 +154,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
                 words, changed, directed = words[: -len(word)], True, True
     if directed and mention.unit_code in _CHANGE_UNITS and not words.startswith(_COMPARISON_STARTS):
         copula = True  # 'X下降11.4%': a change named by its direction as clearly as by 为
+    departure = the_cues.normal_departure.search(words)
+    if departure is not None and departure.start() > 0:
+        copula = True  # '全省平均气温较常年偏低0.3℃': a departure from the normal, named
     words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     words = _without_regions(doc, words.rstrip("("))
     tied = words.endswith(_TIE)

@@ -42,8 +42,10 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
     """The period code of a fact: a goal's target year (of its sentence, else its paragraph,
     else the document's); an actual's year bound to the number ('从2022年的17.1%'), none when
     the sentence lists several years side by side, else the last year of the sentence up to the
-    report year, else the report year — or the release's months for a part-year release,
-    unless the number's clause names the whole year ('2020年水质优良断面比例为83.4%')."""
+    report year, else the report year — the months of a half year or of a span of months the
+    sentence names before it in a yearly document ('7月下旬至8月上旬,…' → 07..08) — or the
+    release's months for a part-year release, unless the number's clause names the whole year
+    ('2020年水质优良断面比例为83.4%')."""
     the_cues, year = cues(), None
     if kind == "target":
         year = the_cues.target_year(before) or the_cues.target_year(paragraph)
@@ -60,6 +62,9 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
         half = _half_year(before) if year and not doc.context.period_code else None
         if half is not None:  # '…上半年水质达标率为41.6%' in a bulletin of the year
             return f"{year}-{half[0]}..{year}-{half[1]}"
+        span = _month_span(year, before) if year and not doc.context.period_code else None
+        if span is not None:  # '2018年7月下旬至8月上旬,东北地区平均气温25.1℃'
+            return span
         if year and year == doc.context.year and doc.context.period_code:
             months = _release_months(year, paragraph)
             clause = re.split("[,;:]", before)[-1]  # the number's own clause
@@ -77,6 +82,23 @@ def _half_year(before: str) -> tuple[str, str] | None:
     if found[0] < 0 or "全年" in before[found[0] :]:
         return None
     return halves[found[1]]
+
+
+def _month_span(year: int, before: str) -> str | None:
+    """The months of the last span of months the sentence names before the number (maps/cues.yml
+    month_span_patterns), widened to whole months ('7月下旬至8月上旬' → 07..08); None: none."""
+    found = [m for p in cues().month_span_patterns for m in p.finditer(before)]
+    if not found:
+        return None
+    last = max(found, key=lambda m: m.end())
+    first_year = int(last["first_year"] or year)
+    last_year = int(last["last_year"] or first_year)
+    first, final = int(last["first"]), int(last["last"])
+    if not (1 <= first <= 12 and 1 <= final <= 12) or (last_year, final) < (first_year, first):
+        return None
+    if (first_year, first) == (last_year, final):
+        return f"{first_year}-{first:02d}"
+    return f"{first_year}-{first:02d}..{last_year}-{final:02d}"
 
 
 # what may follow 年 when a year names a part of itself ('2020年12月', '2021年上半年', '2022年1—8

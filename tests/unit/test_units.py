@@ -22,6 +22,9 @@ from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
         ("亿元", "cny100m"),
         ("座", "count"),
         ("万亩", "mu10k"),
+        ("毫米", "mm"),
+        ("吨/平方公里·月", "t_per_km2_month"),
+        ("t/(km²·30d)", "t_per_km2_month"),
     ],
 )
 def test_spellings(spelling: str, code: str) -> None:
@@ -38,6 +41,7 @@ def test_spellings(spelling: str, code: str) -> None:
         (2.5, "cny100m", "cny", 250_000_000),
         (1.2, "mt100", "t", 120_000_000),
         (15, "mu", "ha", 1),
+        (673.8, "mm", "m", 0.6738),
     ],
 )
 def test_conversions(value, source, target, expected) -> None:

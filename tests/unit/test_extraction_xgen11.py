@@ -1,0 +1,130 @@
+"""Classes of wording found on the spent gold sets (seed, unseen … unseen6) in the eleventh
+generalising round — subjects the extractor barely read (climate and weather, physical
+measures): each test states the general class, in sentences written for the test (other places
+and numbers than the gold texts), and fails without its rule, spelling or unit."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+from tests.unit.extracting import named_facts
+
+
+def _facts(text: str, province: str, year: int) -> list[tuple[str, str, float, str, str, str]]:
+    return [(f.indicator_code or "~" + f.indicator_name_zh, f.kind, f.value, f.unit, f.period,
+             f.region_code) for f in extract(text, province=province, year=year).facts]  # fmt: skip
+
+
+def test_a_weather_measure_named_by_its_head_is_a_clear_name() -> None:
+    """'全省平均气温16.2℃', '平均降水量1432.5毫米', '年日照时数1598.7小时': a name ending in a
+    weather measure (气温, 降水量, 日照时数 …) right before its number names it as clearly as
+    'X为N'; 毫米 is a unit (millimetres of water), and 日照 in 日照时数 is no 日照市."""
+    text = "2021年,全省平均气温16.2℃,平均降水量1432.5毫米,年日照时数1598.7小时。"
+    assert _facts(text, "420000", 2021) == [
+        ("~气温", "actual", 16.2, "deg_c", "2021", "420000"),
+        ("~降水量", "actual", 1432.5, "mm", "2021", "420000"),
+        ("~年日照时数", "actual", 1598.7, "hour", "2021", "420000"),
+    ]
+
+
+def test_a_great_geographic_region_has_no_code() -> None:
+    """'华北地区平均气温…', '西南地区平均降水量…': the great regions of China a climate bulletin
+    speaks of are regions of several provinces — their figures have no region, never the
+    document's (the country's)."""
+    text = "2020年,华北地区平均降水量612.4毫米;西南地区平均气温15.8℃。"
+    assert [(name, region) for name, *_, region in _facts(text, "100000", 2020)] == [
+        ("~华北地区平均降水量", ""),
+        ("~西南地区平均气温", ""),
+    ]
+
+
+def test_a_span_of_months_in_a_yearly_document_is_the_figures_period() -> None:
+    """'2020年6月中旬至7月下旬,…', '6月1日至8月31日,…': in a document of a whole year, a span of
+    months named in the sentence before a figure is its period, widened to whole months; a
+    figure of a sentence naming no months keeps the year."""
+    text = (
+        "2020年6月中旬至7月下旬,全省平均降水量587.3毫米。"
+        "6月1日至8月31日,全省平均气温26.4℃。全年全省平均气温18.1℃。"
+    )
+    assert [(name, period) for name, _, _, _, period, _ in _facts(text, "360000", 2020)] == [
+        ("~降水量", "2020-06..2020-07"),
+        ("~气温", "2020-06..2020-08"),
+        ("~气温", "2020"),
+    ]
+    assert named_facts("2020年,全省平均气温18.1℃。", province="360000", year=2020) == [
+        ("~气温", "actual", 18.1)
+    ]
+
+
+def test_a_departure_from_the_climate_normal_is_a_signed_figure_of_its_own() -> None:
+    """'…平均降水量1287.4毫米,比常年偏少9%', '平均气温较常年同期偏低0.4℃': a departure from the
+    climate normal is no change against last year but a figure (an actual) signed by its
+    direction — after an open figure, named after it; said with its own name, named so. A change
+    after a departure is the figure's, not the departure's: it borrows no name."""
+    text = (
+        "2019年,全省平均降水量1287.4毫米,比常年偏少9%。"
+        "全省冬季平均气温较常年同期偏低0.4℃。"
+        "全省平均日照时数1802.6小时,较常年偏多42.5小时,较上年减少3.1小时。"
+    )
+    assert named_facts(text, province="440000", year=2019) == [
+        ("~降水量", "actual", 1287.4),
+        ("~降水量比常年偏少", "actual", -9.0),
+        ("~冬季平均气温较常年同期偏低", "actual", -0.4),
+        ("~日照时数", "actual", 1802.6),
+        ("~日照时数较常年偏多", "actual", 42.5),
+    ]
+
+
+def test_dust_fall_is_measured_in_tonnes_per_square_kilometre_and_month() -> None:
+    """'降尘量平均为3.96吨/(平方公里·月)', '…降尘量4.21吨/平方公里·月': dust fall is a deposition
+    rate (a unit of the registry, t/(km²·30d)), never a mass in tonnes; 降尘量 heads a clear
+    name, and the change after it is its change."""
+    text = (
+        "2021年,全市降尘量平均为3.96吨/(平方公里·月),同比下降11.2%。城区降尘量4.21吨/平方公里·月。"
+    )
+    facts = _facts(text, "370000", 2021)
+    assert [(name, kind, value, unit) for name, kind, value, unit, _, _ in facts] == [
+        ("~降尘量", "actual", 3.96, "t_per_km2_month"),
+        ("~降尘量", "change", -11.2, "pct"),
+        ("~城区降尘量", "actual", 4.21, "t_per_km2_month"),
+    ]
+
+
+def test_the_duration_of_a_weather_or_pollution_process_is_a_clear_name() -> None:
+    """'高温过程持续时间47天', '重污染过程持续时间72小时': a name ending in 持续时间 right before
+    a number of days or hours names it (open vocabulary), of the region the sentence speaks of
+    — none for a great region — and of the months it names."""
+    heat = "2022年6月中旬至8月下旬,华南地区出现区域性高温过程,高温过程持续时间47天。"
+    assert _facts(heat, "100000", 2022) == [
+        ("~高温过程持续时间", "actual", 47.0, "day", "2022-06..2022-08", "")
+    ]
+    smog = "2022年,全省最长一次重污染过程持续时间72小时。"
+    assert named_facts(smog, province="130000", year=2022) == [
+        ("~最长一次重污染过程持续时间", "actual", 72.0)
+    ]
+
+
+def test_days_closed_by_their_grade_are_that_grades_days() -> None:
+    """'8天“优”,20天“良”,2天“轻度污染”' (a newspaper's order: the count, then the grade): a count of
+    days closed by an air-quality grade alone is that grade's days, as '优8天' is — open
+    vocabulary named grade + 天数."""
+    text = "5月份,全市8天“优”,20天“良”,2天“轻度污染”,1天“中度污染”。"
+    assert named_facts(text, province="220100", year=2020) == [
+        ("~优天数", "actual", 8.0),
+        ("~良天数", "actual", 20.0),
+        ("~轻度污染天数", "actual", 2.0),
+        ("~中度污染天数", "actual", 1.0),
+    ]
+
+
+def test_a_gloss_in_parentheses_inside_a_name_does_not_break_it() -> None:
+    """'区域声环境质量昼间(白天6点至22点)平均等效声级为53.8分贝': a gloss in parentheses (the hours
+    of the day, a definition) inside a name leaves the name whole — the catalogue's regional day
+    level; the night's level named alone ('夜间(22点至次日6点)平均等效声级') stays unclaimed, as it
+    is without the gloss (it could be the roads' or the zones')."""
+    text = (
+        "2021年,全市区域声环境质量昼间(白天6点至22点)平均等效声级为53.8分贝,"
+        "夜间(22点至次日6点)平均等效声级为45.2分贝。"
+    )
+    assert named_facts(text, province="510000", year=2021) == [
+        ("noise_regional_day_leq", "actual", 53.8)
+    ]
