@@ -173,6 +173,7 @@ class Cues:
     better_words: frozenset[str]
     lower_is_better_name_endings: list[str]
     completing_heads: list[str]
+    listed_thing_kinds: list[str]
     amount_suffixes: list[str]
     amount_verbs: list[str]
     topic_openers: tuple[str, ...]
@@ -300,6 +301,7 @@ class Cues:
             ),
             lower_is_better_name_endings=_words(spec["lower_is_better_name_endings"]),
             completing_heads=_words(spec["completing_heads"]),
+            listed_thing_kinds=_words(spec["listed_thing_kinds"]),
             amount_suffixes=_words(spec["amount_suffixes"]),
             amount_verbs=_words(spec["amount_verbs"]),
             topic_openers=tuple(_words(spec["topic_openers"])),

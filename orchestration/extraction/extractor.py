@@ -61,6 +61,7 @@ from orchestration.extraction.own_names import (
     listed_own_name,
     own_name,
     part_of_whole,
+    shared_name_item,
 )
 from orchestration.extraction.ranked_lists import ranked_lists
 from orchestration.extraction.reading import (
@@ -156,7 +157,11 @@ def read_number(c: Clause) -> Reading:
         own = _generic_of_previous(c, own) or own  # '自然保护地372处,总面积1467.12万公顷'
     if alias is None and kind in ("actual", "change"):
         # '化学需氧量、氨氮…减排量分别为1734吨、224吨…': each thing + the tail they share
-        own = coordinated_own_name(doc, mention, c.sentence_start) or own
+        own = (
+            shared_name_item(doc, mention, c.sentence_start)  # '镉、汞…8种…超标率分别为…'
+            or coordinated_own_name(doc, mention, c.sentence_start)
+            or own
+        )
     if alias is None and kind == "actual":
         own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
         # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name

@@ -1,0 +1,29 @@
+"""Classes of wording of figures in tables and lists, found on the spent gold sets (seed,
+unseen … unseen6) in the twelfth generalising round: each test states the general class, in
+sentences written for the test (other places and numbers than the gold texts), and fails
+without its rule."""
+
+from __future__ import annotations
+
+from tests.unit.extracting import named_facts
+
+
+def test_things_listed_before_their_shared_name_each_take_their_own_figure() -> None:
+    """'镉、汞…8种无机污染物点位超标率分别为…', '铜、锌和镍的点位超标率分别为…': each number after
+    分别 is its own thing's (thing + the shared name), never the whole list as one name; words
+    before the first thing open every thing; a list whose things and numbers differ in count
+    lands nothing."""
+    counted = "2021年,全省土壤铅、砷、汞3种重金属点位超标率分别为2.4%、1.9%和0.6%。"
+    assert named_facts(counted, province="430000", year=2021) == [
+        ("~土壤铅点位超标率", "actual", 2.4),
+        ("~土壤砷点位超标率", "actual", 1.9),
+        ("~土壤汞点位超标率", "actual", 0.6),
+    ]
+    joined = "2021年,全省六六六、滴滴涕和多环芳烃的点位超标率分别为0.3%、1.2%和1.7%。"
+    assert named_facts(joined, province="430000", year=2021) == [
+        ("~六六六点位超标率", "actual", 0.3),
+        ("~滴滴涕点位超标率", "actual", 1.2),
+        ("~多环芳烃点位超标率", "actual", 1.7),
+    ]
+    uneven = "2021年,全省铬、镍、锌3种重金属点位超标率分别为0.8%和1.4%。"
+    assert named_facts(uneven, province="430000", year=2021) == []
