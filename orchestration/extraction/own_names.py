@@ -161,6 +161,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         # '吉安市和抚州市并列第五': places sharing a rank — no name to land, and the rank is
         # theirs, so it borrows none of the region's indicators either
         return OwnName(words, clause_start, False)
+    if mention.unit_code == RANK_UNIT and _ranked_like_places(doc, mention, sentence_start,
+                                                              clause_start, words):  # fmt: skip
+        # '长春排名48位,冰城排名51位,沈阳排名65位': a place by another name, ranked
+        return OwnName(words, clause_start, False)
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
@@ -211,6 +215,30 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         return OwnName(sections.group(), clause_start, True)
     name = _thing_after_count(doc, mention)
     return OwnName(name, clause_start, True) if name else None
+
+
+def _ranked_like_places(doc: Document, mention: Mention, sentence_start: int,
+                        clause_start: int, words: str) -> bool:  # fmt: skip
+    """'长春排名48位,冰城排名51位,沈阳排名65位': a rank's words that stand where another clause
+    of its sentence names a place before the same words of ranking are a place too (a nickname
+    the region reference does not know: 冰城 is 哈尔滨), not the name of what is ranked."""
+    text = doc.text
+    said = text[clause_start : mention.number_start]
+    at = said.find(words) if words else -1
+    if at < 0:
+        return False
+    verb = said[at + len(words) :]
+    for other in doc.mentions:
+        if other is mention or other.unit_code != RANK_UNIT:
+            continue
+        if doc.sentence(other.start)[0] != sentence_start:
+            continue
+        start = doc.clause_start(other.start, sentence_start)
+        place = max((e for s, e, _ in doc.regions if start <= s and e <= other.number_start
+                     and text[start:s] in cues().grammar.opening_leads), default=None)  # fmt: skip
+        if place is not None and text[place : other.number_start] == verb:
+            return True
+    return False
 
 
 def _thing_after_count(doc: Document, mention: Mention) -> str:

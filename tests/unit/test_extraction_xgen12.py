@@ -27,3 +27,17 @@ def test_things_listed_before_their_shared_name_each_take_their_own_figure() -> 
     ]
     uneven = "2021年,全省铬、镍、锌3种重金属点位超标率分别为0.8%和1.4%。"
     assert named_facts(uneven, province="430000", year=2021) == []
+
+
+def test_a_place_in_a_ranking_said_without_its_ordinal_is_a_rank() -> None:
+    """'排名5位', '排名全国12名': a verb of ranking right before the number and 位/名 after it
+    make a rank (never the composite index's value 5); in a run of places each with its rank
+    ('南昌排名31位,洪城排名33位,赣州排名40位') words standing where the others name a place are a
+    place by another name, no name of what is ranked."""
+    text = "2020年,全省空气质量排名7位,PM2.5浓度排名全国15名。"
+    assert named_facts(text, province="360000", year=2020) == [
+        ("composite_index", "rank", 7.0),
+        ("pm2_5", "rank", 15.0),
+    ]
+    places = "2020年6月,全国重点城市排名中,南昌排名31位,洪城排名33位,赣州排名40位。"
+    assert named_facts(places, province="360000", year=2020) == []
