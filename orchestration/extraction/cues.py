@@ -198,6 +198,8 @@ class Cues:
     ranked_list_item: re.Pattern[str]
     ranked_list_joins: list[str]
     ranked_list_name_tails: list[str]
+    text_table_row_periods: list[re.Pattern[str]]
+    text_table_rank_words: list[str]
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
     place_name_count_prefixes: tuple[str, ...]
@@ -326,6 +328,8 @@ class Cues:
             ranked_list_item=re.compile(spec["ranked_list_item"]),
             ranked_list_joins=_words(spec["ranked_list_joins"]),
             ranked_list_name_tails=_words(spec["ranked_list_name_tails"]),
+            text_table_row_periods=_patterns(spec["text_table_row_periods"]),
+            text_table_rank_words=_words(spec["text_table_rank_words"]),
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_name_count_prefixes=tuple(_words(spec["place_name_count_prefixes"])),

@@ -1,5 +1,7 @@
 """Report prose → facts: one pass over the numbers of a document, each read in its clause.
 
+Rankings of places each with its figure in parentheses (ranked_lists.py) and tables written
+as lines of text (text_tables.py) are read whole first; the pass skips their numbers.
 For each number the reader builds a Clause (clause.py: its sentence, kind, the name it states
 for itself, and what was read before it) and decides, in this order:
 1. a candidate indicator: the first of strategies.STRATEGIES that names one (the order and why
@@ -81,6 +83,7 @@ from orchestration.extraction.strategies import (
     respective_head,
     respective_heads,
 )
+from orchestration.extraction.text_tables import text_tables
 from orchestration.extraction.verbal import verbal_facts, zero_counts
 from orchestration.parsing.text import fold
 
@@ -371,6 +374,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
     stated: dict[int, tuple[tuple[str, str, int], ...]] = {}  # the figures, by paragraph
     unmapped_end = -1  # end of the number just before, when it was left unclaimed
     listed, claimed = ranked_lists(doc)  # '按…由小到大的顺序依次是:张家口(3.76)、…'
+    tabled, in_tables = text_tables(doc)  # '省会城市空气质量排名\n1月 哈尔滨 66 长春 57'
+    claimed |= in_tables
     for mention in doc.mentions:
         if mention.number_start in claimed:
             unmapped_end, previous = -1, None
@@ -407,7 +412,7 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             previous = None
             if record is not None:
                 unclaimed.append(record)
-    facts += extra + listed + verbal_facts(doc) + zero_counts(doc)
+    facts += extra + listed + tabled + verbal_facts(doc) + zero_counts(doc)
     facts = first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end)))
     return without_bounds_of_exact(facts), unclaimed
 

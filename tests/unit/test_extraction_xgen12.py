@@ -5,6 +5,7 @@ without its rule."""
 
 from __future__ import annotations
 
+from orchestration.extraction.extractor import extract
 from tests.unit.extracting import named_facts
 
 
@@ -41,3 +42,33 @@ def test_a_place_in_a_ranking_said_without_its_ordinal_is_a_rank() -> None:
     ]
     places = "2020年6月,全国重点城市排名中,南昌排名31位,洪城排名33位,赣州排名40位。"
     assert named_facts(places, province="360000", year=2020) == []
+
+
+def test_a_table_written_as_lines_gives_each_place_its_figure() -> None:
+    """A heading naming an indicator, then rows each opened by a month and holding places each
+    followed by its number ('1月 哈尔滨 66 长春 57'): each number is that place's, of that
+    month; a heading ending with a rank word makes them ranks; a heading naming no indicator, or
+    a row with a place the reference does not know, states nothing."""
+    table = (
+        "上半年中部省会城市\n空气质量排名\n"
+        "4月 武汉 35 长沙 41 郑州 60\n"
+        "5月 武汉 38 长沙 36 郑州 57\n"
+    )
+    assert named_facts(table, province="420100", year=2021) == [
+        ("composite_index", "rank", 35.0),
+        ("composite_index", "rank", 41.0),
+        ("composite_index", "rank", 60.0),
+        ("composite_index", "rank", 38.0),
+        ("composite_index", "rank", 36.0),
+        ("composite_index", "rank", 57.0),
+    ]
+    facts = extract(table, province="420100", year=2021).facts
+    assert [(f.region_code, f.period) for f in facts[:3]] == [
+        ("420100", "2021-04"),
+        ("430100", "2021-04"),
+        ("410100", "2021-04"),
+    ]
+    unnamed = "上半年中部省会城市\n排名情况\n4月 武汉 35 长沙 41 郑州 60\n"
+    assert named_facts(unnamed, province="420100", year=2021) == []
+    unknown = "中部省会城市\n空气质量排名\n4月 江城 35 星城 41 郑州 60\n"
+    assert named_facts(unknown, province="420100", year=2021) == []
