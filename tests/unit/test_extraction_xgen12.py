@@ -72,3 +72,24 @@ def test_a_table_written_as_lines_gives_each_place_its_figure() -> None:
     assert named_facts(unnamed, province="420100", year=2021) == []
     unknown = "中部省会城市\n空气质量排名\n4月 江城 35 星城 41 郑州 60\n"
     assert named_facts(unknown, province="420100", year=2021) == []
+
+
+def test_a_class_named_alone_after_a_named_class_takes_the_name_with_its_class() -> None:
+    """'一类海水比例为…,二类为…,三类为…': each later class said alone ('二类为') is the figure
+    before's name with its own class — open vocabulary, or the catalogue's code where the name
+    is a spelling of one (劣四类海水比例); a class alone after an unnamed or coded figure keeps
+    what it had."""
+    text = (
+        "2019年,东海近岸海域水质一般。一类海水比例为21.4%,二类为30.6%,三类为11.0%,劣四类为27.5%。"
+    )
+    assert named_facts(text, province="100000", year=2019) == [
+        ("~一类海水比例", "actual", 21.4),
+        ("~二类海水比例", "actual", 30.6),
+        ("~三类海水比例", "actual", 11.0),
+        ("coastal_worse_than_iv_ratio", "actual", 27.5),
+    ]
+    lake = "2019年,洞庭湖Ⅱ类水质断面比例为12.5%,Ⅲ类为62.5%。"
+    assert named_facts(lake, province="430000", year=2019) == [
+        ("~洞庭湖ii类水质断面比例", "actual", 12.5),
+        ("~洞庭湖iii类水质断面比例", "actual", 62.5),
+    ]
