@@ -177,6 +177,7 @@ class Cues:
     better_words: frozenset[str]
     lower_is_better_name_endings: list[str]
     completing_heads: list[str]
+    listed_thing_kinds: list[str]
     amount_suffixes: list[str]
     amount_verbs: list[str]
     topic_openers: tuple[str, ...]
@@ -202,6 +203,8 @@ class Cues:
     ranked_list_item: re.Pattern[str]
     ranked_list_joins: list[str]
     ranked_list_name_tails: list[str]
+    text_table_row_periods: list[re.Pattern[str]]
+    text_table_rank_words: list[str]
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
     place_name_count_prefixes: tuple[str, ...]
@@ -317,6 +320,7 @@ class Cues:
             ),
             lower_is_better_name_endings=_words(spec["lower_is_better_name_endings"]),
             completing_heads=_words(spec["completing_heads"]),
+            listed_thing_kinds=_words(spec["listed_thing_kinds"]),
             amount_suffixes=_words(spec["amount_suffixes"]),
             amount_verbs=_words(spec["amount_verbs"]),
             topic_openers=tuple(_words(spec["topic_openers"])),
@@ -342,6 +346,8 @@ class Cues:
             ranked_list_item=re.compile(spec["ranked_list_item"]),
             ranked_list_joins=_words(spec["ranked_list_joins"]),
             ranked_list_name_tails=_words(spec["ranked_list_name_tails"]),
+            text_table_row_periods=_patterns(spec["text_table_row_periods"]),
+            text_table_rank_words=_words(spec["text_table_rank_words"]),
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_name_count_prefixes=tuple(_words(spec["place_name_count_prefixes"])),

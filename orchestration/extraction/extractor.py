@@ -1,5 +1,7 @@
 """Report prose → facts: one pass over the numbers of a document, each read in its clause.
 
+Rankings of places each with its figure in parentheses (ranked_lists.py) and tables written
+as lines of text (text_tables.py) are read whole first; the pass skips their numbers.
 For each number the reader builds a Clause (clause.py: its sentence, kind, the name it states
 for itself, and what was read before it) and decides, in this order:
 1. a candidate indicator: the first of strategies.STRATEGIES that names one (the order and why
@@ -50,7 +52,7 @@ from orchestration.extraction.facts import (
     first_statements,
     without_bounds_of_exact,
 )
-from orchestration.extraction.fitting import unitless_ok
+from orchestration.extraction.fitting import compatible, unitless_ok
 from orchestration.extraction.grades import days_of_a_grade, share_of_a_grade
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
@@ -63,6 +65,7 @@ from orchestration.extraction.own_names import (
     listed_own_name,
     own_name,
     part_of_whole,
+    shared_name_item,
 )
 from orchestration.extraction.ranked_lists import ranked_lists
 from orchestration.extraction.reading import (
@@ -82,6 +85,7 @@ from orchestration.extraction.strategies import (
     respective_head,
     respective_heads,
 )
+from orchestration.extraction.text_tables import text_tables
 from orchestration.extraction.verbal import verbal_facts, zero_counts
 from orchestration.parsing.text import fold
 
@@ -90,6 +94,12 @@ _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other count
 _TIMES = "次"  # the counter of a count of times
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
+_CLASS = r"(?P<cls>劣?(?:[一二三四五六]|[ivx]{1,3})类)"  # a class of water ('二类', 'iv类')
+_CLASS_ALONE = re.compile(_CLASS + "(?:为|占|是)")  # '二类为': a class named alone
+# '一类海水比例', '鄱阳湖Ⅰ类水质点位比例': a name with its class
+_CLASS_NAMED = re.compile(
+    r"(?P<head>[^\d,;:。、()]{0,8}?)" + _CLASS + r"(?P<tail>[^\d,;:。、()]{2,10})"
+)
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,12 @@ def read_number(c: Clause) -> Reading:
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     if alias is None and own is None and c.kind == "actual":
         own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
+    if alias is None and c.kind == "actual":
+        elided = _elided_class(c)  # '一类海水比例为57.6%,二类为18.2%': 二类海水比例
+        code = doc.lex.aliases.get(elided.name) if elided else None
+        if code and compatible(doc.lex.indicators[code], mention, c.kind):
+            alias = Alias(mention.start, mention.start, code)  # '…,劣四类为15.2%'
+        own = elided or own
     if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
         own = _extreme_places_each(c) or own  # '废碱产生量较大的省份为山东490.5万吨和新疆…'
@@ -162,7 +178,11 @@ def read_number(c: Clause) -> Reading:
         own = _generic_of_previous(c, own) or own  # '自然保护地372处,总面积1467.12万公顷'
     if alias is None and kind in ("actual", "change"):
         # '化学需氧量、氨氮…减排量分别为1734吨、224吨…': each thing + the tail they share
-        own = coordinated_own_name(doc, mention, c.sentence_start) or own
+        own = (
+            shared_name_item(doc, mention, c.sentence_start)  # '镉、汞…8种…超标率分别为…'
+            or coordinated_own_name(doc, mention, c.sentence_start)
+            or own
+        )
     if alias is None and kind == "actual":
         own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
         # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name
@@ -251,6 +271,27 @@ def _open_list_item(c: Clause) -> OwnName | None:
     if place is None or text[previous.end : place] not in LIST_ITEM_OPENERS:
         return None
     return OwnName(previous.name, place, True)
+
+
+def _elided_class(c: Clause) -> OwnName | None:
+    """'一类海水比例为57.6%,二类为18.2%,三类为5.3%': a class named alone with its copula, its
+    clause right after a figure of the same unit whose open-vocabulary name opens with another
+    class, names that figure's name with its own class (二类海水比例; 鄱阳湖Ⅰ类… → 鄱阳湖Ⅱ类…) — a
+    catalogue spelling (劣四类海水比例) takes its code."""
+    previous, mention, text = c.read.previous, c.mention, c.text
+    if previous is None or previous.code or not previous.name or previous.kind != "actual":
+        return None
+    stated = next((m for m in c.doc.mentions if m.end == previous.end), None)
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    if stated is None or stated.unit_code != mention.unit_code or clause_start <= previous.end:
+        return None
+    if text[previous.end : clause_start] not in (",", "、", ";"):
+        return None
+    alone = _CLASS_ALONE.fullmatch(text[clause_start : mention.start])
+    named = _CLASS_NAMED.fullmatch(previous.name)
+    if alone is None or named is None or alone["cls"] == named["cls"]:
+        return None
+    return OwnName(named["head"] + alone["cls"] + named["tail"], clause_start, True)
 
 
 def _share_of_open_count(c: Clause) -> OwnName | None:
@@ -388,6 +429,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
     stated: dict[int, tuple[tuple[str, str, int], ...]] = {}  # the figures, by paragraph
     unmapped_end = -1  # end of the number just before, when it was left unclaimed
     listed, claimed = ranked_lists(doc)  # '按…由小到大的顺序依次是:张家口(3.76)、…'
+    tabled, in_tables = text_tables(doc)  # '省会城市空气质量排名\n1月 哈尔滨 66 长春 57'
+    claimed |= in_tables
     for mention in doc.mentions:
         if mention.number_start in claimed:
             unmapped_end, previous = -1, None
@@ -424,7 +467,7 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             previous = None
             if record is not None:
                 unclaimed.append(record)
-    facts += extra + listed + verbal_facts(doc) + zero_counts(doc)
+    facts += extra + listed + tabled + verbal_facts(doc) + zero_counts(doc)
     facts = first_statements(sorted(facts, key=lambda f: (f.char_start, f.char_end)))
     return without_bounds_of_exact(facts), unclaimed
 

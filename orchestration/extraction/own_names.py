@@ -164,6 +164,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         # '吉安市和抚州市并列第五': places sharing a rank — no name to land, and the rank is
         # theirs, so it borrows none of the region's indicators either
         return OwnName(words, clause_start, False)
+    if mention.unit_code == RANK_UNIT and _ranked_like_places(doc, mention, sentence_start,
+                                                              clause_start, words):  # fmt: skip
+        # '长春排名48位,冰城排名51位,沈阳排名65位': a place by another name, ranked
+        return OwnName(words, clause_start, False)
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
@@ -214,6 +218,30 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         return OwnName(sections.group(), clause_start, True)
     name = _thing_after_count(doc, mention)
     return OwnName(name, clause_start, True) if name else None
+
+
+def _ranked_like_places(doc: Document, mention: Mention, sentence_start: int,
+                        clause_start: int, words: str) -> bool:  # fmt: skip
+    """'长春排名48位,冰城排名51位,沈阳排名65位': a rank's words that stand where another clause
+    of its sentence names a place before the same words of ranking are a place too (a nickname
+    the region reference does not know: 冰城 is 哈尔滨), not the name of what is ranked."""
+    text = doc.text
+    said = text[clause_start : mention.number_start]
+    at = said.find(words) if words else -1
+    if at < 0:
+        return False
+    verb = said[at + len(words) :]
+    for other in doc.mentions:
+        if other is mention or other.unit_code != RANK_UNIT:
+            continue
+        if doc.sentence(other.start)[0] != sentence_start:
+            continue
+        start = doc.clause_start(other.start, sentence_start)
+        place = max((e for s, e, _ in doc.regions if start <= s and e <= other.number_start
+                     and text[start:s] in cues().grammar.opening_leads), default=None)  # fmt: skip
+        if place is not None and text[place : other.number_start] == verb:
+            return True
+    return False
 
 
 def _thing_after_count(doc: Document, mention: Mention) -> str:
@@ -375,6 +403,13 @@ def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedI
 _SHARED_TAIL_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _COMPARED = re.compile(r"(?:与|较|比)(?:上年|去年)?相比$|同比$")  # '…减排量与上年相比分别…'
 VERB_LENGTH = 2  # the verb before the shared head ('减排' + '量', '处置' + '能力')
+# 'A、B…和Z' + '的' or their count and kind ('8种无机污染物') + the name they share
+_SHARED_NAME_LIST = re.compile(
+    rf"(?P<items>[^{_JOINS}\d的,]{{1,8}}(?:[{_JOINS}][^{_JOINS}\d的,]{{1,8}})+)"
+    rf"(?:的|(?P<count>[0-9]+)[种项类个][^{_JOINS}\d的,]{{0,4}}?"
+    rf"(?:{'|'.join(map(re.escape, cues().listed_thing_kinds))})的?)"
+    rf"(?P<tail>[^{_JOINS}\d,]{{2,12}})"
+)
 
 
 def coordinated_own_name(doc: Document, mention: Mention,
@@ -405,6 +440,55 @@ def coordinated_own_name(doc: Document, mention: Mention,
     series = doc.series(anchor, mention)
     if len(series) != len(items) or mention not in series:
         return None
+    return OwnName(items[series.index(mention)] + tail, clause_start, True)
+
+
+def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
+    """'镉、汞、砷、铜…8种无机污染物点位超标率分别为7.0%、1.6%…', '铜、锌和镍的点位超标率分别为
+    1.2%、…': k things listed before the name they share, the list closed by 的 or by the
+    things' count and kind (maps/cues.yml listed_thing_kinds), before 分别 with k numbers after
+    it: each number is its thing's, named thing + the shared name (镉点位超标率). Words said
+    before the first thing ('土壤镉、汞、铅') open every thing when the other things are all as
+    long. When the things, their count and the numbers differ, the number keeps the list's name
+    without landing (never the whole list as one name). None when no such list stands there,
+    or its things are places (whose figures scope.py shares out) or classes after 为."""
+    text = doc.text
+    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
+    if anchor < 0:
+        return None
+    clause_start = doc.clause_start(anchor, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    words = BASE_YEAR.sub("", text[clause_start:anchor])
+    words = _COMPARED.sub("", words)
+    changed = True
+    while changed:
+        changed = False
+        for word in cues().own_name_scope_words:
+            if words.startswith(word) or words.endswith(word):
+                words = words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
+                changed = True
+    found = _SHARED_NAME_LIST.fullmatch(_without_regions(doc, words))
+    if found is None:
+        return None
+    items = re.split(f"[{_JOINS}]", found["items"])
+    if any(_without_regions(doc, item) != item or names_places(item) for item in items):
+        return None  # '南宁、柳州和桂林的…': places
+    if any(glue in items[0] for glue in ("为", "是")):
+        return None  # '水质为优良级、良好级和较差级的监测点': classes (listed_item)
+    tail = found["tail"]
+    series = doc.series(anchor, mention)
+    lengths = {len(item) for item in items[1:]}
+    if len(items[0]) > max(lengths) and len(lengths) == 1:  # '土壤镉、汞、铅': 土壤 opens each
+        opening = items[0][: -max(lengths)]
+        items = [items[0]] + [opening + item for item in items[1:]]
+    counted = int(found["count"]) if found["count"] else len(items)
+    if (
+        mention not in series
+        or len(series) != len(items)
+        or counted != len(items)
+        or len(set(items)) != len(items)
+        or not is_name(tail)
+    ):
+        return OwnName(found.group(), clause_start, False)
     return OwnName(items[series.index(mention)] + tail, clause_start, True)
 
 

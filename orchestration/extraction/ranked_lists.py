@@ -78,7 +78,7 @@ def _indicator(doc: Document, start: int, end: int) -> Alias | None:
     return aliases[-1] if not tail or tail in cues().ranked_list_name_tails else None
 
 
-def _region(doc: Document, start: int, end: int) -> str:
+def place_region(doc: Document, start: int, end: int) -> str:
     """The region of a place named exactly by text[start:end], in the document's year and
     province ('张家口'; '张家口市桥西区': a district named after its city, though 桥西区 alone
     could be several); '' when the words are not wholly region names or name no one region."""
@@ -100,7 +100,7 @@ def _fact(doc: Document, alias: Alias, change: bool, number_start: int,
           item: dict[str, str | int | None]) -> Fact | None:  # fmt: skip
     """One item's fact, or None (an unresolved place, a figure the indicator refuses, a change
     without its direction and %)."""
-    region_code = _region(doc, int(item["place_start"] or 0), int(item["place_end"] or 0))
+    region_code = place_region(doc, int(item["place_start"] or 0), int(item["place_end"] or 0))
     mention = next((m for m in doc.mentions if m.number_start == number_start), None)
     if not region_code or mention is None:
         return None

@@ -1,0 +1,95 @@
+"""Classes of wording of figures in tables and lists, found on the spent gold sets (seed,
+unseen … unseen6) in the twelfth generalising round: each test states the general class, in
+sentences written for the test (other places and numbers than the gold texts), and fails
+without its rule."""
+
+from __future__ import annotations
+
+from orchestration.extraction.extractor import extract
+from tests.unit.extracting import named_facts
+
+
+def test_things_listed_before_their_shared_name_each_take_their_own_figure() -> None:
+    """'镉、汞…8种无机污染物点位超标率分别为…', '铜、锌和镍的点位超标率分别为…': each number after
+    分别 is its own thing's (thing + the shared name), never the whole list as one name; words
+    before the first thing open every thing; a list whose things and numbers differ in count
+    lands nothing."""
+    counted = "2021年,全省土壤铅、砷、汞3种重金属点位超标率分别为2.4%、1.9%和0.6%。"
+    assert named_facts(counted, province="430000", year=2021) == [
+        ("~土壤铅点位超标率", "actual", 2.4),
+        ("~土壤砷点位超标率", "actual", 1.9),
+        ("~土壤汞点位超标率", "actual", 0.6),
+    ]
+    joined = "2021年,全省六六六、滴滴涕和多环芳烃的点位超标率分别为0.3%、1.2%和1.7%。"
+    assert named_facts(joined, province="430000", year=2021) == [
+        ("~六六六点位超标率", "actual", 0.3),
+        ("~滴滴涕点位超标率", "actual", 1.2),
+        ("~多环芳烃点位超标率", "actual", 1.7),
+    ]
+    uneven = "2021年,全省铬、镍、锌3种重金属点位超标率分别为0.8%和1.4%。"
+    assert named_facts(uneven, province="430000", year=2021) == []
+
+
+def test_a_place_in_a_ranking_said_without_its_ordinal_is_a_rank() -> None:
+    """'排名5位', '排名全国12名': a verb of ranking right before the number and 位/名 after it
+    make a rank (never the composite index's value 5); in a run of places each with its rank
+    ('南昌排名31位,洪城排名33位,赣州排名40位') words standing where the others name a place are a
+    place by another name, no name of what is ranked."""
+    text = "2020年,全省空气质量排名7位,PM2.5浓度排名全国15名。"
+    assert named_facts(text, province="360000", year=2020) == [
+        ("composite_index", "rank", 7.0),
+        ("pm2_5", "rank", 15.0),
+    ]
+    places = "2020年6月,全国重点城市排名中,南昌排名31位,洪城排名33位,赣州排名40位。"
+    assert named_facts(places, province="360000", year=2020) == []
+
+
+def test_a_table_written_as_lines_gives_each_place_its_figure() -> None:
+    """A heading naming an indicator, then rows each opened by a month and holding places each
+    followed by its number ('1月 哈尔滨 66 长春 57'): each number is that place's, of that
+    month; a heading ending with a rank word makes them ranks; a heading naming no indicator, or
+    a row with a place the reference does not know, states nothing."""
+    table = (
+        "上半年中部省会城市\n空气质量排名\n"
+        "4月 武汉 35 长沙 41 郑州 60\n"
+        "5月 武汉 38 长沙 36 郑州 57\n"
+    )
+    assert named_facts(table, province="420100", year=2021) == [
+        ("composite_index", "rank", 35.0),
+        ("composite_index", "rank", 41.0),
+        ("composite_index", "rank", 60.0),
+        ("composite_index", "rank", 38.0),
+        ("composite_index", "rank", 36.0),
+        ("composite_index", "rank", 57.0),
+    ]
+    facts = extract(table, province="420100", year=2021).facts
+    assert [(f.region_code, f.period) for f in facts[:3]] == [
+        ("420100", "2021-04"),
+        ("430100", "2021-04"),
+        ("410100", "2021-04"),
+    ]
+    unnamed = "上半年中部省会城市\n排名情况\n4月 武汉 35 长沙 41 郑州 60\n"
+    assert named_facts(unnamed, province="420100", year=2021) == []
+    unknown = "中部省会城市\n空气质量排名\n4月 江城 35 星城 41 郑州 60\n"
+    assert named_facts(unknown, province="420100", year=2021) == []
+
+
+def test_a_class_named_alone_after_a_named_class_takes_the_name_with_its_class() -> None:
+    """'一类海水比例为…,二类为…,三类为…': each later class said alone ('二类为') is the figure
+    before's name with its own class — open vocabulary, or the catalogue's code where the name
+    is a spelling of one (劣四类海水比例); a class alone after an unnamed or coded figure keeps
+    what it had."""
+    text = (
+        "2019年,东海近岸海域水质一般。一类海水比例为21.4%,二类为30.6%,三类为11.0%,劣四类为27.5%。"
+    )
+    assert named_facts(text, province="100000", year=2019) == [
+        ("~一类海水比例", "actual", 21.4),
+        ("~二类海水比例", "actual", 30.6),
+        ("~三类海水比例", "actual", 11.0),
+        ("coastal_worse_than_iv_ratio", "actual", 27.5),
+    ]
+    lake = "2019年,洞庭湖Ⅱ类水质断面比例为12.5%,Ⅲ类为62.5%。"
+    assert named_facts(lake, province="430000", year=2019) == [
+        ("~洞庭湖ii类水质断面比例", "actual", 12.5),
+        ("~洞庭湖iii类水质断面比例", "actual", 62.5),
+    ]
