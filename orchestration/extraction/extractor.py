@@ -74,6 +74,7 @@ from orchestration.extraction.reading import (
     LIST_CLOSE,
     LIST_GLUE,
     Document,
+    restore_separators,
 )
 from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places
 from orchestration.extraction.strategies import (
@@ -479,7 +480,7 @@ def extract(text: str, province: str | None = None, year: int | None = None,
     province, or the prefecture or county a city's document speaks of), year and is_plan
     override what the text says about itself; period_code names a part-year release
     ('2024-01..2024-03'), the period of its figures of that year."""
-    folded = fold(text)
+    folded = restore_separators(fold(text))
     inferred = infer(folded.text)
     context = DocumentContext(
         region_code=document_region(province, inferred),

@@ -36,6 +36,27 @@ RESPECTIVELY = cues().grammar.respectively
 COUNT, POINTS, POINTS_HEAD = "count", "pp", "个"  # '1.1个和2.4个百分点': 个 heads 个百分点
 
 
+RESTORED_SEPARATOR = ","
+
+
+def restore_separators(folded: FoldedText) -> FoldedText:
+    """The folded text with a comma where a mirror site lost the one between two clauses
+    (`lost_separator_patterns`: '同比下降25.0%CO浓度为1.4毫克/立方米'); each comma maps to the
+    original offset of the character before it, so quotes and offsets stay the original's."""
+    text, offsets = folded.text, folded.offsets
+    cuts = sorted({m.start() for p in cues().lost_separator_patterns for m in p.finditer(text)})
+    if not cuts:
+        return folded
+    chars, mapped, last = [], [], 0
+    for cut in cuts:
+        chars.append(text[last:cut] + RESTORED_SEPARATOR)
+        mapped += [*offsets[last:cut], offsets[cut - 1]]
+        last = cut
+    chars.append(text[last:])
+    mapped += offsets[last:]
+    return FoldedText(folded.original, "".join(chars), tuple(mapped))
+
+
 def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """'浓度分别为39、72、11、29、166μg/m3和1.2mg/m3': the numbers of a list opened by 分别 that
     state no unit take the unit of the next number of the list that states one."""
