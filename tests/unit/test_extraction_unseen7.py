@@ -29,3 +29,18 @@ def test_a_separator_a_mirror_site_lost_is_restored() -> None:
     (no2,) = [f for f in extract(text, "420100", 2021).facts if f.value == 31.0]
     assert text[no2.char_start : no2.char_end] == no2.quote
     assert no2.quote.startswith("NO2浓度为31")
+
+
+def test_the_days_of_one_grade_are_not_the_days_over_the_standard() -> None:
+    """'轻度污染天数比例', '中度污染天数比例': the share of days of one grade of pollution is a
+    part of the days over the standard (maps/cues.yml subsets: pollution_grades), not their
+    share, which 污染天数比例 alone names."""
+    text = "2月,全市轻度污染天数比例为9.8%,中度污染天数比例为1.2%。"
+    assert named_facts(text, province="430100", year=2021) == [
+        ("~轻度污染天数比例", "actual", 9.8),
+        ("~中度污染天数比例", "actual", 1.2),
+    ]
+    text = "2月,全市污染天数比例为11.0%。"
+    assert named_facts(text, province="430100", year=2021) == [
+        ("exceedance_days_ratio", "actual", 11.0)
+    ]
