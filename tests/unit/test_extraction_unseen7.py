@@ -44,3 +44,10 @@ def test_the_days_of_one_grade_are_not_the_days_over_the_standard() -> None:
     assert named_facts(text, province="430100", year=2021) == [
         ("exceedance_days_ratio", "actual", 11.0)
     ]
+
+
+def test_the_cities_where_the_governments_sit_are_the_provinces_cities() -> None:
+    """'14个市州政府所在城市' (the cities where the prefectures' governments sit) is how a
+    provincial release names its cities as a whole: their figure is the province's."""
+    text = "2021年5月,全省13个市州政府所在城市平均优良天数比例为91.7%。"
+    assert named_facts(text, province="430000", year=2021) == [("good_days_ratio", "actual", 91.7)]
