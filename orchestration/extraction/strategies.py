@@ -55,6 +55,7 @@ RESPECTIVE_GAP = 2  # the most words between the last item of a list and its 分
 WRAPPED_HEADS = range(2, 13)  # lengths of a name's head before the number it wraps
 WRAPPED_TAILS = range(1, 9)  # lengths of its tail after the number
 SPLIT_HEADS = range(2, 7)  # lengths of the words before a number that finish a name
+_HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character: a name runs on
 OWN_NAME_TAIL_MIN = 4  # the shortest last words of a number's own name that complete a name
 COMPLETING_HEAD_MIN = 3  # the shortest completing head ('总面积') an own name may end with
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
@@ -468,7 +469,14 @@ def split_name(c: Clause) -> Alias | None:
         min(sentence_end, mention.end + BACKWARD_WINDOW),
     )
     nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))
-    words = [text[mention.start - n : mention.start] for n in SPLIT_HEADS]
+    # without a name of its own, the words right before the number finish a name only when they
+    # are all its clause says there: the last words of a longer name ('其中臭氧超标天数18天') are
+    # no head of another ('环境空气质量达标' + '天数')
+    words = [
+        text[mention.start - n : mention.start]
+        for n in SPLIT_HEADS
+        if not _HAN.match(text, mention.start - n - 1)
+    ]
     if own is not None:  # the number's own name completes, whole or by its last 4+ words
         heads = tuple(cues().completing_heads)
         words = [own.name[-n:] for n in range(len(own.name), OWN_NAME_TAIL_MIN - 1, -1)]

@@ -51,3 +51,13 @@ def test_the_cities_where_the_governments_sit_are_the_provinces_cities() -> None
     provincial release names its cities as a whole: their figure is the province's."""
     text = "2021年5月,全省13个市州政府所在城市平均优良天数比例为91.7%。"
     assert named_facts(text, province="430000", year=2021) == [("good_days_ratio", "actual", 91.7)]
+
+
+def test_the_last_words_of_a_longer_name_finish_no_other_name() -> None:
+    """'…空气质量达标330天,…其中臭氧超标天数21天': 天数 is the end of the ozone's own name, not a
+    head finishing 环境空气质量达标 into the good days — a wrong indicator before; the figure
+    keeps no code rather than borrow one."""
+    text = "2022年,全年环境空气质量达标330天,超标35天,其中臭氧超标天数21天,同比增加4天。"
+    assert "good_days" not in {
+        code for code, _, _ in named_facts(text, province="330200", year=2022)
+    }
