@@ -506,17 +506,26 @@ def split_name(c: Clause) -> Alias | None:
 
 def days_named(c: Clause) -> Alias | None:
     """'重污染2天', '优良290天': a name right before a count of days that, with 天数, spells an
-    indicator of days (重污染天数) names it."""
-    own, lex = c.own, c.doc.lex
-    if own is None or c.mention.unit_code != _DAYS or c.kind != "actual":
+    indicator of days (重污染天数) names it — also a name of another indicator said right before
+    ('环境空气质量达标342天': 环境空气质量达标天数, the good days)."""
+    own, lex, mention = c.own, c.doc.lex, c.mention
+    if mention.unit_code != _DAYS or c.kind != "actual":
         return None
-    code = lex.aliases.get(own.name + _DAY_COUNT)
-    start = c.mention.start - len(own.name)
-    if code is None or not compatible(lex.indicators[code], c.mention, c.kind):
+    if own is not None:
+        name = own.name
+    else:
+        before = [a for a in c.doc.aliases_between(c.sentence_start, mention.start)
+                  if a.end == mention.start]  # fmt: skip
+        if not before:
+            return None
+        name = c.text[before[-1].start : before[-1].end]
+    code = lex.aliases.get(name + _DAY_COUNT)
+    start = mention.start - len(name)
+    if code is None or not compatible(lex.indicators[code], mention, c.kind):
         return None
-    if c.text[start : c.mention.start] != own.name:
-        start = c.mention.start  # the name was said apart from the number
-    return Alias(start, c.mention.start, code)
+    if c.text[start : mention.start] != name:
+        start = mention.start  # the name was said apart from the number
+    return Alias(start, mention.start, code)
 
 
 def continued(c: Clause) -> Alias | None:

@@ -61,3 +61,11 @@ def test_the_last_words_of_a_longer_name_finish_no_other_name() -> None:
     assert "good_days" not in {
         code for code, _, _ in named_facts(text, province="330200", year=2022)
     }
+
+
+def test_days_said_after_the_name_of_another_indicator() -> None:
+    """'环境空气质量达标318天': a name of another indicator (the compliant cities) right before a
+    count of days that, with 天数, spells an indicator of days (环境空气质量达标天数: the good
+    days) names that one."""
+    text = "2021年,全年环境空气质量达标318天。"
+    assert named_facts(text, province="330200", year=2021) == [("good_days", "actual", 318.0)]
