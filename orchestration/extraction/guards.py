@@ -2,11 +2,12 @@
 wrong fact is worse than a missing one.
 
 What belongs here: a statement about part of the places ('大部分城市的…'), a bound of a spread
-over places ('范围在92.9%至64.2%之间'), a round bound crossed before the figure, a rank of places
-listed in order, a rank among cities that would borrow the figure said before it, a weight of a
-composite score, a change of a figure left unclaimed, a place named like a city that the region
-reference does not know, and a water figure counted over a network no code stands for; a figure
-said of a part of a network is subsets.py's. Each reads the Clause; none changes it.
+over places ('范围在92.9%至64.2%之间') and the places' average said after it, a round bound
+crossed before the figure, a rank of places listed in order, a rank among cities that would
+borrow the figure said before it, a weight of a composite score, a change of a figure left
+unclaimed, a place named like a city that the region reference does not know, and a water figure
+counted over a network no code stands for; a figure said of a part of a network is subsets.py's.
+Each reads the Clause; none changes it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from orchestration.extraction.subsets import subset_alias
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
 RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
 RANKED_IN_ORDER = cues().grammar.ranked_in_order  # '依次为南平、宁德…': listed in order
+SPREAD_AVERAGE = "平均值"  # closes the stated name of a spread's average
 REFERENCE_WORDS = ("全国", "全省", "全区", "全市", "平均", "水平")  # name a reference level
 BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达到')
 STATEMENT_BREAKS = frozenset("。;!?\n")  # what a crossed bound and its figure stay within
@@ -58,6 +60,11 @@ def guarded(c: Clause, alias: Alias | None,
         own = None  # '…排名为:甲市第一': a place unknown to the reference names no figure
     if c.kind == "change" and own is None and changes_unclaimed(c):
         alias = None  # '…断面占91.6%(unclaimed),同比上升7.5%': the change is as unclaimed
+    if alias is not None and averages_a_spread(c):
+        # '…范围在88.8%-95.6%之间,平均为92.4%': the places' average keeps its stated name
+        start = c.doc.clause_start(c.mention.start, c.sentence_start)
+        name = c.text[alias.start : alias.end] + SPREAD_AVERAGE
+        return None, OwnName(name, start, True)
     if alias is not None and unknown_place(c, min(alias.start, c.mention.start)):
         return None, None  # '杭州市PM2.5浓度…' with no code for 杭州市: no guess
     if alias is not None:
@@ -138,6 +145,13 @@ def in_range(c: Clause) -> bool:
         opens = after[:1] in _RANGE_MARKS and any(m.start == mention.end + 1 for m in mentions)
         closes = before[-1:] in _RANGE_MARKS and any(m.end == mention.start - 1 for m in mentions)
     return opens or closes
+
+
+def averages_a_spread(c: Clause) -> bool:
+    """'各区县优良率范围在88.8%-95.6%之间,平均为92.4%': the average of a spread over places
+    (maps/cues.yml spread_average_patterns), not the region's own figure."""
+    before = c.text[c.sentence_start : c.mention.start]
+    return any(p.search(before) for p in cues().spread_average_patterns)
 
 
 def gap_to_reference(c: Clause, named: bool = False) -> bool:

@@ -69,3 +69,17 @@ def test_days_said_after_the_name_of_another_indicator() -> None:
     days) names that one."""
     text = "2021年,全年环境空气质量达标318天。"
     assert named_facts(text, province="330200", year=2021) == [("good_days", "actual", 318.0)]
+
+
+def test_the_average_of_a_spread_over_places_is_not_the_regions_figure() -> None:
+    """'各区县…优良率范围在85.2%-97.0%之间,平均为91.1%': the places' average (and the change
+    said right after it) keeps its stated name; the region's own figure keeps its code."""
+    text = (
+        "2022年,全市空气质量优良天数比率为92.6%。各区(县、市)环境空气质量优良率范围在"
+        "85.2%-97.0%之间,平均为91.1%,同比上升1.3个百分点。"
+    )
+    assert named_facts(text, province="330200", year=2022) == [
+        ("good_days_ratio", "actual", 92.6),
+        ("~空气质量优良率平均值", "actual", 91.1),
+        ("~空气质量优良率平均值", "change", 1.3),
+    ]
