@@ -37,6 +37,7 @@ STATEMENT_BREAKS = frozenset("。;!?\n")  # what a crossed bound and its figure 
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
 _PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市|州|盟)")
+_SHORTEST_PLACE_NAME = 3  # '兰州市': two characters and 市
 # a rank's own name that is only a place ('甲市第一', '安康市第2'): the place, no figure's name
 _PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 # figures counted over a network of water sections (their network decides the indicator)
@@ -193,7 +194,9 @@ def unknown_place(c: Clause, name_start: int) -> bool:
             )
             if listed and counts:
                 continue
-            if not any(text[s:e] == place for s, e, _ in doc.regions):
+            # the match may have taken the word before a short name ('2021年兰州市': 年兰州市)
+            names = {place, place[1:]} if len(place) > _SHORTEST_PLACE_NAME else {place}
+            if not any(text[s:e] in names for s, e, _ in doc.regions):
                 return True
     return False
 

@@ -83,3 +83,10 @@ def test_the_average_of_a_spread_over_places_is_not_the_regions_figure() -> None
         ("~空气质量优良率平均值", "actual", 91.1),
         ("~空气质量优良率平均值", "change", 1.3),
     ]
+
+
+def test_a_place_named_right_after_its_year_is_known() -> None:
+    """'2021年兰州市空气质量达标天数296天': the guard against unknown places read 年兰州市 as a
+    place the reference does not know and voided the figure; the place is 兰州市."""
+    text = "2020年西宁市空气质量达标天数320天。"
+    assert named_facts(text, province="630100", year=2020) == [("good_days", "actual", 320.0)]
