@@ -90,3 +90,13 @@ def test_a_place_named_right_after_its_year_is_known() -> None:
     place the reference does not know and voided the figure; the place is 兰州市."""
     text = "2020年西宁市空气质量达标天数320天。"
     assert named_facts(text, province="630100", year=2020) == [("good_days", "actual", 320.0)]
+
+
+def test_the_air_quality_compliance_rate_is_the_good_days_ratio() -> None:
+    """City releases call the good-days ratio 空气质量达标率 (the days whose AQI meets the
+    standard, ≤ 100, over the valid days), beside 空气质量达标天数 for the good days."""
+    text = "2020年,全市空气质量达标天数301天,空气质量达标率82.2%。"
+    assert named_facts(text, province="620100", year=2020) == [
+        ("good_days", "actual", 301.0),
+        ("good_days_ratio", "actual", 82.2),
+    ]
