@@ -100,3 +100,13 @@ def test_the_air_quality_compliance_rate_is_the_good_days_ratio() -> None:
         ("good_days", "actual", 301.0),
         ("good_days_ratio", "actual", 82.2),
     ]
+
+
+def test_things_of_every_kind_and_level_are_all_of_them() -> None:
+    """'共建立各种类型、不同级别的自然保护区181个': every kind and level of reserve is all the
+    reserves (subject_words: self_reference), not a part to abstain on."""
+    text = "截至2020年底,全省共建立各种类型、不同级别的自然保护区181个,总面积约350万公顷。"
+    assert named_facts(text, province="360000", year=2020) == [
+        ("nature_reserves_count", "actual", 181.0),
+        ("nature_reserves_area", "actual", 350.0),
+    ]
