@@ -110,3 +110,13 @@ def test_things_of_every_kind_and_level_are_all_of_them() -> None:
         ("nature_reserves_count", "actual", 181.0),
         ("nature_reserves_area", "actual", 350.0),
     ]
+
+
+def test_the_national_networks_monitoring_sections_are_counted() -> None:
+    """国控地表水监测断面 (the national network's monitored sections) is a spelling of the
+    sections' count, as 国家地表水环境质量监测断面 is."""
+    text = "2016年,全国1940个国控地表水监测断面中,Ⅰ至Ⅲ类水质断面占67.8%。"
+    assert named_facts(text, province="100000", year=2016) == [
+        ("water_sections_count", "actual", 1940.0),
+        ("water_sections_good_ratio", "actual", 67.8),
+    ]
