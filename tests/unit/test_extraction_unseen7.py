@@ -120,3 +120,11 @@ def test_the_national_networks_monitoring_sections_are_counted() -> None:
         ("water_sections_count", "actual", 1940.0),
         ("water_sections_good_ratio", "actual", 67.8),
     ]
+
+
+def test_the_day_a_release_is_reported_is_not_its_month() -> None:
+    """'8月23日,记者…获悉,今年7月,全省…' in a release of July: a date with its day (8月23日) is
+    when the news was told, not the months of the figures; 7月 is."""
+    text = "8月23日,记者从省生态环境厅获悉,今年7月,全省PM2.5月均浓度为16微克/立方米。"
+    facts = extract(text, "360000", 2021, period_code="2021-07").facts
+    assert [f.period for f in facts] == ["2021-07"]
