@@ -128,3 +128,18 @@ def test_the_day_a_release_is_reported_is_not_its_month() -> None:
     text = "8月23日,记者从省生态环境厅获悉,今年7月,全省PM2.5月均浓度为16微克/立方米。"
     facts = extract(text, "360000", 2021, period_code="2021-07").facts
     assert [f.period for f in facts] == ["2021-07"]
+
+
+def test_sections_on_a_boundary_are_a_part_of_their_own() -> None:
+    """'…饮用水源地水质达标率为100%;省界断面水质优良比例为95.0%': the boundary sections are a part
+    of the sections (subsets: boundaries) — not the whole network, and not the drinking-water
+    sources said before them."""
+    text = (
+        "2021年6月,全省设区城市饮用水源地水质达标率为100%;省界断面水质优良比例为95.0%,"
+        "市界断面水质优良比例为96.2%。"
+    )
+    assert named_facts(text, province="360000", year=2021) == [
+        ("drinking_water_source_compliance_rate", "actual", 100.0),
+        ("~省界断面水质优良比例", "actual", 95.0),
+        ("~市界断面水质优良比例", "actual", 96.2),
+    ]
