@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.carried import (
@@ -55,7 +56,6 @@ RESPECTIVE_GAP = 2  # the most words between the last item of a list and its 分
 WRAPPED_HEADS = range(2, 13)  # lengths of a name's head before the number it wraps
 WRAPPED_TAILS = range(1, 9)  # lengths of its tail after the number
 SPLIT_HEADS = range(2, 7)  # lengths of the words before a number that finish a name
-_HAN = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character: a name runs on
 OWN_NAME_TAIL_MIN = 4  # the shortest last words of a number's own name that complete a name
 COMPLETING_HEAD_MIN = 3  # the shortest completing head ('总面积') an own name may end with
 _PLACE_KINDS = re.compile(r"\([^()\d]{1,8}\)")  # 县(市、区)
@@ -456,6 +456,24 @@ def _semicolon_run_start(c: Clause) -> int:
     return start
 
 
+def _known_words_only(words: str) -> bool:
+    """Words made only of maps/cues.yml subject and scope words ('安排', '其中'), or none."""
+    known = _plain_known_words()
+    while words:
+        word = next((w for w in known if words.startswith(w)), None)
+        if word is None:
+            return False
+        words = words[len(word) :]
+    return True
+
+
+@cache
+def _plain_known_words() -> tuple[str, ...]:
+    the_cues = cues()
+    words = {*the_cues.subject_words, *the_cues.own_name_scope_words}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def split_name(c: Clause) -> Alias | None:
     """The words right before the number finish a name said nearby in the sentence:
     'EOD项目…,投资1047.21亿元' (EOD项目投资), '专项资金1.05亿元支持…农村环境整治项目'
@@ -469,13 +487,14 @@ def split_name(c: Clause) -> Alias | None:
         min(sentence_end, mention.end + BACKWARD_WINDOW),
     )
     nearby.sort(key=lambda a: min(abs(a.end - mention.start), abs(a.start - mention.end)))
-    # without a name of its own, the words right before the number finish a name only when they
-    # are all its clause says there: the last words of a longer name ('其中臭氧超标天数18天') are
-    # no head of another ('环境空气质量达标' + '天数')
+    # without a name of its own, the words right before the number finish a name only when
+    # nothing but known words ('安排', '其中') stands before them in the clause: the last words of
+    # a longer name ('其中臭氧超标天数18天') are no head of another ('环境空气质量达标' + '天数')
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start)
     words = [
         text[mention.start - n : mention.start]
         for n in SPLIT_HEADS
-        if not _HAN.match(text, mention.start - n - 1)
+        if _known_words_only(text[clause_start : mention.start - n])
     ]
     if own is not None:  # the number's own name completes, whole or by its last 4+ words
         heads = tuple(cues().completing_heads)

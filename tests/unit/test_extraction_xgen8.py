@@ -35,8 +35,9 @@ def test_days_named_by_an_air_quality_grade_are_that_grade_s_days() -> None:
     assert ("", "优天数", "actual", 17.0, "day") in facts
     assert ("", "良天数", "actual", 12.0, "day") in facts
     assert ("good_days", "优良天数", "actual", 29.0, "day") in facts
+    assert ("good_days", "优良天数", "actual", 271.0, "day") in facts  # 空气质量达标 N 天
     # no grade's days borrow the good days' code
-    assert not [f for f in facts if f[0] == "good_days" and f[3] != 29.0]
+    assert not [f for f in facts if f[0] == "good_days" and f[3] not in (29.0, 271.0)]
 
 
 def test_a_count_after_what_was_done_counts_the_things_named_after_it() -> None:
