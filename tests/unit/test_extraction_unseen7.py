@@ -143,3 +143,13 @@ def test_sections_on_a_boundary_are_a_part_of_their_own() -> None:
         ("~省界断面水质优良比例", "actual", 95.0),
         ("~市界断面水质优良比例", "actual", 96.2),
     ]
+
+
+def test_a_name_that_cannot_measure_the_number_is_the_topic_of_a_longer_name() -> None:
+    """'空气质量优的天数为80天': 空气质量 spells the composite index (an index), which cannot count
+    days — it is the topic of the number's own longer name, which lands as open vocabulary
+    instead of leaving the number unread."""
+    text = "2014年,全市空气质量优的天数为80天。"
+    assert named_facts(text, province="350200", year=2014) == [
+        ("~空气质量优的天数", "actual", 80.0)
+    ]
