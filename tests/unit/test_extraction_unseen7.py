@@ -153,3 +153,14 @@ def test_a_name_that_cannot_measure_the_number_is_the_topic_of_a_longer_name() -
     assert named_facts(text, province="350200", year=2014) == [
         ("~空气质量优的天数", "actual", 80.0)
     ]
+
+
+def test_a_later_years_months_to_date_are_their_period() -> None:
+    """A news item on last year's figures that goes on to this year's ('2023年1至4月份,全市…'):
+    the months named, with their own year, are the period — not the report year."""
+    text = "2022年,全市优良天数为301天。2023年1至4月份,全市环境空气质量优良天数98天,同比增加5天。"
+    assert [(f.value, f.period) for f in extract(text, "620100", 2022).facts] == [
+        (301.0, "2022"),
+        (98.0, "2023-01..2023-04"),
+        (5.0, "2023-01..2023-04"),
+    ]
