@@ -1,7 +1,9 @@
 """Rankings of places each stated with its own figure in parentheses: '按空气质量综合指数由小到
 大的顺序依次是:张家口(3.76)、承德(4.71)…和邢台(9.34)', '按PM2.5平均浓度同比下降幅度由大到小的顺序
 依次是:保定(下降34.9%)…和邯郸(上升1.0%)', '…11市环境空气质量综合指数均有所下降,其中降幅前3位城市
-依次是:晋中市(-22.3%)、…' (the indicator said to fall before, each change with its sign).
+依次是:晋中市(-22.3%)、…' (the indicator said to fall before, each change with its sign), '…14个城市
+浓度均有不同程度下降,下降幅度较大的有永州市(-47.6%)、…' (浓度 said in part: the indicator said
+before it in the sentence), a change in % or in 个百分点.
 
 What belongs here: reading such a list whole (maps/cues.yml ranked_list_openers, ranked_list_item,
 ranked_list_joins) — the indicator named after 按, and for each item the place's own region and
@@ -38,7 +40,9 @@ def ranked_lists(doc: Document) -> tuple[list[Fact], set[int]]:
         for opening in pattern.finditer(doc.text):
             items = _items(doc, opening.end())
             claimed.update(number_start for number_start, _ in items)
-            alias = _indicator(doc, opening.start("name"), opening.end("name"))
+            alias = _indicator(doc, opening.start("name"), opening.end("name")) or _said_before(
+                doc, opening.start("name"), opening.end("name")
+            )
             if alias is None:
                 continue
             change = opening.group("change") is not None
@@ -76,6 +80,19 @@ def _indicator(doc: Document, start: int, end: int) -> Alias | None:
         return None
     tail = doc.text[aliases[-1].end : end]
     return aliases[-1] if not tail or tail in cues().ranked_list_name_tails else None
+
+
+def _said_before(doc: Document, start: int, end: int) -> Alias | None:
+    """The indicator a list names in part ('14个城市浓度均有不同程度下降,…'): the last catalogue
+    name said before it in its sentence that ends with the words (PM2.5平均浓度), when the words
+    are a tail of ranked_list_name_tails; None otherwise."""
+    words = doc.text[start:end]
+    if words not in cues().ranked_list_name_tails:
+        return None
+    sentence_start, _ = doc.sentence(start)
+    said = [a for a in doc.aliases_between(sentence_start, start)
+            if doc.text[a.start : a.end].endswith(words)]  # fmt: skip
+    return said[-1] if said else None
 
 
 def place_region(doc: Document, start: int, end: int) -> str:

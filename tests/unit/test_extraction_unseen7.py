@@ -164,3 +164,20 @@ def test_a_later_years_months_to_date_are_their_period() -> None:
         (98.0, "2023-01..2023-04"),
         (5.0, "2023-01..2023-04"),
     ]
+
+
+def test_the_places_whose_figure_changed_most_each_hold_their_change() -> None:
+    """'…12个城市浓度均有不同程度下降,下降幅度较大的有娄底市(-38.1%)、邵阳市(-36.0%)': each
+    place's signed change of the indicator said before in the sentence (浓度 said in part: the
+    PM2.5 concentration); a change in points ('(上升12.5个百分点)') is read as such."""
+    text = (
+        "3月,全省PM2.5平均浓度为35微克/立方米,同比下降20.5%,12个城市浓度均有不同程度下降,"
+        "下降幅度较大的有娄底市(-38.1%)、邵阳市(-36.0%)。全省平均优良天数比例上升10.2个百分点,"
+        "12个城市优良天数比例均有不同程度上升,上升幅度较大的有娄底市(上升12.5个百分点)。"
+    )
+    facts = [(f.indicator_code, f.kind, f.value, f.unit, f.region_code)
+             for f in extract(text, "430000", 2021).facts]  # fmt: skip
+    assert ("pm2_5", "change", -38.1, "pct", "431300") in facts
+    assert ("pm2_5", "change", -36.0, "pct", "430500") in facts
+    assert ("good_days_ratio", "change", 12.5, "pp", "431300") in facts
+    assert ("pm2_5", "change", -20.5, "pct", "430000") in facts
