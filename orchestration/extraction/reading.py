@@ -36,12 +36,13 @@ RESPECTIVELY = cues().grammar.respectively
 COUNT, POINTS, POINTS_HEAD = "count", "pp", "个"  # '1.1个和2.4个百分点': 个 heads 个百分点
 
 
-RESTORED_SEPARATOR = ","
+RESTORED_SEPARATOR = "。"  # the statement before ends there
 
 
 def restore_separators(folded: FoldedText) -> FoldedText:
-    """The folded text with a comma where a mirror site lost the one between two clauses
-    (`lost_separator_patterns`: '同比下降25.0%CO浓度为1.4毫克/立方米'); each comma maps to the
+    """The folded text with a sentence end where a mirror site lost the separator between two
+    statements (`lost_separator_patterns`: '同比下降25.0%CO浓度为1.4毫克/立方米', '…湘西州(-46.8%)O3
+    浓度为…': a new statement, never a list item of the sentence before); each mark maps to the
     original offset of the character before it, so quotes and offsets stay the original's."""
     text, offsets = folded.text, folded.offsets
     cuts = sorted({m.start() for p in cues().lost_separator_patterns for m in p.finditer(text)})

@@ -181,3 +181,17 @@ def test_the_places_whose_figure_changed_most_each_hold_their_change() -> None:
     assert ("pm2_5", "change", -36.0, "pct", "430500") in facts
     assert ("good_days_ratio", "change", 12.5, "pp", "431300") in facts
     assert ("pm2_5", "change", -20.5, "pct", "430000") in facts
+
+
+def test_a_lost_separator_after_a_list_of_places_ends_the_sentence() -> None:
+    """'…下降幅度较大的有怀化市(-49.5%)、湘西州(-46.8%)O3浓度为82微克/立方米': the separator a
+    mirror lost after a list of places ends its sentence, so the next figure is the region's,
+    not one of the listed places'."""
+    text = (
+        "1月,12个城市浓度均有不同程度下降,下降幅度较大的有岳阳市(-30.5%)、常德市(-28.0%)"
+        "O3浓度为75微克/立方米,同比上升8.7%。"
+    )
+    facts = [(f.indicator_code, f.kind, f.value, f.region_code)
+             for f in extract(text, "430000", 2021).facts]  # fmt: skip
+    assert ("o3", "actual", 75.0, "430000") in facts
+    assert ("o3", "change", 8.7, "430000") in facts
