@@ -141,8 +141,11 @@ def region(doc: Document, alias_start: int, sentence_start: int,
         if alias_start < clause_start <= anchor:
             # '…综合指数…169个城市中,厦门、福州分别位列第7位、第8位': the clause's own places;
             # '…最低的3个城市依次是北京、廊坊和长治,分别为47、55和55': those closing the clause
-            # before, when 分别 opens the number's own
-            end = anchor if anchor > clause_start else clause_start - 1
+            # before, when 分别 opens the number's own, or only a name said before repeats
+            # there ('…其次是北京、广州和杭州,产生量分别为…')
+            head = text[clause_start:anchor]
+            repeated = len(head) >= 2 and head in text[alias_start:clause_start]
+            end = anchor if anchor > clause_start and not repeated else clause_start - 1
             places = listed_regions(doc, end, sentence_start if end < anchor else clause_start)
             if len(places) >= 2:
                 series = doc.series(anchor, mention)
@@ -264,6 +267,7 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
     found = [m for p in cues().extreme_place_patterns for m in p.finditer(window)]
     if not found or RESPECTIVELY in window[max(m.end() for m in found) :]:
         return None
+    found_start = window_start + min(m.start() for m in found)
     pos = window_start + max(m.end() for m in found)
     own = next((code for start, end, code in doc.regions
                 if end == mention.start - 1 and start >= pos), None)  # fmt: skip
@@ -281,9 +285,24 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
             return []  # '…最好的城市是某新区和青岛市': a word the reference does not know
         codes.append(code)
         pos = end + (1 if text[end : end + 1] in LIST_JOINS else 0)
-    if not codes or not _EXTREME_GLUE.fullmatch(text[pos : mention.start]):
+    glue = _without_repeated_name(text[pos : mention.start], text[window_start:found_start])
+    if not codes or not _EXTREME_GLUE.fullmatch(glue):
         return []
     return codes
+
+
+def _without_repeated_name(glue: str, said: str) -> str:
+    """The words between places and their figure without a name said before them and
+    repeated there (',产生量为' after '医疗废物产生量最大的是上海市': ',为')."""
+    found = _REPEATED_NAME.fullmatch(glue)
+    if found is None or found["name"] not in said:
+        return glue
+    return found["glue"] + found["copula"]
+
+
+_REPEATED_NAME = re.compile(
+    r"(?P<glue>[,:]?)(?P<name>[^\d,;:。、()]{2,8}?)(?P<copula>均为|为|达|达到)"
+)
 
 
 LIST_ITEM_OPENERS = ("、", ",", ";")  # what opens an item of a list of places with figures

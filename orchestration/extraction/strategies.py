@@ -363,6 +363,31 @@ def _last_item_only(c: Clause, alias: Alias) -> bool:
     return 0 <= anchor - alias.end <= RESPECTIVE_GAP and c.mention is not series[-1]
 
 
+def repeated_head(c: Clause) -> Alias | None:
+    """'医疗废物产生量最大的是上海市,产生量为3.5万吨,其次是北京、广州、成都和杭州,产生量分别为2.8万吨、
+    2.0万吨…': the tail of the nearest catalogue name said before in the sentence, repeated alone
+    after the places it is said of to name the number (or the numbers 分别 lists after it), is
+    that name again, however far back it stands (scope.py reads whose figure each is). Not
+    without places between the name and its repetition."""
+    text, mention, doc = c.text, c.mention, c.doc
+    found = _respective_series(c)
+    end = found[0] if found else mention.start
+    clause_start = doc.clause_start(end, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    words = text[clause_start:end]
+    for glue in cues().copulas:
+        words = words.removesuffix(glue)
+    named = doc.aliases_between(c.sentence_start, clause_start)
+    if len(words) < 2 or not named:
+        return None
+    alias = named[-1]
+    name = text[alias.start : alias.end]
+    if not name.endswith(words) or len(name) == len(words):
+        return None
+    if not any(alias.end <= s and e <= clause_start for s, e, _ in doc.regions):
+        return None
+    return alias if compatible(doc.lex.indicators[alias.code], mention, c.kind) else None
+
+
 def backward(c: Clause) -> Alias | None:
     """The nearest fitting name before the number in its sentence — but a number with a name
     of its own only takes one named inside its own clause: it never borrows from the clause
@@ -570,7 +595,9 @@ def extreme_change(c: Clause) -> Alias | None:
 # sentence says of that number, so it comes before any name said elsewhere; a percentage right
 # after a count is that count's share whatever name stands before it; a name a coordinated list
 # gave this number, and the k-th name before 分别, come before the nearest name before the number,
-# which would give every number of a list the last name of the list; completing a name from the
+# which would give every number of a list the last name of the list; a name repeated by its head
+# after places (repeated_head) before the nearest name, whose window it may reach past; completing
+# a name from the
 # words before the number, and continuing the figure before, are last resorts. Only the first
 # four apply to a count of places ('14个设区市'): it is the scope of a statement unless one of
 # them names what the places do.
@@ -586,6 +613,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     respective_earlier,
     listed_share,
     place_list,
+    repeated_head,
     backward,
     split_name,
     sibling_class,

@@ -93,3 +93,23 @@ def test_a_class_named_alone_after_a_named_class_takes_the_name_with_its_class()
         ("~洞庭湖ii类水质断面比例", "actual", 12.5),
         ("~洞庭湖iii类水质断面比例", "actual", 62.5),
     ]
+
+
+def test_places_of_the_largest_and_next_figures_with_the_name_repeated() -> None:
+    """'X产生量最大的是A,产生量为N,其次是B、C和D,产生量分别为…' (the national solid-waste
+    reports' wording): the repeated head (产生量) is the name said before, however far back;
+    the first figure is A's, those shared out by 分别 are B's, C's and D's — never the
+    country's; a place the reference does not know leaves its figure unmapped."""
+    text = (
+        "2016年,工业危险废物产生量最大的是山东省,产生量为120.5万吨,其次是江苏、浙江和广东,"
+        "产生量分别为98.2万吨、80.1万吨和76.4万吨。"
+    )
+    facts = extract(text, province="100000", year=2016).facts
+    assert [(f.indicator_code, f.value, f.region_code) for f in facts] == [
+        ("industrial_hazardous_waste_generated", 120.5, "370000"),
+        ("industrial_hazardous_waste_generated", 98.2, "320000"),
+        ("industrial_hazardous_waste_generated", 80.1, "330000"),
+        ("industrial_hazardous_waste_generated", 76.4, "440000"),
+    ]
+    unknown = "2016年,生活垃圾产生量最大的是某新区,产生量为57.3万吨。"
+    assert named_facts(unknown, province="100000", year=2016) == []
