@@ -400,6 +400,10 @@ def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedI
 _SHARED_TAIL_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _COMPARED = re.compile(r"(?:与|较|比)(?:上年|去年)?相比$|同比$")  # '…减排量与上年相比分别…'
 VERB_LENGTH = 2  # the verb before the shared head ('减排' + '量', '处置' + '能力')
+# '…为A、B…和Z' closing a clause: the things a name in the next clause is shared out over
+_THINGS_SAID_BEFORE = re.compile(
+    rf"[^{_JOINS}\d,]*?(?:为|是|包括)(?P<items>[^{_JOINS}\d的,]{{1,8}}(?:[{_JOINS}][^{_JOINS}\d的,]{{1,8}})+)"
+)
 # 'A、B…和Z' + '的' or their count and kind ('8种无机污染物') + the name they share
 _SHARED_NAME_LIST = re.compile(
     rf"(?P<items>[^{_JOINS}\d的,]{{1,8}}(?:[{_JOINS}][^{_JOINS}\d的,]{{1,8}})+)"
@@ -448,7 +452,9 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
     before the first thing ('土壤镉、汞、铅') open every thing when the other things are all as
     long. When the things, their count and the numbers differ, the number keeps the list's name
     without landing (never the whole list as one name). None when no such list stands there,
-    or its things are places (whose figures scope.py shares out) or classes after 为."""
+    or its things are places (whose figures scope.py shares out) or classes after 为. The things
+    may also close the clause before, after what they are ('主要污染指标为化学需氧量、总磷、高锰酸盐
+    指数,断面超标率分别为…' → 总磷断面超标率)."""
     text = doc.text
     anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
     if anchor < 0:
@@ -464,6 +470,14 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
                 words = words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
                 changed = True
     found = _SHARED_NAME_LIST.fullmatch(_without_regions(doc, words))
+    if found is None and clause_start > sentence_start and is_name(words):
+        # '主要污染指标为化学需氧量、总磷、高锰酸盐指数,断面超标率分别为…': the things closing the
+        # clause before, after what they are (为/是/包括)
+        before = doc.clause_start(clause_start - 1, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        found = _THINGS_SAID_BEFORE.fullmatch(text, before, clause_start - 1)
+        tail = words
+    elif found is not None:
+        tail = found["tail"]
     if found is None:
         return None
     items = re.split(f"[{_JOINS}]", found["items"])
@@ -471,13 +485,12 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
         return None  # '南宁、柳州和桂林的…': places
     if any(glue in items[0] for glue in ("为", "是")):
         return None  # '水质为优良级、良好级和较差级的监测点': classes (listed_item)
-    tail = found["tail"]
     series = doc.series(anchor, mention)
     lengths = {len(item) for item in items[1:]}
     if len(items[0]) > max(lengths) and len(lengths) == 1:  # '土壤镉、汞、铅': 土壤 opens each
         opening = items[0][: -max(lengths)]
         items = [items[0]] + [opening + item for item in items[1:]]
-    counted = int(found["count"]) if found["count"] else len(items)
+    counted = int(found["count"]) if found.groupdict().get("count") else len(items)
     if (
         mention not in series
         or len(series) != len(items)

@@ -13,7 +13,8 @@ def test_things_listed_before_their_shared_name_each_take_their_own_figure() -> 
     """'镉、汞…8种无机污染物点位超标率分别为…', '铜、锌和镍的点位超标率分别为…': each number after
     分别 is its own thing's (thing + the shared name), never the whole list as one name; words
     before the first thing open every thing; a list whose things and numbers differ in count
-    lands nothing."""
+    lands nothing; the things may close the clause before ('主要污染指标为A、B和C,断面超标率
+    分别为…')."""
     counted = "2021年,全省土壤铅、砷、汞3种重金属点位超标率分别为2.4%、1.9%和0.6%。"
     assert named_facts(counted, province="430000", year=2021) == [
         ("~土壤铅点位超标率", "actual", 2.4),
@@ -28,6 +29,14 @@ def test_things_listed_before_their_shared_name_each_take_their_own_figure() -> 
     ]
     uneven = "2021年,全省铬、镍、锌3种重金属点位超标率分别为0.8%和1.4%。"
     assert named_facts(uneven, province="430000", year=2021) == []
+    before = (
+        "2021年,赣江干流主要污染指标为总磷、氨氮和五日生化需氧量,断面超标率分别为6.3%、2.1%和1.0%。"
+    )
+    assert named_facts(before, province="360000", year=2021) == [
+        ("~总磷断面超标率", "actual", 6.3),
+        ("~氨氮断面超标率", "actual", 2.1),
+        ("~五日生化需氧量断面超标率", "actual", 1.0),
+    ]
 
 
 def test_a_place_in_a_ranking_said_without_its_ordinal_is_a_rank() -> None:
