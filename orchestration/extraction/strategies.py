@@ -25,7 +25,7 @@ from orchestration.extraction.carried import (
     topic,
     topical,
 )
-from orchestration.extraction.clause import Clause
+from orchestration.extraction.clause import Clause, Previous
 from orchestration.extraction.cues import EXTREME_CHANGE_REACH, cues
 from orchestration.extraction.fitting import compatible
 from orchestration.extraction.own_names import BASE_YEAR, listed_item
@@ -550,21 +550,39 @@ def continued(c: Clause) -> Alias | None:
 def other_extreme(c: Clause) -> Alias | None:
     """'…浓度最好的城市是青岛市,为16μg/m3;最差的城市是菏泽市,为26μg/m3': the places at the
     other end of a ranking, said right after a figure of the places at one end (both
-    `extreme_place_patterns`) with no name of their own, are ranked by the same indicator."""
+    `extreme_place_patterns`) with no name of their own, are ranked by the same indicator — also
+    when 分别 shares the figures out over the places closing the clause before."""
     previous, doc = c.read.previous, c.doc
+    listed = (
+        _respective_series(c) if extreme_places(doc, c.mention, c.sentence_start) is None else None
+    )
+    if previous is None and listed is not None and c.read.stated:
+        # '…;最高的3个城市依次是…': the count of the places in between states no figure
+        code, kind, end = c.read.stated[-1]
+        previous = Previous(end, kind, code, 1, "")
     if previous is None or not previous.code or previous.kind != c.kind:
         return None
     run_start = _semicolon_run_start(c)
     if previous.end < run_start or doc.aliases_between(c.sentence_start, c.mention.start):
         return None
-    if extreme_places(doc, c.mention, c.sentence_start) is None:
+    if listed is not None:
+        # '…;浓度最高的3个城市依次是安阳、濮阳和石家庄,分别为94、84和81': the places closing the
+        # clause before 分别, each its figure (scope.py shares them out)
+        clause_start = doc.clause_start(listed[0], c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        if clause_start != listed[0] or clause_start <= c.sentence_start:
+            return None
+        before = doc.clause_start(clause_start - 1, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        if not any(p.search(c.text, before, clause_start) for p in cues().extreme_place_patterns):
+            return None
+    elif extreme_places(doc, c.mention, c.sentence_start) is None:
         return None
     earlier = c.text[run_start : previous.end]
     if not any(p.search(earlier) for p in cues().extreme_place_patterns):
         return None
     if not compatible(doc.lex.indicators[previous.code], c.mention, c.kind):
         return None
-    return Alias(c.mention.start, c.mention.start, previous.code)
+    at = c.sentence_start if listed is not None else c.mention.start  # before the places
+    return Alias(at, at, previous.code)
 
 
 def extreme_change(c: Clause) -> Alias | None:

@@ -122,3 +122,20 @@ def test_places_of_the_largest_and_next_figures_with_the_name_repeated() -> None
     ]
     unknown = "2016年,生活垃圾产生量最大的是某新区,产生量为57.3万吨。"
     assert named_facts(unknown, province="100000", year=2016) == []
+
+
+def test_the_other_end_of_a_ranking_shared_out_over_its_places() -> None:
+    """'X最低的N个城市依次是A、B和C,分别为…;(浓度)最高的N个城市依次是D、E和F,分别为…': the
+    places at the other end after ';' are ranked by the same indicator, each its own figure —
+    the count of the places in between states no figure and breaks nothing."""
+    text = (
+        "2021年,全省PM10平均浓度最低的2个城市依次是丽江和迪庆,分别为25和28微克/立方米;"
+        "浓度最高的2个城市依次是昭通和曲靖,分别为61和58微克/立方米。"
+    )
+    facts = extract(text, province="530000", year=2021).facts
+    assert [(f.indicator_code, f.value, f.region_code) for f in facts] == [
+        ("pm10", 25.0, "530700"),
+        ("pm10", 28.0, "533400"),
+        ("pm10", 61.0, "530600"),
+        ("pm10", 58.0, "530300"),
+    ]
