@@ -1,6 +1,6 @@
 """Figures named by an air-quality grade alone (HJ 633: 优, 良, 轻度污染 … 严重污染).
 
-What belongs here: reading a number whose own words are a grade ('其中优33天、良159天',
+What belongs here: reading a number whose own words are a grade ('其中优33天、良159天', '3天优',
 '(其中优为15天)', '轻度污染减少3.8个百分点') as that grade's days or share of days — the
 catalogue's indicator of that name where it has one (严重污染天数, 严重污染天数比例), else an
 open-vocabulary figure under it (优天数, 轻度污染天数比例). The grades and the names' suffixes are
@@ -13,7 +13,11 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.own_names import OwnName
-from orchestration.extraction.reading import CLAUSE_BREAKS, CLAUSE_BREAKS_KEEPING_LISTS
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS,
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    RESPECTIVELY,
+)
 
 DAY_UNIT = "day"  # the unit of a count of days
 
@@ -36,14 +40,31 @@ def _grade_alone(c: Clause) -> tuple[str, int] | None:
     return (grade, start) if grade in the_cues.day_grades else None
 
 
+def _grade_after(c: Clause) -> tuple[str, int] | None:
+    """The grade named right after a count of days, closing its clause ('3天优,18天良,6天轻度
+    污染' — the quotation marks folded away), and where the number's clause starts; None
+    otherwise, and for a count of a list 分别 shares out ('…4城市分别出现2天、1天轻度污染': whose
+    days each is, scope.py cannot yet say for places named before the grade's days)."""
+    mention, text = c.mention, c.text
+    if text.rfind(RESPECTIVELY, c.sentence_start, mention.start) >= 0:
+        return None
+    grade = max((g for g in cues().day_grades if text.startswith(g, mention.end)), key=len,
+                default="")  # fmt: skip
+    after = text[mention.end + len(grade) : mention.end + len(grade) + 1]
+    if not grade or (after and after not in CLAUSE_BREAKS + ")。"):
+        return None
+    return grade, c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+
+
 def days_of_a_grade(c: Clause) -> OwnName | None:
-    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
-    days named by an air-quality grade alone is that many days of the grade: an open-vocabulary
-    count named grade + its days (优天数, maps/cues.yml grade_suffixes), never the figure named
-    before it. None when the catalogue spells that name (严重污染天数: its code takes it)."""
+    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天', '3天优': a
+    count of days named by an air-quality grade alone (before it, or right after it) is that
+    many days of the grade: an open-vocabulary count named grade + its days (优天数, maps/cues.yml
+    grade_suffixes), never the figure named before it. None when the catalogue spells that name
+    (严重污染天数: its code takes it)."""
     if c.mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
         return None
-    found = _grade_alone(c)
+    found = _grade_alone(c) or _grade_after(c)
     if found is None:
         return None
     name = found[0] + cues().grade_suffixes[DAY_UNIT]

@@ -139,3 +139,17 @@ def test_the_other_end_of_a_ranking_shared_out_over_its_places() -> None:
         ("pm10", 61.0, "530600"),
         ("pm10", 58.0, "530300"),
     ]
+
+
+def test_a_count_of_days_followed_by_its_grade_counts_that_grades_days() -> None:
+    """'2天“优”,25天“良”,3天“轻度污染”' (the quotation marks folded away): a count of days with
+    an air-quality grade right after it, closing its clause, is that many days of the grade;
+    '5天优良率…' (no grade alone) and a count of a list 分别 shares out are not."""
+    text = "4月份,榕城2天“优”,25天“良”,3天“轻度污染”。"
+    assert named_facts(text, province="350100", year=2020) == [
+        ("~优天数", "actual", 2.0),
+        ("~良天数", "actual", 25.0),
+        ("~轻度污染天数", "actual", 3.0),
+    ]
+    listed = "4月份,宁德、莆田2市分别出现1天、2天轻度污染。"
+    assert named_facts(listed, province="350000", year=2020) == []
