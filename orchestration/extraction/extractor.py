@@ -71,9 +71,10 @@ from orchestration.extraction.reading import (
     CLAUSE_BREAKS_KEEPING_LISTS,
     LIST_CLOSE,
     LIST_GLUE,
+    RESPECTIVELY,
     Document,
 )
-from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places
+from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places, listed_regions
 from orchestration.extraction.strategies import (
     BINDING,
     PLACE_ITEM,
@@ -140,6 +141,7 @@ def read_number(c: Clause) -> Reading:
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     if alias is None and own is None and c.kind == "actual":
         own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
+        own = own or _open_series_item(c)  # '南宁、柳州和桂林的X分别为61.2%、55.0%…': each X
     if alias is None and c.kind == "actual":
         elided = _elided_class(c)  # '一类海水比例为57.6%,二类为18.2%': 二类海水比例
         code = doc.lex.aliases.get(elided.name) if elided else None
@@ -286,6 +288,27 @@ def _elided_class(c: Clause) -> OwnName | None:
     if alone is None or named is None or alone["cls"] == named["cls"]:
         return None
     return OwnName(named["head"] + alone["cls"] + named["tail"], clause_start, True)
+
+
+def _open_series_item(c: Clause) -> OwnName | None:
+    """'南宁、柳州和桂林的污水集中收集率分别为61.2%、55.0%和58.3%': a number of a list 分别 shares
+    out, right after an open-vocabulary figure of the same list, is that figure's name again —
+    only when places are listed right before the name, one for each number (scope.py gives each
+    its place); never for items the clause does not list ('各类功能区夜间达标率分别为…')."""
+    previous, mention, doc = c.read.previous, c.mention, c.doc
+    if previous is None or previous.code or not previous.name or previous.kind != c.kind:
+        return None
+    anchor = c.text.rfind(RESPECTIVELY, c.sentence_start, mention.start)
+    stated = next((m for m in doc.mentions if m.end == previous.end), None)
+    if anchor < 0 or stated is None:
+        return None
+    series = doc.series(anchor, mention)
+    if stated not in series or mention not in series:
+        return None
+    named_at = c.text.rfind(previous.name, c.sentence_start, anchor)
+    if named_at < 0 or len(listed_regions(doc, named_at, c.sentence_start)) != len(series):
+        return None
+    return OwnName(previous.name, named_at, True)
 
 
 def _share_of_open_count(c: Clause) -> OwnName | None:

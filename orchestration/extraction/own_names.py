@@ -18,6 +18,7 @@ from orchestration.extraction.lexicon import Lexicon
 from orchestration.extraction.quantities import RANK_UNIT, Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_JOINS,
     RESPECTIVELY,
     Document,
     is_name,
@@ -155,7 +156,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if directed and mention.unit_code in _CHANGE_UNITS and not words.startswith(_COMPARISON_STARTS):
         copula = True  # 'X下降11.4%': a change named by its direction as clearly as by 为
     words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
-    words = _without_regions(doc, words.rstrip("("))
+    words = _without_listed_regions(doc, _without_regions(doc, words.rstrip("(")))
     tied = words.endswith(_TIE)
     if mention.unit_code == RANK_UNIT and tied and not _without_tied_places(doc, words):
         # '吉安市和抚州市并列第五': places sharing a rank — no name to land, and the rank is
@@ -539,6 +540,19 @@ def _without_places_counted(words: str) -> str:
     rest = words[counted.end() :]
     noun = next((n for n in cues().scope_nouns if rest.startswith(n)), None)
     return rest[len(noun) :] if noun else words
+
+
+def _without_listed_regions(doc: Document, words: str) -> str:
+    """The words of a name without the rest of a list of places that opened them, the first
+    already stripped ('、柳州和桂林的污水集中收集率' → '污水集中收集率'): whose figures they are
+    (scope.py shares them out by 分别), not the name."""
+    rest, listed = words, False
+    while rest[:1] in LIST_JOINS and rest[:1]:
+        stripped = _without_regions(doc, rest[1:])
+        if stripped == rest[1:]:
+            return words
+        rest, listed = stripped, True
+    return rest.removeprefix("的") if listed else words
 
 
 def _without_regions(doc: Document, words: str) -> str:

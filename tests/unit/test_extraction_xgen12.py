@@ -153,3 +153,18 @@ def test_a_count_of_days_followed_by_its_grade_counts_that_grades_days() -> None
     ]
     listed = "4月份,宁德、莆田2市分别出现1天、2天轻度污染。"
     assert named_facts(listed, province="350000", year=2020) == []
+
+
+def test_places_listed_before_an_open_name_share_its_figures_out() -> None:
+    """'A、B和C的X分别为…' with X no catalogue name: each number is X of its own place (the places
+    are no part of the name), as a catalogue name's would be; a place the reference does not know
+    leaves the list unmapped, and items the clause does not list are no places."""
+    text = "2022年,九江、景德镇和萍乡的城镇污水集中收集率分别为72.4%、68.9%和70.3%。"
+    facts = extract(text, province="360000", year=2022).facts
+    assert [(f.indicator_name_zh, f.value, f.region_code) for f in facts] == [
+        ("城镇污水集中收集率", 72.4, "360400"),
+        ("城镇污水集中收集率", 68.9, "360200"),
+        ("城镇污水集中收集率", 70.3, "360300"),
+    ]
+    unknown = "2022年,九江、景德镇和某新区的城镇污水集中收集率分别为72.4%、68.9%和70.3%。"
+    assert named_facts(unknown, province="360000", year=2022) == []
