@@ -168,3 +168,25 @@ def test_places_listed_before_an_open_name_share_its_figures_out() -> None:
     ]
     unknown = "2022年,九江、景德镇和某新区的城镇污水集中收集率分别为72.4%、68.9%和70.3%。"
     assert named_facts(unknown, province="360000", year=2022) == []
+
+
+def test_a_zone_class_named_by_its_digit_is_part_of_the_name() -> None:
+    """'1类功能区', '2类区', '4a类功能区': the digit of a noise zone's class is its name, no
+    number — each zone's figure keeps its own class in its name (they all read '类功能区…'
+    before, one name for different zones), and a zone's count after 其中 is that zone's, never
+    the count of all the points (it took noise_monitoring_points before)."""
+    text = (
+        "2023年,全市1类功能区昼间达标率为93.8%,2类功能区昼间达标率为96.0%,"
+        "4a类功能区夜间达标率为70.5%。"
+    )
+    assert named_facts(text, province="530000", year=2023) == [
+        ("~1类功能区昼间达标率", "actual", 93.8),
+        ("~2类功能区昼间达标率", "actual", 96.0),
+        ("~4a类功能区夜间达标率", "actual", 70.5),
+    ]
+    counted = "2023年,全市共有声环境监测点位88个,其中2类区31个、3类区24个。"
+    assert named_facts(counted, province="530000", year=2023) == [
+        ("noise_monitoring_points", "actual", 88.0),
+        ("~2类区", "actual", 31.0),
+        ("~3类区", "actual", 24.0),
+    ]
