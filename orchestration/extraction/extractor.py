@@ -60,6 +60,7 @@ from orchestration.extraction.own_names import (
     PART_OF,
     OwnName,
     coordinated_own_name,
+    fused_half_name,
     listed_own_name,
     own_name,
     part_of_whole,
@@ -183,6 +184,8 @@ def read_number(c: Clause) -> Reading:
         own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
         # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name
         own = part_of_whole(doc, mention, c.sentence_start, own) or own
+    if alias is None:  # '1类功能区昼夜间达标率分别为92.9%和89.4%': the day's, the night's
+        own = fused_half_name(doc, mention, c.sentence_start, own) or own
     if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
         return Reading(open_vocabulary(c, own), respective=given)
     if alias is None and kind == "target" and not doc.aliases_between(c.sentence_start,

@@ -503,6 +503,27 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
     return OwnName(items[series.index(mention)] + tail, clause_start, True)
 
 
+def fused_half_name(doc: Document, mention: Mention, sentence_start: int,
+                    own: OwnName | None) -> OwnName | None:  # fmt: skip
+    """'1类功能区昼夜间达标率分别为92.9%和89.4%': an open name fusing the day and the night
+    (maps/cues.yml grammar.fused_halves) before 分别 with two numbers names each number by its
+    own half (1类功能区昼间达标率, 1类功能区夜间达标率), never both by the fused name; None when
+    the name fuses no halves or the number is no such list's."""
+    if own is None or not own.is_open_vocabulary:
+        return None
+    for second, first in cues().grammar.fused_halves.items():
+        at = own.name.find(first + second)
+        anchor = doc.text.rfind(RESPECTIVELY, sentence_start, mention.start)
+        if at < 0 or anchor < 0:
+            continue
+        series = doc.series(anchor, mention)
+        if len(series) != 2 or mention not in series:
+            return OwnName(own.name, own.clause_start, False)
+        half = first if series.index(mention) == 0 else second
+        return OwnName(own.name[:at] + half + own.name[at + 2 :], own.clause_start, True)
+    return None
+
+
 def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
     """The name of a number's item of a list of classes (listed_item): the opening words + the
     item + the closing words (水质为良好级的监测点; of a share, …占比), clearly enough to land

@@ -190,3 +190,13 @@ def test_a_zone_class_named_by_its_digit_is_part_of_the_name() -> None:
         ("~2类区", "actual", 31.0),
         ("~3类区", "actual", 24.0),
     ]
+
+
+def test_an_open_name_fusing_day_and_night_names_each_number_by_its_half() -> None:
+    """'1类功能区昼夜间达标率分别为92.9%和89.4%': the day's figure and the night's, each under its
+    own half of the fused name — never both under '昼夜间…'."""
+    text = "2023年,3类功能区昼夜间达标率分别为97.5%和88.1%。"
+    assert named_facts(text, province="610000", year=2023) == [
+        ("~3类功能区昼间达标率", "actual", 97.5),
+        ("~3类功能区夜间达标率", "actual", 88.1),
+    ]
