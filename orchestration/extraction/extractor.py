@@ -3,7 +3,8 @@
 Rankings of places each with its figure in parentheses (ranked_lists.py) and tables written
 as lines of text (text_tables.py) are read whole first; the pass skips their numbers.
 For each number the reader builds a Clause (clause.py: its sentence, kind, the name it states
-for itself, and what was read before it) and decides, in this order:
+for itself, and what was read before it) and decides, in this order (an amount of a thing
+listed after a list opener, '…种类为废碱752.5万吨,…', is that thing's before anything else):
 1. a candidate indicator: the first of strategies.STRATEGIES that names one (the order and why
    it matters are written there); a count of places ('14个设区市') is no fact unless one of the
    strategies that bind a number to its own place names what the places do, or its clause says
@@ -74,6 +75,7 @@ from orchestration.extraction.reading import (
     LIST_GLUE,
     RESPECTIVELY,
     Document,
+    is_name,
 )
 from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places, listed_regions
 from orchestration.extraction.strategies import (
@@ -94,6 +96,12 @@ _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other count
 _TIMES = "次"  # the counter of a count of times
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
+# one item of a list of things each with its amount ('废碱752.5万吨,占…的21.7%;'), and the share
+_THING_SHARE = re.compile(r",占(?P<whole>[^,;:。()\d]{2,30}?)的?")
+_LISTED_THINGS = re.compile(
+    r"(?:[^,;:。、()\d]{2,12}?\d+(?:\.\d+)?[^,;:。、()\d]{1,4}(?:,占[^,;:。()\d]{2,30}?\d+(?:\.\d+)?%)?"
+    r"[;、,和])*(?:[^,;:。、()\d]{2,12}|[^,;:。、()\d]{2,12}?\d+(?:\.\d+)?[^,;:。、()\d]{1,4},占[^,;:。()\d]{2,30}?)"
+)
 _CLASS = r"(?P<cls>劣?(?:[一二三四五六]|[ivx]{1,3})类)"  # a class of water ('二类', 'iv类')
 _CLASS_ALONE = re.compile(_CLASS + "(?:为|占|是)")  # '二类为': a class named alone
 # '一类海水比例', '鄱阳湖Ⅰ类水质点位比例': a name with its class
@@ -121,6 +129,9 @@ def read_number(c: Clause) -> Reading:
     graded = days_of_a_grade(c)
     if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
         return Reading(open_vocabulary(c, graded))
+    things = _listed_things_each(c) if c.kind == "actual" else None
+    if things is not None:  # '…危险废物种类为废碱752.5万吨,占…的21.7%;…': each thing's, never
+        return Reading(open_vocabulary(c, things))  # the measure's whole named before the list
     if alias is None:
         share = share_of_a_grade(c)  # '轻度污染减少3.8个百分点': the grade's share of days
         if isinstance(share, OwnName):
@@ -387,6 +398,42 @@ def _extreme_places_each(c: Clause) -> OwnName | None:
     if found is None or not found["name"].endswith(tuple(cues().measure_heads)):
         return None
     return OwnName(found["name"], clause_start, True)
+
+
+def _listed_things_each(c: Clause) -> OwnName | None:
+    """'产生量较大危险废物种类为废碱752.5万吨,占重点调查工业企业工业危险废物产生量的21.7%;石棉废物
+    709.0万吨,占重点调查工业企业的20.5%;…': after an opener naming a measure (maps/cues.yml
+    `thing_list_openers`), each thing right before its amount is that thing's measure (废碱产生量),
+    and a share said right after an amount (',占B的N%') the thing's share of B (废碱占B比例) — when
+    every item before it in the sentence is such a thing with its amount (and share). Not a
+    place (its figure is the place's: _extreme_places_each), nor a name with a digit."""
+    doc, mention, text, previous = c.doc, c.mention, c.text, c.read.previous
+    sentence_end = doc.sentence(mention.start)[1]
+    # the items run across ';' to the full stop
+    run_start = max(text.rfind("。", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+    opened = [(m, p) for p in cues().thing_list_openers
+              for m in p.finditer(text, run_start, mention.start)]  # fmt: skip
+    if not opened or mention.unit_code is None:
+        return None
+    opening = max((m for m, _ in opened), key=lambda m: m.end())
+    head = next((h for h in cues().measure_heads if opening["measure"].endswith(h)), None)
+    if head is None or not _LISTED_THINGS.fullmatch(text, opening.end(), mention.start):
+        return None
+    share = _THING_SHARE.fullmatch(text, previous.end, mention.start) if previous else None
+    if mention.unit_code == "pct" and share is not None and previous.name.endswith(head):
+        thing = previous.name[: -len(head)]  # ',占重点调查工业企业的21.7%': the thing's share
+        return OwnName(f"{thing}占{share['whole']}比例", previous.end, True)
+    start = max(opening.end(), *(text.rfind(b, opening.end(), mention.start) + 1
+                                for b in ";、,和"))  # fmt: skip
+    thing = text[start : mention.start]
+    if (
+        mention.unit_code in ("pct", "count")
+        or not is_name(thing)
+        or any(s == start and e == mention.start for s, e, _ in doc.regions)
+        or mention.end > sentence_end
+    ):
+        return None
+    return OwnName(thing + head, start, True)
 
 
 def _occurrences(c: Clause) -> OwnName | None:

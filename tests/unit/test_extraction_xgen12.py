@@ -200,3 +200,19 @@ def test_an_open_name_fusing_day_and_night_names_each_number_by_its_half() -> No
         ("~3类功能区昼间达标率", "actual", 97.5),
         ("~3类功能区夜间达标率", "actual", 88.1),
     ]
+
+
+def test_things_each_with_its_amount_after_a_list_opener() -> None:
+    """'X产生量较大的行业为A 3.2亿吨,占…的35.2%;B 2.4亿吨,占…的26.1%': each amount is its
+    thing's measure (A产生量), each share right after it the thing's share — never the whole
+    named before the list (the first item took the solid waste's code before)."""
+    text = (
+        "2015年,一般工业固体废物产生量较大的行业为电力热力生产3.2亿吨,占全部调查企业产生量的"
+        "35.2%;黑色金属冶炼2.4亿吨,占全部调查企业的26.1%。"
+    )
+    assert named_facts(text, province="100000", year=2015) == [
+        ("~电力热力生产产生量", "actual", 3.2),
+        ("~电力热力生产占全部调查企业产生量比例", "actual", 35.2),
+        ("~黑色金属冶炼产生量", "actual", 2.4),
+        ("~黑色金属冶炼占全部调查企业比例", "actual", 26.1),
+    ]
