@@ -231,22 +231,33 @@ _PLACE_CLAUSE_OPENINGS = (",", ";", ":", "其中", "、")
 
 
 def tied_places(doc: Document, mention: Mention) -> list[str] | None:
-    """'吉安市和抚州市并列第五': the places joined right before 并列 and a rank, in order; None
-    when the rank is not shared so."""
-    text = doc.text
-    if mention.unit_code != RANK_UNIT or not text.startswith(TIED, mention.start):
+    """'吉安市和抚州市并列第五': the places joined right before 并列 and a rank, in order; in a
+    list of places in their order, the places joined by 和 right before '(并列第三名)' ('…宁德、莆田
+    和龙岩(并列第三名)': 莆田 and 龙岩, not 宁德 before the 、 of the order); None when the rank is
+    not shared so."""
+    text, pos, joins = doc.text, mention.start, LIST_JOINS
+    if mention.unit_code != RANK_UNIT:
         return None
-    codes, pos = [], mention.start
+    if not text.startswith(TIED, pos) and text.startswith(TIED, pos - 1):
+        pos -= 1  # '(并列第三名)': the rank read from 列
+    if not text.startswith(TIED, pos):
+        return None
+    if text[pos - 1 : pos] == "(":
+        pos, joins = pos - 1, _TIE_IN_ORDER_JOINS
+    codes = []
     for start, end, code in reversed(doc.regions):
         if end != pos:
             if end < pos:
                 break
             continue
         codes.insert(0, code)
-        if text[start - 1 : start] not in LIST_JOINS:
+        if text[start - 1 : start] not in joins:
             break
         pos = start - 1
     return codes if len(codes) >= 2 else None
+
+
+_TIE_IN_ORDER_JOINS = ("和", "与", "及")  # join tied places inside a list ordered by 、
 
 
 def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:

@@ -216,3 +216,18 @@ def test_things_each_with_its_amount_after_a_list_opener() -> None:
         ("~黑色金属冶炼产生量", "actual", 2.4),
         ("~黑色金属冶炼占全部调查企业比例", "actual", 26.1),
     ]
+
+
+def test_places_tied_in_parentheses_inside_an_ordered_list_share_the_rank() -> None:
+    """'…排名,依次为A、B、C和D(并列第三名)、E…': the places joined by 和 right before '(并列第N名)'
+    share that rank, each its own — not B, which the 、 of the order separates; the other places'
+    order states no rank."""
+    text = (
+        "2019年,全省11个设区市环境空气质量从优到差排名,依次为丽水、舟山、台州和温州(并列第三名)、"
+        "衢州。"
+    )
+    facts = extract(text, province="330000", year=2019).facts
+    assert [(f.indicator_code, f.kind, f.value, f.region_code) for f in facts] == [
+        ("composite_index", "rank", 3.0, "331000"),
+        ("composite_index", "rank", 3.0, "330300"),
+    ]
