@@ -181,6 +181,7 @@ class Cues:
     times_of_day: tuple[str, ...]
     done_to_markers: tuple[str, ...]
     measure_heads: list[str]
+    listed_thing_predicates: list[str]
     thing_list_openers: list[re.Pattern[str]]
     place_list_openers: list[str]
     subsets: list[Subset]
@@ -312,6 +313,7 @@ class Cues:
             times_of_day=tuple(_words(spec["times_of_day"])),
             done_to_markers=tuple(_words(spec["done_to_markers"])),
             measure_heads=_words(spec["measure_heads"]),
+            listed_thing_predicates=_words(spec["listed_thing_predicates"]),
             thing_list_openers=_patterns(spec["thing_list_openers"]),
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),

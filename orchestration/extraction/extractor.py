@@ -164,6 +164,7 @@ def read_number(c: Clause) -> Reading:
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
         own = _extreme_places_each(c) or own  # '废碱产生量较大的省份为山东490.5万吨和新疆…'
         own = _occurrences(c) or own  # '共发现68次赤潮': how often an event occurred
+        own = _named_things_counted(c) or own  # '淦水、柏临河等11条支流的11个断面水质有所好转'
     alias, own = guarded(c, alias, own)
     kind = c.kind
     if alias is not None:
@@ -434,6 +435,64 @@ def _listed_things_each(c: Clause) -> OwnName | None:
     ):
         return None
     return OwnName(thing + head, start, True)
+
+
+def _named_things_counted(c: Clause) -> OwnName | None:
+    """'淦水、柏临河、东荆河等11条支流的11个断面水质有所好转', '浰河、汉北河2条支流的2个断面水质有所
+    改善': things named in a list (closed by 等, or joined by 、) and counted right after it, their
+    count closing the list with the kind of thing (maps/cues.yml monitored_things) — and the
+    count of their sections after it — are open-vocabulary counts named by what the clause says
+    they did (`listed_thing_predicates`): 水质有所好转的支流, 水质有所好转的支流断面. Not places
+    (scope), nor a clause that says nothing of them."""
+    mention, text, doc = c.mention, c.text, c.doc
+    if mention.unit_code != "count" or c.kind != "actual" or doc.context.is_plan:
+        return None
+    thing = _thing_at(text, mention.end)
+    if thing is None:
+        return None
+    clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    lead = text[clause_start : mention.start]
+    counted = next((m for m in doc.mentions if m.unit_code == "count" and m.end < mention.start
+                    and _thing_at(text, m.end) is not None
+                    and text[m.end + len(_thing_at(text, m.end) or "") : mention.start]
+                    in ("", "的")), None)  # fmt: skip
+    if counted is not None:  # '…11条支流的11个断面': the sections of the things counted before
+        whole = _thing_at(text, counted.end) or ""
+        if not _names_listed(doc, text[clause_start : counted.start]):
+            return None
+        thing = whole + thing
+    elif not _names_listed(doc, lead):
+        return None
+    end = next((i for i in range(mention.end, len(text)) if text[i] in ",;。\n"), len(text))
+    said = text[mention.end + len(_thing_at(text, mention.end) or "") : end].removeprefix("的")
+    sections = next((m for m in doc.mentions if m.start == end - len(said)), None)
+    if sections is not None and _thing_at(text, sections.end) is not None:
+        # '…11条支流的11个断面水质有所好转': what the things' sections did
+        said = text[sections.end + len(_thing_at(text, sections.end) or "") : end]
+    if any(ch.isdigit() for ch in said) or not any(
+        w in said for w in cues().listed_thing_predicates
+    ):
+        return None
+    return OwnName(f"{said}的{thing}", clause_start, True)
+
+
+def _thing_at(text: str, pos: int) -> str | None:
+    """The monitored thing named at pos (a count's counter skipped), or None."""
+    after = text[pos : pos + MONITORED_THING_REACH]
+    qualifier = next((w for w in cues().monitored_thing_qualifiers if after.startswith(w)), "")
+    after = after.removeprefix(qualifier)
+    return next((w for w in cues().monitored_things if after.startswith(w)), None)
+
+
+def _names_listed(doc: Document, lead: str) -> bool:
+    """The words before a count close a list of named things: '…等', or names joined by 、
+    ('浰河、汉北河'); no place named among them ('荆门市长湖…': whose count would it be?)."""
+    if any(doc.text[s:e] in lead for s, e, _ in doc.regions):
+        return False
+    if lead.endswith(LIST_CLOSE):
+        return True
+    items = lead.split("、")
+    return len(items) >= 2 and all(is_name(i) for i in items)
 
 
 def _occurrences(c: Clause) -> OwnName | None:

@@ -231,3 +231,17 @@ def test_places_tied_in_parentheses_inside_an_ordered_list_share_the_rank() -> N
         ("composite_index", "rank", 3.0, "331000"),
         ("composite_index", "rank", 3.0, "330300"),
     ]
+
+
+def test_named_things_counted_after_their_list_by_what_they_did() -> None:
+    """'袁河、锦江、蜀水等9条支流的9个断面水质有所好转': things named in a list and counted right
+    after it (closed by 等, or joined by 、), and their sections, are counts named by what the
+    clause says they did; a list with a place in it ('南昌市青山湖…') or a clause saying nothing
+    of them states no such count."""
+    text = "2022年,赣江支流总体水质为优,袁河、锦江、蜀水等9条支流的9个断面水质有所好转。"
+    assert named_facts(text, province="360000", year=2022) == [
+        ("~水质有所好转的支流", "actual", 9.0),
+        ("~水质有所好转的支流断面", "actual", 9.0),
+    ]
+    placed = "2022年,南昌市青山湖、艾溪湖等3个湖库水质有所好转。"
+    assert named_facts(placed, province="360000", year=2022) == []
