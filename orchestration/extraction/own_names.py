@@ -40,6 +40,10 @@ _COUNTER_STARTS = cues().grammar.counter_starts
 _STATES = re.compile("|".join(map(re.escape, cues().grammar.count_statements)))
 
 
+# a name glossed in parentheses right before its count ('2类功能区(混合区)41个')
+_GLOSSED = re.compile(r"(?P<name>[^()]{2,12})\((?P<gloss>[^()\d]{1,12})\)")
+
+
 @dataclass(frozen=True)
 class OwnName:
     """The name a number states for itself in its clause ('综合利用量8.6亿吨')."""
@@ -157,6 +161,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         copula = True  # 'X下降11.4%': a change named by its direction as clearly as by 为
     words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     words = _without_listed_regions(doc, _without_regions(doc, words.rstrip("(")))
+    glossed = _GLOSSED.fullmatch(words)
+    if glossed is not None and mention.unit_code == "count" and text[mention.start - 1] == ")":
+        words = glossed["name"]  # '2类功能区(混合区)41个': a name and its gloss in parentheses
     tied = words.endswith(_TIE)
     if mention.unit_code == RANK_UNIT and tied and not _without_tied_places(doc, words):
         # '吉安市和抚州市并列第五': places sharing a rank — no name to land, and the rank is

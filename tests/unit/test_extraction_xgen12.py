@@ -245,3 +245,16 @@ def test_named_things_counted_after_their_list_by_what_they_did() -> None:
     ]
     placed = "2022年,南昌市青山湖、艾溪湖等3个湖库水质有所好转。"
     assert named_facts(placed, province="360000", year=2022) == []
+
+
+def test_a_part_glossed_in_parentheses_before_its_count_keeps_its_name() -> None:
+    """'其中1类功能区(居住区)20个、2类功能区(混合区)35个': a part's name glossed in parentheses
+    right before its count names the count (the gloss aside) — the first took the whole's
+    name before and the others stayed unclaimed."""
+    text = (
+        "2024年,全市功能区声环境监测点位共计60个,其中1类功能区(居住区)14个、2类功能区(混合区)25个。"
+    )
+    assert [name for name, _, _ in named_facts(text, province="520000", year=2024)][1:] == [
+        "~1类功能区",
+        "~2类功能区",
+    ]
