@@ -155,6 +155,7 @@ class Cues:
     borrowing_names: frozenset[str]
     borrowing_suffixes: list[str]
     regions_without_code: list[str]
+    top_places_patterns: list[re.Pattern[str]]
     national_scope_not_after: list[str]
     national_scope_not_before: list[str]
     forward_gap_blockers: list[str]
@@ -285,6 +286,7 @@ class Cues:
             borrowing_names=frozenset(_words(spec["borrowing_names"])),
             borrowing_suffixes=_words(spec["borrowing_suffixes"]),
             regions_without_code=_words(spec["regions_without_code"]),
+            top_places_patterns=_patterns(spec["top_places_patterns"]),
             national_scope_not_after=_words(spec["national_scope_not_after"]),
             national_scope_not_before=_words(spec["national_scope_not_before"]),
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),

@@ -151,6 +151,7 @@ def read_number(c: Clause) -> Reading:
             own = OwnName(previous.name, clause_start, True)
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
+        own = own or _share_of_open_amount(c)  # '…总量为18.2万吨,占全部发布城市产生总量的29.3%'
     if alias is None and own is None and c.kind == "actual":
         own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
         own = own or _open_series_item(c)  # '南宁、柳州和桂林的X分别为61.2%、55.0%…': each X
@@ -352,6 +353,29 @@ def _share_of_open_count(c: Clause) -> OwnName | None:
         return None  # '水质达到Ⅲ类及以上的有17个,占89.5%': a catalogued share, said otherwise
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(previous.name + "占比", clause_start, True)
+
+
+def _share_of_open_amount(c: Clause) -> OwnName | None:
+    """'前10位城市产生的医疗废物总量为18.2万吨,占全部发布城市产生总量的29.3%': a share said of its
+    whole (',占B的') right after an open-vocabulary amount is that amount's share of B, named
+    A占B比例."""
+    previous, mention = c.read.previous, c.mention
+    if (
+        mention.unit_code != "pct"
+        or previous is None
+        or previous.code
+        or not previous.name
+        or previous.kind != "actual"
+        or previous.end < c.sentence_start
+    ):
+        return None
+    stated = next((m for m in c.doc.mentions if m.end == previous.end), None)
+    if stated is None or stated.unit_code in (None, "pct", "pp", "count"):
+        return None
+    found = _THING_SHARE.fullmatch(c.text, previous.end, mention.start)
+    if found is None:
+        return None
+    return OwnName(f"{previous.name}占{found['whole']}比例", previous.end + 1, True)
 
 
 def _holds_alias(c: Clause, words: str) -> bool:

@@ -152,6 +152,8 @@ def region(doc: Document, alias_start: int, sentence_start: int,
                 if len(series) == len(places) and mention in series:
                     return places[series.index(mention)]
                 return LISTED
+    if mention is not None and _said_of_top_places(doc, sentence_start, mention.start):
+        return ""  # '前10位城市产生的医疗废物总量为18.2万吨': the ten places', no one region
     for word in cues().regions_without_code:
         found = text.rfind(word, sentence_start, alias_start)
         if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):
@@ -173,6 +175,17 @@ def region(doc: Document, alias_start: int, sentence_start: int,
         if mention.unit_code != RANK_UNIT and _after_region_without_code(doc, mention.start):
             return ""
     return doc.context.region_code or ""
+
+
+def _said_of_top_places(doc: Document, sentence_start: int, pos: int) -> bool:
+    """The sentence before pos speaks of the places ranked first as a group (maps/cues.yml
+    `top_places_patterns`: '前10位城市…'), naming no place after them."""
+    found = [m for p in cues().top_places_patterns
+             for m in p.finditer(doc.text, sentence_start, pos)]  # fmt: skip
+    if not found:
+        return False
+    after = max(m.end() for m in found)
+    return not any(after <= s and e <= pos for s, e, _ in doc.regions)
 
 
 def _after_region_without_code(doc: Document, pos: int) -> bool:

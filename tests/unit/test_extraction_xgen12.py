@@ -258,3 +258,15 @@ def test_a_part_glossed_in_parentheses_before_its_count_keeps_its_name() -> None
         "~1类功能区",
         "~2类功能区",
     ]
+
+
+def test_the_places_ranked_first_as_a_group_and_the_share_of_their_amount() -> None:
+    """'前10位城市产生的X总量为N万吨,占全部发布城市产生总量的M%': the places ranked first are a
+    group — their figure has no one region and their words open its name — and a share said of
+    its whole right after an open amount is that amount's share (A占B比例)."""
+    text = "2016年,前5位城市产生的工业危险废物总量为96.4万吨,占全部发布城市产生总量的21.8%。"
+    facts = extract(text, province="100000", year=2016).facts
+    assert [(f.indicator_name_zh, f.value, f.region_code) for f in facts] == [
+        ("前5位城市产生的工业危险废物总量", 96.4, ""),
+        ("前5位城市产生的工业危险废物总量占全部发布城市产生总量比例", 21.8, ""),
+    ]
