@@ -210,6 +210,7 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
     return not named and not _WHOLE_REGION.search(since)
 
 
+_SHARE_OF_PRIOR = re.compile(r",占[^,;:。()\d]{2,30}?的")  # ',占重点调查工业企业的': a share of it
 # what may stand between the places of an extreme statement and their figure ('…威海市,为16')
 _EXTREME_GLUE = re.compile(r"[,:]?(?:均为|都为|为|是|达|达到)?")
 
@@ -293,6 +294,14 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
         return None
     found_start = window_start + min(m.start() for m in found)
     pos = window_start + max(m.end() for m in found)
+    before = [m for m in doc.mentions if pos <= m.start and m.end <= mention.start]
+    prior = before[-1] if before else None
+    if prior is not None and _SHARE_OF_PRIOR.fullmatch(text, prior.end, mention.start):
+        # '…较大的省份为云南105.4万吨,占重点调查工业企业的38.2%': the share of the place's amount
+        own = next((code for start, end, code in doc.regions
+                    if end == prior.start and start >= pos), None)  # fmt: skip
+        if own is not None:
+            return [own] if own else []
     own = next((code for start, end, code in doc.regions
                 if end == mention.start - 1 and start >= pos), None)  # fmt: skip
     if own is not None and text[mention.start - 1] == "(":

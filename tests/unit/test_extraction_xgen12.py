@@ -270,3 +270,14 @@ def test_the_places_ranked_first_as_a_group_and_the_share_of_their_amount() -> N
         ("前5位城市产生的工业危险废物总量", 96.4, ""),
         ("前5位城市产生的工业危险废物总量占全部发布城市产生总量比例", 21.8, ""),
     ]
+
+
+def test_the_share_of_a_places_amount_said_after_it_is_that_places() -> None:
+    """'X产生量较大的省份为云南105.4万吨,占重点调查工业企业的38.2%': the share right after a place's
+    own amount is that place's share — not the country's, and not unmapped."""
+    text = "2012年,废铅蓄电池产生量较大的省份为江苏12.6万吨,占重点调查工业企业的41.5%。"
+    facts = extract(text, province="100000", year=2012).facts
+    assert [(f.indicator_name_zh, f.value, f.region_code) for f in facts] == [
+        ("废铅蓄电池产生量", 12.6, "320000"),
+        ("废铅蓄电池产生量占重点调查工业企业比例", 41.5, "320000"),
+    ]
