@@ -29,8 +29,9 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
 kinds.py, own_names.py, fitting.py, clause.py, strategies.py, grades.py, guards.py, subsets.py,
-subjects.py, scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml,
-the indicators in the catalogue (orchestration/registry/indicators/).
+subjects.py, scope.py, assembly.py, verbal.py, facts.py, ranked_lists.py, text_tables.py. The
+cue words are in maps/cues.yml, the indicators in the catalogue
+(orchestration/registry/indicators/).
 """
 
 from __future__ import annotations
