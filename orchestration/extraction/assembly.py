@@ -155,7 +155,11 @@ def partner(doc: Document, alias: Alias, mention: Mention, kind: str) -> Alias |
 def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
     """A clearly named figure no lexicon entry claims: no code, the stated name kept."""
     doc, mention, kind = c.doc, c.mention, c.kind
-    region_code = region(doc, mention.start, c.sentence_start, mention)
+    # the stated name where the text says it ('南宁、柳州和桂林的污水集中收集率分别为…': the places
+    # before it are whose figures 分别 shares out)
+    named_at = c.text.rfind(own.name, own.clause_start, mention.start) if own.name else -1
+    region_code = region(doc, named_at if named_at >= 0 else mention.start, c.sentence_start,
+                         mention)  # fmt: skip
     if region_code == LISTED:
         return unmapped(doc, mention, own.name)
     value = mention.value

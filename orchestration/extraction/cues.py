@@ -160,6 +160,7 @@ class Cues:
     borrowing_names: frozenset[str]
     borrowing_suffixes: list[str]
     regions_without_code: list[str]
+    top_places_patterns: list[re.Pattern[str]]
     national_scope_not_after: list[str]
     national_scope_not_before: list[str]
     forward_gap_blockers: list[str]
@@ -186,6 +187,8 @@ class Cues:
     times_of_day: tuple[str, ...]
     done_to_markers: tuple[str, ...]
     measure_heads: list[str]
+    listed_thing_predicates: list[str]
+    thing_list_openers: list[re.Pattern[str]]
     place_list_openers: list[str]
     subsets: list[Subset]
     grammar: Grammar
@@ -303,6 +306,7 @@ class Cues:
             borrowing_names=frozenset(_words(spec["borrowing_names"])),
             borrowing_suffixes=_words(spec["borrowing_suffixes"]),
             regions_without_code=_words(spec["regions_without_code"]),
+            top_places_patterns=_patterns(spec["top_places_patterns"]),
             national_scope_not_after=_words(spec["national_scope_not_after"]),
             national_scope_not_before=_words(spec["national_scope_not_before"]),
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),
@@ -331,6 +335,8 @@ class Cues:
             times_of_day=tuple(_words(spec["times_of_day"])),
             done_to_markers=tuple(_words(spec["done_to_markers"])),
             measure_heads=_words(spec["measure_heads"]),
+            listed_thing_predicates=_words(spec["listed_thing_predicates"]),
+            thing_list_openers=_patterns(spec["thing_list_openers"]),
             place_list_openers=_words(spec["place_list_openers"]),
             subsets=_subsets(spec["subsets"]),
             grammar=Grammar.of(spec["grammar"]),

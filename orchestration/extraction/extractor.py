@@ -3,7 +3,8 @@
 Rankings of places each with its figure in parentheses (ranked_lists.py) and tables written
 as lines of text (text_tables.py) are read whole first; the pass skips their numbers.
 For each number the reader builds a Clause (clause.py: its sentence, kind, the name it states
-for itself, and what was read before it) and decides, in this order:
+for itself, and what was read before it) and decides, in this order (an amount of a thing
+listed after a list opener, '…种类为废碱752.5万吨,…', is that thing's before anything else):
 1. a candidate indicator: the first of strategies.STRATEGIES that names one (the order and why
    it matters are written there); a count of places ('14个设区市') is no fact unless one of the
    strategies that bind a number to its own place names what the places do, or its clause says
@@ -30,8 +31,9 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
 kinds.py, own_names.py, fitting.py, clause.py, strategies.py, grades.py, guards.py, subsets.py,
-subjects.py, scope.py, assembly.py, verbal.py, facts.py. The cue words are in maps/cues.yml,
-the indicators in the catalogue (orchestration/registry/indicators/).
+subjects.py, scope.py, assembly.py, verbal.py, facts.py, ranked_lists.py, text_tables.py. The
+cue words are in maps/cues.yml, the indicators in the catalogue
+(orchestration/registry/indicators/).
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from orchestration.extraction.own_names import (
     PART_OF,
     OwnName,
     coordinated_own_name,
+    fused_half_name,
     listed_own_name,
     own_name,
     part_of_whole,
@@ -73,10 +76,12 @@ from orchestration.extraction.reading import (
     CLAUSE_BREAKS_KEEPING_LISTS,
     LIST_CLOSE,
     LIST_GLUE,
+    RESPECTIVELY,
     Document,
+    is_name,
     restore_separators,
 )
-from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places
+from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places, listed_regions
 from orchestration.extraction.strategies import (
     BINDING,
     PLACE_ITEM,
@@ -95,6 +100,12 @@ _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other count
 _TIMES = "次"  # the counter of a count of times
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
+# one item of a list of things each with its amount ('废碱752.5万吨,占…的21.7%;'), and the share
+_THING_SHARE = re.compile(r",占(?P<whole>[^,;:。()\d]{2,30}?)的?")
+_LISTED_THINGS = re.compile(
+    r"(?:[^,;:。、()\d]{2,12}?\d+(?:\.\d+)?[^,;:。、()\d]{1,4}(?:,占[^,;:。()\d]{2,30}?\d+(?:\.\d+)?%)?"
+    r"[;、,和])*(?:[^,;:。、()\d]{2,12}|[^,;:。、()\d]{2,12}?\d+(?:\.\d+)?[^,;:。、()\d]{1,4},占[^,;:。()\d]{2,30}?)"
+)
 _CLASS = r"(?P<cls>劣?(?:[一二三四五六]|[ivx]{1,3})类)"  # a class of water ('二类', 'iv类')
 _CLASS_ALONE = re.compile(_CLASS + "(?:为|占|是)")  # '二类为': a class named alone
 # '一类海水比例', '鄱阳湖Ⅰ类水质点位比例': a name with its class
@@ -122,6 +133,9 @@ def read_number(c: Clause) -> Reading:
     graded = days_of_a_grade(c)
     if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
         return Reading(open_vocabulary(c, graded))
+    things = _listed_things_each(c) if c.kind == "actual" else None
+    if things is not None:  # '…危险废物种类为废碱752.5万吨,占…的21.7%;…': each thing's, never
+        return Reading(open_vocabulary(c, things))  # the measure's whole named before the list
     if alias is None:
         share = share_of_a_grade(c)  # '轻度污染减少3.8个百分点': the grade's share of days
         if isinstance(share, OwnName):
@@ -145,8 +159,10 @@ def read_number(c: Clause) -> Reading:
         own = _departure_of_previous(c, own) or own  # '…673.8毫米,比常年偏多7%'
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
+        own = own or _share_of_open_amount(c)  # '…总量为18.2万吨,占全部发布城市产生总量的29.3%'
     if alias is None and own is None and c.kind == "actual":
         own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
+        own = own or _open_series_item(c)  # '南宁、柳州和桂林的X分别为61.2%、55.0%…': each X
     if alias is None and c.kind == "actual":
         elided = _elided_class(c)  # '一类海水比例为57.6%,二类为18.2%': 二类海水比例
         code = doc.lex.aliases.get(elided.name) if elided else None
@@ -157,6 +173,7 @@ def read_number(c: Clause) -> Reading:
         own = _monitored_things(c) or own  # '24个湖泊', '65个国控点': monitored things counted
         own = _extreme_places_each(c) or own  # '废碱产生量较大的省份为山东490.5万吨和新疆…'
         own = _occurrences(c) or own  # '共发现68次赤潮': how often an event occurred
+        own = _named_things_counted(c) or own  # '淦水、柏临河等11条支流的11个断面水质有所好转'
     alias, own = guarded(c, alias, own)
     kind = c.kind
     if alias is not None:
@@ -188,6 +205,8 @@ def read_number(c: Clause) -> Reading:
         own = listed_own_name(doc, mention, c.sentence_start) or own  # 'A、B和C的Y分别占…'
         # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name
         own = part_of_whole(doc, mention, c.sentence_start, own) or own
+    if alias is None:  # '1类功能区昼夜间达标率分别为92.9%和89.4%': the day's, the night's
+        own = fused_half_name(doc, mention, c.sentence_start, own) or own
     if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
         return Reading(open_vocabulary(c, own), respective=given)
     if alias is None and kind == "target" and not doc.aliases_between(c.sentence_start,
@@ -295,6 +314,27 @@ def _elided_class(c: Clause) -> OwnName | None:
     return OwnName(named["head"] + alone["cls"] + named["tail"], clause_start, True)
 
 
+def _open_series_item(c: Clause) -> OwnName | None:
+    """'南宁、柳州和桂林的污水集中收集率分别为61.2%、55.0%和58.3%': a number of a list 分别 shares
+    out, right after an open-vocabulary figure of the same list, is that figure's name again —
+    only when places are listed right before the name, one for each number (scope.py gives each
+    its place); never for items the clause does not list ('各类功能区夜间达标率分别为…')."""
+    previous, mention, doc = c.read.previous, c.mention, c.doc
+    if previous is None or previous.code or not previous.name or previous.kind != c.kind:
+        return None
+    anchor = c.text.rfind(RESPECTIVELY, c.sentence_start, mention.start)
+    stated = next((m for m in doc.mentions if m.end == previous.end), None)
+    if anchor < 0 or stated is None:
+        return None
+    series = doc.series(anchor, mention)
+    if stated not in series or mention not in series:
+        return None
+    named_at = c.text.rfind(previous.name, c.sentence_start, anchor)
+    if named_at < 0 or len(listed_regions(doc, named_at, c.sentence_start)) != len(series):
+        return None
+    return OwnName(previous.name, named_at, True)
+
+
 def _share_of_open_count(c: Clause) -> OwnName | None:
     """'中度富营养的1个,占1.4%': a share right after an open-vocabulary count (the words of
     cues `share_after_count` between them) is that count's share, named after it (…占比),
@@ -337,6 +377,29 @@ def _departure_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
     if c.text[previous.end : own.clause_start].strip(",") or own.clause_start > mention.start:
         return None
     return OwnName(previous.name + own.name, own.clause_start, True)
+
+
+def _share_of_open_amount(c: Clause) -> OwnName | None:
+    """'前10位城市产生的医疗废物总量为18.2万吨,占全部发布城市产生总量的29.3%': a share said of its
+    whole (',占B的') right after an open-vocabulary amount is that amount's share of B, named
+    A占B比例."""
+    previous, mention = c.read.previous, c.mention
+    if (
+        mention.unit_code != "pct"
+        or previous is None
+        or previous.code
+        or not previous.name
+        or previous.kind != "actual"
+        or previous.end < c.sentence_start
+    ):
+        return None
+    stated = next((m for m in c.doc.mentions if m.end == previous.end), None)
+    if stated is None or stated.unit_code in (None, "pct", "pp", "count"):
+        return None
+    found = _THING_SHARE.fullmatch(c.text, previous.end, mention.start)
+    if found is None:
+        return None
+    return OwnName(f"{previous.name}占{found['whole']}比例", previous.end + 1, True)
 
 
 def _holds_alias(c: Clause, words: str) -> bool:
@@ -384,6 +447,100 @@ def _extreme_places_each(c: Clause) -> OwnName | None:
     if found is None or not found["name"].endswith(tuple(cues().measure_heads)):
         return None
     return OwnName(found["name"], clause_start, True)
+
+
+def _listed_things_each(c: Clause) -> OwnName | None:
+    """'产生量较大危险废物种类为废碱752.5万吨,占重点调查工业企业工业危险废物产生量的21.7%;石棉废物
+    709.0万吨,占重点调查工业企业的20.5%;…': after an opener naming a measure (maps/cues.yml
+    `thing_list_openers`), each thing right before its amount is that thing's measure (废碱产生量),
+    and a share said right after an amount (',占B的N%') the thing's share of B (废碱占B比例) — when
+    every item before it in the sentence is such a thing with its amount (and share). Not a
+    place (its figure is the place's: _extreme_places_each), nor a name with a digit."""
+    doc, mention, text, previous = c.doc, c.mention, c.text, c.read.previous
+    sentence_end = doc.sentence(mention.start)[1]
+    # the items run across ';' to the full stop
+    run_start = max(text.rfind("。", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+    opened = [(m, p) for p in cues().thing_list_openers
+              for m in p.finditer(text, run_start, mention.start)]  # fmt: skip
+    if not opened or mention.unit_code is None:
+        return None
+    opening = max((m for m, _ in opened), key=lambda m: m.end())
+    head = next((h for h in cues().measure_heads if opening["measure"].endswith(h)), None)
+    if head is None or not _LISTED_THINGS.fullmatch(text, opening.end(), mention.start):
+        return None
+    share = _THING_SHARE.fullmatch(text, previous.end, mention.start) if previous else None
+    if mention.unit_code == "pct" and share is not None and previous.name.endswith(head):
+        thing = previous.name[: -len(head)]  # ',占重点调查工业企业的21.7%': the thing's share
+        return OwnName(f"{thing}占{share['whole']}比例", previous.end, True)
+    start = max(opening.end(), *(text.rfind(b, opening.end(), mention.start) + 1
+                                for b in ";、,和"))  # fmt: skip
+    thing = text[start : mention.start]
+    if (
+        mention.unit_code in ("pct", "count")
+        or not is_name(thing)
+        or any(s == start and e == mention.start for s, e, _ in doc.regions)
+        or mention.end > sentence_end
+    ):
+        return None
+    return OwnName(thing + head, start, True)
+
+
+def _named_things_counted(c: Clause) -> OwnName | None:
+    """'淦水、柏临河、东荆河等11条支流的11个断面水质有所好转', '浰河、汉北河2条支流的2个断面水质有所
+    改善': things named in a list (closed by 等, or joined by 、) and counted right after it, their
+    count closing the list with the kind of thing (maps/cues.yml monitored_things) — and the
+    count of their sections after it — are open-vocabulary counts named by what the clause says
+    they did (`listed_thing_predicates`): 水质有所好转的支流, 水质有所好转的支流断面. Not places
+    (scope), nor a clause that says nothing of them."""
+    mention, text, doc = c.mention, c.text, c.doc
+    if mention.unit_code != "count" or c.kind != "actual" or doc.context.is_plan:
+        return None
+    thing = _thing_at(text, mention.end)
+    if thing is None:
+        return None
+    clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    lead = text[clause_start : mention.start]
+    counted = next((m for m in doc.mentions if m.unit_code == "count" and m.end < mention.start
+                    and _thing_at(text, m.end) is not None
+                    and text[m.end + len(_thing_at(text, m.end) or "") : mention.start]
+                    in ("", "的")), None)  # fmt: skip
+    if counted is not None:  # '…11条支流的11个断面': the sections of the things counted before
+        whole = _thing_at(text, counted.end) or ""
+        if not _names_listed(doc, text[clause_start : counted.start]):
+            return None
+        thing = whole + thing
+    elif not _names_listed(doc, lead):
+        return None
+    end = next((i for i in range(mention.end, len(text)) if text[i] in ",;。\n"), len(text))
+    said = text[mention.end + len(_thing_at(text, mention.end) or "") : end].removeprefix("的")
+    sections = next((m for m in doc.mentions if m.start == end - len(said)), None)
+    if sections is not None and _thing_at(text, sections.end) is not None:
+        # '…11条支流的11个断面水质有所好转': what the things' sections did
+        said = text[sections.end + len(_thing_at(text, sections.end) or "") : end]
+    if any(ch.isdigit() for ch in said) or not any(
+        w in said for w in cues().listed_thing_predicates
+    ):
+        return None
+    return OwnName(f"{said}的{thing}", clause_start, True)
+
+
+def _thing_at(text: str, pos: int) -> str | None:
+    """The monitored thing named at pos (a count's counter skipped), or None."""
+    after = text[pos : pos + MONITORED_THING_REACH]
+    qualifier = next((w for w in cues().monitored_thing_qualifiers if after.startswith(w)), "")
+    after = after.removeprefix(qualifier)
+    return next((w for w in cues().monitored_things if after.startswith(w)), None)
+
+
+def _names_listed(doc: Document, lead: str) -> bool:
+    """The words before a count close a list of named things: '…等', or names joined by 、
+    ('浰河、汉北河'); no place named among them ('荆门市长湖…': whose count would it be?)."""
+    if any(doc.text[s:e] in lead for s, e, _ in doc.regions):
+        return False
+    if lead.endswith(LIST_CLOSE):
+        return True
+    items = lead.split("、")
+    return len(items) >= 2 and all(is_name(i) for i in items)
 
 
 def _occurrences(c: Clause) -> OwnName | None:

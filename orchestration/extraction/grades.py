@@ -13,10 +13,13 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.own_names import OwnName
-from orchestration.extraction.reading import CLAUSE_BREAKS, CLAUSE_BREAKS_KEEPING_LISTS
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS,
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    RESPECTIVELY,
+)
 
 DAY_UNIT = "day"  # the unit of a count of days
-_ITEM_JOIN = "、"  # closes a list item
 
 
 def _grade_alone(c: Clause) -> tuple[str, int] | None:
@@ -34,34 +37,34 @@ def _grade_alone(c: Clause) -> tuple[str, int] | None:
                       if words.endswith(w)), words)  # fmt: skip
     copula = next((w for w in the_cues.copulas if words.endswith(w)), "")
     grade = words.removesuffix(copula)
-    if grade in the_cues.day_grades:
-        return grade, start
-    return _grade_after(c, words)
+    return (grade, start) if grade in the_cues.day_grades else None
 
 
-def _grade_after(c: Clause, words: str) -> tuple[str, int] | None:
-    """'3天“优”,18天“良”,6天“轻度污染”' (folded without the quotation marks): a count of days
-    closed by a grade alone, whose own words before it name nothing (no other name, no digit)
-    — the grade, and where the count starts."""
+def _grade_after(c: Clause) -> tuple[str, int] | None:
+    """The grade named right after a count of days, closing its clause ('3天优,18天良,6天轻度
+    污染' — the quotation marks folded away), and where the number's clause starts; None
+    otherwise, and for a count of a list 分别 shares out ('…4城市分别出现2天、1天轻度污染': whose
+    days each is, scope.py cannot yet say for places named before the grade's days)."""
     mention, text = c.mention, c.text
-    if c.kind != "actual" or mention.unit_code != DAY_UNIT or any(ch.isdigit() for ch in words):
+    if text.rfind(RESPECTIVELY, c.sentence_start, mention.start) >= 0:
         return None
-    if c.doc.aliases_between(mention.start - len(words), mention.start):
+    grade = max((g for g in cues().day_grades if text.startswith(g, mention.end)), key=len,
+                default="")  # fmt: skip
+    after = text[mention.end + len(grade) : mention.end + len(grade) + 1]
+    if not grade or (after and after not in CLAUSE_BREAKS + ")。"):
         return None
-    end = next((i for i in range(mention.end, len(text))
-                if text[i] in (*CLAUSE_BREAKS_KEEPING_LISTS, _ITEM_JOIN)), len(text))  # fmt: skip
-    grade = text[mention.end : end]
-    return (grade, mention.start) if grade in cues().day_grades else None
+    return grade, c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
 
 
 def days_of_a_grade(c: Clause) -> OwnName | None:
-    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
-    days named by an air-quality grade alone is that many days of the grade: an open-vocabulary
-    count named grade + its days (优天数, maps/cues.yml grade_suffixes), never the figure named
-    before it. None when the catalogue spells that name (严重污染天数: its code takes it)."""
+    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天', '3天优': a
+    count of days named by an air-quality grade alone (before it, or right after it) is that
+    many days of the grade: an open-vocabulary count named grade + its days (优天数, maps/cues.yml
+    grade_suffixes), never the figure named before it. None when the catalogue spells that name
+    (严重污染天数: its code takes it)."""
     if c.mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
         return None
-    found = _grade_alone(c)
+    found = _grade_alone(c) or _grade_after(c)
     if found is None:
         return None
     name = found[0] + cues().grade_suffixes[DAY_UNIT]

@@ -23,7 +23,7 @@ from orchestration.extraction.reading import (
     LIST_JOINS,
     plain,
 )
-from orchestration.extraction.scope import network
+from orchestration.extraction.scope import network, tied_places
 from orchestration.extraction.subjects import unknown_qualifier
 from orchestration.extraction.subsets import subset_alias
 
@@ -89,10 +89,12 @@ def partial_subject(c: Clause) -> bool:
 
 def ranks_a_listed_place(c: Clause) -> bool:
     """'…从优开始排名,依次为南平、宁德、莆田和龙岩(并列第三名)': a rank of places listed in
-    order, not of the region."""
+    order, not of the region — it is the tied places' (scope.tied_places), when they are
+    named."""
     return (
         c.mention.unit_code == "rank"
         and RANKED_IN_ORDER in c.text[c.sentence_start : c.mention.start]
+        and tied_places(c.doc, c.mention) is None
     )
 
 

@@ -19,6 +19,7 @@ from orchestration.extraction.lexicon import Lexicon
 from orchestration.extraction.quantities import RANK_UNIT, Mention
 from orchestration.extraction.reading import (
     CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_JOINS,
     RESPECTIVELY,
     Document,
     is_name,
@@ -38,6 +39,10 @@ _GROUP_ENDINGS = cues().grammar.group_endings  # '省会城市第6名': a group 
 _COUNTER_STARTS = cues().grammar.counter_starts
 # a copula after a count: the clause states, names nothing
 _STATES = re.compile("|".join(map(re.escape, cues().grammar.count_statements)))
+
+
+# a name glossed in parentheses right before its count ('2类功能区(混合区)41个')
+_GLOSSED = re.compile(r"(?P<name>[^()]{2,12})\((?P<gloss>[^()\d]{1,12})\)")
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if departure is not None and departure.start() > 0:
         copula = True  # '全省平均气温较常年偏低0.3℃': a departure from the normal, named
     words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
-    words = _without_regions(doc, words.rstrip("("))
+    words = _without_listed_regions(doc, _without_regions(doc, words.rstrip("(")))
+    glossed = _GLOSSED.fullmatch(words)
+    if glossed is not None and mention.unit_code == "count" and text[mention.start - 1] == ")":
+        words = glossed["name"]  # '2类功能区(混合区)41个': a name and its gloss in parentheses
     tied = words.endswith(_TIE)
     if mention.unit_code == RANK_UNIT and tied and not _without_tied_places(doc, words):
         # '吉安市和抚州市并列第五': places sharing a rank — no name to land, and the rank is
@@ -410,6 +418,10 @@ def listed_item(doc: Document, mention: Mention, sentence_start: int) -> ListedI
 _SHARED_TAIL_ITEM = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _COMPARED = re.compile(r"(?:与|较|比)(?:上年|去年)?相比$|同比$")  # '…减排量与上年相比分别…'
 VERB_LENGTH = 2  # the verb before the shared head ('减排' + '量', '处置' + '能力')
+# '…为A、B…和Z' closing a clause: the things a name in the next clause is shared out over
+_THINGS_SAID_BEFORE = re.compile(
+    rf"[^{_JOINS}\d,]*?(?:为|是|包括)(?P<items>[^{_JOINS}\d的,]{{1,8}}(?:[{_JOINS}][^{_JOINS}\d的,]{{1,8}})+)"
+)
 # 'A、B…和Z' + '的' or their count and kind ('8种无机污染物') + the name they share
 _SHARED_NAME_LIST = re.compile(
     rf"(?P<items>[^{_JOINS}\d的,]{{1,8}}(?:[{_JOINS}][^{_JOINS}\d的,]{{1,8}})+)"
@@ -458,7 +470,9 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
     before the first thing ('土壤镉、汞、铅') open every thing when the other things are all as
     long. When the things, their count and the numbers differ, the number keeps the list's name
     without landing (never the whole list as one name). None when no such list stands there,
-    or its things are places (whose figures scope.py shares out) or classes after 为."""
+    or its things are places (whose figures scope.py shares out) or classes after 为. The things
+    may also close the clause before, after what they are ('主要污染指标为化学需氧量、总磷、高锰酸盐
+    指数,断面超标率分别为…' → 总磷断面超标率)."""
     text = doc.text
     anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
     if anchor < 0:
@@ -474,6 +488,14 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
                 words = words.removeprefix(word) if words.startswith(word) else words[: -len(word)]
                 changed = True
     found = _SHARED_NAME_LIST.fullmatch(_without_regions(doc, words))
+    if found is None and clause_start > sentence_start and is_name(words):
+        # '主要污染指标为化学需氧量、总磷、高锰酸盐指数,断面超标率分别为…': the things closing the
+        # clause before, after what they are (为/是/包括)
+        before = doc.clause_start(clause_start - 1, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        found = _THINGS_SAID_BEFORE.fullmatch(text, before, clause_start - 1)
+        tail = words
+    elif found is not None:
+        tail = found["tail"]
     if found is None:
         return None
     items = re.split(f"[{_JOINS}]", found["items"])
@@ -481,13 +503,12 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
         return None  # '南宁、柳州和桂林的…': places
     if any(glue in items[0] for glue in ("为", "是")):
         return None  # '水质为优良级、良好级和较差级的监测点': classes (listed_item)
-    tail = found["tail"]
     series = doc.series(anchor, mention)
     lengths = {len(item) for item in items[1:]}
     if len(items[0]) > max(lengths) and len(lengths) == 1:  # '土壤镉、汞、铅': 土壤 opens each
         opening = items[0][: -max(lengths)]
         items = [items[0]] + [opening + item for item in items[1:]]
-    counted = int(found["count"]) if found["count"] else len(items)
+    counted = int(found["count"]) if found.groupdict().get("count") else len(items)
     if (
         mention not in series
         or len(series) != len(items)
@@ -497,6 +518,27 @@ def shared_name_item(doc: Document, mention: Mention, sentence_start: int) -> Ow
     ):
         return OwnName(found.group(), clause_start, False)
     return OwnName(items[series.index(mention)] + tail, clause_start, True)
+
+
+def fused_half_name(doc: Document, mention: Mention, sentence_start: int,
+                    own: OwnName | None) -> OwnName | None:  # fmt: skip
+    """'1类功能区昼夜间达标率分别为92.9%和89.4%': an open name fusing the day and the night
+    (maps/cues.yml grammar.fused_halves) before 分别 with two numbers names each number by its
+    own half (1类功能区昼间达标率, 1类功能区夜间达标率), never both by the fused name; None when
+    the name fuses no halves or the number is no such list's."""
+    if own is None or not own.is_open_vocabulary:
+        return None
+    for second, first in cues().grammar.fused_halves.items():
+        at = own.name.find(first + second)
+        anchor = doc.text.rfind(RESPECTIVELY, sentence_start, mention.start)
+        if at < 0 or anchor < 0:
+            continue
+        series = doc.series(anchor, mention)
+        if len(series) != 2 or mention not in series:
+            return OwnName(own.name, own.clause_start, False)
+        half = first if series.index(mention) == 0 else second
+        return OwnName(own.name[:at] + half + own.name[at + 2 :], own.clause_start, True)
+    return None
 
 
 def listed_own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | None:
@@ -565,6 +607,19 @@ def _without_places_counted(words: str) -> str:
     rest = words[counted.end() :]
     noun = next((n for n in cues().scope_nouns if rest.startswith(n)), None)
     return rest[len(noun) :] if noun else words
+
+
+def _without_listed_regions(doc: Document, words: str) -> str:
+    """The words of a name without the rest of a list of places that opened them, the first
+    already stripped ('、柳州和桂林的污水集中收集率' → '污水集中收集率'): whose figures they are
+    (scope.py shares them out by 分别), not the name."""
+    rest, listed = words, False
+    while rest[:1] in LIST_JOINS and rest[:1]:
+        stripped = _without_regions(doc, rest[1:])
+        if stripped == rest[1:]:
+            return words
+        rest, listed = stripped, True
+    return rest.removeprefix("的") if listed else words
 
 
 def _without_regions(doc: Document, words: str) -> str:

@@ -174,12 +174,18 @@ class Document:
 
 
 _ROMAN_CLASS = re.compile(r"(?<![a-z])[ivx]+(?=类)")
+_DIGIT_CLASS = re.compile(r"(?<![0-9.])[0-9][ab]?(?=类)")  # a noise zone's class: '4a类区'
+_TOP_PLACES = re.compile(r"前[0-9]+(?=位|名)")  # the places ranked first: '前10位城市'
 
 
 def is_name(words: str) -> bool:
-    """Words that can name a figure: one clause, no digit, no stray Latin letters (a mirror's
-    'SO 浓度' lost its subscript), two Chinese characters besides 类 ('Ⅲ类' is a class)."""
-    han = [c for c in words if "\u4e00" <= c <= "\u9fff" and c != "类"]
+    """Words that can name a figure: one clause, no digit but a class's ('2类区') or the count
+    of the places ranked first ('前10位城市'), no stray
+    Latin letters (a mirror's 'SO 浓度' lost its subscript), two Chinese characters besides 类
+    ('Ⅲ类' is a class)."""
+    classes = len(_DIGIT_CLASS.findall(words))
+    words = _TOP_PLACES.sub("前", _DIGIT_CLASS.sub("", words))
+    han = [c for c in words if "\u4e00" <= c <= "\u9fff" and c != "类"] + ["类"] * classes
     # a class in Roman numerals, folded to Latin ('Ⅳ类比例' → 'iv类比例'), is no stray letter
     latin = any(c.isascii() and c.isalpha() for c in _ROMAN_CLASS.sub("", words))
     return plain(words) and len(han) >= 2 and not latin

@@ -163,14 +163,19 @@ def region(doc: Document, alias_start: int, sentence_start: int,
         if alias_start < clause_start <= anchor:
             # '…综合指数…169个城市中,厦门、福州分别位列第7位、第8位': the clause's own places;
             # '…最低的3个城市依次是北京、廊坊和长治,分别为47、55和55': those closing the clause
-            # before, when 分别 opens the number's own
-            end = anchor if anchor > clause_start else clause_start - 1
+            # before, when 分别 opens the number's own, or only a name said before repeats
+            # there ('…其次是北京、广州和杭州,产生量分别为…')
+            head = text[clause_start:anchor]
+            repeated = len(head) >= 2 and head in text[alias_start:clause_start]
+            end = anchor if anchor > clause_start and not repeated else clause_start - 1
             places = listed_regions(doc, end, sentence_start if end < anchor else clause_start)
             if len(places) >= 2:
                 series = doc.series(anchor, mention)
                 if len(series) == len(places) and mention in series:
                     return places[series.index(mention)]
                 return LISTED
+    if mention is not None and _said_of_top_places(doc, sentence_start, mention.start):
+        return ""  # '前10位城市产生的医疗废物总量为18.2万吨': the ten places', no one region
     for word in cues().regions_without_code:
         found = text.rfind(word, sentence_start, alias_start)
         if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):
@@ -192,6 +197,17 @@ def region(doc: Document, alias_start: int, sentence_start: int,
         if mention.unit_code != RANK_UNIT and _after_region_without_code(doc, mention.start):
             return ""
     return doc.context.region_code or ""
+
+
+def _said_of_top_places(doc: Document, sentence_start: int, pos: int) -> bool:
+    """The sentence before pos speaks of the places ranked first as a group (maps/cues.yml
+    `top_places_patterns`: '前10位城市…'), naming no place after them."""
+    found = [m for p in cues().top_places_patterns
+             for m in p.finditer(doc.text, sentence_start, pos)]  # fmt: skip
+    if not found:
+        return False
+    after = max(m.end() for m in found)
+    return not any(after <= s and e <= pos for s, e, _ in doc.regions)
 
 
 def _after_region_without_code(doc: Document, pos: int) -> bool:
@@ -216,6 +232,7 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
     return not named and not _WHOLE_REGION.search(since)
 
 
+_SHARE_OF_PRIOR = re.compile(r",占[^,;:。()\d]{2,30}?的")  # ',占重点调查工业企业的': a share of it
 # what may stand between the places of an extreme statement and their figure ('…威海市,为16')
 _EXTREME_GLUE = re.compile(r"[,:]?(?:均为|都为|为|是|达|达到)?")
 
@@ -250,22 +267,33 @@ _PLACE_CLAUSE_OPENINGS = (",", ";", ":", "其中", "、")
 
 
 def tied_places(doc: Document, mention: Mention) -> list[str] | None:
-    """'吉安市和抚州市并列第五': the places joined right before 并列 and a rank, in order; None
-    when the rank is not shared so."""
-    text = doc.text
-    if mention.unit_code != RANK_UNIT or not text.startswith(TIED, mention.start):
+    """'吉安市和抚州市并列第五': the places joined right before 并列 and a rank, in order; in a
+    list of places in their order, the places joined by 和 right before '(并列第三名)' ('…宁德、莆田
+    和龙岩(并列第三名)': 莆田 and 龙岩, not 宁德 before the 、 of the order); None when the rank is
+    not shared so."""
+    text, pos, joins = doc.text, mention.start, LIST_JOINS
+    if mention.unit_code != RANK_UNIT:
         return None
-    codes, pos = [], mention.start
+    if not text.startswith(TIED, pos) and text.startswith(TIED, pos - 1):
+        pos -= 1  # '(并列第三名)': the rank read from 列
+    if not text.startswith(TIED, pos):
+        return None
+    if text[pos - 1 : pos] == "(":
+        pos, joins = pos - 1, _TIE_IN_ORDER_JOINS
+    codes = []
     for start, end, code in reversed(doc.regions):
         if end != pos:
             if end < pos:
                 break
             continue
         codes.insert(0, code)
-        if text[start - 1 : start] not in LIST_JOINS:
+        if text[start - 1 : start] not in joins:
             break
         pos = start - 1
     return codes if len(codes) >= 2 else None
+
+
+_TIE_IN_ORDER_JOINS = ("和", "与", "及")  # join tied places inside a list ordered by 、
 
 
 def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list[str] | None:
@@ -286,7 +314,16 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
     found = [m for p in cues().extreme_place_patterns for m in p.finditer(window)]
     if not found or RESPECTIVELY in window[max(m.end() for m in found) :]:
         return None
+    found_start = window_start + min(m.start() for m in found)
     pos = window_start + max(m.end() for m in found)
+    before = [m for m in doc.mentions if pos <= m.start and m.end <= mention.start]
+    prior = before[-1] if before else None
+    if prior is not None and _SHARE_OF_PRIOR.fullmatch(text, prior.end, mention.start):
+        # '…较大的省份为云南105.4万吨,占重点调查工业企业的38.2%': the share of the place's amount
+        own = next((code for start, end, code in doc.regions
+                    if end == prior.start and start >= pos), None)  # fmt: skip
+        if own is not None:
+            return [own] if own else []
     own = next((code for start, end, code in doc.regions
                 if end == mention.start - 1 and start >= pos), None)  # fmt: skip
     if own is not None and text[mention.start - 1] == "(":
@@ -303,9 +340,24 @@ def extreme_places(doc: Document, mention: Mention, sentence_start: int) -> list
             return []  # '…最好的城市是某新区和青岛市': a word the reference does not know
         codes.append(code)
         pos = end + (1 if text[end : end + 1] in LIST_JOINS else 0)
-    if not codes or not _EXTREME_GLUE.fullmatch(text[pos : mention.start]):
+    glue = _without_repeated_name(text[pos : mention.start], text[window_start:found_start])
+    if not codes or not _EXTREME_GLUE.fullmatch(glue):
         return []
     return codes
+
+
+def _without_repeated_name(glue: str, said: str) -> str:
+    """The words between places and their figure without a name said before them and
+    repeated there (',产生量为' after '医疗废物产生量最大的是上海市': ',为')."""
+    found = _REPEATED_NAME.fullmatch(glue)
+    if found is None or found["name"] not in said:
+        return glue
+    return found["glue"] + found["copula"]
+
+
+_REPEATED_NAME = re.compile(
+    r"(?P<glue>[,:]?)(?P<name>[^\d,;:。、()]{2,8}?)(?P<copula>均为|为|达|达到)"
+)
 
 
 LIST_ITEM_OPENERS = ("、", ",", ";")  # what opens an item of a list of places with figures

@@ -26,7 +26,7 @@ from orchestration.extraction.carried import (
     topic,
     topical,
 )
-from orchestration.extraction.clause import Clause
+from orchestration.extraction.clause import Clause, Previous
 from orchestration.extraction.cues import EXTREME_CHANGE_REACH, cues
 from orchestration.extraction.fitting import compatible
 from orchestration.extraction.own_names import BASE_YEAR, listed_item
@@ -364,6 +364,31 @@ def _last_item_only(c: Clause, alias: Alias) -> bool:
     return 0 <= anchor - alias.end <= RESPECTIVE_GAP and c.mention is not series[-1]
 
 
+def repeated_head(c: Clause) -> Alias | None:
+    """'医疗废物产生量最大的是上海市,产生量为3.5万吨,其次是北京、广州、成都和杭州,产生量分别为2.8万吨、
+    2.0万吨…': the tail of the nearest catalogue name said before in the sentence, repeated alone
+    after the places it is said of to name the number (or the numbers 分别 lists after it), is
+    that name again, however far back it stands (scope.py reads whose figure each is). Not
+    without places between the name and its repetition."""
+    text, mention, doc = c.text, c.mention, c.doc
+    found = _respective_series(c)
+    end = found[0] if found else mention.start
+    clause_start = doc.clause_start(end, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    words = text[clause_start:end]
+    for glue in cues().copulas:
+        words = words.removesuffix(glue)
+    named = doc.aliases_between(c.sentence_start, clause_start)
+    if len(words) < 2 or not named:
+        return None
+    alias = named[-1]
+    name = text[alias.start : alias.end]
+    if not name.endswith(words) or len(name) == len(words):
+        return None
+    if not any(alias.end <= s and e <= clause_start for s, e, _ in doc.regions):
+        return None
+    return alias if compatible(doc.lex.indicators[alias.code], mention, c.kind) else None
+
+
 def backward(c: Clause) -> Alias | None:
     """The nearest fitting name before the number in its sentence — but a number with a name
     of its own only takes one named inside its own clause: it never borrows from the clause
@@ -561,21 +586,39 @@ def continued(c: Clause) -> Alias | None:
 def other_extreme(c: Clause) -> Alias | None:
     """'…浓度最好的城市是青岛市,为16μg/m3;最差的城市是菏泽市,为26μg/m3': the places at the
     other end of a ranking, said right after a figure of the places at one end (both
-    `extreme_place_patterns`) with no name of their own, are ranked by the same indicator."""
+    `extreme_place_patterns`) with no name of their own, are ranked by the same indicator — also
+    when 分别 shares the figures out over the places closing the clause before."""
     previous, doc = c.read.previous, c.doc
+    listed = (
+        _respective_series(c) if extreme_places(doc, c.mention, c.sentence_start) is None else None
+    )
+    if previous is None and listed is not None and c.read.stated:
+        # '…;最高的3个城市依次是…': the count of the places in between states no figure
+        code, kind, end = c.read.stated[-1]
+        previous = Previous(end, kind, code, 1, "")
     if previous is None or not previous.code or previous.kind != c.kind:
         return None
     run_start = _semicolon_run_start(c)
     if previous.end < run_start or doc.aliases_between(c.sentence_start, c.mention.start):
         return None
-    if extreme_places(doc, c.mention, c.sentence_start) is None:
+    if listed is not None:
+        # '…;浓度最高的3个城市依次是安阳、濮阳和石家庄,分别为94、84和81': the places closing the
+        # clause before 分别, each its figure (scope.py shares them out)
+        clause_start = doc.clause_start(listed[0], c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        if clause_start != listed[0] or clause_start <= c.sentence_start:
+            return None
+        before = doc.clause_start(clause_start - 1, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+        if not any(p.search(c.text, before, clause_start) for p in cues().extreme_place_patterns):
+            return None
+    elif extreme_places(doc, c.mention, c.sentence_start) is None:
         return None
     earlier = c.text[run_start : previous.end]
     if not any(p.search(earlier) for p in cues().extreme_place_patterns):
         return None
     if not compatible(doc.lex.indicators[previous.code], c.mention, c.kind):
         return None
-    return Alias(c.mention.start, c.mention.start, previous.code)
+    at = c.sentence_start if listed is not None else c.mention.start  # before the places
+    return Alias(at, at, previous.code)
 
 
 def extreme_change(c: Clause) -> Alias | None:
@@ -606,7 +649,9 @@ def extreme_change(c: Clause) -> Alias | None:
 # sentence says of that number, so it comes before any name said elsewhere; a percentage right
 # after a count is that count's share whatever name stands before it; a name a coordinated list
 # gave this number, and the k-th name before 分别, come before the nearest name before the number,
-# which would give every number of a list the last name of the list; completing a name from the
+# which would give every number of a list the last name of the list; a name repeated by its head
+# after places (repeated_head) before the nearest name, whose window it may reach past; completing
+# a name from the
 # words before the number, and continuing the figure before, are last resorts. Only the first
 # four apply to a count of places ('14个设区市'): it is the scope of a statement unless one of
 # them names what the places do.
@@ -622,6 +667,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     respective_earlier,
     listed_share,
     place_list,
+    repeated_head,
     backward,
     split_name,
     sibling_class,

@@ -15,6 +15,7 @@ vocabulary) instead of borrowing the generic code. Pure functions of the Clause.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from orchestration.extraction.aliases import Alias
@@ -127,6 +128,10 @@ def _part_named(words: str, indicator: Indicator) -> str:
     return ""
 
 
+_CLASS_DIGITS = re.compile(r"[0-9]+[ab]?$")  # the digits of a class glued to its 类
+_CLASS_WORD = re.compile(r"[ab]?类")
+
+
 def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
     """Where the first word of text[start:end] that the rule does not know begins; -1 when none."""
     doc, text = c.doc, c.text
@@ -172,6 +177,8 @@ def first_unknown(c: Clause, start: int, end: int, indicator: Indicator) -> int:
         return -1
     while first > 0 and single[first - 1]:  # '中心城区', '省会城市': one word with the unknown
         first -= 1
+    if _CLASS_DIGITS.search(words, 0, first) and _CLASS_WORD.match(words, first):
+        first = _CLASS_DIGITS.search(words, 0, first).start()  # '1类功能区', '4a类区': the class
     return start + first
 
 
