@@ -108,6 +108,15 @@ _LISTED_THINGS = re.compile(
 )
 _CLASS = r"(?P<cls>劣?(?:[一二三四五六]|[ivx]{1,3})类)"  # a class of water ('二类', 'iv类')
 _CLASS_ALONE = re.compile(_CLASS + "(?:为|占|是)")  # '二类为': a class named alone
+# a class or a span of classes ('Ⅰ至Ⅲ类', 'iv~v类', '劣Ⅴ类'), and a list of them before the name
+# they share and 分别 ('Ⅰ至Ⅲ类、Ⅳ至Ⅴ类、劣Ⅴ类水质断面分别占64.5%、26.7%、8.8%')
+_CLASS_SPAN = r"劣?(?:[一二三四五六]|[ivx]{1,3})(?:(?:至|~|-)(?:[一二三四五六]|[ivx]{1,3}))?类"
+_CLASS_LIST = re.compile(
+    rf"(?P<items>{_CLASS_SPAN}(?:[、和及与]{_CLASS_SPAN})+)(?P<tail>[^、,;:。\d]+?)"
+    + RESPECTIVELY
+    + "(?:占|为|是)"
+)
+_SHARE_TAIL = "比例"  # closes the name of a class's share ('…水质断面' + '比例')
 # '一类海水比例', '鄱阳湖Ⅰ类水质点位比例': a name with its class
 _CLASS_NAMED = re.compile(
     r"(?P<head>[^\d,;:。、()]{0,8}?)" + _CLASS + r"(?P<tail>[^\d,;:。、()]{2,10})"
@@ -163,8 +172,11 @@ def read_number(c: Clause) -> Reading:
     if alias is None and own is None and c.kind == "actual":
         own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
         own = own or _open_series_item(c)  # '南宁、柳州和桂林的X分别为61.2%、55.0%…': each X
+    listed = _listed_class(c) if c.kind == "actual" else None
+    if listed is not None:  # 'Ⅰ至Ⅲ类、…和劣Ⅴ类水质断面分别占…': each class's, whatever was named
+        alias = None
     if alias is None and c.kind == "actual":
-        elided = _elided_class(c)  # '一类海水比例为57.6%,二类为18.2%': 二类海水比例
+        elided = listed or _elided_class(c)  # '一类海水比例为57.6%,二类为18.2%': 二类海水比例
         code = doc.lex.aliases.get(elided.name) if elided else None
         if code and compatible(doc.lex.indicators[code], mention, c.kind):
             alias = Alias(mention.start, mention.start, code)  # '…,劣四类为15.2%'
@@ -312,6 +324,29 @@ def _elided_class(c: Clause) -> OwnName | None:
     if alone is None or named is None or alone["cls"] == named["cls"]:
         return None
     return OwnName(named["head"] + alone["cls"] + named["tail"], clause_start, True)
+
+
+def _listed_class(c: Clause) -> OwnName | None:
+    """'Ⅰ至Ⅲ类、Ⅳ至Ⅴ类、劣Ⅴ类水质断面分别占64.5%、26.7%、8.8%': classes listed before the name
+    they share and 分别, one number each: each number is its class's, named class + the shared
+    name (+ 比例 for a share: Ⅳ至Ⅴ类水质断面比例) — None when the classes and numbers differ."""
+    doc, mention, text = c.doc, c.mention, c.text
+    anchor = text.rfind(RESPECTIVELY, c.sentence_start, mention.start)
+    if anchor < 0:
+        return None
+    clause_start = doc.clause_start(anchor, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    found = next((m for m in _CLASS_LIST.finditer(text, clause_start, mention.start)
+                  if m.start(0) + len(m.group(0)) - 1 >= anchor), None)  # fmt: skip
+    if found is None or found.end("tail") != anchor:
+        return None
+    items = [m.group(0) for m in re.finditer(_CLASS_SPAN, found["items"])]
+    series = doc.series(anchor, mention)
+    if mention not in series or len(series) != len(items):
+        return None
+    tail = found["tail"]
+    if mention.unit_code == "pct" and not tail.endswith(_SHARE_TAIL):
+        tail += _SHARE_TAIL
+    return OwnName(items[series.index(mention)] + tail, clause_start, True)
 
 
 def _open_series_item(c: Clause) -> OwnName | None:

@@ -195,3 +195,15 @@ def test_a_lost_separator_after_a_list_of_places_ends_the_sentence() -> None:
              for f in extract(text, "430000", 2021).facts]  # fmt: skip
     assert ("o3", "actual", 75.0, "430000") in facts
     assert ("o3", "change", 8.7, "430000") in facts
+
+
+def test_classes_listed_before_the_name_they_share_each_take_their_number() -> None:
+    """'Ⅰ~Ⅲ类、Ⅳ~Ⅴ类和劣Ⅴ类水质断面分别占…': each class (or span of classes) + the shared name
+    (+ 比例 for a share) names its number — the catalogue's code where that is a spelling, else
+    open vocabulary; never the last class's name for all, nor the list as one name."""
+    text = "2016年,全国Ⅰ~Ⅲ类、Ⅳ~Ⅴ类和劣Ⅴ类水质断面分别占67.8%、23.7%和8.6%。"
+    assert sorted(named_facts(text, province="100000", year=2016), key=lambda f: f[2]) == [
+        ("water_sections_worse_than_v_ratio", "actual", 8.6),
+        ("~iv-v类水质断面比例", "actual", 23.7),
+        ("water_sections_good_ratio", "actual", 67.8),
+    ]
