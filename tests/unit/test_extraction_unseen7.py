@@ -207,3 +207,12 @@ def test_classes_listed_before_the_name_they_share_each_take_their_number() -> N
         ("~iv-v类水质断面比例", "actual", 23.7),
         ("water_sections_good_ratio", "actual", 67.8),
     ]
+
+
+def test_a_city_network_word_is_no_unknown_place() -> None:
+    """'地表水市控及以上断面…': 市 opening 市控 (the city's own network) ends no place name, so the
+    figure is not voided as a place the reference does not know — it lands under its part."""
+    text = "2022年,地表水市控及以上断面水质优良比例同比上升2.4个百分点。"
+    assert named_facts(text, province="330200", year=2022) == [
+        ("~市控断面水质优良比例", "change", 2.4)
+    ]
