@@ -79,6 +79,7 @@ from orchestration.extraction.reading import (
     RESPECTIVELY,
     Document,
     is_name,
+    plain,
     restore_separators,
 )
 from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places, listed_regions
@@ -117,6 +118,7 @@ _CLASS_LIST = re.compile(
     + "(?:占|为|是)"
 )
 _SHARE_TAIL = "比例"  # closes the name of a class's share ('…水质断面' + '比例')
+INDEX_UNIT = "index"  # the unit of a composite or quality index
 # '一类海水比例', '鄱阳湖Ⅰ类水质点位比例': a name with its class
 _CLASS_NAMED = re.compile(
     r"(?P<head>[^\d,;:。、()]{0,8}?)" + _CLASS + r"(?P<tail>[^\d,;:。、()]{2,10})"
@@ -201,7 +203,10 @@ def read_number(c: Clause) -> Reading:
             kind = "actual"  # '万元国内生产总值能耗比2021年下降0.1%': the reduction is the value
     if mention.unit_code is None and (
         alias is None
-        or not unitless_ok(doc.lex.indicators[alias.code], c.text[alias.end : mention.start])
+        or not (
+            unitless_ok(doc.lex.indicators[alias.code], c.text[alias.end : mention.start])
+            or _change_of_an_index(c, alias, kind)
+        )
     ):
         return Reading(None, respective=given)
     if alias is None and kind == "actual":
@@ -324,6 +329,18 @@ def _elided_class(c: Clause) -> OwnName | None:
     if alone is None or named is None or alone["cls"] == named["cls"]:
         return None
     return OwnName(named["head"] + alone["cls"] + named["tail"], clause_start, True)
+
+
+def _change_of_an_index(c: Clause, alias: Alias, kind: str) -> bool:
+    """'综合指数为3.13,同比下降0.03': a change without a unit, right after its index's level in
+    the same sentence (only a comma and the change's words between), is in the index's unit."""
+    previous = c.read.previous
+    if kind != "change" or previous is None or previous.code != alias.code:
+        return False
+    if c.doc.lex.indicators[alias.code].unit_code != INDEX_UNIT:
+        return False
+    gap = c.text[previous.end : c.mention.start]
+    return previous.end >= c.sentence_start and gap.startswith(",") and plain(gap[1:])
 
 
 def _listed_class(c: Clause) -> OwnName | None:

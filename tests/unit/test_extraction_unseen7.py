@@ -216,3 +216,15 @@ def test_a_city_network_word_is_no_unknown_place() -> None:
     assert named_facts(text, province="330200", year=2022) == [
         ("~市控断面水质优良比例", "change", 2.4)
     ]
+
+
+def test_a_change_of_an_index_said_without_a_unit_is_in_the_indexs_unit() -> None:
+    """'综合指数为3.45,同比下降0.12': the change right after the index's level, without a unit,
+    is a change in index points."""
+    text = "2022年,全市环境空气质量综合指数为3.45,同比下降0.12。"
+    facts = [(f.indicator_code, f.kind, f.value, f.unit)
+             for f in extract(text, "330200", 2022).facts]  # fmt: skip
+    assert facts == [
+        ("composite_index", "actual", 3.45, "index"),
+        ("composite_index", "change", -0.12, "index"),
+    ]
