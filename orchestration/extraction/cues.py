@@ -215,6 +215,7 @@ class Cues:
     place_name_count_prefixes: tuple[str, ...]
     dimensionless_name_heads: tuple[str, ...]
     place_count_all_of_them: list[str]
+    place_count_rest_words: tuple[str, ...]
     part_openers: list[str]
     occurrence_verbs: list[str]
     count_verbs: frozenset[str]
@@ -363,6 +364,7 @@ class Cues:
             place_name_count_prefixes=tuple(_words(spec["place_name_count_prefixes"])),
             dimensionless_name_heads=tuple(_words(spec["dimensionless_name_heads"])),
             place_count_all_of_them=_words(spec["place_count_all_of_them"]),
+            place_count_rest_words=tuple(_words(spec["place_count_rest_words"])),
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
             count_verbs=frozenset(_words(spec["count_verbs"])),

@@ -256,8 +256,10 @@ def _places_doing(c: Clause) -> OwnName | None:
     if any(not counts_places(doc, m) for m in others):
         return None  # '4个城市的…排名进入国家前30位': the clause states another figure
     after = c.text[mention.end : clause_end]
-    if after.startswith(("中", "的")) or any(w in after for w in the_cues.place_count_all_of_them):
-        return None
+    rest = c.text[clause_start : mention.start].endswith(the_cues.place_count_rest_words)
+    all_of_them = any(w in after for w in the_cues.place_count_all_of_them) and not rest
+    if after.startswith(("中", "的")) or all_of_them:
+        return None  # '16市均未出现重污染天气': all of them (not '其余11个市州均有…': the rest)
     if c.text[mention.start - 1 : mention.start] == LIST_CLOSE:
         return None  # '兴安、灵川…等9个县(区)…': the count of the places listed, said of them
     if c.text[clause_start : mention.start].endswith(the_cues.place_name_count_prefixes):

@@ -235,3 +235,10 @@ def test_what_people_care_about_is_a_description_not_a_part() -> None:
     describes it; it names no part to abstain on (subject_patterns)."""
     text = "2021年,市民最关心的PM2.5年均浓度为25μg/m³。"
     assert named_facts(text, province="330200", year=2021) == [("pm2_5", "actual", 25.0)]
+
+
+def test_all_the_places_doing_something_is_no_count_but_the_rest_is() -> None:
+    """'12个城市浓度均有不同程度下降': a statement about all the places at once is no count of
+    places that did it; '其余9个市州均有不同程度的上升' — the rest — is."""
+    text = "2月,全省12个城市浓度均有不同程度下降。除长沙外,其余9个市州均有不同程度的上升。"
+    assert [v for _, _, v in named_facts(text, province="430000", year=2021)] == [9.0]
