@@ -143,6 +143,7 @@ class Cues:
     normal_departure: re.Pattern[str]
     normal_departure_signs: dict[str, int]
     durations_after_count: list[str]
+    days_after_count: list[str]
     not_a_value_before: list[str]
     not_a_value_before_patterns: list[re.Pattern[str]]
     prose_unit_exclusions: frozenset[str]
@@ -276,6 +277,7 @@ class Cues:
                 for w in ws
             },
             durations_after_count=_words(spec["durations_after_count"]),
+            days_after_count=_words(spec["days_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             not_a_value_before_patterns=_patterns(spec["not_a_value_before_patterns"]),
             prose_unit_exclusions=frozenset(match_key(w) for w in spec["prose_unit_exclusions"]),

@@ -73,6 +73,7 @@ _FROM_TO = re.compile(
 # the count that opens a name counting places ('两省', '3个城市': scope.names_places says which)
 _PLACE_COUNT = re.compile("(?:[0-9]+|[一二两三四五六七八九十]+)个?")
 _PERFECTIVE = "了"  # closes a verb of what was done ('完成了14个…')
+DAY_UNIT = "day"  # the unit of a count of days ('173个污染日')
 _RELATIVE_MARK = "的"  # joins what was done to the things it was done to
 _AMONG = "中,"  # closes the things counted that a list of their classes follows
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
@@ -202,6 +203,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
         share_of = _SHARE_NAME.format(whole=whole.group(1)) if whole is not None else ""
         return OwnName(words + share_of, clause_start, clear)
+    days = next((w for w in the_cues.days_after_count if text.startswith(w, mention.end)), "")
+    if not words and days and mention.unit_code == DAY_UNIT:
+        return OwnName(days, clause_start, True)  # '2015年173个污染日': the days named
     if words or mention.unit_code not in ("count", None):
         return None
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'

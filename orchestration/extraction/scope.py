@@ -107,16 +107,23 @@ _PART_OF_YEAR = "(?![0-9一二三四五六七八九十上下前后第春夏秋�
 
 
 _FIRST_MONTHS = re.compile(r"前([0-9]{1,2})个?月")  # the first months of the year
+_QUARTER = re.compile(r"第?([一二三四1-4])季度")  # a quarter of the year, by its months
+_QUARTERS = "一二三四1234"
 
 
 def _release_months(year: int, paragraph: str) -> str | None:
     """The months a paragraph of a part-year release is about ('1-12月,…' → the year,
-    '12月份,…' → that month), from the last months it names before the number; None: none."""
+    '12月份,…' → that month, '第一季度' → 1-3月), from the last months it names before the
+    number; None: none."""
     found = [m for p in cues().release_months_patterns for m in p.finditer(paragraph)]
     if not found:
         return None
     last = max(found, key=lambda m: m.end())
     months = _FIRST_MONTHS.sub(r"1-\1月", last.group(0))  # '前11月': 1-11月
+    quarter = _QUARTER.fullmatch(months)
+    if quarter is not None:  # '第一季度': 1-3月
+        q = _QUARTERS.index(quarter.group(1)) % 4 + 1
+        months = f"{3 * q - 2}-{3 * q}月"
     try:
         return parse_period(f"{year}年{months}").code
     except ValueError:

@@ -128,3 +128,26 @@ def test_a_gloss_in_parentheses_inside_a_name_does_not_break_it() -> None:
     assert named_facts(text, province="510000", year=2021) == [
         ("noise_regional_day_leq", "actual", 53.8)
     ]
+
+
+def test_days_counted_with_ge_are_days() -> None:
+    """'全年共有41个污染日', '出现6个“良”': days named after a count with 个 (a kind of day, or a
+    grade closing its clause) are a count of days, named so; a grade that goes on into another
+    word ('10个优秀案例') counts no days."""
+    text = "2019年,全市共有41个污染日。全年全市出现6个“良”。"
+    assert _facts(text, "420100", 2019) == [
+        ("~污染日", "actual", 41.0, "day", "2019", "420100"),
+        ("~良天数", "actual", 6.0, "day", "2019", "420100"),
+    ]
+    assert named_facts("2019年,全市评选出10个优秀案例。", province="420100", year=2019) == []
+
+
+def test_a_quarter_opening_a_paragraph_of_a_monthly_release_is_its_months() -> None:
+    """'综合第一季度看,…' in the March release: the paragraph's figures are of the quarter's three
+    months, not of March alone."""
+    text = "3月份,全市优良天数为24天。\n综合第一季度看,全市优良天数为71天。"
+    facts = extract(text, province="230100", year=2020, period_code="2020-03").facts
+    assert [(f.indicator_code, f.value, f.period) for f in facts] == [
+        ("good_days", 24.0, "2020-03"),
+        ("good_days", 71.0, "2020-01..2020-03"),
+    ]
