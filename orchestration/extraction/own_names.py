@@ -14,6 +14,7 @@ from functools import cache
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.cues import cues
+from orchestration.extraction.fitting import compatible
 from orchestration.extraction.lexicon import Lexicon
 from orchestration.extraction.quantities import RANK_UNIT, Mention
 from orchestration.extraction.reading import (
@@ -122,7 +123,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         # '劣五类水质断面1个': the count of what a share's name names
         return OwnName(text[named[0].start : named[0].end], clause_start, True)
     if named:
-        return None
+        return _measure_of_a_name(doc, named[-1], mention, clause_start)
     copula = False
     from_to = _FROM_TO.match(words) or _FROM.match(words)
     if from_to is not None:  # 'X由2003年的14.2万平方公里增加到16.9万平方公里': both are X's
@@ -218,6 +219,23 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         return OwnName(sections.group(), clause_start, True)
     name = _thing_after_count(doc, mention)
     return OwnName(name, clause_start, True) if name else None
+
+
+def _measure_of_a_name(doc: Document, alias: Alias, mention: Mention,
+                       clause_start: int) -> OwnName | None:  # fmt: skip
+    """'…集中式生活饮用水水源取水总量为11022.2万吨': an indicator's name followed, in the number's
+    clause, by words ending in a measure head (maps/cues.yml measure_heads) — a measure of what
+    the name names, in a unit the indicator cannot take — names the number by both (open
+    vocabulary); None otherwise (the name is the number's, or the words are no measure)."""
+    if mention.unit_code in (None, "pct", "pp", "count", RANK_UNIT) or alias.end >= mention.start:
+        return None
+    words = doc.text[alias.end : mention.start]
+    words = next((words.removesuffix(c) for c in cues().copulas if words.endswith(c)), words)
+    if not is_name(words) or not words.endswith(tuple(cues().measure_heads)):
+        return None
+    if compatible(doc.lex.indicators[alias.code], mention, "actual"):
+        return None
+    return OwnName(doc.text[alias.start : alias.end] + words, clause_start, True)
 
 
 def _thing_after_count(doc: Document, mention: Mention) -> str:

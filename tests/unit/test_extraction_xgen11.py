@@ -151,3 +151,15 @@ def test_a_quarter_opening_a_paragraph_of_a_monthly_release_is_its_months() -> N
         ("good_days", 24.0, "2020-03"),
         ("good_days", 71.0, "2020-01..2020-03"),
     ]
+
+
+def test_a_measure_said_after_an_indicators_name_is_that_things_measure() -> None:
+    """'…集中式饮用水水源地供水总量为8231.5万吨,达标水量8190.3万吨': words ending in a measure head
+    after an indicator's name (here the sources' count or rate), in a unit the indicator cannot
+    take, are a measure of what the name names — open vocabulary named by both, never the
+    indicator; 水量 heads a clear name."""
+    text = "2020年,全省地级城市集中式饮用水水源地供水总量为8231.5万吨,达标水量8190.3万吨。"
+    assert named_facts(text, province="430000", year=2020) == [
+        ("~集中式饮用水水源地供水总量", "actual", 8231.5),
+        ("~达标水量", "actual", 8190.3),
+    ]
