@@ -163,3 +163,17 @@ def test_a_measure_said_after_an_indicators_name_is_that_things_measure() -> Non
         ("~集中式饮用水水源地供水总量", "actual", 8231.5),
         ("~达标水量", "actual", 8190.3),
     ]
+
+
+def test_a_span_of_years_opened_by_its_first_year_gives_no_period() -> None:
+    """'从2018年起,我省用3年时间完成了…,1260家企业完成了…': the figures of a span of years opened
+    by its first year are said of the whole span — not of 2018, nor of the report year; a
+    sentence naming its own year keeps it."""
+    text = (
+        "从2018年起,我省用3年时间完成了重点行业企业用地调查,1260家企业完成了用地信息采集。"
+        "2021年,全省受污染耕地安全利用率达到93.5%。"
+    )
+    assert [(name, period) for name, _, _, _, period, _ in _facts(text, "450000", 2021)] == [
+        ("~企业完成了用地信息采集", ""),
+        ("polluted_farmland_safe_use_rate", "2021"),
+    ]
