@@ -90,6 +90,9 @@ _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other count
 _TIMES = "次"  # the counter of a count of times
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
+# the events listed before the last of a list of events with their counts ('出现2次A和')
+_EARLIER_EVENTS = re.compile(r"(?:\d+次[^,;:。()\n\d]{2,12}?[和及与、])+$")
+_EVENT_JOINS = ("和", "及", "与")  # join an event to the next of its list
 
 
 @dataclass(frozen=True)
@@ -345,13 +348,15 @@ def _extreme_places_each(c: Clause) -> OwnName | None:
 
 
 def _occurrences(c: Clause) -> OwnName | None:
-    """'管辖海域共发现68次赤潮', '全疆共出现2次区域性沙尘天气': a count of times right after a verb
-    of occurrence (maps/cues.yml occurrence_verbs) counts the event named after it, to the
-    clause's end: an open-vocabulary count (赤潮次数)."""
+    """'管辖海域共发现68次赤潮', '全疆共出现2次区域性沙尘天气和2次局地性沙尘天气': a count of
+    times right after a verb of occurrence (maps/cues.yml occurrence_verbs), or after the
+    events listed after one, counts the event named after it, to the clause's end (or to the
+    join before the next event): an open-vocabulary count (赤潮次数)."""
     mention, text = c.mention, c.text
     if mention.unit_code != "count" or text[mention.number_end : mention.end] != _TIMES:
         return None
-    before = text[c.doc.clause_start(mention.start, c.sentence_start) : mention.start]
+    listed = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    before = _EARLIER_EVENTS.sub("", text[listed : mention.start])  # '出现2次A和2次B'
     if not before.endswith(tuple(cues().occurrence_verbs)):
         return None
     event = _EVENT.match(text, mention.end)
@@ -361,7 +366,10 @@ def _occurrences(c: Clause) -> OwnName | None:
     ):
         return None  # an indicator counts it
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
-    return OwnName(event.group() + "次数", clause_start, True)
+    name = event.group()
+    if name.endswith(_EVENT_JOINS) and text[event.end() : event.end() + 1].isdigit():
+        name = name[:-1]  # '2次区域性沙尘天气和2次…': the join to the next event is no part
+    return OwnName(name + "次数", clause_start, True)
 
 
 @cache

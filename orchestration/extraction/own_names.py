@@ -64,6 +64,7 @@ _SHARE_OF_WHOLE = re.compile(r"占([^,;:。、()\d]{2,12})的$")
 _SHARE_NAME = "占{whole}比例"
 _ITEM_JOIN = "、"  # joins the items of a list of names
 _CHANGE_UNITS = ("pct", "pp")  # the units of a change said with its direction ('下降11.4%')
+_TIMES = "次"  # the counter of a count of times ('2次')
 # a figure said from its past value to its present one: 'X由2003年的14.2万平方公里' (the past) and
 # '…增加到16.9万平方公里' (the present) are both X's
 _FROM = re.compile(r"^(?P<name>.*?)由(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
@@ -156,6 +157,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
                 words, changed, directed = words[: -len(word)], True, True
     if directed and mention.unit_code in _CHANGE_UNITS and not words.startswith(_COMPARISON_STARTS):
         copula = True  # 'X下降11.4%': a change named by its direction as clearly as by 为
+    times = text[mention.number_end : mention.end] == _TIMES and mention.unit_code == "count"
+    if directed and times and is_name(words) and not words.startswith(_COMPARISON_STARTS):
+        # '区域性沙尘天气同比减少2次': a change of how often an event occurred, named by it
+        words, copula = words + _TIMES + "数", True
     departure = the_cues.normal_departure.search(words)
     if departure is not None and departure.start() > 0:
         copula = True  # '全省平均气温较常年偏低0.3℃': a departure from the normal, named

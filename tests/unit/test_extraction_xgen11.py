@@ -177,3 +177,15 @@ def test_a_span_of_years_opened_by_its_first_year_gives_no_period() -> None:
         ("~企业完成了用地信息采集", ""),
         ("polluted_farmland_safe_use_rate", "2021"),
     ]
+
+
+def test_weather_events_counted_in_a_list_and_their_changes() -> None:
+    """'共发生3次区域性大雾天气和5次局地性冰雹天气,区域性大雾天气同比增加1次': each event of a
+    list after a verb of occurrence is counted under its own name (not '…和'), and an event
+    named before a change of its count of times names that change."""
+    text = "2022年,全省共发生3次区域性大雾天气和5次局地性冰雹天气,区域性大雾天气同比增加1次。"
+    assert named_facts(text, province="520000", year=2022) == [
+        ("~区域性大雾天气次数", "actual", 3.0),
+        ("~局地性冰雹天气次数", "actual", 5.0),
+        ("~区域性大雾天气次数", "change", 1.0),
+    ]
