@@ -17,6 +17,7 @@ from orchestration.extraction.reading import CLAUSE_BREAKS, CLAUSE_BREAKS_KEEPIN
 
 DAY_UNIT = "day"  # the unit of a count of days
 _ITEM_JOIN = "、"  # closes a list item
+_COMPARING = ("比", "较", "多", "少")  # words that make a count after them a difference
 
 
 def _grade_alone(c: Clause) -> tuple[str, int] | None:
@@ -46,6 +47,8 @@ def _grade_after(c: Clause, words: str) -> tuple[str, int] | None:
     mention, text = c.mention, c.text
     if c.kind != "actual" or mention.unit_code != DAY_UNIT or any(ch.isdigit() for ch in words):
         return None
+    if any(word in words for word in _COMPARING):
+        return None  # '同比多了3个“优”': a change said in other words, no count of days
     if c.doc.aliases_between(mention.start - len(words), mention.start):
         return None
     end = next((i for i in range(mention.end, len(text))

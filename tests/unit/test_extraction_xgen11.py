@@ -140,6 +140,9 @@ def test_days_counted_with_ge_are_days() -> None:
         ("~良天数", "actual", 6.0, "day", "2019", "420100"),
     ]
     assert named_facts("2019年,全市评选出10个优秀案例。", province="420100", year=2019) == []
+    # a difference said with 多/少 is no count of days (nor a change this rule could sign)
+    more = "3月份,全市9天“优”,同比多了2个“优”。"
+    assert named_facts(more, province="420100", year=2019) == [("~优天数", "actual", 9.0)]
 
 
 def test_a_quarter_opening_a_paragraph_of_a_monthly_release_is_its_months() -> None:
