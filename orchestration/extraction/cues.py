@@ -157,6 +157,7 @@ class Cues:
     own_name_time_patterns: list[re.Pattern[str]]
     copulas: list[str]
     borrowing_names: frozenset[str]
+    bare_extremes: frozenset[str]
     borrowing_suffixes: list[str]
     regions_without_code: list[str]
     national_scope_not_after: list[str]
@@ -295,6 +296,7 @@ class Cues:
             own_name_time_patterns=_patterns(spec["own_name_time_patterns"]),
             copulas=_words(spec["copulas"]),
             borrowing_names=frozenset(_words(spec["borrowing_names"])),
+            bare_extremes=frozenset(_words(spec["bare_extremes"])),
             borrowing_suffixes=_words(spec["borrowing_suffixes"]),
             regions_without_code=_words(spec["regions_without_code"]),
             national_scope_not_after=_words(spec["national_scope_not_after"]),

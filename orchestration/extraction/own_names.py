@@ -174,6 +174,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
+    if words in the_cues.bare_extremes:
+        return OwnName(words, clause_start, False)  # '最高为45.2℃(丽水)': whose, of what?
     if CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)

@@ -192,3 +192,21 @@ def test_weather_events_counted_in_a_list_and_their_changes() -> None:
         ("~局地性冰雹天气次数", "actual", 5.0),
         ("~区域性大雾天气次数", "change", 1.0),
     ]
+
+
+def test_an_extreme_said_alone_names_nothing() -> None:
+    """'…日最高气温超过40℃,最高为43.8℃(衢州)': an extreme said alone does not say whose or of what
+    — the number lands under no name, never as the region's figure named '最高'."""
+    text = "2022年8月,全省共有41个县(市、区)日最高气温超过40℃,最高为43.8℃(衢州)。"
+    assert named_facts(text, province="330000", year=2022) == []
+
+
+def test_wind_speed_is_a_speed_and_a_departure_may_be_said_in_tenths() -> None:
+    """'年平均风速2.3米/秒' is a speed (m/s, a unit of the registry), never 2.3 metres; '较常年偏少
+    三成' is a departure of 30 %, signed by its direction."""
+    text = "2021年,全省年平均风速2.3米/秒。全省平均降水量612.8毫米,较常年偏少三成。"
+    assert _facts(text, "150000", 2021) == [
+        ("~年平均风速", "actual", 2.3, "m_per_s", "2021", "150000"),
+        ("~降水量", "actual", 612.8, "mm", "2021", "150000"),
+        ("~降水量较常年偏少", "actual", -30.0, "pct", "2021", "150000"),
+    ]
