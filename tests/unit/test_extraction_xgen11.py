@@ -210,3 +210,9 @@ def test_wind_speed_is_a_speed_and_a_departure_may_be_said_in_tenths() -> None:
         ("~降水量", "actual", 612.8, "mm", "2021", "150000"),
         ("~降水量较常年偏少", "actual", -30.0, "pct", "2021", "150000"),
     ]
+
+
+def test_the_days_the_air_met_the_standard_are_its_good_days() -> None:
+    """'全年空气达标天数为287天' (an older bulletin's words, 质量 left out): the good days."""
+    text = "2014年,全市全年空气达标天数为287天。"
+    assert named_facts(text, province="320500", year=2014) == [("good_days", "actual", 287.0)]
