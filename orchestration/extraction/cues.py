@@ -76,6 +76,7 @@ class Grammar:
     country_word: str
     ranked_in_order: str
     unitless_glue: tuple[str, ...]
+    conjunctions: tuple[str, ...]
 
     @classmethod
     def of(cls, spec: dict) -> Grammar:
@@ -94,6 +95,7 @@ class Grammar:
             country_word=match_key(spec["country_word"]),
             ranked_in_order=match_key(spec["ranked_in_order"]),
             unitless_glue=words("unitless_glue"),
+            conjunctions=words("conjunctions"),
         )
 
 

@@ -497,18 +497,31 @@ def split_name(c: Clause) -> Alias | None:
 
 
 def days_named(c: Clause) -> Alias | None:
-    """'重污染2天', '优良290天': a name right before a count of days that, with 天数, spells an
-    indicator of days (重污染天数) names it."""
+    """'重污染2天', '优良290天', '14个城市累计受沙尘天气影响762天', '但全年重度及以上污染天仍有6天':
+    a name right before a count of days that, with 天数 (or 数 after 天), spells an indicator of
+    days (重污染天数) names it — a scope word or a conjunction opening the name left out."""
     own, lex = c.own, c.doc.lex
     if own is None or c.mention.unit_code != _DAYS or c.kind != "actual":
         return None
-    code = lex.aliases.get(own.name + _DAY_COUNT)
+    name = _without_openers(own.name)
+    code = lex.aliases.get(name + _DAY_COUNT) or (
+        lex.aliases.get(name + _DAY_COUNT[-1]) if name.endswith(_DAY_COUNT[0]) else None
+    )
     start = c.mention.start - len(own.name)
     if code is None or not compatible(lex.indicators[code], c.mention, c.kind):
         return None
     if c.text[start : c.mention.start] != own.name:
         start = c.mention.start  # the name was said apart from the number
     return Alias(start, c.mention.start, code)
+
+
+def _without_openers(name: str) -> str:
+    """A name without the scope words and conjunctions that open it (maps/cues.yml
+    own_name_scope_words, grammar.conjunctions: '累计', '但全年')."""
+    openers = (*cues().own_name_scope_words, *cues().grammar.conjunctions)
+    while opener := next((w for w in openers if name.startswith(w) and name != w), ""):
+        name = name[len(opener) :]
+    return name
 
 
 def continued(c: Clause) -> Alias | None:

@@ -216,3 +216,14 @@ def test_the_days_the_air_met_the_standard_are_its_good_days() -> None:
     """'全年空气达标天数为287天' (an older bulletin's words, 质量 left out): the good days."""
     text = "2014年,全市全年空气达标天数为287天。"
     assert named_facts(text, province="320500", year=2014) == [("good_days", "actual", 287.0)]
+
+
+def test_days_named_before_their_count_past_a_scope_word_or_a_conjunction() -> None:
+    """'14个地级城市累计受沙尘天气影响531天', '但全年重度及以上污染天仍有4天': a name right before
+    a count of days spells its indicator with 天数 (or 数 after 天) once the scope word (累计) or
+    the conjunction (但) that opens it is left out."""
+    text = "2022年,全省14个地级城市累计受沙尘天气影响531天。但全年重度及以上污染天仍有4天。"
+    assert named_facts(text, province="620000", year=2022) == [
+        ("sand_dust_days", "actual", 531.0),
+        ("heavy_pollution_days", "actual", 4.0),
+    ]
