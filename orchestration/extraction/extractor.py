@@ -88,6 +88,7 @@ from orchestration.parsing.text import fold
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
 _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
 _TIMES = "次"  # the counter of a count of times
+_OPEN = "("  # opens a place's own figure in parentheses ('广东恩平(3182.9毫米)')
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 # the events listed before the last of a list of events with their counts ('出现2次A和')
@@ -329,13 +330,16 @@ def _monitored_things(c: Clause) -> OwnName | None:
 
 
 def _extreme_places_each(c: Clause) -> OwnName | None:
-    """'废碱产生量较大的省份为山东490.5万吨和新疆107.7万吨': the places of the highest or lowest
-    figure (maps/cues.yml `extreme_place_patterns`), each right before its own figure, after a
-    name ending in a measure head (`measure_heads`) that opens the clause: each figure is its
-    place's, an open-vocabulary fact under that name. Not a name with a digit or a time in it."""
+    """'废碱产生量较大的省份为山东490.5万吨和新疆107.7万吨', '年降水量最多的地方是广东恩平
+    (3182.9毫米)': the places of the highest or lowest figure (maps/cues.yml
+    `extreme_place_patterns`), each right before its own figure (or its figure in parentheses),
+    after a name ending in a measure head (`measure_heads`) that opens the clause: each figure
+    is its place's, an open-vocabulary fact under that name (without the 全国 of the ranking).
+    Not a name with a digit or a time in it."""
     doc, mention, text = c.doc, c.mention, c.text
-    place = next((s for s, e, _ in doc.regions
-                  if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
+    place = next((s for s, e, _ in doc.regions  # '…为山东490.5万吨', '…是广东恩平(3182.9毫米)'
+                  if e in (mention.start, mention.start - len(_OPEN)) and s >= c.sentence_start
+                  and text[e : mention.start] in ("", _OPEN)), None)  # fmt: skip
     if place is None:
         return None
     clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
@@ -344,7 +348,9 @@ def _extreme_places_each(c: Clause) -> OwnName | None:
                          text[clause_start:place])  # fmt: skip
     if found is None or not found["name"].endswith(tuple(cues().measure_heads)):
         return None
-    return OwnName(found["name"], clause_start, True)
+    name = found["name"]  # the place's own figure: no 全国 of the ranking ('全国年降水量最多的…')
+    scope = next((w for w in cues().grammar.whole_region_words if name.startswith(w)), "")
+    return OwnName(name.removeprefix(scope) or name, clause_start, True)
 
 
 def _occurrences(c: Clause) -> OwnName | None:

@@ -227,3 +227,15 @@ def test_days_named_before_their_count_past_a_scope_word_or_a_conjunction() -> N
         ("sand_dust_days", "actual", 531.0),
         ("heavy_pollution_days", "actual", 4.0),
     ]
+
+
+def test_the_place_of_an_extreme_named_with_its_province_holds_its_own_figure() -> None:
+    """'年降水量最多的地方是湖南桃源(1893.4毫米)': the place of the highest figure, named by its
+    province and its short name, holds its figure in parentheses — the county's (a short
+    county name found only after its province), never the country's; a place the region
+    reference does not know (a station) leaves its figure unmapped."""
+    text = (
+        "2023年,全国年降水量最多的地方是湖南桃源(1893.4毫米);"
+        "年降水量最少的地方是内蒙古额济纳旗拐子湖(12.5毫米)。"
+    )
+    assert _facts(text, "100000", 2023) == [("~年降水量", "actual", 1893.4, "mm", "2023", "430725")]
