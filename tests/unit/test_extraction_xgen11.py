@@ -239,3 +239,12 @@ def test_the_place_of_an_extreme_named_with_its_province_holds_its_own_figure() 
         "年降水量最少的地方是内蒙古额济纳旗拐子湖(12.5毫米)。"
     )
     assert _facts(text, "100000", 2023) == [("~年降水量", "actual", 1893.4, "mm", "2023", "430725")]
+
+
+def test_a_count_of_places_affected_is_how_many_places_were_affected() -> None:
+    """'…出现区域性暴雨过程,有126个县(市、区)受影响': a count of places said to be affected (or
+    struck: 受灾) is an open-vocabulary count of them, as '7市同比下降' is."""
+    text = "2021年7月,全省出现区域性暴雨过程,有126个县(市、区)受影响。"
+    assert named_facts(text, province="410000", year=2021) == [
+        ("~县(市、区)受影响", "actual", 126.0)
+    ]
