@@ -162,6 +162,7 @@ class Cues:
     bare_extremes: frozenset[str]
     borrowing_suffixes: list[str]
     regions_without_code: list[str]
+    groups_without_code: list[re.Pattern[str]]
     national_scope_not_after: list[str]
     national_scope_not_before: list[str]
     forward_gap_blockers: list[str]
@@ -301,6 +302,7 @@ class Cues:
             bare_extremes=frozenset(_words(spec["bare_extremes"])),
             borrowing_suffixes=_words(spec["borrowing_suffixes"]),
             regions_without_code=_words(spec["regions_without_code"]),
+            groups_without_code=_patterns(spec["groups_without_code_patterns"]),
             national_scope_not_after=_words(spec["national_scope_not_after"]),
             national_scope_not_before=_words(spec["national_scope_not_before"]),
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),

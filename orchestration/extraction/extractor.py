@@ -89,6 +89,7 @@ MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its cou
 _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
 _TIMES = "次"  # the counter of a count of times
 _OPEN = "("  # opens a place's own figure in parentheses ('广东恩平(3182.9毫米)')
+_SHARE_OF_A_WHOLE = re.compile(r",占([^,;:。、()\d]{2,16})的")  # ',占全部发布城市产生总量的'
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 # the events listed before the last of a list of events with their counts ('出现2次A和')
@@ -138,6 +139,8 @@ def read_number(c: Clause) -> Reading:
         own = _departure_of_previous(c, own) or own  # '…673.8毫米,比常年偏多7%'
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
+    if alias is None and own is None and c.kind == "actual":
+        own = _share_of_open_figure(c)  # '…总量为18.2万吨,占全部发布城市产生总量的29.3%'
     if alias is None and own is None and c.kind == "actual":
         own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
     if alias is None and (own is None or not own.is_open_vocabulary) and c.kind == "actual":
@@ -299,6 +302,25 @@ def _departure_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
     if c.text[previous.end : own.clause_start].strip(",") or own.clause_start > mention.start:
         return None
     return OwnName(previous.name + own.name, own.clause_start, True)
+
+
+def _share_of_open_figure(c: Clause) -> OwnName | None:
+    """'前10位城市产生的医疗废物总量为18.2万吨,占全部发布城市产生总量的29.3%': a share said of
+    its whole right after an open-vocabulary amount of its sentence is that amount's share of
+    the whole, named A占B比例 (as own_names names a share said with its name)."""
+    previous, mention = c.read.previous, c.mention
+    if mention.unit_code != "pct" or previous is None or previous.code or not previous.name:
+        return None
+    if previous.kind != "actual" or previous.end < c.sentence_start:
+        return None
+    stated = next((m for m in c.doc.mentions if m.end == previous.end), None)
+    if stated is None or stated.unit_code in ("pct", "pp", "count", None):
+        return None  # a share's or a count's share is said otherwise (_share_of_open_count)
+    whole = _SHARE_OF_A_WHOLE.fullmatch(c.text, previous.end, mention.start)
+    if whole is None:
+        return None
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    return OwnName(f"{previous.name}占{whole.group(1)}比例", clause_start, True)
 
 
 def _holds_alias(c: Clause, words: str) -> bool:

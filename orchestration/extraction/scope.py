@@ -182,6 +182,10 @@ def region(doc: Document, alias_start: int, sentence_start: int,
         found = text.rfind(word, sentence_start, alias_start)
         if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):
             return ""
+    for pattern in cues().groups_without_code:  # '前10位城市产生的…总量为18.2万吨'
+        found = [m.end() for m in pattern.finditer(text, sentence_start, alias_start)]
+        if found and no_break(text[found[-1] : alias_start]):
+            return ""
     for start, end, code in reversed(doc.regions):
         if end <= alias_start and start >= sentence_start:
             gap = doc.text[end:alias_start]
@@ -209,6 +213,9 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
     start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
     found = max(((text.rfind(w, start, pos), w) for w in cues().regions_without_code),
                 default=(-1, ""))  # fmt: skip
+    groups = [m for p in cues().groups_without_code for m in p.finditer(text, start, pos)]
+    if groups and groups[-1].start() > found[0]:  # '前10位城市…为18.2万吨,占…的29.3%'
+        found = (groups[-1].start(), groups[-1].group())
     if found[0] < 0:
         # '渤海近岸海域水质一般,…。一类海水比例为19.8%,…': a paragraph opened by the region
         # speaks of it in each of its sentences

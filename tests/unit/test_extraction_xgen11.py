@@ -248,3 +248,23 @@ def test_a_count_of_places_affected_is_how_many_places_were_affected() -> None:
     assert named_facts(text, province="410000", year=2021) == [
         ("~县(市、区)受影响", "actual", 126.0)
     ]
+
+
+def test_a_group_of_places_named_by_their_rank_has_no_region() -> None:
+    """'前5位城市产生的危险废物总量为63.7万吨': the places at the top of a ranking are a group
+    without a code — their figure lands under its name with no region, never the country's."""
+    text = "2016年,前5位城市产生的危险废物总量为63.7万吨。"
+    assert _facts(text, "100000", 2016) == [
+        ("~前5位城市产生的危险废物总量", "actual", 63.7, "kt10", "2016", "")
+    ]
+
+
+def test_a_share_of_its_whole_right_after_an_open_amount_is_that_amounts_share() -> None:
+    """'…产生量为84.2万吨,占全省工业固体废物产生总量的12.6%': a share said of its whole right after
+    an open-vocabulary amount is that amount's share of the whole (A占B比例), of the same
+    region as the amount."""
+    text = "2020年,全省赤泥产生量为84.2万吨,占全省工业固体废物产生总量的12.6%。"
+    assert _facts(text, "520000", 2020) == [
+        ("~赤泥产生量", "actual", 84.2, "kt10", "2020", "520000"),
+        ("~赤泥产生量占全省工业固体废物产生总量比例", "actual", 12.6, "pct", "2020", "520000"),
+    ]
