@@ -114,8 +114,10 @@ def read_number(c: Clause) -> Reading:
     doc, mention = c.doc, c.mention
     alias, strategy = first_candidate(c)
     graded = days_of_a_grade(c)
-    if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
+    if isinstance(graded, OwnName):  # '其中优33天、良159天': days of a grade, whatever was named
         return Reading(open_vocabulary(c, graded))
+    if graded is not None and alias is None:  # '只有1个“严重污染”': the catalogue's days
+        alias = graded
     if alias is None:
         share = share_of_a_grade(c)  # '轻度污染减少3.8个百分点': the grade's share of days
         if isinstance(share, OwnName):

@@ -57,20 +57,24 @@ def _grade_after(c: Clause, words: str) -> tuple[str, int] | None:
     return (grade, mention.start) if grade in cues().day_grades else None
 
 
-def days_of_a_grade(c: Clause) -> OwnName | None:
-    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天': a count of
-    days named by an air-quality grade alone is that many days of the grade: an open-vocabulary
-    count named grade + its days (优天数, maps/cues.yml grade_suffixes), never the figure named
-    before it. None when the catalogue spells that name (严重污染天数: its code takes it)."""
+def days_of_a_grade(c: Clause) -> Alias | OwnName | None:
+    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天', '1个“严重
+    污染”': a count of days named by an air-quality grade alone is that many days of the grade:
+    an open-vocabulary count named grade + its days (优天数, maps/cues.yml grade_suffixes), never
+    the figure named before it. Where the catalogue spells that name (严重污染天数), its code:
+    after the count ('1个“严重污染”'), as an Alias; before it, None (days_named names it)."""
     if c.mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
         return None
     found = _grade_alone(c)
     if found is None:
         return None
-    name = found[0] + cues().grade_suffixes[DAY_UNIT]
-    if name in c.doc.lex.aliases:
-        return None
-    return OwnName(name, found[1], True)
+    grade, start = found
+    name = grade + cues().grade_suffixes[DAY_UNIT]
+    code = c.doc.lex.aliases.get(name)
+    if code is not None:
+        after = c.text.startswith(grade, c.mention.end)
+        return Alias(c.mention.end, c.mention.end + len(grade), code) if after else None
+    return OwnName(name, start, True)
 
 
 def share_of_a_grade(c: Clause) -> Alias | OwnName | None:

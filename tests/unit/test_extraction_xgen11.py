@@ -268,3 +268,13 @@ def test_a_share_of_its_whole_right_after_an_open_amount_is_that_amounts_share()
         ("~赤泥产生量", "actual", 84.2, "kt10", "2020", "520000"),
         ("~赤泥产生量占全省工业固体废物产生总量比例", "actual", 12.6, "pct", "2020", "520000"),
     ]
+
+
+def test_days_closed_by_a_grade_the_catalogue_counts_take_its_code() -> None:
+    """'只有2个“严重污染”': days closed by a grade whose days the catalogue counts (严重污染天数)
+    are that indicator's, as '严重污染3天' is."""
+    text = "第一季度,全市出现6个“优”,只有2个“严重污染”。"
+    assert named_facts(text, province="230100", year=2015) == [
+        ("~优天数", "actual", 6.0),
+        ("severe_pollution_days", "actual", 2.0),
+    ]
