@@ -164,11 +164,11 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     departure = the_cues.normal_departure.search(words)
     if departure is not None and departure.start() > 0:
         copula = True  # '全省平均气温较常年偏低0.3℃': a departure from the normal, named
-    words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     group = next((m for p in the_cues.groups_without_code if (m := p.match(words))), None)
     if group is not None and is_name(words[group.end() :]):
         # '前10位城市产生的医疗废物总量为18.2万吨': a group of places, named with its figure
         return OwnName(words, clause_start, copula)
+    words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     words = _without_regions(doc, words.rstrip("("))
     tied = words.endswith(_TIE)
     if mention.unit_code == RANK_UNIT and tied and not _without_tied_places(doc, words):

@@ -278,3 +278,20 @@ def test_days_closed_by_a_grade_the_catalogue_counts_take_its_code() -> None:
         ("~优天数", "actual", 6.0),
         ("severe_pollution_days", "actual", 2.0),
     ]
+
+
+def test_months_named_by_their_numbers_and_groups_of_enterprises() -> None:
+    """'1-6月,全市PM2.5平均浓度为21微克/立方米' in a yearly bulletin: the first half's figure
+    (2022-01..2022-06), as '1月至6月' is; '排名前3位的区县…', '前5位企业的…': a group at the top
+    of a ranking (of districts, of enterprises) has no region — never the city's figure."""
+    text = (
+        "2022年,全市空气质量优良天数比例为98.4%。1-6月,全市PM2.5平均浓度为21微克/立方米。"
+        "排名前3位的区县优良天数比例均为100%。"
+    )
+    assert [
+        (name, period, region) for name, _, _, _, period, region in _facts(text, "350100", 2022)
+    ] == [
+        ("good_days_ratio", "2022", "350100"),
+        ("pm2_5", "2022-01..2022-06", "350100"),
+        ("~排名前3位的区县优良天数比例", "2022", ""),
+    ]
