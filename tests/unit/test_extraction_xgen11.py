@@ -295,3 +295,14 @@ def test_months_named_by_their_numbers_and_groups_of_enterprises() -> None:
         ("pm2_5", "2022-01..2022-06", "350100"),
         ("~排名前3位的区县优良天数比例", "2022", ""),
     ]
+
+
+def test_stations_of_an_atmospheric_network_counted_are_monitored_things() -> None:
+    """'全省23个酸雨监测点', '18个降尘监测点': a count right before the stations of a network
+    measuring the atmosphere (acid rain, dust fall) counts them (open vocabulary), as '65个国控点'
+    does."""
+    text = "2022年,全省共设23个酸雨监测点和18个降尘监测点。"
+    assert named_facts(text, province="620000", year=2022) == [
+        ("~酸雨监测点", "actual", 23.0),
+        ("~降尘监测点", "actual", 18.0),
+    ]
