@@ -144,6 +144,7 @@ class Cues:
     extreme_change_patterns: list[re.Pattern[str]]
     normal_departure: re.Pattern[str]
     normal_departure_signs: dict[str, int]
+    departure_indicators: dict[str, str]
     durations_after_count: list[str]
     days_after_count: list[str]
     not_a_value_before: list[str]
@@ -275,6 +276,7 @@ class Cues:
                     "|".join(w for ws in spec["normal_departures"].values() for w in ws),
                 )
             ),
+            departure_indicators={match_key(k): v for k, v in spec["departure_indicators"].items()},
             normal_departure_signs={
                 w: (1 if side == "up" else -1)
                 for side, ws in spec["normal_departures"].items()

@@ -35,7 +35,7 @@ the indicators in the catalogue (orchestration/registry/indicators/).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from orchestration.extraction.aliases import Alias
@@ -50,7 +50,7 @@ from orchestration.extraction.facts import (
     first_statements,
     without_bounds_of_exact,
 )
-from orchestration.extraction.fitting import unitless_ok
+from orchestration.extraction.fitting import compatible, unitless_ok
 from orchestration.extraction.grades import days_of_a_grade, share_of_a_grade
 from orchestration.extraction.guards import guarded, network_alias
 from orchestration.extraction.kinds import change_sign
@@ -89,6 +89,8 @@ MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its cou
 _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
 _TIMES = "次"  # the counter of a count of times
 _OPEN = "("  # opens a place's own figure in parentheses ('广东恩平(3182.9毫米)')
+_SAME_TIME = "同期"  # a departure from the normal of the same time of year: not of the year
+_PART_OF_YEAR = re.compile(r"[春夏秋冬]季|[0-9]月|上半年|下半年")  # a season or months named
 _SHARE_OF_A_WHOLE = re.compile(r",占([^,;:。、()\d]{2,16})的")  # ',占全部发布城市产生总量的'
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
@@ -137,8 +139,11 @@ def read_number(c: Clause) -> Reading:
             # 常年偏高0.5℃,较上年下降0.2℃' is the figure's change, not the departure's)
             clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
             own = OwnName(previous.name, clause_start, True)
-    if alias is None and c.kind == "actual":
-        own = _departure_of_previous(c, own) or own  # '…673.8毫米,比常年偏多7%'
+    departed = _departure_of_previous(c, own) if alias is None and c.kind == "actual" else None
+    if departed is not None:  # '…673.8毫米,比常年偏多7%': the departure of the figure before
+        own, alias = departed, _departure_indicator(c, departed)
+    elif alias is None and c.kind == "actual" and own is not None and own.copula:
+        alias = _departure_indicator(c, own)  # '全省平均气温较常年偏低0.2℃': named so
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
     if alias is None and own is None and c.kind == "actual":
@@ -177,7 +182,7 @@ def read_number(c: Clause) -> Reading:
         # '优良天数为332天,其中优130天,良202天': parts of the figure before, by name
         own = part_of_whole(doc, mention, c.sentence_start, own) or own
     if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
-        return Reading(open_vocabulary(c, own), respective=given)
+        return Reading(_of_departed(c, open_vocabulary(c, own), departed), respective=given)
     if alias is None and kind == "target" and not doc.aliases_between(c.sentence_start,
                                                                       mention.start):  # fmt: skip
         alias = carried_goal(c)
@@ -186,6 +191,7 @@ def read_number(c: Clause) -> Reading:
             own = own_name(doc, mention, c.sentence_start)
         return Reading(unmapped(doc, mention, own.name if own else ""), respective=given)
     record, extra = assemble(c, alias, kind)
+    record = _of_departed(c, record, departed)
     return Reading(record, tuple(extra), alias.code if kind == "target" else None, given)
 
 
@@ -325,6 +331,31 @@ def _share_of_open_figure(c: Clause) -> OwnName | None:
     return OwnName(f"{previous.name}占{whole.group(1)}比例", clause_start, True)
 
 
+def _of_departed(c: Clause, record: Fact | Unmapped, departed: OwnName | None,
+                 ) -> Fact | Unmapped:  # fmt: skip
+    """A departure of the figure before is of that figure's region ('南京市平均气温16.2℃,较常年
+    偏高0.5℃': 南京's, not the province's)."""
+    if departed is None or not isinstance(record, Fact) or c.read.previous is None:
+        return record
+    return replace(record, region_code=c.read.previous.region)
+
+
+def _departure_indicator(c: Clause, departed: OwnName) -> Alias | None:
+    """'全省年平均气温17.9℃,较常年偏低0.3℃', '全省平均气温较常年偏低0.2℃': the departure (of the
+    figure before, or named by its own words) of a whole year's figure that the
+    catalogue measures as a departure (maps/cues.yml departure_indicators) is that indicator —
+    not against the normal of the same time (同期), nor in a sentence naming a season or months."""
+    figure = next((f for f in cues().departure_indicators
+                   if departed.name.startswith(f) and cues().normal_departure.fullmatch(
+                       departed.name[len(f) :])), None)  # fmt: skip
+    if figure is None or _SAME_TIME in departed.name or _PART_OF_YEAR.search(c.before):
+        return None
+    code = cues().departure_indicators[figure]
+    if not compatible(c.doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)
+
+
 def _holds_alias(c: Clause, words: str) -> bool:
     """Whether any indicator's spelling stands in words."""
     return any(c.doc.lex.match_at(words, i) for i in range(len(words)))
@@ -456,7 +487,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             stated[paragraph_start] = (*stated.get(paragraph_start, ()), said)
             name = "" if record.indicator_code else record.indicator_name_zh
             sign = -1 if record.value < 0 else 1
-            previous = Previous(mention.end, record.kind, record.indicator_code, sign, name)
+            previous = Previous(mention.end, record.kind, record.indicator_code, sign, name,
+                                record.region_code)  # fmt: skip
         else:
             last_unmapped_end = mention.end
             previous = None

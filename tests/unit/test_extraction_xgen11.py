@@ -306,3 +306,23 @@ def test_stations_of_an_atmospheric_network_counted_are_monitored_things() -> No
         ("~酸雨监测点", "actual", 23.0),
         ("~降尘监测点", "actual", 18.0),
     ]
+
+
+def test_a_years_temperature_departure_is_the_catalogues_signed_and_of_its_place() -> None:
+    """'全省年平均气温17.9℃,较常年偏低0.3℃', '全省平均气温较常年偏低0.2℃': the departure of the
+    whole year's mean temperature is the catalogue's `mean_air_temperature_anomaly`, signed
+    (−0.3); a departure of a city's figure is the city's ('南京市平均气温16.2℃,较常年偏高0.5℃');
+    a season's departure, or one against the same time of year (同期), stays open."""
+    text = (
+        "2021年,全省年平均气温17.9℃,较常年偏低0.3℃。全省平均气温较常年偏低0.2℃。"
+        "南京市平均气温16.2℃,较常年偏高0.5℃。冬季全省平均气温4.1℃,较常年同期偏高0.9℃。"
+    )
+    assert [(n, v, r) for n, _, v, _, _, r in _facts(text, "320000", 2021)] == [
+        ("~年平均气温", 17.9, "320000"),
+        ("mean_air_temperature_anomaly", -0.3, "320000"),
+        ("mean_air_temperature_anomaly", -0.2, "320000"),
+        ("~平均气温", 16.2, "320100"),
+        ("mean_air_temperature_anomaly", 0.5, "320100"),
+        ("~冬季全省平均气温", 4.1, "320000"),
+        ("~冬季全省平均气温较常年同期偏高", 0.9, "320000"),
+    ]
