@@ -51,11 +51,12 @@ def unmapped(doc: Document, mention: Mention, name: str, reason: str = "") -> Un
 def build(doc: Document, mention: Mention, alias: Alias, indicator: Indicator,
           kind: str, baseline: int | None, period_code: str, region_code: str,
           sign: int = 1) -> Fact:  # fmt: skip
-    """The fact; `sign` is -1 for a change stated as a fall. Raises MeasureRefused when the
-    value does not fit the indicator (a unit of another dimension, a level beyond its range)."""
+    """The fact; `sign` is -1 for a change stated as a fall (or an actual stated as a departure
+    below the climate normal). Raises MeasureRefused when the value does not fit the indicator
+    (a unit of another dimension, a level beyond its range)."""
     unit = annual(mention.unit_code, indicator) or indicator.unit_code
     value = mention.value
-    if kind == "change" and sign == -1:
+    if kind in ("change", "actual") and sign == -1:
         value = -value
     canonical_unit, canonical = _canonical(value, unit, indicator, kind)
     first = min(alias.start, mention.start) if alias.end > alias.start else mention.start
@@ -104,6 +105,8 @@ def _assemble(c: Clause, alias: Alias, kind: str) -> tuple[Fact | Unmapped, list
     doc, mention, text = c.doc, c.mention, c.text
     indicator = doc.lex.indicators[alias.code]
     sign = change_sign(text, mention, c.read.previous, indicator) if kind == "change" else 1
+    if kind == "actual":  # '…较常年偏低0.3℃': a departure from the climate normal, signed
+        sign = departure_sign(text, mention)
     other = partner(doc, alias, mention, kind)
     first_named = min(alias.start, other.start) if other else alias.start
     region_code = region(doc, first_named, c.sentence_start, mention)  # 桂林市A和B均…: both

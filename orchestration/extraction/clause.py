@@ -29,6 +29,7 @@ class Previous:
     code: str  # '' for an open-vocabulary fact
     sign: int  # -1 when its value is negative (a fall), else +1
     name: str  # the stated name of an open-vocabulary fact, '' otherwise
+    region: str = ""  # its region code ('' for none)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ class Grammar:
     country_word: str
     ranked_in_order: str
     unitless_glue: tuple[str, ...]
+    conjunctions: tuple[str, ...]
 
     @classmethod
     def of(cls, spec: dict) -> Grammar:
@@ -94,6 +95,7 @@ class Grammar:
             country_word=match_key(spec["country_word"]),
             ranked_in_order=match_key(spec["ranked_in_order"]),
             unitless_glue=words("unitless_glue"),
+            conjunctions=words("conjunctions"),
         )
 
 
@@ -144,7 +146,9 @@ class Cues:
     extreme_change_patterns: list[re.Pattern[str]]
     normal_departure: re.Pattern[str]
     normal_departure_signs: dict[str, int]
+    departure_indicators: dict[str, str]
     durations_after_count: list[str]
+    days_after_count: list[str]
     not_a_value_before: list[str]
     not_a_value_before_patterns: list[re.Pattern[str]]
     prose_unit_exclusions: frozenset[str]
@@ -158,9 +162,10 @@ class Cues:
     own_name_time_patterns: list[re.Pattern[str]]
     copulas: list[str]
     borrowing_names: frozenset[str]
+    bare_extremes: frozenset[str]
     borrowing_suffixes: list[str]
     regions_without_code: list[str]
-    top_places_patterns: list[re.Pattern[str]]
+    groups_without_code: list[re.Pattern[str]]
     national_scope_not_after: list[str]
     national_scope_not_before: list[str]
     forward_gap_blockers: list[str]
@@ -282,12 +287,14 @@ class Cues:
                     "|".join(w for ws in spec["normal_departures"].values() for w in ws),
                 )
             ),
+            departure_indicators={match_key(k): v for k, v in spec["departure_indicators"].items()},
             normal_departure_signs={
                 w: (1 if side == "up" else -1)
                 for side, ws in spec["normal_departures"].items()
                 for w in ws
             },
             durations_after_count=_words(spec["durations_after_count"]),
+            days_after_count=_words(spec["days_after_count"]),
             not_a_value_before=_words(spec["not_a_value_before"]),
             not_a_value_before_patterns=_patterns(spec["not_a_value_before_patterns"]),
             prose_unit_exclusions=frozenset(match_key(w) for w in spec["prose_unit_exclusions"]),
@@ -305,9 +312,10 @@ class Cues:
             own_name_time_patterns=_patterns(spec["own_name_time_patterns"]),
             copulas=_words(spec["copulas"]),
             borrowing_names=frozenset(_words(spec["borrowing_names"])),
+            bare_extremes=frozenset(_words(spec["bare_extremes"])),
             borrowing_suffixes=_words(spec["borrowing_suffixes"]),
             regions_without_code=_words(spec["regions_without_code"]),
-            top_places_patterns=_patterns(spec["top_places_patterns"]),
+            groups_without_code=_patterns(spec["groups_without_code_patterns"]),
             national_scope_not_after=_words(spec["national_scope_not_after"]),
             national_scope_not_before=_words(spec["national_scope_not_before"]),
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),

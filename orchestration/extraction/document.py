@@ -2,7 +2,9 @@
 
 Used when the caller (the manifest, or `envwh extract --province/--year`) does not say. The
 title (the first lines) weighs most; a province named there wins over one named in passing. The
-plan and report words and the report-year pattern are in maps/document.yml.
+plan and report words and the report-year pattern are in maps/document.yml. The regions named
+in its text are found here too (find_regions: a province with one of its places' short names
+right after it, '广东恩平', is that place).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ DOCUMENT_WORDS_PATH = Path(__file__).resolve().parent / "maps" / "document.yml"
 TITLE_CHARS = 300  # the title and the lines under it: where a province named weighs most
 TITLE_HEAD_CHARS = 200  # where the plan and report words of the title are looked for
 TITLE_VOTE, PASSING_VOTE = 5, 1  # a province named in the title, or in passing
+SHORT_PLACE_LENGTHS = (2, 3)  # the lengths of a place's short name after its province
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,26 @@ def find_regions(
         resolution = regions().lookup(text[start:end], year, province)
         if resolution.ambiguous:
             found.append((start, end, ""))
+        elif resolution.region and resolution.region.level == "province":
+            found.append(_place_of_province(text, start, end, resolution.region.code, year))
         elif resolution.region and resolution.region.level != "country":
             found.append((start, end, resolution.region.code))
     return found
+
+
+def _place_of_province(text: str, start: int, end: int, province: str,
+                       year: int | None) -> tuple[int, int, str]:  # fmt: skip
+    """'广东恩平(3182.9毫米)', '湖南桃源,': a province named with the short name of one of its
+    places right after it (a county's short name, which prose alone does not find), that word
+    closed by no other character of a name — that place; else the province."""
+    for length in SHORT_PLACE_LENGTHS:
+        after = text[end + length : end + length + 1]
+        if not after or _HAN.match(after):
+            continue
+        place = regions().lookup(text[end : end + length], year, province)
+        if place.region and not place.ambiguous and place.region.code[:2] == province[:2]:
+            return start, end + length, place.region.code
+    return start, end, province
 
 
 def resolve_province(text: str) -> str:

@@ -39,7 +39,7 @@ cue words are in maps/cues.yml, the indicators in the catalogue
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from orchestration.extraction.aliases import Alias
@@ -99,6 +99,10 @@ from orchestration.parsing.text import fold
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
 _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
 _TIMES = "次"  # the counter of a count of times
+_OPEN = "("  # opens a place's own figure in parentheses ('广东恩平(3182.9毫米)')
+_SAME_TIME = "同期"  # a departure from the normal of the same time of year: not of the year
+_PART_OF_YEAR = re.compile(r"[春夏秋冬]季|[0-9]月|上半年|下半年")  # a season or months named
+_SHARE_OF_A_WHOLE = re.compile(r",占([^,;:。、()\d]{2,16})的")  # ',占全部发布城市产生总量的'
 _SHARES = ("pct", "pp")  # units of a share, whose generic names borrow the figure before
 _EVENT = re.compile(r"[^,;:。、()\n\d]{2,12}")  # an event named after its count of times
 # one item of a list of things each with its amount ('废碱752.5万吨,占…的21.7%;'), and the share
@@ -123,6 +127,9 @@ INDEX_UNIT = "index"  # the unit of a composite or quality index
 _CLASS_NAMED = re.compile(
     r"(?P<head>[^\d,;:。、()]{0,8}?)" + _CLASS + r"(?P<tail>[^\d,;:。、()]{2,10})"
 )
+# the events listed before the last of a list of events with their counts ('出现2次A和')
+_EARLIER_EVENTS = re.compile(r"(?:\d+次[^,;:。()\n\d]{2,12}?[和及与、])+$")
+_EVENT_JOINS = ("和", "及", "与")  # join an event to the next of its list
 
 
 @dataclass(frozen=True)
@@ -142,8 +149,10 @@ def read_number(c: Clause) -> Reading:
     doc, mention = c.doc, c.mention
     alias, strategy = first_candidate(c)
     graded = days_of_a_grade(c)
-    if graded is not None:  # '其中优33天、良159天': days of a grade, whatever was named before
+    if isinstance(graded, OwnName):  # '其中优33天、良159天': days of a grade, whatever was named
         return Reading(open_vocabulary(c, graded))
+    if graded is not None and alias is None:  # '只有1个“严重污染”': the catalogue's days
+        alias = graded
     things = _listed_things_each(c) if c.kind == "actual" else None
     if things is not None:  # '…危险废物种类为废碱752.5万吨,占…的21.7%;…': each thing's, never
         return Reading(open_vocabulary(c, things))  # the measure's whole named before the list
@@ -166,11 +175,14 @@ def read_number(c: Clause) -> Reading:
             # 常年偏高0.5℃,较上年下降0.2℃' is the figure's change, not the departure's)
             clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
             own = OwnName(previous.name, clause_start, True)
-    if alias is None and c.kind == "actual":
-        own = _departure_of_previous(c, own) or own  # '…673.8毫米,比常年偏多7%'
+    departed = _departure_of_previous(c, own) if alias is None and c.kind == "actual" else None
+    if departed is not None:  # '…673.8毫米,比常年偏多7%': the departure of the figure before
+        own, alias = departed, _departure_indicator(c, departed)
+    elif alias is None and c.kind == "actual" and own is not None and own.copula:
+        alias = _departure_indicator(c, own)  # '全省平均气温较常年偏低0.2℃': named so
     if alias is None and own is None and c.kind == "actual":
         own = _share_of_open_count(c)  # '中度富营养的1个,占1.4%': that count's share
-        own = own or _share_of_open_amount(c)  # '…总量为18.2万吨,占全部发布城市产生总量的29.3%'
+        own = own or _share_of_open_figure(c)  # '…总量为18.2万吨,占全部发布城市产生总量的29.3%'
     if alias is None and own is None and c.kind == "actual":
         own = _open_list_item(c)  # '喀什出现污染日数31天、和田24天': 和田's 污染日数
         own = own or _open_series_item(c)  # '南宁、柳州和桂林的X分别为61.2%、55.0%…': each X
@@ -225,7 +237,7 @@ def read_number(c: Clause) -> Reading:
     if alias is None:  # '1类功能区昼夜间达标率分别为92.9%和89.4%': the day's, the night's
         own = fused_half_name(doc, mention, c.sentence_start, own) or own
     if alias is None and own is not None and own.is_open_vocabulary and kind != "target":
-        return Reading(open_vocabulary(c, own), respective=given)
+        return Reading(_of_departed(c, open_vocabulary(c, own), departed), respective=given)
     if alias is None and kind == "target" and not doc.aliases_between(c.sentence_start,
                                                                       mention.start):  # fmt: skip
         alias = carried_goal(c)
@@ -234,6 +246,7 @@ def read_number(c: Clause) -> Reading:
             own = own_name(doc, mention, c.sentence_start)
         return Reading(unmapped(doc, mention, own.name if own else ""), respective=given)
     record, extra = assemble(c, alias, kind)
+    record = _of_departed(c, record, departed)
     return Reading(record, tuple(extra), alias.code if kind == "target" else None, given)
 
 
@@ -433,27 +446,48 @@ def _departure_of_previous(c: Clause, own: OwnName | None) -> OwnName | None:
     return OwnName(previous.name + own.name, own.clause_start, True)
 
 
-def _share_of_open_amount(c: Clause) -> OwnName | None:
-    """'前10位城市产生的医疗废物总量为18.2万吨,占全部发布城市产生总量的29.3%': a share said of its
-    whole (',占B的') right after an open-vocabulary amount is that amount's share of B, named
-    A占B比例."""
+def _share_of_open_figure(c: Clause) -> OwnName | None:
+    """'前10位城市产生的医疗废物总量为18.2万吨,占全部发布城市产生总量的29.3%': a share said of
+    its whole right after an open-vocabulary amount of its sentence is that amount's share of
+    the whole, named A占B比例 (as own_names names a share said with its name)."""
     previous, mention = c.read.previous, c.mention
-    if (
-        mention.unit_code != "pct"
-        or previous is None
-        or previous.code
-        or not previous.name
-        or previous.kind != "actual"
-        or previous.end < c.sentence_start
-    ):
+    if mention.unit_code != "pct" or previous is None or previous.code or not previous.name:
+        return None
+    if previous.kind != "actual" or previous.end < c.sentence_start:
         return None
     stated = next((m for m in c.doc.mentions if m.end == previous.end), None)
-    if stated is None or stated.unit_code in (None, "pct", "pp", "count"):
+    if stated is None or stated.unit_code in ("pct", "pp", "count", None):
+        return None  # a share's or a count's share is said otherwise (_share_of_open_count)
+    whole = _SHARE_OF_A_WHOLE.fullmatch(c.text, previous.end, mention.start)
+    if whole is None:
         return None
-    found = _THING_SHARE.fullmatch(c.text, previous.end, mention.start)
-    if found is None:
+    clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    return OwnName(f"{previous.name}占{whole.group(1)}比例", clause_start, True)
+
+
+def _of_departed(c: Clause, record: Fact | Unmapped, departed: OwnName | None,
+                 ) -> Fact | Unmapped:  # fmt: skip
+    """A departure of the figure before is of that figure's region ('南京市平均气温16.2℃,较常年
+    偏高0.5℃': 南京's, not the province's)."""
+    if departed is None or not isinstance(record, Fact) or c.read.previous is None:
+        return record
+    return replace(record, region_code=c.read.previous.region)
+
+
+def _departure_indicator(c: Clause, departed: OwnName) -> Alias | None:
+    """'全省年平均气温17.9℃,较常年偏低0.3℃', '全省平均气温较常年偏低0.2℃': the departure (of the
+    figure before, or named by its own words) of a whole year's figure that the
+    catalogue measures as a departure (maps/cues.yml departure_indicators) is that indicator —
+    not against the normal of the same time (同期), nor in a sentence naming a season or months."""
+    figure = next((f for f in cues().departure_indicators
+                   if departed.name.startswith(f) and cues().normal_departure.fullmatch(
+                       departed.name[len(f) :])), None)  # fmt: skip
+    if figure is None or _SAME_TIME in departed.name or _PART_OF_YEAR.search(c.before):
         return None
-    return OwnName(f"{previous.name}占{found['whole']}比例", previous.end + 1, True)
+    code = cues().departure_indicators[figure]
+    if not compatible(c.doc.lex.indicators[code], c.mention, c.kind):
+        return None
+    return Alias(c.mention.start, c.mention.start, code)
 
 
 def _holds_alias(c: Clause, words: str) -> bool:
@@ -485,13 +519,16 @@ def _monitored_things(c: Clause) -> OwnName | None:
 
 
 def _extreme_places_each(c: Clause) -> OwnName | None:
-    """'废碱产生量较大的省份为山东490.5万吨和新疆107.7万吨': the places of the highest or lowest
-    figure (maps/cues.yml `extreme_place_patterns`), each right before its own figure, after a
-    name ending in a measure head (`measure_heads`) that opens the clause: each figure is its
-    place's, an open-vocabulary fact under that name. Not a name with a digit or a time in it."""
+    """'废碱产生量较大的省份为山东490.5万吨和新疆107.7万吨', '年降水量最多的地方是广东恩平
+    (3182.9毫米)': the places of the highest or lowest figure (maps/cues.yml
+    `extreme_place_patterns`), each right before its own figure (or its figure in parentheses),
+    after a name ending in a measure head (`measure_heads`) that opens the clause: each figure
+    is its place's, an open-vocabulary fact under that name (without the 全国 of the ranking).
+    Not a name with a digit or a time in it."""
     doc, mention, text = c.doc, c.mention, c.text
-    place = next((s for s, e, _ in doc.regions
-                  if e == mention.start and s >= c.sentence_start), None)  # fmt: skip
+    place = next((s for s, e, _ in doc.regions  # '…为山东490.5万吨', '…是广东恩平(3182.9毫米)'
+                  if e in (mention.start, mention.start - len(_OPEN)) and s >= c.sentence_start
+                  and text[e : mention.start] in ("", _OPEN)), None)  # fmt: skip
     if place is None:
         return None
     clause_start = doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
@@ -500,7 +537,9 @@ def _extreme_places_each(c: Clause) -> OwnName | None:
                          text[clause_start:place])  # fmt: skip
     if found is None or not found["name"].endswith(tuple(cues().measure_heads)):
         return None
-    return OwnName(found["name"], clause_start, True)
+    name = found["name"]  # the place's own figure: no 全国 of the ranking ('全国年降水量最多的…')
+    scope = next((w for w in cues().grammar.whole_region_words if name.startswith(w)), "")
+    return OwnName(name.removeprefix(scope) or name, clause_start, True)
 
 
 def _listed_things_each(c: Clause) -> OwnName | None:
@@ -598,13 +637,15 @@ def _names_listed(doc: Document, lead: str) -> bool:
 
 
 def _occurrences(c: Clause) -> OwnName | None:
-    """'管辖海域共发现68次赤潮', '全疆共出现2次区域性沙尘天气': a count of times right after a verb
-    of occurrence (maps/cues.yml occurrence_verbs) counts the event named after it, to the
-    clause's end: an open-vocabulary count (赤潮次数)."""
+    """'管辖海域共发现68次赤潮', '全疆共出现2次区域性沙尘天气和2次局地性沙尘天气': a count of
+    times right after a verb of occurrence (maps/cues.yml occurrence_verbs), or after the
+    events listed after one, counts the event named after it, to the clause's end (or to the
+    join before the next event): an open-vocabulary count (赤潮次数)."""
     mention, text = c.mention, c.text
     if mention.unit_code != "count" or text[mention.number_end : mention.end] != _TIMES:
         return None
-    before = text[c.doc.clause_start(mention.start, c.sentence_start) : mention.start]
+    listed = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    before = _EARLIER_EVENTS.sub("", text[listed : mention.start])  # '出现2次A和2次B'
     if not before.endswith(tuple(cues().occurrence_verbs)):
         return None
     event = _EVENT.match(text, mention.end)
@@ -614,7 +655,10 @@ def _occurrences(c: Clause) -> OwnName | None:
     ):
         return None  # an indicator counts it
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
-    return OwnName(event.group() + "次数", clause_start, True)
+    name = event.group()
+    if name.endswith(_EVENT_JOINS) and text[event.end() : event.end() + 1].isdigit():
+        name = name[:-1]  # '2次区域性沙尘天气和2次…': the join to the next event is no part
+    return OwnName(name + "次数", clause_start, True)
 
 
 @cache
@@ -673,7 +717,8 @@ def read(doc: Document) -> tuple[list[Fact], list[Unmapped]]:
             stated[paragraph_start] = (*stated.get(paragraph_start, ()), said)
             name = "" if record.indicator_code else record.indicator_name_zh
             sign = -1 if record.value < 0 else 1
-            previous = Previous(mention.end, record.kind, record.indicator_code, sign, name)
+            previous = Previous(mention.end, record.kind, record.indicator_code, sign, name,
+                                record.region_code)  # fmt: skip
         else:
             last_unmapped_end = mention.end
             previous = None

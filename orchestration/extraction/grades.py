@@ -13,13 +13,11 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.own_names import OwnName
-from orchestration.extraction.reading import (
-    CLAUSE_BREAKS,
-    CLAUSE_BREAKS_KEEPING_LISTS,
-    RESPECTIVELY,
-)
+from orchestration.extraction.reading import CLAUSE_BREAKS, CLAUSE_BREAKS_KEEPING_LISTS
 
 DAY_UNIT = "day"  # the unit of a count of days
+_ITEM_JOIN = "、"  # closes a list item
+_COMPARING = ("比", "较", "多", "少")  # words that make a count after them a difference
 
 
 def _grade_alone(c: Clause) -> tuple[str, int] | None:
@@ -37,40 +35,46 @@ def _grade_alone(c: Clause) -> tuple[str, int] | None:
                       if words.endswith(w)), words)  # fmt: skip
     copula = next((w for w in the_cues.copulas if words.endswith(w)), "")
     grade = words.removesuffix(copula)
-    return (grade, start) if grade in the_cues.day_grades else None
+    if grade in the_cues.day_grades:
+        return grade, start
+    return _grade_after(c, words)
 
 
-def _grade_after(c: Clause) -> tuple[str, int] | None:
-    """The grade named right after a count of days, closing its clause ('3天优,18天良,6天轻度
-    污染' — the quotation marks folded away), and where the number's clause starts; None
-    otherwise, and for a count of a list 分别 shares out ('…4城市分别出现2天、1天轻度污染': whose
-    days each is, scope.py cannot yet say for places named before the grade's days)."""
+def _grade_after(c: Clause, words: str) -> tuple[str, int] | None:
+    """'3天“优”,18天“良”,6天“轻度污染”' (folded without the quotation marks): a count of days
+    closed by a grade alone, whose own words before it name nothing (no other name, no digit)
+    — the grade, and where the count starts."""
     mention, text = c.mention, c.text
-    if text.rfind(RESPECTIVELY, c.sentence_start, mention.start) >= 0:
+    if c.kind != "actual" or mention.unit_code != DAY_UNIT or any(ch.isdigit() for ch in words):
         return None
-    grade = max((g for g in cues().day_grades if text.startswith(g, mention.end)), key=len,
-                default="")  # fmt: skip
-    after = text[mention.end + len(grade) : mention.end + len(grade) + 1]
-    if not grade or (after and after not in CLAUSE_BREAKS + ")。"):
+    if any(word in words for word in _COMPARING):
+        return None  # '同比多了3个“优”': a change said in other words, no count of days
+    if c.doc.aliases_between(mention.start - len(words), mention.start):
         return None
-    return grade, c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
+    end = next((i for i in range(mention.end, len(text))
+                if text[i] in (*CLAUSE_BREAKS_KEEPING_LISTS, _ITEM_JOIN)), len(text))  # fmt: skip
+    grade = text[mention.end : end]
+    return (grade, mention.start) if grade in cues().day_grades else None
 
 
-def days_of_a_grade(c: Clause) -> OwnName | None:
-    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天', '3天优': a
-    count of days named by an air-quality grade alone (before it, or right after it) is that
-    many days of the grade: an open-vocabulary count named grade + its days (优天数, maps/cues.yml
-    grade_suffixes), never the figure named before it. None when the catalogue spells that name
-    (严重污染天数: its code takes it)."""
+def days_of_a_grade(c: Clause) -> Alias | OwnName | None:
+    """'其中优33天、良159天、轻度污染124天', '(其中优为15天、良为13天)', '良好190天', '1个“严重
+    污染”': a count of days named by an air-quality grade alone is that many days of the grade:
+    an open-vocabulary count named grade + its days (优天数, maps/cues.yml grade_suffixes), never
+    the figure named before it. Where the catalogue spells that name (严重污染天数), its code:
+    after the count ('1个“严重污染”'), as an Alias; before it, None (days_named names it)."""
     if c.mention.unit_code != DAY_UNIT or c.kind not in ("actual", "change"):
         return None
-    found = _grade_alone(c) or _grade_after(c)
+    found = _grade_alone(c)
     if found is None:
         return None
-    name = found[0] + cues().grade_suffixes[DAY_UNIT]
-    if name in c.doc.lex.aliases:
-        return None
-    return OwnName(name, found[1], True)
+    grade, start = found
+    name = grade + cues().grade_suffixes[DAY_UNIT]
+    code = c.doc.lex.aliases.get(name)
+    if code is not None:
+        after = c.text.startswith(grade, c.mention.end)
+        return Alias(c.mention.end, c.mention.end + len(grade), code) if after else None
+    return OwnName(name, start, True)
 
 
 def share_of_a_grade(c: Clause) -> Alias | OwnName | None:

@@ -69,6 +69,7 @@ _SHARE_OF_WHOLE = re.compile(r"占([^,;:。、()\d]{2,12})的$")
 _SHARE_NAME = "占{whole}比例"
 _ITEM_JOIN = "、"  # joins the items of a list of names
 _CHANGE_UNITS = ("pct", "pp")  # the units of a change said with its direction ('下降11.4%')
+_TIMES = "次"  # the counter of a count of times ('2次')
 # a figure said from its past value to its present one: 'X由2003年的14.2万平方公里' (the past) and
 # '…增加到16.9万平方公里' (the present) are both X's
 _FROM = re.compile(r"^(?P<name>.*?)由(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
@@ -79,6 +80,7 @@ _FROM_TO = re.compile(
 # the count that opens a name counting places ('两省', '3个城市': scope.names_places says which)
 _PLACE_COUNT = re.compile("(?:[0-9]+|[一二两三四五六七八九十]+)个?")
 _PERFECTIVE = "了"  # closes a verb of what was done ('完成了14个…')
+DAY_UNIT = "day"  # the unit of a count of days ('173个污染日')
 _RELATIVE_MARK = "的"  # joins what was done to the things it was done to
 _AMONG = "中,"  # closes the things counted that a list of their classes follows
 _COMPARISON_STARTS = ("比", "较", "与")  # what opens a comparison after a name ('浓度比2020年')
@@ -166,9 +168,17 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
                 words, changed, directed = words[: -len(word)], True, True
     if directed and mention.unit_code in _CHANGE_UNITS and not words.startswith(_COMPARISON_STARTS):
         copula = True  # 'X下降11.4%': a change named by its direction as clearly as by 为
+    times = text[mention.number_end : mention.end] == _TIMES and mention.unit_code == "count"
+    if directed and times and is_name(words) and not words.startswith(_COMPARISON_STARTS):
+        # '区域性沙尘天气同比减少2次': a change of how often an event occurred, named by it
+        words, copula = words + _TIMES + "数", True
     departure = the_cues.normal_departure.search(words)
     if departure is not None and departure.start() > 0:
         copula = True  # '全省平均气温较常年偏低0.3℃': a departure from the normal, named
+    group = next((m for p in the_cues.groups_without_code if (m := p.match(words))), None)
+    if group is not None and is_name(words[group.end() :]):
+        # '前10位城市产生的医疗废物总量为18.2万吨': a group of places, named with its figure
+        return OwnName(words, clause_start, copula)
     words = _without_places_counted(words)  # '(全省)11个设区城市区域环境噪声平均为55.2分贝'
     words = _without_listed_regions(doc, _without_regions(doc, words.rstrip("(")))
     glossed = _GLOSSED.fullmatch(words)
@@ -186,6 +196,8 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     borrowing = words in the_cues.borrowing_names or words.endswith(
         tuple(the_cues.borrowing_suffixes)
     )
+    if words in the_cues.bare_extremes:
+        return OwnName(words, clause_start, False)  # '最高为45.2℃(丽水)': whose, of what?
     if CLASS_ONLY.fullmatch(words):
         # '…Ⅰ~Ⅲ类水质断面占92.9%,Ⅳ类占5.9%': a class named alone names a part of its own
         return OwnName(words, clause_start, False)
@@ -221,6 +233,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
         share_of = _SHARE_NAME.format(whole=whole.group(1)) if whole is not None else ""
         return OwnName(words + share_of, clause_start, clear)
+    days = next((w for w in the_cues.days_after_count if text.startswith(w, mention.end)), "")
+    if not words and days and mention.unit_code == DAY_UNIT:
+        return OwnName(days, clause_start, True)  # '2015年173个污染日': the days named
     if words or mention.unit_code not in ("count", None):
         return None
     after = _NAME_AFTER_COUNT.match(text[mention.end :])  # '93个参与评价'

@@ -28,6 +28,9 @@ NOT_A_VALUE_REACH = (
     3  # the characters before a number maps/cues.yml not_a_value_before_patterns read
 )
 FIRST = "首"  # '位居全国首位': the first place
+DAY = "day"  # the unit of a count of days
+_PIECES = "个"  # the counter a count of named days is said with ('173个污染日')
+_CLAUSE_ENDS = ("", ",", ";", "。", "、", "\n")  # what closes a grade said after its count
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,15 @@ def _tenths(text: str, blocked: set[int]) -> list[Mention]:
     return found
 
 
+def _days_named_at(text: str, pos: int) -> bool:
+    """Days named right after a count with 个 (maps/cues.yml days_after_count: '污染日'), or an
+    air-quality grade closing its clause there ('4个“优”,', folded without the quotes)."""
+    if text.startswith(tuple(cues().days_after_count), pos):
+        return True
+    grade = next((g for g in cues().day_grades if text.startswith(g, pos)), None)
+    return grade is not None and text[pos + len(grade) : pos + len(grade) + 1] in _CLAUSE_ENDS
+
+
 def _read_after(text: str, start: int, end: int, value: float) -> Mention | None:
     the_cues = cues()
     pos, glued = end, None
@@ -212,6 +224,8 @@ def _read_after(text: str, start: int, end: int, value: float) -> Mention | None
             return None  # 5000亿元级 (a class), 3号 (a name)
         if unit_code == "count" and text.startswith(tuple(the_cues.durations_after_count), pos):
             return None  # '10个工作日内': a time limit, not a count
+        if unit_code == "count" and text[end:pos] == _PIECES and _days_named_at(text, pos):
+            unit_code = DAY  # '173个污染日', '出现4个“优”': a count of days
     else:
         unit_code = None
         if any(text.startswith(word, pos) for word in the_cues.not_a_value_after):

@@ -107,16 +107,23 @@ _PART_OF_YEAR = "(?![0-9一二三四五六七八九十上下前后第春夏秋�
 
 
 _FIRST_MONTHS = re.compile(r"前([0-9]{1,2})个?月")  # the first months of the year
+_QUARTER = re.compile(r"第?([一二三四1-4])季度")  # a quarter of the year, by its months
+_QUARTERS = "一二三四1234"
 
 
 def _release_months(year: int, paragraph: str) -> str | None:
     """The months a paragraph of a part-year release is about ('1-12月,…' → the year,
-    '12月份,…' → that month), from the last months it names before the number; None: none."""
+    '12月份,…' → that month, '第一季度' → 1-3月), from the last months it names before the
+    number; None: none."""
     found = [m for p in cues().release_months_patterns for m in p.finditer(paragraph)]
     if not found:
         return None
     last = max(found, key=lambda m: m.end())
     months = _FIRST_MONTHS.sub(r"1-\1月", last.group(0))  # '前11月': 1-11月
+    quarter = _QUARTER.fullmatch(months)
+    if quarter is not None:  # '第一季度': 1-3月
+        q = _QUARTERS.index(quarter.group(1)) % 4 + 1
+        months = f"{3 * q - 2}-{3 * q}月"
     try:
         return parse_period(f"{year}年{months}").code
     except ValueError:
@@ -174,11 +181,13 @@ def region(doc: Document, alias_start: int, sentence_start: int,
                 if len(series) == len(places) and mention in series:
                     return places[series.index(mention)]
                 return LISTED
-    if mention is not None and _said_of_top_places(doc, sentence_start, mention.start):
-        return ""  # '前10位城市产生的医疗废物总量为18.2万吨': the ten places', no one region
     for word in cues().regions_without_code:
         found = text.rfind(word, sentence_start, alias_start)
         if found >= 0 and no_break(text[found + len(word) : alias_start].replace("、", "")):
+            return ""
+    for pattern in cues().groups_without_code:  # '前10位城市产生的…总量为18.2万吨'
+        found = [m.end() for m in pattern.finditer(text, sentence_start, alias_start)]
+        if found and no_break(text[found[-1] : alias_start]):
             return ""
     for start, end, code in reversed(doc.regions):
         if end <= alias_start and start >= sentence_start:
@@ -199,17 +208,6 @@ def region(doc: Document, alias_start: int, sentence_start: int,
     return doc.context.region_code or ""
 
 
-def _said_of_top_places(doc: Document, sentence_start: int, pos: int) -> bool:
-    """The sentence before pos speaks of the places ranked first as a group (maps/cues.yml
-    `top_places_patterns`: '前10位城市…'), naming no place after them."""
-    found = [m for p in cues().top_places_patterns
-             for m in p.finditer(doc.text, sentence_start, pos)]  # fmt: skip
-    if not found:
-        return False
-    after = max(m.end() for m in found)
-    return not any(after <= s and e <= pos for s, e, _ in doc.regions)
-
-
 def _after_region_without_code(doc: Document, pos: int) -> bool:
     """'京津冀及周边地区…平均优良天数比例为63.5%…;PM2.5浓度为51微克/立方米': a figure
     said after a region of several provinces, in the same sentence (to the 。) or in a
@@ -218,6 +216,9 @@ def _after_region_without_code(doc: Document, pos: int) -> bool:
     start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
     found = max(((text.rfind(w, start, pos), w) for w in cues().regions_without_code),
                 default=(-1, ""))  # fmt: skip
+    groups = [m for p in cues().groups_without_code for m in p.finditer(text, start, pos)]
+    if groups and groups[-1].start() > found[0]:  # '前10位城市…为18.2万吨,占…的29.3%'
+        found = (groups[-1].start(), groups[-1].group())
     if found[0] < 0:
         # '渤海近岸海域水质一般,…。一类海水比例为19.8%,…': a paragraph opened by the region
         # speaks of it in each of its sentences

@@ -549,27 +549,41 @@ def split_name(c: Clause) -> Alias | None:
 
 
 def days_named(c: Clause) -> Alias | None:
-    """'重污染2天', '优良290天': a name right before a count of days that, with 天数, spells an
-    indicator of days (重污染天数) names it — also a name of another indicator said right before
-    ('环境空气质量达标342天': 环境空气质量达标天数, the good days)."""
+    """'重污染2天', '优良290天', '14个城市累计受沙尘天气影响762天', '但全年重度及以上污染天仍有6天':
+    a name right before a count of days that, with 天数 (or 数 after 天), spells an indicator of
+    days (重污染天数) names it — a scope word or a conjunction opening the name left out; also a
+    name of another indicator said right before ('环境空气质量达标342天': 环境空气质量达标天数, the
+    good days)."""
     own, lex, mention = c.own, c.doc.lex, c.mention
     if mention.unit_code != _DAYS or c.kind != "actual":
         return None
     if own is not None:
-        name = own.name
+        said = own.name
     else:
         before = [a for a in c.doc.aliases_between(c.sentence_start, mention.start)
                   if a.end == mention.start]  # fmt: skip
         if not before:
             return None
-        name = c.text[before[-1].start : before[-1].end]
-    code = lex.aliases.get(name + _DAY_COUNT)
-    start = mention.start - len(name)
+        said = c.text[before[-1].start : before[-1].end]
+    name = _without_openers(said)
+    code = lex.aliases.get(name + _DAY_COUNT) or (
+        lex.aliases.get(name + _DAY_COUNT[-1]) if name.endswith(_DAY_COUNT[0]) else None
+    )
+    start = mention.start - len(said)
     if code is None or not compatible(lex.indicators[code], mention, c.kind):
         return None
-    if c.text[start : mention.start] != name:
+    if c.text[start : mention.start] != said:
         start = mention.start  # the name was said apart from the number
     return Alias(start, mention.start, code)
+
+
+def _without_openers(name: str) -> str:
+    """A name without the scope words and conjunctions that open it (maps/cues.yml
+    own_name_scope_words, grammar.conjunctions: '累计', '但全年')."""
+    openers = (*cues().own_name_scope_words, *cues().grammar.conjunctions)
+    while opener := next((w for w in openers if name.startswith(w) and name != w), ""):
+        name = name[len(opener) :]
+    return name
 
 
 def continued(c: Clause) -> Alias | None:

@@ -25,6 +25,7 @@ from orchestration.parsing.units import IncompatibleUnits, UnknownUnit, registry
         ("毫米", "mm"),
         ("吨/平方公里·月", "t_per_km2_month"),
         ("t/(km²·30d)", "t_per_km2_month"),
+        ("米/秒", "m_per_s"),
     ],
 )
 def test_spellings(spelling: str, code: str) -> None:
