@@ -46,8 +46,9 @@ def ranked_lists(doc: Document) -> tuple[list[Fact], set[int]]:
             if alias is None:
                 continue
             change = opening.group("change") is not None
+            said = _opening_direction(opening.group("change") or "")
             for number_start, item in items:
-                fact = _fact(doc, alias, change, number_start, item)
+                fact = _fact(doc, alias, change, number_start, item, said)
                 if fact is not None:
                     facts.append(fact)
     return facts, claimed
@@ -83,11 +84,12 @@ def _indicator(doc: Document, start: int, end: int) -> Alias | None:
 
 
 def _said_before(doc: Document, start: int, end: int) -> Alias | None:
-    """The indicator a list names in part ('14个城市浓度均有不同程度下降,…'): the last catalogue
-    name said before it in its sentence that ends with the words (PM2.5平均浓度), when the words
-    are a tail of ranked_list_name_tails; None otherwise."""
+    """The indicator a list names in part ('14个城市浓度均有不同程度下降,…') or not at all
+    ('O3浓度为82…,其余11个市州均有不同程度的上升,…'): the last catalogue name said before it in
+    its sentence that ends with the words (PM2.5平均浓度; any, for none), when the words are a
+    tail of ranked_list_name_tails; None otherwise."""
     words = doc.text[start:end]
-    if words not in cues().ranked_list_name_tails:
+    if words and words not in cues().ranked_list_name_tails:
         return None
     sentence_start, _ = doc.sentence(start)
     said = [a for a in doc.aliases_between(sentence_start, start)
@@ -113,17 +115,23 @@ def place_region(doc: Document, start: int, end: int) -> str:
     return found.code
 
 
+def _opening_direction(words: str) -> int | None:
+    """The direction a list's opener gives changes that state none ('上升幅度较大的有长沙市
+    (31.9%)': +1; maps/cues.yml change_directions), or None."""
+    return next((sign for word, sign in cues().directions if word in words), None)
+
+
 def _fact(doc: Document, alias: Alias, change: bool, number_start: int,
-          item: dict[str, str | int | None]) -> Fact | None:  # fmt: skip
+          item: dict[str, str | int | None], said: int | None = None) -> Fact | None:  # fmt: skip
     """One item's fact, or None (an unresolved place, a figure the indicator refuses, a change
-    without its direction and %)."""
+    without its direction — its own, or the one its list's opener says — and %)."""
     region_code = place_region(doc, int(item["place_start"] or 0), int(item["place_end"] or 0))
     mention = next((m for m in doc.mentions if m.number_start == number_start), None)
     if not region_code or mention is None:
         return None
     # maps/cues.yml change_directions: 下降 -1, 上升 +1; a sign: '晋中市(-22.3%)'
     words = {**dict(cues().directions), **SIGNS}
-    direction = words.get(str(item["direction"])) if item["direction"] else None
+    direction = words.get(str(item["direction"])) if item["direction"] else said
     if change != (direction is not None) or change != (item["pct"] is not None):
         return None  # a change names its direction and is a %; a level does neither
     indicator = doc.lex.indicators[alias.code]

@@ -242,3 +242,17 @@ def test_all_the_places_doing_something_is_no_count_but_the_rest_is() -> None:
     places that did it; '其余9个市州均有不同程度的上升' — the rest — is."""
     text = "2月,全省12个城市浓度均有不同程度下降。除长沙外,其余9个市州均有不同程度的上升。"
     assert [v for _, _, v in named_facts(text, province="430000", year=2021)] == [9.0]
+
+
+def test_the_places_changed_most_of_an_indicator_said_before_take_the_openers_direction() -> None:
+    """'O3浓度为70…,其余9个市州均有不同程度的上升,上升幅度较大的有长沙市(25.1%)': no name before
+    均有 — the indicator is the one said last before it in the sentence — and an item without its
+    own sign takes the opener's direction (上升幅度: a rise)."""
+    text = (
+        "3月,全省O3浓度为70微克/立方米,同比上升8.0%,其余9个市州均有不同程度的上升,"
+        "上升幅度较大的有长沙市(25.1%)和株洲市(20.4%)。"
+    )
+    facts = [(f.indicator_code, f.kind, f.value, f.region_code)
+             for f in extract(text, "430000", 2021).facts]  # fmt: skip
+    assert ("o3", "change", 25.1, "430100") in facts
+    assert ("o3", "change", 20.4, "430200") in facts
