@@ -256,3 +256,17 @@ def test_the_places_changed_most_of_an_indicator_said_before_take_the_openers_di
              for f in extract(text, "430000", 2021).facts]  # fmt: skip
     assert ("o3", "change", 25.1, "430100") in facts
     assert ("o3", "change", 20.4, "430200") in facts
+
+
+def test_the_composite_quality_index_said_bare_is_the_airs_unless_qualified() -> None:
+    """'…,综合质量指数4.62,同比下降2.1%' after a clause break is the air's composite index (a
+    bare spelling: only when nothing qualifies it); '河流水质综合质量指数' is another index."""
+    text = "2021年,全市空气质量优良天数为310天,综合质量指数4.62,同比下降2.1%。"
+    assert named_facts(text, province="620100", year=2021)[1:] == [
+        ("composite_index", "actual", 4.62),
+        ("composite_index", "change", -2.1),
+    ]
+    text = "2021年,全市河流水质综合质量指数为0.42。"
+    assert named_facts(text, province="620100", year=2021) == [
+        ("~河流水质综合质量指数", "actual", 0.42)
+    ]
