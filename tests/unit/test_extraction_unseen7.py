@@ -270,3 +270,13 @@ def test_the_composite_quality_index_said_bare_is_the_airs_unless_qualified() ->
     assert named_facts(text, province="620100", year=2021) == [
         ("~河流水质综合质量指数", "actual", 0.42)
     ]
+
+
+def test_days_over_the_standard_said_with_the_verb_are_named() -> None:
+    """'全年环境空气质量达标330天,超标35天': the days over the standard said by the verb alone
+    (超标, a measure head for a count of days) land under it, beside the good days."""
+    text = "2022年,全年环境空气质量达标330天,超标35天。"
+    assert named_facts(text, province="330200", year=2022) == [
+        ("good_days", "actual", 330.0),
+        ("~超标", "actual", 35.0),
+    ]
