@@ -136,7 +136,8 @@ def _parser() -> argparse.ArgumentParser:
         "extract",
         "Print every quantitative fact of a UTF-8 text file (a report, a plan, a news item): "
         "indicator, kind (actual/target/change/rank), value and unit as stated, canonical "
-        "value, comparator, period, region, the quote and its character offsets. Region and "
+        "value, comparator, period, region, the quote and its character offsets, and whether "
+        "the value is a departure from the climate normal (a signed difference). Region and "
         "year come from the text unless --province/--region/--year say otherwise. With --evaluate, "
         "score the extractor against hand-labelled gold files instead (precision, recall, "
         "wrong_indicator: facts claiming another code than the gold's, or a code where the "

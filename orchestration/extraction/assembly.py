@@ -18,7 +18,12 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.facts import Fact, Unmapped
 from orchestration.extraction.fitting import annual, compatible
-from orchestration.extraction.kinds import change_sign, departure_sign, open_change_sign
+from orchestration.extraction.kinds import (
+    change_sign,
+    departure_sign,
+    is_departure,
+    open_change_sign,
+)
 from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.quantities import Mention
 from orchestration.extraction.reading import LIST_JOINS, RESPECTIVELY, Document
@@ -70,6 +75,7 @@ def build(doc: Document, mention: Mention, alias: Alias, indicator: Indicator,
         rank_scope=rank_scope(doc, mention) if kind == "rank" else "",
         qualifier=mention.qualifier or "", quote=doc.folded.original[char_start:char_end],
         char_start=char_start, char_end=char_end,
+        is_departure_from_normal=kind == "actual" and is_departure(doc.text, mention),
     )  # fmt: skip
 
 
@@ -185,4 +191,5 @@ def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
         qualifier=mention.qualifier or "",
         quote=doc.folded.original[char_start:char_end], char_start=char_start,
         char_end=char_end,
+        is_departure_from_normal=kind == "actual" and is_departure(c.text, mention),
     )  # fmt: skip

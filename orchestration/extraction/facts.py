@@ -33,6 +33,9 @@ class Fact:
     quote: str
     char_start: int
     char_end: int
+    # an actual said as a departure from the climate normal ('较常年偏少8.1%'): a signed
+    # difference, not a level — it may be negative whatever it measures
+    is_departure_from_normal: bool = False
 
 
 @dataclass(frozen=True)

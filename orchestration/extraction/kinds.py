@@ -98,6 +98,11 @@ def change_sign(text: str, mention: Mention, previous: Stated | None,
     return 1
 
 
+def is_departure(text: str, mention: Mention) -> bool:
+    """A departure from the climate normal is said right before the number ('较常年偏低0.3℃')."""
+    return cues().departure_sign(text[: mention.start]) is not None
+
+
 def departure_sign(text: str, mention: Mention) -> int:
     """-1 for a departure below the climate normal said right before the number ('较常年偏低
     0.3℃', '比常年偏少12%': maps/cues.yml normal_departures), else +1."""

@@ -12,7 +12,7 @@ from orchestration.extraction.extractor import extract
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.parsing.reference import indicators
 from orchestration.parsing.text import fold, match_key
-from orchestration.quality.suites import SuiteFile
+from orchestration.quality.suites import SuiteFile, load_suites
 from orchestration.quality.validate import run_suites
 from orchestration.registry import landing_tables
 from orchestration.registry.catalogue import Catalogue, CatalogueError, catalogue
@@ -163,3 +163,29 @@ def test_the_catalogue_range_of_prose_facts_fails_on_a_bad_row() -> None:
 
     assert [r.success for r in validate(good)] == [True, True]
     assert [r.success for r in validate(good + bad)] == [False, False]
+
+
+def test_an_open_figure_may_be_negative_only_as_a_departure_from_the_normal() -> None:
+    """expectations/marts.fct_indicator_observation.json: a figure no indicator claims is never
+    negative — unless it is a departure from the climate normal (较常年偏少8.1%, a signed
+    difference: is_departure_from_normal). A negative open level makes the check fail."""
+    name = "marts.fct_indicator_observation"
+    spec = next(s.spec for s in load_suites() if s.name == name)
+    (open_levels,) = [
+        e for e in spec["expectations"]
+        if e["kwargs"].get("row_condition", {}).get("type") == "and"
+    ]  # fmt: skip
+    suite = {**spec, "expectations": [open_levels]}
+
+    def validate(rows: list[tuple[str | None, float, bool | None]]) -> bool:
+        con = duckdb.connect()
+        con.execute("create schema marts")
+        con.execute(f"create table {name} (indicator_code varchar, value_canonical double, "
+                    "is_departure_from_normal boolean)")  # fmt: skip
+        con.executemany(f"insert into {name} values (?, ?, ?)", rows)
+        return run_suites(con, [SuiteFile(name, name, suite)])[0].success
+
+    good = [(None, 5.0, False), (None, -8.1, True), ("mean_air_temperature_anomaly", -1.2, False),
+            (None, None, None)]  # fmt: skip
+    assert validate(good)
+    assert not validate([*good, (None, -3.9, False)])

@@ -403,7 +403,7 @@ def test_fact_rows_have_the_documented_columns() -> None:
     assert list(Fact.__dataclass_fields__) == [
         "indicator_code", "indicator_name_zh", "kind", "value", "unit", "value_canonical",
         "canonical_unit", "comparator", "period", "region_code", "baseline_year", "rank_scope",
-        "qualifier", "quote", "char_start", "char_end",
+        "qualifier", "quote", "char_start", "char_end", "is_departure_from_normal",
     ]  # fmt: skip
 
 

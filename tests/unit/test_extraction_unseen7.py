@@ -280,3 +280,14 @@ def test_days_over_the_standard_said_with_the_verb_are_named() -> None:
         ("good_days", "actual", 330.0),
         ("~超标", "actual", 35.0),
     ]
+
+
+def test_a_departure_from_the_normal_is_marked_as_a_signed_difference() -> None:
+    """Written after the seventh set's measurement, whose climate bulletin gave the first
+    negative open figures ('…较常年偏少8.1个'): a departure from the climate normal is marked
+    (is_departure_from_normal), so the warehouse's check that an open level is never negative
+    can tell it from a level; a level beside it is not marked."""
+    text = "2022年,全国平均气温10.5℃,较常年偏高0.6℃;平均降水量606.1毫米,较常年偏少4.9%。"
+    marked = [(f.value, f.is_departure_from_normal) for f in extract(text, "100000", 2022).facts]
+    assert (10.5, False) in marked
+    assert (-4.9, True) in marked

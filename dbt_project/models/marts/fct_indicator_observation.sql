@@ -39,6 +39,7 @@ joined as (
         actuals.canonical_unit_code,
         actuals.qualifier,
         actuals.comparator,
+        actuals.is_departure_from_normal,
         actuals.statement_count,
         actuals.values_stated,
         changes.value_reported as change_value,
@@ -94,6 +95,8 @@ final as (
         joined.canonical_unit_code,
         joined.qualifier,
         joined.comparator,
+        -- a signed difference from the climate normal, not a level (null: no actual stated)
+        joined.is_departure_from_normal,
         joined.change_value,
         joined.change_unit_code,
         cast(joined.change_baseline_year as integer) as change_baseline_year,

@@ -25,6 +25,7 @@ renamed as (
         quote,
         char_start,
         char_end,
+        is_departure_from_normal,
         _source_file as source_file,
         _row_number as source_line_number
 
