@@ -218,14 +218,26 @@ def respectively(c: Clause) -> Alias | None:
     if found is None:
         return None
     anchor, series = found
-    named: list[Alias] = []
-    for alias in c.doc.aliases_between(sentence_start, anchor):
-        indicator = c.doc.lex.indicators[alias.code]
-        if compatible(indicator, mention, c.kind) and alias.code not in {a.code for a in named}:
-            named.append(alias)
+    named = _fitting_names(c, sentence_start, anchor)
+    if len(named) != len(series):
+        # '…浓度分别为:17、28…,其中五项污染物PM2.5、PM10、CO、O3、NO2较去年同期分别下降了…': the
+        # names said since the numbers of an earlier list of the sentence
+        since = max((m.end for m in c.doc.mentions if sentence_start <= m.end <= anchor),
+                    default=sentence_start)  # fmt: skip
+        named = _fitting_names(c, since, anchor)
     if len(named) != len(series):
         return None
     return named[series.index(mention)]
+
+
+def _fitting_names(c: Clause, start: int, end: int) -> list[Alias]:
+    """The names said in text[start:end] whose indicator fits the number, each code once."""
+    named: list[Alias] = []
+    for alias in c.doc.aliases_between(start, end):
+        indicator = c.doc.lex.indicators[alias.code]
+        if compatible(indicator, c.mention, c.kind) and alias.code not in {a.code for a in named}:
+            named.append(alias)
+    return named
 
 
 def respective_earlier(c: Clause) -> Alias | None:

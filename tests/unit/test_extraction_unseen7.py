@@ -291,3 +291,17 @@ def test_a_departure_from_the_normal_is_marked_as_a_signed_difference() -> None:
     marked = [(f.value, f.is_departure_from_normal) for f in extract(text, "100000", 2022).facts]
     assert (10.5, False) in marked
     assert (-4.9, True) in marked
+
+
+def test_names_before_a_second_respectively_are_those_said_since_the_first_list() -> None:
+    """Written after the seventh set's measurement: '…浓度分别为:16、30、90…,其中四项污染物PM2.5、
+    PM10、O3、NO2较去年同期分别下降了4.2%、…' — the names of the second 分别 are those said
+    since the numbers of the first list, each its own change; never the last name for all."""
+    text = (
+        "3月,全市PM2.5、PM10、O3、SO2、NO2浓度分别为:16微克/立方米、30微克/立方米、"
+        "90微克/立方米、6微克/立方米、9微克/立方米,其中四项污染物PM2.5、PM10、O3、NO2较去年同期"
+        "分别下降了4.2%、12.5%、3.0%、20.1%。"
+    )
+    changes = [(code, v) for code, kind, v in named_facts(text, province="460100", year=2024)
+               if kind == "change"]  # fmt: skip
+    assert changes == [("pm2_5", -4.2), ("pm10", -12.5), ("o3", -3.0), ("no2", -20.1)]
