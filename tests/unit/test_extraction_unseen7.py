@@ -305,3 +305,16 @@ def test_names_before_a_second_respectively_are_those_said_since_the_first_list(
     changes = [(code, v) for code, kind, v in named_facts(text, province="460100", year=2024)
                if kind == "change"]  # fmt: skip
     assert changes == [("pm2_5", -4.2), ("pm10", -12.5), ("o3", -3.0), ("no2", -20.1)]
+
+
+def test_a_concentration_said_in_micrograms_alone_is_per_cubic_metre() -> None:
+    """Written after the seventh set's measurement: a press release's '同比下降21微克' and '浓度为
+    30微克' shorten 微克/立方米 (units.csv: 微克 is a spelling of ug_m3); 微克/升 stays a water
+    concentration."""
+    text = (
+        "2021年1—6月,全市PM2.5浓度为35微克/立方米,同比下降21微克、降幅37.5%;二氧化氮浓度为30微克。"
+    )
+    read = extract(text, "150100", 2021, period_code="2021-01..2021-06")
+    facts = [(f.indicator_code, f.kind, f.value, f.unit) for f in read.facts]
+    assert ("pm2_5", "change", -21.0, "ug_m3") in facts
+    assert ("no2", "actual", 30.0, "ug_m3") in facts
