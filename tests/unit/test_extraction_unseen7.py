@@ -318,3 +318,16 @@ def test_a_concentration_said_in_micrograms_alone_is_per_cubic_metre() -> None:
     facts = [(f.indicator_code, f.kind, f.value, f.unit) for f in read.facts]
     assert ("pm2_5", "change", -21.0, "ug_m3") in facts
     assert ("no2", "actual", 30.0, "ug_m3") in facts
+
+
+def test_districts_listed_before_the_good_days_each_hold_theirs() -> None:
+    """Written after the seventh set's measurement: 环境空气质量优良天数 is a spelling of the good
+    days, so districts listed right before it ('…即富阳区、临安区的环境空气质量优良天数…') each
+    hold their own figure, as places before 空气质量优良天数 did; 环境空气优良天数比率 stays the
+    ratio."""
+    text = "2020年,其余2个区,即富阳区、临安区的环境空气质量优良天数分别为330天、335天。"
+    facts = [(f.indicator_code, f.value, f.region_code)
+             for f in extract(text, "330100", 2020).facts]  # fmt: skip
+    assert facts == [("good_days", 330.0, "330111"), ("good_days", 335.0, "330112")]
+    text = "2020年,全省环境空气优良天数比率为88.5%。"
+    assert named_facts(text, province="330000", year=2020) == [("good_days_ratio", "actual", 88.5)]
