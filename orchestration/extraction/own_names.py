@@ -128,13 +128,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if len(named) == 1 and _count_of_a_share(doc, named[0], mention):
         # '劣五类水质断面1个': the count of what a share's name names
         return OwnName(text[named[0].start : named[0].end], clause_start, True)
-    if named and not (
-        len(named) == 1
-        and (
-            _measure_of_counted_things(doc, named[0], mention)
-            or _topic_of_a_longer_name(doc, named[0], mention)
-        )
-    ):
+    if named and not (len(named) == 1 and _topic_of_a_longer_name(doc, named[0], mention)):
         return None
     copula = False
     from_to = _FROM_TO.match(words) or _FROM.match(words)
@@ -581,25 +575,12 @@ def _count_of_a_share(doc: Document, alias: Alias, mention: Mention) -> bool:
     )
 
 
-def _measure_of_counted_things(doc: Document, alias: Alias, mention: Mention) -> bool:
-    """The name of counted things followed by a measure of them ('集中式生活饮用水水源取水总量为
-    11022.2万吨', '城镇污水处理厂处理总量35.6万吨'): the number is that measure, in a unit no
-    count has — named by the whole, never the count's indicator."""
-    after = doc.text[alias.end : mention.start]
-    for glue in cues().copulas:
-        after = after.removesuffix(glue)
-    return (
-        doc.lex.indicators[alias.code].unit_code == "count"
-        and mention.unit_code not in (None, "count", "pct", RANK_UNIT)
-        and is_name(after)
-        and after.endswith(tuple(cues().measure_heads))
-    )
-
-
 def _topic_of_a_longer_name(doc: Document, alias: Alias, mention: Mention) -> bool:
     """A name of an indicator that cannot measure the number, followed by more of the number's
     own name ('空气质量优的天数为78天': 空气质量 spells the composite index, an index, no count of
-    days): the topic of a longer name, which names the number — not a name standing in it."""
+    days; '集中式生活饮用水水源取水总量为11022.2万吨': a count's name before a measure of the
+    things it counts): the topic of a longer name, which names the number — not a name standing
+    in it."""
     after = doc.text[alias.end : mention.start]
     for glue in cues().copulas:
         after = after.removesuffix(glue)
