@@ -30,6 +30,7 @@ from orchestration.extraction.subsets import subset_alias
 PLACE_WINDOW = 6  # the words before a name, and at the clause's opening, where a place may stand
 RANGE_CONTEXT = 2  # a range mark and the digit (or %) beyond it ('92.9%至64.2%')
 RANKED_IN_ORDER = cues().grammar.ranked_in_order  # '依次为南平、宁德…': listed in order
+_ENUMERATION = "、"  # joins the kinds of things one count counts together
 SPREAD_AVERAGE = "平均值"  # closes the stated name of a spread's average
 REFERENCE_WORDS = ("全国", "全省", "全区", "全市", "平均", "水平")  # name a reference level
 BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达到')
@@ -54,6 +55,8 @@ def guarded(c: Clause, alias: Alias | None,
         return None, None
     if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
+    if alias is not None and counts_a_list(c, alias):
+        return None, None  # '9家控排企业、新建项目单位及投资机构参加': all of them, not the first
     if gap_to_reference(c, named=c.kind != "change"):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no figure
     if alias is not None and borrowed_city_ranking(c, alias):
@@ -149,6 +152,17 @@ def in_range(c: Clause) -> bool:
         opens = after[:1] in _RANGE_MARKS and any(m.start == mention.end + 1 for m in mentions)
         closes = before[-1:] in _RANGE_MARKS and any(m.end == mention.start - 1 for m in mentions)
     return opens or closes
+
+
+def counts_a_list(c: Clause, alias: Alias) -> bool:
+    """'共吸引到9家控排企业、新建项目单位及投资机构参加': a count whose name after it is the first
+    item of a list of kinds of things counts them all together — no figure of the first kind."""
+    if c.mention.unit_code != "count" or alias.start != c.mention.end:
+        return False
+    # only an enumeration comma: '2个国家级…基地和…9个…基地' goes on to another count
+    return c.text[alias.end : alias.end + 1] == _ENUMERATION and plain(
+        c.text[alias.end + 1 : alias.end + 3]
+    )
 
 
 def averages_a_spread(c: Clause) -> bool:

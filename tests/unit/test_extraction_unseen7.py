@@ -331,3 +331,17 @@ def test_districts_listed_before_the_good_days_each_hold_theirs() -> None:
     assert facts == [("good_days", 330.0, "330111"), ("good_days", 335.0, "330112")]
     text = "2020年,全省环境空气优良天数比率为88.5%。"
     assert named_facts(text, province="330000", year=2020) == [("good_days_ratio", "actual", 88.5)]
+
+
+def test_a_count_of_a_list_of_kinds_is_no_count_of_the_first_kind() -> None:
+    """Written after the seventh set's measurement (093): '共吸引到12家控排企业、新建项目单位及
+    投资机构参加' counts the three kinds together — not the covered entities, whose code it had
+    taken (and which entered marts.fct_carbon_compliance); '2个…和…9个…' stays two counts."""
+    text = "2016年,本次竞价共吸引到12家控排企业、新建项目单位及投资机构参加。"
+    assert "carbon_covered_entities" not in {
+        code for code, _, _ in named_facts(text, province="440000", year=2016)
+    }
+    text = "2016年,全省纳入碳排放权交易的控排企业共有246家。"
+    assert named_facts(text, province="440000", year=2016) == [
+        ("carbon_covered_entities", "actual", 246.0)
+    ]
