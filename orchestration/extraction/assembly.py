@@ -20,8 +20,7 @@ from orchestration.extraction.facts import Fact, Unmapped
 from orchestration.extraction.fitting import annual, compatible
 from orchestration.extraction.kinds import (
     change_sign,
-    departure_sign,
-    is_departure,
+    departure,
     open_change_sign,
 )
 from orchestration.extraction.own_names import OwnName
@@ -75,7 +74,7 @@ def build(doc: Document, mention: Mention, alias: Alias, indicator: Indicator,
         rank_scope=rank_scope(doc, mention) if kind == "rank" else "",
         qualifier=mention.qualifier or "", quote=doc.folded.original[char_start:char_end],
         char_start=char_start, char_end=char_end,
-        is_departure_from_normal=kind == "actual" and is_departure(doc.text, mention),
+        is_departure_from_normal=kind == "actual" and departure(doc.text, mention) is not None,
     )  # fmt: skip
 
 
@@ -112,7 +111,7 @@ def _assemble(c: Clause, alias: Alias, kind: str) -> tuple[Fact | Unmapped, list
     indicator = doc.lex.indicators[alias.code]
     sign = change_sign(text, mention, c.read.previous, indicator) if kind == "change" else 1
     if kind == "actual":  # '…较常年偏低0.3℃': a departure from the climate normal, signed
-        sign = departure_sign(text, mention)
+        sign = departure(text, mention) or 1
     other = partner(doc, alias, mention, kind)
     first_named = min(alias.start, other.start) if other else alias.start
     region_code = region(doc, first_named, c.sentence_start, mention)  # 桂林市A和B均…: both
@@ -172,14 +171,15 @@ def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
     if region_code == LISTED:
         return unmapped(doc, mention, own.name)
     value = mention.value
+    departed = departure(c.text, mention) if kind == "actual" else None
     if kind == "change":
         sign = open_change_sign(c.text, mention, c.read.previous, own.name)
         if sign is None:
             reason = "direction_unknown: better or worse, and the name does not say which way"
             return unmapped(doc, mention, own.name, reason)
         value *= sign
-    elif kind == "actual":  # '较常年偏低0.3℃': a departure from the climate normal, signed
-        value *= departure_sign(c.text, mention)
+    elif departed is not None:  # '较常年偏低0.3℃': a departure from the climate normal, signed
+        value *= departed
     unit = mention.unit_code or ""
     char_start, char_end = doc.folded.span(min(own.clause_start, mention.start), mention.end)
     return Fact(
@@ -191,5 +191,5 @@ def open_vocabulary(c: Clause, own: OwnName) -> Fact | Unmapped:
         qualifier=mention.qualifier or "",
         quote=doc.folded.original[char_start:char_end], char_start=char_start,
         char_end=char_end,
-        is_departure_from_normal=kind == "actual" and is_departure(c.text, mention),
+        is_departure_from_normal=departed is not None,
     )  # fmt: skip

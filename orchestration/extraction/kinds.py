@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from orchestration.extraction.cues import cues
+from orchestration.extraction.cues import DEPARTURE_REACH, cues
 from orchestration.extraction.quantities import RANK_UNIT, Mention
 from orchestration.registry.catalogue import Indicator
 
@@ -98,15 +98,10 @@ def change_sign(text: str, mention: Mention, previous: Stated | None,
     return 1
 
 
-def is_departure(text: str, mention: Mention) -> bool:
-    """A departure from the climate normal is said right before the number ('较常年偏低0.3℃')."""
-    return cues().departure_sign(text[: mention.start]) is not None
-
-
-def departure_sign(text: str, mention: Mention) -> int:
-    """-1 for a departure below the climate normal said right before the number ('较常年偏低
-    0.3℃', '比常年偏少12%': maps/cues.yml normal_departures), else +1."""
-    return cues().departure_sign(text[: mention.start]) or 1
+def departure(text: str, mention: Mention) -> int | None:
+    """The sign of a departure from the climate normal said right before the number ('较常年偏低
+    0.3℃', '比常年偏少12%': -1; maps/cues.yml normal_departures), or None when none is said."""
+    return cues().departure_sign(text[max(0, mention.start - DEPARTURE_REACH) : mention.start])
 
 
 def open_change_sign(text: str, mention: Mention, previous: Stated | None, name: str) -> int | None:
