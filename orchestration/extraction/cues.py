@@ -198,6 +198,7 @@ class Cues:
     subsets: list[Subset]
     grammar: Grammar
     subset_resets: list[str]
+    whole_network_patterns: list[re.Pattern[str]]
     subset_reset_patterns: list[re.Pattern[str]]
     reference_gap_patterns: list[re.Pattern[str]]
     water_body_words: list[str]
@@ -350,6 +351,7 @@ class Cues:
             subsets=_subsets(spec["subsets"]),
             grammar=Grammar.of(spec["grammar"]),
             subset_resets=_words(spec["subset_resets"]),
+            whole_network_patterns=_patterns(spec["whole_network_patterns"]),
             subset_reset_patterns=_patterns(spec["subset_reset_patterns"]),
             reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
             water_body_words=_words(spec["water_body_words"]),

@@ -38,7 +38,7 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
     # 饮用水源地'), the words up to the name
     through = max(c.mention.start, alias.start)
     opening = statement_start(c.text, start)
-    said = c.text[opening:through]
+    said = _without_whole_networks(c.text, opening, through)
     matched = c.text[alias.start : alias.end]
     code, the_cues = alias.code, cues()
     after = _borrowing_words(c, alias)
@@ -63,6 +63,22 @@ def subset_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
             return None, _part_name(named, before, matched)
         code = variant
     return (alias if code == alias.code else Alias(alias.start, alias.end, code)), ""
+
+
+def _without_whole_networks(text: str, opening: int, through: int) -> str:
+    """text[opening:through] with the rivers and lakes counted together as the whole network
+    blanked out (cues `whole_network_patterns`: '423条主要河流、62座重点湖泊(水库)的967个…断面'
+    names no part) — also when through falls inside them (the 62 itself)."""
+    said = text[opening:through]
+    closing = min((i for i in (text.find(m, through) for m in STATEMENT_ENDS) if i >= 0),
+                  default=len(text))  # fmt: skip
+    for pattern in cues().whole_network_patterns:
+        for m in pattern.finditer(text, opening, closing):
+            if m.start() >= through:
+                break
+            end = min(m.end(), through)
+            said = said[: m.start() - opening] + " " * (end - m.start()) + said[end - opening :]
+    return said
 
 
 def _latest_parts(named: list[Subset], said: str) -> list[Subset]:

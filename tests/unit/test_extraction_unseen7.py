@@ -345,3 +345,22 @@ def test_a_count_of_a_list_of_kinds_is_no_count_of_the_first_kind() -> None:
     assert named_facts(text, province="440000", year=2016) == [
         ("carbon_covered_entities", "actual", 246.0)
     ]
+
+
+def test_rivers_and_lakes_counted_together_are_the_whole_network() -> None:
+    """Written after the seventh set's measurement (084, a dev document): the sections of
+    '108条主要河流、21座重点湖泊(水库)' are the whole national network, so neither the rivers'
+    nor the lakes' part indicator claims their figures; the lakes counted stay the lakes' count;
+    the sections of the main rivers alone stay theirs."""
+    text = ("2019年,全省108条主要河流、21座重点湖泊(水库)的305个国控地表水监测断面开展了水质监测,"
+            "Ⅰ至Ⅲ类、劣Ⅴ类水质断面分别占81.3%、1.6%。")  # fmt: skip
+    facts = named_facts(text, province="四川", year=2019)
+    assert ("key_lakes_monitored_count", "actual", 21.0) in facts
+    assert {
+        ("water_sections_count", "actual", 305.0),
+        ("water_sections_good_ratio", "actual", 81.3),
+        ("water_sections_worse_than_v_ratio", "actual", 1.6),
+    } <= set(facts)
+    text = "2019年,全省108条主要河流监测的305个国控地表水监测断面中,Ⅰ至Ⅲ类水质断面占81.3%。"
+    facts = named_facts(text, province="四川", year=2019)
+    assert ("major_rivers_good_ratio", "actual", 81.3) in facts
