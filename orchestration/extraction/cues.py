@@ -204,6 +204,7 @@ class Cues:
     water_body_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     lost_separator_patterns: list[re.Pattern[str]]
+    respectively_patterns: list[re.Pattern[str]]
     month_span_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
@@ -357,6 +358,7 @@ class Cues:
             water_body_words=_words(spec["water_body_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             lost_separator_patterns=_patterns(spec["lost_separator_patterns"]),
+            respectively_patterns=_patterns(spec["respectively_patterns"]),
             month_span_patterns=_patterns(spec["month_span_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),

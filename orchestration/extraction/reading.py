@@ -58,6 +58,20 @@ def restore_separators(folded: FoldedText) -> FoldedText:
     return FoldedText(folded.original, "".join(chars), tuple(mapped))
 
 
+def read_respectively(folded: FoldedText) -> FoldedText:
+    """The folded text with another word for 分别 right before the numbers it shares out
+    (`respectively_patterns`: '年均浓度依次为35、37、34µg/m3') written as 分别, which every
+    reader of a list looks for; a word of the same length, so offsets stay the original's."""
+    text = folded.text
+    for pattern in cues().respectively_patterns:
+        for m in pattern.finditer(text):
+            if len(m.group(0)) != len(RESPECTIVELY):
+                raise ValueError(f"respectively_patterns: {m.group(0)!r} is no word of "
+                                 f"{len(RESPECTIVELY)} characters")  # fmt: skip
+            text = text[: m.start()] + RESPECTIVELY + text[m.end() :]
+    return folded if text == folded.text else FoldedText(folded.original, text, folded.offsets)
+
+
 def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """'浓度分别为39、72、11、29、166μg/m3和1.2mg/m3': the numbers of a list opened by 分别 that
     state no unit take the unit of the next number of the list that states one."""

@@ -364,3 +364,28 @@ def test_rivers_and_lakes_counted_together_are_the_whole_network() -> None:
     text = "2019年,全省108条主要河流监测的305个国控地表水监测断面中,Ⅰ至Ⅲ类水质断面占81.3%。"
     facts = named_facts(text, province="四川", year=2019)
     assert ("major_rivers_good_ratio", "actual", 81.3) in facts
+
+
+def test_yici_before_numbers_shares_them_out_as_fenbie() -> None:
+    """Written after the seventh set's measurement (094): '依次为' right before numbers shares
+    them out over the places listed, as 分别 does; the quote stays the original's."""
+    text = "2021年,越城区、柯桥区、上虞区的细颗粒物(PM2.5)年均浓度依次为29、31、30µg/m3。"
+    read = extract(text, "330600", 2021)
+    facts = [(f.indicator_code, f.value, f.region_code) for f in read.facts]
+    assert facts == [("pm2_5", 29.0, "330602"), ("pm2_5", 31.0, "330603"),
+                     ("pm2_5", 30.0, "330604")]  # fmt: skip
+    assert all("依次为" in f.quote for f in read.facts)
+
+
+def test_a_gloss_noted_down_the_same_and_bare_rate_names_after_their_count() -> None:
+    """Written after the seventh set's measurement (094): an editor's note closing a gloss
+    ('(含越城区…,下同)') is no unknown qualifier of the name after it; 优良率 right after the
+    good days is their share; 酸雨率 spells the acid-rain frequency."""
+    text = ("绍兴市区(含越城区、柯桥区和上虞区,下同)2021年环境空气优良天数为301天,优良率为82.5%。"
+            "全年绍兴市酸雨率41.2%,比2020年下降3.1个百分点。")  # fmt: skip
+    assert named_facts(text, province="330600", year=2021) == [
+        ("good_days", "actual", 301.0),
+        ("good_days_ratio", "actual", 82.5),
+        ("acid_rain_frequency", "actual", 41.2),
+        ("acid_rain_frequency", "change", -3.1),
+    ]
