@@ -389,3 +389,18 @@ def test_a_gloss_noted_down_the_same_and_bare_rate_names_after_their_count() -> 
         ("acid_rain_frequency", "actual", 41.2),
         ("acid_rain_frequency", "change", -3.1),
     ]
+
+
+def test_a_bare_index_after_the_air_quality_said_before_is_the_composite_index() -> None:
+    """Written after the seventh set's measurement (089): '…空气质量优良天数比例为95.1%,综合指数为
+    2.87' — 综合指数 alone, in a sentence that named the air quality before it, is the composite
+    index (cues measured_subjects); a water-quality index stays its own name; 优级率 spells the
+    share of excellent days."""
+    text = "2023年,全市空气质量优良天数比例为95.1%,综合指数为2.87,优级率达到41.2%。"
+    assert named_facts(text, province="460100", year=2023) == [
+        ("good_days_ratio", "actual", 95.1),
+        ("composite_index", "actual", 2.87),
+        ("excellent_days_ratio", "actual", 41.2),
+    ]
+    text = "2023年,全市空气质量优良天数比例为95.1%,水质综合指数为0.45。"
+    assert named_facts(text, province="460100", year=2023)[1] == ("~水质综合指数", "actual", 0.45)
