@@ -126,6 +126,7 @@ class Cues:
     target_year_patterns: list[re.Pattern[str]]
     bound_year_patterns: list[re.Pattern[str]]
     context_year_patterns: list[re.Pattern[str]]
+    this_year_words: list[str]
     span_start_patterns: list[re.Pattern[str]]
     several_years_patterns: list[re.Pattern[str]]
     directions: list[tuple[str, int]]
@@ -259,6 +260,7 @@ class Cues:
             target_year_patterns=_patterns(spec["target_year_patterns"]),
             bound_year_patterns=_patterns(spec["bound_year_patterns"]),
             context_year_patterns=_patterns(spec["context_year_patterns"]),
+            this_year_words=_words(spec["this_year_words"]),
             span_start_patterns=_patterns(spec["span_start_patterns"]),
             several_years_patterns=_patterns(spec["several_years_patterns"]),
             directions=sorted(

@@ -62,6 +62,8 @@ class DocumentContext:
     is_plan: bool
     period_code: str | None = None  # a part-year release ('2024-01..2024-03'); None: the year
     own_region: str | None = None  # the region of the report the title names (a city's bulletin)
+    # the year of the annual report the title names (《2021年…公报》): published after that year
+    reported_year: int | None = None
 
 
 @cache
@@ -140,7 +142,8 @@ def infer(folded: str) -> DocumentContext:
     )
     year = int(year_match.group(1)) if year_match else None
     own = own_region(title, year) or headline_city(folded, year)
-    return DocumentContext(region, year, is_plan, own_region=own)
+    reported = next((int(m.group(0)[:4]) for m in words.own_report.finditer(title)), None)
+    return DocumentContext(region, year, is_plan, own_region=own, reported_year=reported)
 
 
 def own_region(title: str, year: int | None = None) -> str | None:

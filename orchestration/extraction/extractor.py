@@ -744,6 +744,7 @@ def extract(text: str, province: str | None = None, year: int | None = None,
         year=year or inferred.year,
         is_plan=inferred.is_plan if is_plan is None else is_plan,
         period_code=period_code,
+        reported_year=inferred.reported_year,
     )
     facts, unclaimed = read(Document(folded, context, lex or lexicon()))
     return Extraction(text, facts, unclaimed, context)

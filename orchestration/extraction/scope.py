@@ -36,6 +36,7 @@ _OPENING_LEADS = cues().grammar.opening_leads  # what may open a clause before i
 # a later figure said of a whole region
 _WHOLE_REGION = re.compile("|".join(map(re.escape, cues().grammar.whole_region_words)))
 _SECTIONS_COUNTED = re.compile(r"\d+个[^,;:。\d]{0,16}?断面")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 
 
 def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: str) -> str:
@@ -55,6 +56,8 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
         year = the_cues.bound_year(doc.text[: mention.start])
         if year is None and any(p.search(before) for p in the_cues.several_years_patterns):
             return ""
+        if year is None and _this_year_said(doc, paragraph):
+            year = doc.context.year + 1  # '今年以来,…' in a text on the year's report
         if year is None:
             ceiling = doc.context.year
             years = [y for y in the_cues.context_years(before) if not ceiling or y <= ceiling]
@@ -72,6 +75,16 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
                 return str(year)  # '2020年水质优良断面比例为83.4%' in a December release
             return months or doc.context.period_code
     return str(year) if year else ""
+
+
+def _this_year_said(doc: Document, paragraph: str) -> bool:
+    """The paragraph says 今年 (cues `this_year_words`) after its last year, in a text on the
+    annual report of the document's year that its title names: a year after the report's."""
+    context = doc.context
+    if context.reported_year is None or context.reported_year != context.year:
+        return False
+    said = max((paragraph.rfind(w) for w in cues().this_year_words), default=-1)
+    return said >= 0 and not _YEAR.search(paragraph, said)
 
 
 def _half_year(before: str) -> tuple[str, str] | None:

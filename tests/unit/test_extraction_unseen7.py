@@ -404,3 +404,16 @@ def test_a_bare_index_after_the_air_quality_said_before_is_the_composite_index()
     ]
     text = "2023年,全市空气质量优良天数比例为95.1%,水质综合指数为0.45。"
     assert named_facts(text, province="460100", year=2023)[1] == ("~水质综合指数", "actual", 0.45)
+
+
+def test_this_year_in_a_text_on_last_years_report_is_the_year_after() -> None:
+    """Written after the seventh set's measurement (091): a news item on the release of
+    《2021年漳州市生态环境质量公报》 that says '今年以来,…。1-5月,…' speaks of 2022's months;
+    a later year named after 今年 is that year; without such a title 今年 stays the year."""
+    text = ("昨日,漳州市生态环境局发布了2021年漳州市生态环境质量公报,全市空气质量优良率98.9%。\n"
+            "今年以来,全市生态环境质量持续向好。1-5月,全市空气质量优良率为99.3%。\n"
+            "今年以来,2021年全市酸雨频率为3.2%。")  # fmt: skip
+    periods = [(f.value, f.period) for f in extract(text, "350600").facts]
+    assert periods == [(98.9, "2021"), (99.3, "2022-01..2022-05"), (3.2, "2021")]
+    text = "2021年,漳州市生态环境持续向好。\n今年以来,全市空气质量优良率为99.3%。"
+    assert [f.period for f in extract(text, "350600").facts] == ["2021"]
