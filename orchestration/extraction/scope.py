@@ -42,11 +42,12 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
 def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: str) -> str:
     """The period code of a fact: a goal's target year (of its sentence, else its paragraph,
     else the document's); an actual's year bound to the number ('从2022年的17.1%'), none when
-    the sentence lists several years side by side, else the last year of the sentence up to the
-    report year, else the report year — the months of a half year or of a span of months the
-    sentence names before it in a yearly document ('7月下旬至8月上旬,…' → 07..08) — or the
-    release's months for a part-year release, unless the number's clause names the whole year
-    ('2020年水质优良断面比例为83.4%')."""
+    the sentence lists several years side by side, else the year after the report's when its
+    paragraph said 今年 last in a text on that report (_this_year_said), else the last year of
+    the sentence up to the report year, else the report year — the months of a half year or of
+    a span of months the sentence names before it in a yearly document ('7月下旬至8月上旬,…' →
+    07..08) — or the release's months for a part-year release, unless the number's clause
+    names the whole year ('2020年水质优良断面比例为83.4%')."""
     the_cues, year = cues(), None
     if kind == "target":
         year = the_cues.target_year(before) or the_cues.target_year(paragraph)
