@@ -37,8 +37,9 @@ BOUND_GAP = 6  # the words between a crossed bound and the figure ('以内,达�
 STATEMENT_BREAKS = frozenset("。;!?\n")  # what a crossed bound and its figure stay within
 _RANGE_MARKS = set("至~～到-—–")
 # a place name the way prose writes one: 2–3 characters and 市/州/盟 ('杭州市', '湘西州')
-# …not a 市 that opens a word of its own ('地表水市控…': the city's network, '市级', '市界')
-_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市(?![控考级界])|州|盟)")
+# …not a 市 that opens a word of its own ('地表水市控…': the city's network, '市级', '市界',
+# '一级市场': a market)
+_PLACE_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:市(?![控考级界场])|州|盟)")
 _SHORTEST_PLACE_NAME = 3  # '兰州市': two characters and 市
 # a rank's own name that is only a place ('甲市第一', '安康市第2'): the place, no figure's name
 _PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")

@@ -417,3 +417,19 @@ def test_this_year_in_a_text_on_last_years_report_is_the_year_after() -> None:
     assert periods == [(98.9, "2021"), (99.3, "2022-01..2022-05"), (3.2, "2021")]
     text = "2021年,漳州市生态环境持续向好。\n今年以来,全市空气质量优良率为99.3%。"
     assert [f.period for f in extract(text, "350600").facts] == ["2021"]
+
+
+def test_a_pilot_markets_traded_amounts_keep_their_stated_names() -> None:
+    """Written after the seventh set's measurement (093): a trade's amount named without a
+    copula ('累计成交配额2349.92万吨', '有效申报量近50万吨') names itself as clearly as 'X为N'
+    (cues measure_heads); 一级市场 is a market, no unknown city (guards._PLACE_NAME); 有效 stays
+    whole in a name (cues own_name_whole_words)."""
+    text = ("截至2016年12月20日,湖北碳市场累计成交配额3321.05万吨。"
+            "其中,一级市场累计成交量1203.46万吨,二级市场成交量722.81万吨。"
+            "本次竞价踊跃,有效申报量近40万吨。")  # fmt: skip
+    assert named_facts(text, province="420000", year=2016) == [
+        ("~碳市场累计成交配额", "actual", 3321.05),
+        ("~一级市场累计成交量", "actual", 1203.46),
+        ("~二级市场成交量", "actual", 722.81),
+        ("~有效申报量", "actual", 40.0),
+    ]
