@@ -15,7 +15,12 @@ from orchestration.extraction.aliases import Alias
 from orchestration.extraction.clause import Clause
 from orchestration.extraction.cues import cues
 from orchestration.extraction.fitting import compatible
-from orchestration.extraction.reading import LIST_REACH, plain
+from orchestration.extraction.reading import (
+    CLAUSE_BREAKS_KEEPING_LISTS,
+    LIST_REACH,
+    RESPECTIVELY,
+    plain,
+)
 
 NOT_AMOUNTS = ("pct", "pp", "count", "rank", None)  # units of no amount of a thing
 # the words a name ends with when it shares out a total ('处置和贮存分别占比'), or an amount
@@ -24,6 +29,7 @@ AMOUNT_ENDINGS = ["量", ""]
 _AMOUNT_LIST_SEPARATORS = re.compile("[,、]")  # between the things of a list with amounts
 _DIGIT = re.compile(r"\d")
 _TOPIC_END = ","  # (folded) ends the topic of a sentence ('对于城市生活垃圾,')
+_OF = "的"  # joins places to the name they share ('越城区、柯桥区的优良率')
 
 
 def amount_of_a_verb(c: Clause) -> Alias | None:
@@ -95,22 +101,43 @@ def subject_said_before(c: Clause) -> Alias | None:
     """'夜间区域声环境质量等级为一般,平均等效声级为46.1dB(A)': a measure named without what it
     measures, in a sentence whose clause before named that (maps/cues.yml measured_subjects, and
     the time of day before it or in the measure's own name), names the indicator they spell
-    together (夜间区域声环境平均等效声级)."""
-    own, lex, the_cues = c.own, c.doc.lex, cues()
+    together (夜间区域声环境平均等效声级) — also for each number of a list whose name is said
+    before its 分别 ('…空气质量优良天数分别为336天、341天,优良率分别为93.9%、93.4%')."""
+    lex, the_cues = c.doc.lex, cues()
+    own = (c.own.name, c.own.clause_start) if c.own is not None else _shared_name(c)
     if own is None:
         return None
-    before = c.text[c.sentence_start : own.clause_start]
+    name, clause_start = own
+    before = c.text[c.sentence_start : clause_start]
     at, subject = max((before.rfind(s), s) for s in the_cues.measured_subjects)
-    if at < 0 or subject in own.name:
+    if at < 0 or subject in name:
         return None
-    said = c.text[own.clause_start : c.mention.start]  # own names drop words like 平均
+    said = c.text[clause_start : c.mention.start]  # own names drop words like 平均
     said = next((said.removesuffix(w) for w in the_cues.copulas if said.endswith(w)), said)
-    for words in dict.fromkeys((said, own.name)):
+    for words in dict.fromkeys((said, name)):
         time = next((t for t in the_cues.times_of_day if words.startswith(t)), "")
         rest = words.removeprefix(time)
         time = time or next((t for t in the_cues.times_of_day if before.endswith(t, 0, at)), "")
         for name in (time + subject + rest, subject + time + rest):
             code = lex.aliases.get(name)
             if code and compatible(lex.indicators[code], c.mention, c.kind):
-                return Alias(c.mention.start, c.mention.start, code)
+                # where the name is said, so the places listed before it are seen
+                at = c.text.rfind(rest, clause_start, c.mention.start) if rest else -1
+                return (Alias(at, at + len(rest), code) if at >= 0
+                        else Alias(c.mention.start, c.mention.start, code))  # fmt: skip
     return None
+
+
+def _shared_name(c: Clause) -> tuple[str, int] | None:
+    """'…,优良率分别为93.9%、93.4%': the name said before the 分别 of the list the number is in
+    (the words from its clause's start), and where that clause starts; None: no such list."""
+    text = c.text
+    anchor = text.rfind(RESPECTIVELY, c.sentence_start, c.mention.start)
+    if anchor < 0 or c.mention not in c.doc.series(anchor, c.mention):
+        return None
+    start = c.doc.clause_start(anchor, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    # after the places the clause lists before the name ('越城区、柯桥区的优良率分别为')
+    start = max([start, *(end for s, end, _ in c.doc.regions if start <= s and end <= anchor)])
+    start += text.startswith(_OF, start)
+    name = text[start:anchor]
+    return (name, start) if name and plain(name) else None

@@ -171,6 +171,9 @@ def region(doc: Document, alias_start: int, sentence_start: int,
             if len(series) == len(listed) and mention in series:
                 return listed[series.index(mention)]
             return LISTED
+        again = _places_of_the_list_before(doc, mention, sentence_start)
+        if again:  # '…A、B、C的优良天数分别为…天,优良率分别为…%': the same places again
+            return again
     if mention is not None:
         clause_start = doc.clause_start(mention.start, sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
         opening = (
@@ -433,6 +436,27 @@ def closes_place_list(doc: Document, alias_start: int, sentence_start: int) -> b
 _LIST_COUNTED = re.compile(
     r"[0-9一二两三四五六七八九十]+个?(?:设区市|设区城市|城市|地级市|市|县|区)的?$"
 )
+
+
+def _places_of_the_list_before(doc: Document, mention: Mention, sentence_start: int) -> str:
+    """'即富阳区、临安区…的环境空气质量优良天数分别为336天、…,优良率分别为93.9%、…': the numbers of
+    a second 分别 whose clause names no place take the places the sentence's first 分别 shared
+    out, in order, when both lists have one number per place; '' otherwise."""
+    text = doc.text
+    anchor = text.rfind(RESPECTIVELY, sentence_start, mention.start)
+    first = text.rfind(RESPECTIVELY, sentence_start, anchor) if anchor >= 0 else -1
+    named = doc.aliases_between(sentence_start, first) if first >= 0 else []
+    if not named or not no_break(text[named[-1].end : first]):
+        return ""
+    places = listed_regions(doc, named[-1].start, sentence_start)
+    earlier = doc.series(first, next(m for m in doc.mentions if m.start > first))
+    series = doc.series(anchor, mention)
+    if len(places) < 2 or not len(places) == len(earlier) == len(series) or mention not in series:
+        return ""
+    if any(start < end for start, end, _ in doc.regions
+           if earlier[-1].end <= start and end <= mention.start):  # fmt: skip
+        return ""  # the second list's clause names places of its own
+    return places[series.index(mention)]
 
 
 def listed_regions(doc: Document, alias_start: int, sentence_start: int) -> list[str]:

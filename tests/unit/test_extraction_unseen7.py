@@ -433,3 +433,21 @@ def test_a_pilot_markets_traded_amounts_keep_their_stated_names() -> None:
         ("~二级市场成交量", "actual", 722.81),
         ("~有效申报量", "actual", 40.0),
     ]
+
+
+def test_a_second_list_of_the_sentence_shares_out_over_the_same_places() -> None:
+    """Written after the seventh set's measurement (094): '即A、B、C的环境空气质量优良天数分别为…天,
+    优良率分别为…%' — the second list's bare name completes with the air quality said before
+    (空气质量优良率) for every number of its list, and takes the places the first list shared
+    out, in order; a second list that names its own places keeps them."""
+    text = ("2021年,其余3个县(市),即新昌县、诸暨市、嵊州市的环境空气质量优良天数分别为"
+            "336天、341天、348天,优良率分别为93.9%、93.4%、95.3%。")  # fmt: skip
+    facts = [(f.indicator_code, f.value, f.region_code)
+             for f in extract(text, "330600", 2021).facts]  # fmt: skip
+    assert facts[3:] == [("good_days_ratio", 93.9, "330624"), ("good_days_ratio", 93.4, "330681"),
+                         ("good_days_ratio", 95.3, "330683")]  # fmt: skip
+    text = ("2021年,新昌县、诸暨市的环境空气质量优良天数分别为336天、341天,越城区、柯桥区的优良率"
+            "分别为93.9%、93.4%。")  # fmt: skip
+    facts = [(f.indicator_code, f.value, f.region_code)
+             for f in extract(text, "330600", 2021).facts]  # fmt: skip
+    assert facts[2:] == [("good_days_ratio", 93.9, "330602"), ("good_days_ratio", 93.4, "330603")]
