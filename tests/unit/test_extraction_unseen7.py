@@ -451,3 +451,11 @@ def test_a_second_list_of_the_sentence_shares_out_over_the_same_places() -> None
     facts = [(f.indicator_code, f.value, f.region_code)
              for f in extract(text, "330600", 2021).facts]  # fmt: skip
     assert facts[2:] == [("good_days_ratio", 93.9, "330602"), ("good_days_ratio", 93.4, "330603")]
+
+
+def test_a_gloss_of_what_a_place_includes_is_no_unknown_qualifier() -> None:
+    """Written after the seventh set's measurement (094): '宁波市区(含海曙区、…前湾新区…)' lists
+    what the urban area includes, a zone without a code among them: no qualifier of the name
+    after it."""
+    text = "宁波市区(含海曙区、江北区、前湾新区和鄞州区,下同)2021年环境空气优良天数为320天。"
+    assert named_facts(text, province="330200", year=2021) == [("good_days", "actual", 320.0)]
