@@ -2,9 +2,10 @@
 files: the seed set (tests/gold/*.csv) and the unseen set's two halves (tests/gold/unseen/dev,
 tests/gold/unseen/test).
 
-A fact counts as found when indicator, kind, value, unit and period match a gold fact that no
-other extracted fact has claimed (each gold fact is found at most once) — and the region too
-when the gold file has a `region_code` column. Values are compared in the unit registry's base
+A fact counts as found when indicator, kind, value, unit and period (the same interval, whichever
+code names it: 2020-Q4 is 2020-10..2020-12) match a gold fact that no other extracted fact has
+claimed (each gold fact is found at most once) — and the region too when the gold file has a
+`region_code` column. Values are compared in the unit registry's base
 unit, so 149.32万公顷 and 1493200 ha are one value. A gold row without an indicator code (open
 vocabulary: only `indicator_name`) matches an extracted fact without one. An extracted fact that
 matches no gold fact but has the kind, value, unit, period and region of a gold fact is either
@@ -20,9 +21,12 @@ import csv
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
 from pathlib import Path
 
 from orchestration.extraction.facts import Fact
+from orchestration.parsing.periods import parse_period
 from orchestration.parsing.units import registry
 
 GOLD_COLUMNS = ("indicator_code", "kind", "value", "unit", "period")
@@ -45,7 +49,7 @@ class Key:
             or other.region_code is None
             or (self.region_code == other.region_code)
         )
-        return regions and self.period == other.period and _same_value(self, other)
+        return regions and _same_period(self.period, other.period) and _same_value(self, other)
 
     def matches(self, other: Key) -> bool:
         return (
@@ -53,6 +57,21 @@ class Key:
             and self.kind == other.kind
             and self.same_figure(other)
         )
+
+
+def _same_period(a: str, b: str) -> bool:
+    """One period, whichever code names it: a quarter and its months ('2020-Q4' and
+    '2020-10..2020-12') are the same interval."""
+    return a == b or (_interval(a) is not None and _interval(a) == _interval(b))
+
+
+@cache
+def _interval(code: str) -> tuple[date, date] | None:
+    try:
+        period = parse_period(code)
+    except ValueError:
+        return None
+    return period.start, period.end
 
 
 def _base(value: float, unit: str) -> tuple[str, float]:

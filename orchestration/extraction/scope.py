@@ -74,7 +74,9 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
             clause = re.split("[,;:]", before)[-1]  # the number's own clause
             if months is None and re.search(f"{year}年{_PART_OF_YEAR}", clause):
                 return str(year)  # '2020年水质优良断面比例为83.4%' in a December release
-            return months or doc.context.period_code
+            if months is None or _same_interval(months, doc.context.period_code):
+                return doc.context.period_code  # the release's own code for its own months
+            return months
     return str(year) if year else ""
 
 
@@ -125,19 +127,24 @@ _QUARTER = re.compile(r"第?([一二三四1-4])季度")  # a quarter of the year
 _QUARTERS = "一二三四1234"
 
 
+def _same_interval(a: str, b: str) -> bool:
+    """Two period codes name the same months ('2024-Q1', '2024-01..2024-03')."""
+    first, second = parse_period(a), parse_period(b)
+    return (first.start, first.end) == (second.start, second.end)
+
+
 def _release_months(year: int, paragraph: str) -> str | None:
     """The months a paragraph of a part-year release is about ('1-12月,…' → the year,
-    '12月份,…' → that month, '第一季度' → 1-3月), from the last months it names before the
-    number; None: none."""
+    '12月份,…' → that month, '第一季度' → that quarter, 2024-Q1), from the last months it names
+    before the number; None: none."""
     found = [m for p in cues().release_months_patterns for m in p.finditer(paragraph)]
     if not found:
         return None
     last = max(found, key=lambda m: m.end())
     months = _FIRST_MONTHS.sub(r"1-\1月", last.group(0))  # '前11月': 1-11月
     quarter = _QUARTER.fullmatch(months)
-    if quarter is not None:  # '第一季度': 1-3月
-        q = _QUARTERS.index(quarter.group(1)) % 4 + 1
-        months = f"{3 * q - 2}-{3 * q}月"
+    if quarter is not None:  # '第一季度': the quarter's own code, as the manifest writes it
+        months = f"第{_QUARTERS[_QUARTERS.index(quarter.group(1)) % 4]}季度"
     try:
         return parse_period(f"{year}年{months}").code
     except ValueError:

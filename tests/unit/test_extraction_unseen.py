@@ -301,6 +301,16 @@ def test_a_fact_counts_only_with_its_region_and_values_compare_in_a_common_unit(
     assert (result.found, result.extracted, result.wrong_indicator) == (1, 2, 0)
 
 
+def test_a_period_matches_whichever_code_names_the_same_interval() -> None:
+    """A quarter and its months are one period (the eighth set labels 2020-Q4 where earlier
+    sets wrote 2024-01..2024-03); another interval is not."""
+    gold = [Key("pm2_5", "actual", 30.0, "ug_m3", "2020-Q4", "430000"),
+            Key("pm2_5", "actual", 31.0, "ug_m3", "2024-01..2024-03", "430000")]  # fmt: skip
+    extracted = [Key("pm2_5", "actual", 30.0, "ug_m3", "2020-10..2020-12", "430000"),
+                 Key("pm2_5", "actual", 31.0, "ug_m3", "2024-Q2", "430000")]  # fmt: skip
+    assert score("x", gold, extracted).found == 1
+
+
 def test_an_open_vocabulary_row_matches_a_fact_without_a_code_and_a_wrong_code_is_counted() -> None:
     shanxi = ("2022", "140000")
     gold = [Key("", "actual", 93.0, "count", *shanxi),

@@ -147,12 +147,12 @@ def test_days_counted_with_ge_are_days() -> None:
 
 def test_a_quarter_opening_a_paragraph_of_a_monthly_release_is_its_months() -> None:
     """'综合第一季度看,…' in the March release: the paragraph's figures are of the quarter's three
-    months, not of March alone."""
+    months (named by the quarter's code, 2020-Q1), not of March alone."""
     text = "3月份,全市优良天数为24天。\n综合第一季度看,全市优良天数为71天。"
     facts = extract(text, province="230100", year=2020, period_code="2020-03").facts
     assert [(f.indicator_code, f.value, f.period) for f in facts] == [
         ("good_days", 24.0, "2020-03"),
-        ("good_days", 71.0, "2020-01..2020-03"),
+        ("good_days", 71.0, "2020-Q1"),
     ]
 
 
