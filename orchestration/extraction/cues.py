@@ -218,6 +218,7 @@ class Cues:
     ranked_list_name_tails: list[str]
     text_table_row_periods: list[re.Pattern[str]]
     text_table_rank_words: list[str]
+    text_table_place_headers: list[str]
     respective_item_patterns: list[re.Pattern[str]]
     place_count_predicates: list[str]
     place_name_count_prefixes: tuple[str, ...]
@@ -373,6 +374,7 @@ class Cues:
             ranked_list_name_tails=_words(spec["ranked_list_name_tails"]),
             text_table_row_periods=_patterns(spec["text_table_row_periods"]),
             text_table_rank_words=_words(spec["text_table_rank_words"]),
+            text_table_place_headers=_words(spec["text_table_place_headers"]),
             respective_item_patterns=_patterns(spec["respective_item_patterns"]),
             place_count_predicates=_words(spec["place_count_predicates"]),
             place_name_count_prefixes=tuple(_words(spec["place_name_count_prefixes"])),

@@ -12,9 +12,16 @@ index (a bare number states no other unit); the place's own region; the row's mo
 report year. The rows' numbers are claimed here, so no other reading gives them to the
 document's region. A heading without such a name, or a place that does not resolve to one
 region, states nothing (a wrong fact is worse than a missing one).
+
+Also tables written one cell per line ('城市\nγ辐射空气吸收剂量率\n(纳戈瑞/小时)\n西安市\n80.6\n
+宝鸡市\n88.7'): a heading of the places' column, the figure's name and its unit, then each place
+on its line with its bare number on the next (_column_tables).
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from orchestration.extraction.aliases import Alias
 from orchestration.extraction.assembly import build
@@ -24,11 +31,14 @@ from orchestration.extraction.quantities import RANK_UNIT, Mention
 from orchestration.extraction.ranked_lists import place_region
 from orchestration.extraction.reading import Document
 from orchestration.parsing.measures import MeasureRefused
+from orchestration.parsing.units import registry
 
 HEADING_LINES = 3  # the most lines of a heading above a table's first row
 HEADING_LENGTH = 30  # the longest line of a heading (a longer one is prose)
 SENTENCE_ENDS = ("。", "!", "?", ";")  # a line ending so is prose, no heading
 _INDEX_UNITS = ("index",)  # the units a bare number of a table may be a level in
+_UNIT_LINE = re.compile(r"\((.+)\)")  # a heading line that is a unit in parentheses
+_PLACE_LINE = re.compile("[\u4e00-\u9fff]{1,8}(?:省|市|区|县|州|盟|旗)")  # a line naming a place
 
 
 def text_tables(doc: Document) -> tuple[list[Fact], set[int]]:
@@ -59,7 +69,125 @@ def text_tables(doc: Document) -> tuple[list[Fact], set[int]]:
                 fact = _fact(doc, alias, kind, row_start, month, place_start, mention)
                 if fact is not None:
                     facts.append(fact)
+    column_facts, column_numbers = _column_tables(doc)
+    return facts + column_facts, claimed | column_numbers
+
+
+def _column_tables(doc: Document) -> tuple[list[Fact], set[int]]:
+    """The facts of tables written one cell per line: a heading of short lines (the places'
+    column, maps/cues.yml `text_table_place_headers`; the figure's name; its unit in
+    parentheses), then two or more places each on its line with its bare number on the next
+    non-blank line. The indicator the name wholly spells takes the cells, in the heading's unit
+    (or its own index unit); a name no spelling claims keeps its words (open vocabulary) when the
+    heading states a unit; a heading with neither states nothing."""
+    facts: list[Fact] = []
+    claimed: set[int] = set()
+    lines = [_stripped(doc.text, s, e) for s, e in _lines(doc.text)]
+    lines = [(s, e) for s, e in lines if e > s]
+    index = 0
+    while index < len(lines):
+        first, cells = index, []
+        while index + 1 < len(lines):
+            cell = _column_cell(doc, lines[index], lines[index + 1])
+            if cell is None:
+                break
+            cells.append(cell)
+            index += 2
+        if len(cells) < 2:
+            index = first + 1
+            continue
+        claimed.update(m.number_start for _, m in cells)
+        heading = _column_heading(doc, lines[max(first - HEADING_LINES - 1, 0) : first])
+        for place, mention in cells if heading is not None else ():
+            fact = _column_fact(doc, heading, place, mention)
+            if fact is not None:
+                facts.append(fact)
     return facts, claimed
+
+
+def _column_cell(doc: Document, place: tuple[int, int],
+                 number: tuple[int, int]) -> tuple[tuple[int, int], Mention] | None:  # fmt: skip
+    """(the place's span, its number) when one line is wholly a place (one the reference may not
+    know: '杨凌区', whose cell then states nothing) and the next wholly a bare number; else
+    None."""
+    if not place_region(doc, *place) and not _PLACE_LINE.fullmatch(doc.text[slice(*place)]):
+        return None
+    found = next((m for m in doc.mentions if (m.start, m.end) == number), None)
+    return (place, found) if found is not None and found.unit_code is None else None
+
+
+@dataclass(frozen=True)
+class _ColumnHeading:
+    name: tuple[int, int]  # the span of the figure's name
+    code: str  # '' for a name no catalogue spelling claims
+    unit: str
+
+
+def _column_heading(doc: Document, above: list[tuple[int, int]]) -> _ColumnHeading | None:
+    """The figure a one-cell-per-line table states, from the short lines right above its first
+    place: the places' column header, the name, the unit in parentheses; None without a header
+    and a name, or without a unit for a name no indicator claims."""
+    text, the_cues, units = doc.text, cues(), registry()
+    name, unit, headed = None, None, False
+    for start, end in reversed(above):
+        line = text[start:end]
+        if end - start > HEADING_LENGTH or line.endswith(SENTENCE_ENDS):
+            break
+        inner = _UNIT_LINE.fullmatch(line)
+        if inner is not None and units.knows(inner.group(1)) and unit is None and name is None:
+            unit = units.resolve(inner.group(1)).code
+        elif line in the_cues.text_table_place_headers:
+            headed = True
+            break
+        elif name is None:
+            name = (start, end)
+        else:
+            break
+    if name is None or not headed:
+        return None
+    alias = next((a for a in doc.aliases_between(*name) if (a.start, a.end) == name), None)
+    if alias is not None:
+        own_unit = doc.lex.indicators[alias.code].unit_code
+        unit = unit or (own_unit if own_unit in _INDEX_UNITS else None)
+        return _ColumnHeading(name, alias.code, unit) if unit else None
+    return _ColumnHeading(name, "", unit) if unit else None
+
+
+def _column_fact(doc: Document, heading: _ColumnHeading, place: tuple[int, int],
+                 mention: Mention) -> Fact | None:  # fmt: skip
+    """One cell's fact (the heading's figure of the place, in the release's period), or None (a
+    place of no one region, no period, a value the indicator refuses)."""
+    region_code = place_region(doc, *place)
+    period_code = doc.context.period_code or (str(doc.context.year) if doc.context.year else "")
+    if not region_code or not period_code:
+        return None
+    value = Mention(mention.start, mention.end, mention.number_start, mention.number_end,
+                    mention.value, heading.unit, None, "=")  # fmt: skip
+    if heading.code:
+        indicator = doc.lex.indicators[heading.code]
+        try:  # quoted from the place: '西安市\n\n80.6'
+            return build(doc, value, Alias(place[0], place[1], heading.code), indicator,
+                         "actual", None, period_code, region_code)  # fmt: skip
+        except MeasureRefused:
+            return None
+    char_start, char_end = doc.folded.span(place[0], mention.end)
+    return Fact(
+        indicator_code="", indicator_name_zh=doc.text[slice(*heading.name)], kind="actual",
+        value=mention.value, unit=heading.unit, value_canonical=mention.value,
+        canonical_unit=heading.unit, comparator="=", period=period_code, region_code=region_code,
+        baseline_year="", rank_scope="", qualifier="",
+        quote=doc.folded.original[char_start:char_end], char_start=char_start, char_end=char_end,
+        is_departure_from_normal=False,
+    )  # fmt: skip
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the line without the spaces around it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

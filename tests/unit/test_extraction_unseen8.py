@@ -14,3 +14,26 @@ def test_a_quarterly_release_names_its_quarter_by_the_quarters_code() -> None:
     text = "2020年第四季度,全省功能区噪声监测点位中的143个开展了监测。"
     facts = extract(text, "430000", 2020, period_code="2020-Q4").facts
     assert [(f.value, f.period) for f in facts] == [(143.0, "2020-Q4")]
+
+
+def test_a_table_written_one_cell_per_line_gives_each_place_its_figure() -> None:
+    """Written on the eighth set's development half (099): a heading of the places' column, the
+    figure's name and its unit in parentheses, then each place on its line and its bare number
+    on the next: the indicator the name spells, in the heading's unit, for each place in the
+    release's period; a name no spelling claims keeps its words; a place the reference does not
+    know ('某某新区') states nothing but does not end the table."""
+    table = ("表2 自动站连续监测结果\n城市\n\nγ辐射空气吸收剂量率\n\n(纳戈瑞/小时)\n\n"
+             "兰州市\n\n91.2\n\n某某新区\n\n77.0\n\n"
+             "天水市\n\n85.4\n\n白银市\n\n88.0\n")  # fmt: skip
+    facts = extract(table, "620000", 2024, period_code="2024-01..2024-06").facts
+    assert [(f.indicator_code, f.value, f.unit, f.region_code, f.period) for f in facts] == [
+        ("ambient_gamma_dose_rate", 91.2, "ngy_per_h", "620100", "2024-01..2024-06"),
+        ("ambient_gamma_dose_rate", 85.4, "ngy_per_h", "620500", "2024-01..2024-06"),
+        ("ambient_gamma_dose_rate", 88.0, "ngy_per_h", "620400", "2024-01..2024-06"),
+    ]
+    opened = table.replace("γ辐射空气吸收剂量率", "累积剂量的空气吸收剂量率")
+    facts = extract(opened, "620000", 2024, period_code="2024-01..2024-06").facts
+    assert {(f.indicator_code, f.indicator_name_zh) for f in facts} == {
+        ("", "累积剂量的空气吸收剂量率")
+    }
+    assert not extract(table.replace("城市\n", ""), "620000", 2024).facts
