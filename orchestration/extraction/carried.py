@@ -100,32 +100,48 @@ def topical(c: Clause) -> Alias | None:
 def subject_said_before(c: Clause) -> Alias | None:
     """'夜间区域声环境质量等级为一般,平均等效声级为46.1dB(A)': a measure named without what it
     measures, in a sentence whose clause before named that (maps/cues.yml measured_subjects, and
-    the time of day before it or in the measure's own name), names the indicator they spell
-    together (夜间区域声环境平均等效声级) — also for each number of a list whose name is said
-    before its 分别 ('…空气质量优良天数分别为336天、341天,优良率分别为93.9%、93.4%')."""
+    the time of day before it, after it or in the measure's own name), names the indicator they
+    spell together (夜间区域声环境平均等效声级); a time of day said before alone completes it too
+    ('…昼间达标131点次,达标率为91.6%': 昼间达标率) — also for each number of a list whose name is
+    said before its 分别 ('…空气质量优良天数分别为336天、341天,优良率分别为93.9%、93.4%')."""
     lex, the_cues = c.doc.lex, cues()
     own = (c.own.name, c.own.clause_start) if c.own is not None else _shared_name(c)
     if own is None:
         return None
-    name, clause_start = own
+    own_name, clause_start = own
     before = c.text[c.sentence_start : clause_start]
     at, subject = max((before.rfind(s), s) for s in the_cues.measured_subjects)
-    if at < 0 or subject in name:
+    if subject in own_name:
         return None
+    subject = subject if at >= 0 else ""
     said = c.text[clause_start : c.mention.start]  # own names drop words like 平均
     said = next((said.removesuffix(w) for w in the_cues.copulas if said.endswith(w)), said)
-    for words in dict.fromkeys((said, name)):
+    for words in dict.fromkeys((said, own_name)):
         time = next((t for t in the_cues.times_of_day if words.startswith(t)), "")
         rest = words.removeprefix(time)
-        time = time or next((t for t in the_cues.times_of_day if before.endswith(t, 0, at)), "")
+        time = time or _time_said(before, at)
+        if not (subject or time):
+            continue
         for name in (time + subject + rest, subject + time + rest):
             code = lex.aliases.get(name)
             if code and compatible(lex.indicators[code], c.mention, c.kind):
                 # where the name is said, so the places listed before it are seen
-                at = c.text.rfind(rest, clause_start, c.mention.start) if rest else -1
-                return (Alias(at, at + len(rest), code) if at >= 0
+                named_at = c.text.rfind(rest, clause_start, c.mention.start) if rest else -1
+                return (Alias(named_at, named_at + len(rest), code) if named_at >= 0
                         else Alias(c.mention.start, c.mention.start, code))  # fmt: skip
     return None
+
+
+def _time_said(before: str, subject_at: int) -> str:
+    """The time of day said right before the subject (at subject_at), else the last one said
+    after it (or anywhere before the clause when no subject was said): '' when none."""
+    times = cues().times_of_day
+    if subject_at >= 0:
+        right_before = next((t for t in times if before.endswith(t, 0, subject_at)), "")
+        if right_before:
+            return right_before
+    found = [(before.rfind(t), t) for t in times if before.rfind(t) >= max(subject_at, 0)]
+    return max(found)[1] if found else ""
 
 
 def _shared_name(c: Clause) -> tuple[str, int] | None:

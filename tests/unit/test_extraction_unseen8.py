@@ -37,3 +37,16 @@ def test_a_table_written_one_cell_per_line_gives_each_place_its_figure() -> None
         ("", "累积剂量的空气吸收剂量率")
     }
     assert not extract(table.replace("城市\n", ""), "620000", 2024).facts
+
+
+def test_a_bare_rate_after_a_count_said_of_a_time_of_day_is_that_times_rate() -> None:
+    """Written on the eighth set's development half (107): '…昼间达标118点次,达标率为90.8%;夜间
+    达标97点次,达标率为74.6%' — the bare 达标率 completes with the time of day said in the clause
+    before (昼间达标率, 夜间达标率); 点次 counts point-times."""
+    text = "2021年,各类功能区昼间达标118点次,达标率为90.8%;夜间达标97点次,达标率为74.6%。"
+    read = extract(text, "430000", 2021)
+    assert [(f.indicator_code, f.value) for f in read.facts] == [
+        ("noise_function_zone_day_compliance_rate", 90.8),
+        ("noise_function_zone_night_compliance_rate", 74.6),
+    ]
+    assert [(u.value, u.unit) for u in read.unmapped] == [(118.0, "count"), (97.0, "count")]
