@@ -37,6 +37,8 @@ _OPENING_LEADS = cues().grammar.opening_leads  # what may open a clause before i
 _WHOLE_REGION = re.compile("|".join(map(re.escape, cues().grammar.whole_region_words)))
 _SECTIONS_COUNTED = re.compile(r"\d+个[^,;:。\d]{0,16}?断面")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年")
+SECTION_HEADING_LENGTH = 40  # the longest line that may head a section of a release
+SENTENCE_MARKS = re.compile("[。;!?]")  # a line holding one is prose, no heading
 
 
 def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: str) -> str:
@@ -71,6 +73,8 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
             return span
         if year and year == doc.context.year and doc.context.period_code:
             months = _release_months(year, paragraph)
+            if months is None and not _YEAR.search(paragraph):  # '(一)全区国考…' under its heading
+                months = _section_months(doc, year, mention)
             clause = re.split("[,;:]", before)[-1]  # the number's own clause
             if months is None and re.search(f"{year}年{_PART_OF_YEAR}", clause):
                 return str(year)  # '2020年水质优良断面比例为83.4%' in a December release
@@ -125,6 +129,23 @@ _PART_OF_YEAR = "(?![0-9一二三四五六七八九十上下前后第春夏秋�
 _FIRST_MONTHS = re.compile(r"前([0-9]{1,2})个?月")  # the first months of the year
 _QUARTER = re.compile(r"第?([一二三四1-4])季度")  # a quarter of the year, by its months
 _QUARTERS = "一二三四1234"
+
+
+def _section_months(doc: Document, year: int, mention: Mention) -> str | None:
+    """The months the heading of the number's section names ('二、2024年1-11月全区水环境质量状况'
+    over '(一)全区国考地表水断面…', a paragraph naming no year of its own): the nearest line above
+    the number's paragraph that names months and is a heading (short, no sentence in it); None:
+    no such line."""
+    end = doc.paragraph_start(mention.start) - 1
+    while end > 0:
+        start = doc.paragraph_start(end)
+        line = doc.text[start:end]
+        if 0 < len(line) <= SECTION_HEADING_LENGTH and not SENTENCE_MARKS.search(line):
+            months = _release_months(year, line)
+            if months is not None:
+                return months
+        end = start - 1
+    return None
 
 
 def _same_interval(a: str, b: str) -> bool:

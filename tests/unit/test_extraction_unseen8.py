@@ -50,3 +50,16 @@ def test_a_bare_rate_after_a_count_said_of_a_time_of_day_is_that_times_rate() ->
         ("noise_function_zone_night_compliance_rate", 74.6),
     ]
     assert [(u.value, u.unit) for u in read.unmapped] == [(118.0, "count"), (97.0, "count")]
+
+
+def test_a_sections_heading_names_the_months_of_its_paragraphs() -> None:
+    """Written on the eighth set's development half (100): a monthly release in two sections,
+    '一、2023年9月…' and '二、2023年1-9月…': the figures of a paragraph naming no year of its own
+    are of its section's months; a paragraph that names its year keeps it."""
+    text = ("一、2023年9月全省水环境质量状况\n(一)全省国考断面水质优良比例为91.2%。\n"
+            "二、2023年1-9月全省水环境质量状况\n(一)全省国考断面水质优良比例为89.6%。\n"
+            "2023年9月,全省国考断面水质优良比例为91.2%。")  # fmt: skip
+    facts = extract(text, "620000", 2023, period_code="2023-09").facts
+    assert [(f.value, f.period) for f in facts] == [
+        (91.2, "2023-09"), (89.6, "2023-01..2023-09"), (91.2, "2023-09")
+    ]  # fmt: skip
