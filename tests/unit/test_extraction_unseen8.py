@@ -63,3 +63,13 @@ def test_a_sections_heading_names_the_months_of_its_paragraphs() -> None:
     assert [(f.value, f.period) for f in facts] == [
         (91.2, "2023-09"), (89.6, "2023-01..2023-09"), (91.2, "2023-09")
     ]  # fmt: skip
+
+
+def test_an_autonomous_regions_own_sections_are_its_network_not_the_nations() -> None:
+    """Written on the eighth set's development half (100): 区考 (and 区控) name an autonomous
+    region's own assessed sections, as 省考 a province's: their good share is no figure of the
+    national network."""
+    text = ("(二)全区区考河流断面[共150个断面有数据]水质状况总体为优。"
+            "Ⅰ~Ⅲ类优良水质断面142个,比例为97.3%。")  # fmt: skip
+    codes = {f.indicator_code for f in extract(text, "640000", 2023).facts}
+    assert not codes & {"water_sections_good_count", "water_sections_good_ratio"}
