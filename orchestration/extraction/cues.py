@@ -203,6 +203,7 @@ class Cues:
     subset_reset_patterns: list[re.Pattern[str]]
     reference_gap_patterns: list[re.Pattern[str]]
     water_body_words: list[str]
+    mixed_network_words: list[str]
     release_months_patterns: list[re.Pattern[str]]
     lost_separator_patterns: list[re.Pattern[str]]
     respectively_patterns: list[re.Pattern[str]]
@@ -359,6 +360,7 @@ class Cues:
             subset_reset_patterns=_patterns(spec["subset_reset_patterns"]),
             reference_gap_patterns=_patterns(spec["reference_gap_patterns"]),
             water_body_words=_words(spec["water_body_words"]),
+            mixed_network_words=_words(spec["mixed_network_words"]),
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             lost_separator_patterns=_patterns(spec["lost_separator_patterns"]),
             respectively_patterns=_patterns(spec["respectively_patterns"]),

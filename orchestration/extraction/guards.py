@@ -21,6 +21,7 @@ from orchestration.extraction.own_names import OwnName
 from orchestration.extraction.reading import (
     CLAUSE_BREAKS_KEEPING_LISTS,
     LIST_JOINS,
+    no_break,
     plain,
 )
 from orchestration.extraction.scope import network, tied_places
@@ -45,6 +46,8 @@ _SHORTEST_PLACE_NAME = 3  # '兰州市': two characters and 市
 _PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 # figures counted over a network of water sections (their network decides the indicator)
 SECTION_FIGURES = ("water_sections_", "provincial_sections_")
+PARAGRAPH_LABEL_LENGTH = 12  # the longest label opening a paragraph ('环洞庭湖流域:')
+LABEL_END = ":"  # (folded) closes a paragraph's label
 
 
 def guarded(c: Clause, alias: Alias | None,
@@ -229,6 +232,10 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     said_of = c.text[c.sentence_start : min(alias.start, c.mention.start)]
     if any(word in said_of for word in cues().water_body_words):
         return None  # '长江干流总体水质为优,20个监测断面…': the river's sections, not the region's
+    label = _paragraph_label(c)
+    subject = c.doc.lex.indicators[alias.code].subject
+    if label and any(s.concerns(alias.code, subject) and s.named_in(label) for s in cues().subsets):
+        return None  # '沅水流域:水质总体为优。7个监测断面中,…': the basin's sections
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
     if counted is None and c.mention.unit_code == "count":
         counted = _paragraph_network(c)  # '省控河流水质为优,…。142个监测断面中,…'
@@ -240,6 +247,14 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     if counted == "other":
         return None
     return alias
+
+
+def _paragraph_label(c: Clause) -> str:
+    """The label that opens the number's paragraph ('沅水流域:', '湖库:'), naming what all its
+    sentences speak of; '' when the paragraph opens with none."""
+    head = c.text[c.paragraph_start : c.paragraph_start + PARAGRAPH_LABEL_LENGTH + 1]
+    colon = head.find(LABEL_END)
+    return head[:colon] if colon > 0 and no_break(head[:colon]) else ""
 
 
 def _paragraph_network(c: Clause) -> str | None:

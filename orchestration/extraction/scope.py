@@ -587,6 +587,8 @@ def network(doc: Document, pos: int, sentence_start: int) -> str | None:
         return None
     last = counted[-1]
     phrase = text[doc.clause_start(last.start(), sentence_start) : last.end()]
+    if any(word in phrase for word in the_cues.mixed_network_words):
+        return "other"  # '23个省控以上考核断面': several levels together
     if any(word in phrase for word in the_cues.provincial_network_words):
         return "provincial"
     if phrase.startswith("省") and not phrase.startswith("省会"):

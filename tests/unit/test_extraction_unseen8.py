@@ -73,3 +73,19 @@ def test_an_autonomous_regions_own_sections_are_its_network_not_the_nations() ->
             "Ⅰ~Ⅲ类优良水质断面142个,比例为97.3%。")  # fmt: skip
     codes = {f.indicator_code for f in extract(text, "640000", 2023).facts}
     assert not codes & {"water_sections_good_count", "water_sections_good_ratio"}
+
+
+def test_sections_of_several_levels_or_of_a_labelled_basin_are_no_networks_figure() -> None:
+    """Written on the eighth set's development half (096): '省控以上' sections are the national and
+    the province's together, neither network's own; a paragraph labelled by a basin or by lakes
+    ('资水流域:', '湖库:') counts that part's sections in all its sentences."""
+    text = "2021年,全市18个省控以上考核断面水质优良率为94.4%。"
+    codes = {f.indicator_code for f in extract(text, "430900", 2021).facts}
+    assert not codes & {"provincial_sections_good_ratio", "water_sections_good_ratio"}
+    text = "资水流域:水质总体为优。9个监测断面中,9个断面水质为Ⅱ类。\n湖库:4个监测断面水质均为Ⅲ类。"
+    codes = {f.indicator_code for f in extract(text, "430900", 2021).facts}
+    assert "water_sections_count" not in codes
+    text = "2021年,全市9个监测断面水质均为Ⅱ类。"
+    assert ("water_sections_count", "actual", 9.0) in [
+        (f.indicator_code, f.kind, f.value) for f in extract(text, "430900", 2021).facts
+    ]
