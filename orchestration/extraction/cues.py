@@ -156,6 +156,7 @@ class Cues:
     verbal_after_alias: list[tuple[str, float]]
     verbal_before_alias: list[tuple[str, float]]
     scope_nouns: list[str]
+    group_bounds: list[str]
     share_of_target_before: list[str]
     own_name_scope_words: list[str]
     own_name_whole_words: tuple[str, ...]
@@ -311,6 +312,7 @@ class Cues:
                 (match_key(w), float(v)) for v, ws in verbal["before_alias"].items() for w in ws
             ],
             scope_nouns=_words(spec["scope_nouns"]),
+            group_bounds=_words(spec["group_bounds"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
             own_name_scope_words=_words(spec["own_name_scope_words"]),
             own_name_whole_words=tuple(_words(spec["own_name_whole_words"])),

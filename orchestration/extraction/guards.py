@@ -47,6 +47,8 @@ _PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 # figures counted over a network of water sections (their network decides the indicator)
 SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 PARAGRAPH_LABEL_LENGTH = 12  # the longest label opening a paragraph ('环洞庭湖流域:')
+GROUP_REACH = 8  # the words after a bound that may name the group it defines
+_OF = "的"  # joins a bound to the group it defines
 LABEL_END = ":"  # (folded) closes a paragraph's label
 
 
@@ -57,6 +59,8 @@ def guarded(c: Clause, alias: Alias | None,
         # '各占30%、30%和40%的权重': the weights of a score; '占全年有效监测天数(358天)的':
         # the base of a share — no figure
         return None, None
+    if bounds_a_group(c):
+        return None, None  # '处理率大于80%的城市数达319个': which cities are counted, no figure
     if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if alias is not None and counts_a_list(c, alias):
@@ -129,6 +133,17 @@ def crossed_bound(c: Clause) -> bool:
         return False
     gap = c.text[mention.end : later.start]
     return len(gap) <= BOUND_GAP and gap.count(",") <= 1 and not STATEMENT_BREAKS.intersection(gap)
+
+
+def bounds_a_group(c: Clause) -> bool:
+    """'全国生活垃圾无害化处理率大于80%的城市数达319个', '…(上升幅度超过30个百分点)的城市有…': a
+    bound (a comparator, or cues `group_bounds` before it) that says which places are counted
+    after it (cues `scope_nouns`) — no figure of its own."""
+    bounded = c.mention.comparator != "=" or c.before.endswith(tuple(cues().group_bounds))
+    if not bounded:
+        return False
+    after = c.text[c.mention.end : c.mention.end + GROUP_REACH].lstrip(")")
+    return after.startswith(_OF) and after[len(_OF) :].startswith(tuple(cues().scope_nouns))
 
 
 def is_weight(c: Clause) -> bool:

@@ -89,3 +89,14 @@ def test_sections_of_several_levels_or_of_a_labelled_basin_are_no_networks_figur
     assert ("water_sections_count", "actual", 9.0) in [
         (f.indicator_code, f.kind, f.value) for f in extract(text, "430900", 2021).facts
     ]
+
+
+def test_a_bound_that_says_which_places_are_counted_is_no_figure() -> None:
+    """Written on the eighth set's development half (102): '生活垃圾无害化处理率大于85%的城市数达
+    204个', '…明显提高(上升幅度超过25个百分点)的城市有…' — the bound says which cities are counted;
+    it is no rate of the country, nor its change; the rate itself still is."""
+    text = ("2008年,全国生活垃圾无害化处理率大于85%的城市数达204个;生活垃圾无害化处理率明显提高"
+            "(上升幅度超过25个百分点)的城市有5个。全国生活垃圾无害化处理率为66.8%。")  # fmt: skip
+    facts = [(f.indicator_code, f.kind, f.value) for f in extract(text, "100000", 2008).facts]
+    assert ("msw_harmless_treatment_rate", "actual", 66.8) in facts
+    assert not [f for f in facts if f[2] in (85.0, 25.0)]
