@@ -208,6 +208,7 @@ class Cues:
     release_months_patterns: list[re.Pattern[str]]
     lost_separator_patterns: list[re.Pattern[str]]
     respectively_patterns: list[re.Pattern[str]]
+    dropped_mark_patterns: list[re.Pattern[str]]
     month_span_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
@@ -366,6 +367,7 @@ class Cues:
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             lost_separator_patterns=_patterns(spec["lost_separator_patterns"]),
             respectively_patterns=_patterns(spec["respectively_patterns"]),
+            dropped_mark_patterns=_patterns(spec["dropped_mark_patterns"]),
             month_span_patterns=_patterns(spec["month_span_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),

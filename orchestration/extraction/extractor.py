@@ -78,6 +78,7 @@ from orchestration.extraction.reading import (
     LIST_GLUE,
     RESPECTIVELY,
     Document,
+    drop_marks,
     is_name,
     plain,
     read_respectively,
@@ -737,7 +738,7 @@ def extract(text: str, province: str | None = None, year: int | None = None,
     province, or the prefecture or county a city's document speaks of), year and is_plan
     override what the text says about itself; period_code names a part-year release
     ('2024-01..2024-03'), the period of its figures of that year."""
-    folded = read_respectively(restore_separators(fold(text)))
+    folded = drop_marks(read_respectively(restore_separators(fold(text))))
     inferred = infer(folded.text)
     context = DocumentContext(
         region_code=document_region(province, inferred),

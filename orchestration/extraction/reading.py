@@ -72,6 +72,20 @@ def read_respectively(folded: FoldedText) -> FoldedText:
     return folded if text == folded.text else FoldedText(folded.original, text, folded.offsets)
 
 
+def drop_marks(folded: FoldedText) -> FoldedText:
+    """The folded text without the marks that only abbreviate a name (cues
+    `dropped_mark_patterns`: '昼/夜间' is read as '昼夜间'); the other characters keep their
+    original offsets, so a quote still holds the marks."""
+    text = folded.text
+    dropped = {i for p in cues().dropped_mark_patterns for m in p.finditer(text)
+               for i in range(m.start(), m.end())}  # fmt: skip
+    if not dropped:
+        return folded
+    kept = [i for i in range(len(text)) if i not in dropped]
+    return FoldedText(folded.original, "".join(text[i] for i in kept),
+                      tuple(folded.offsets[i] for i in kept))  # fmt: skip
+
+
 def list_units(text: str, mentions: list[Mention]) -> list[Mention]:
     """'浓度分别为39、72、11、29、166μg/m3和1.2mg/m3': the numbers of a list opened by 分别 that
     state no unit take the unit of the next number of the list that states one."""

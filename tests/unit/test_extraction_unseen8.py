@@ -100,3 +100,19 @@ def test_a_bound_that_says_which_places_are_counted_is_no_figure() -> None:
     facts = [(f.indicator_code, f.kind, f.value) for f in extract(text, "100000", 2008).facts]
     assert ("msw_harmless_treatment_rate", "actual", 66.8) in facts
     assert not [f for f in facts if f[2] in (85.0, 25.0)]
+
+
+def test_the_rates_of_one_noise_zone_class_are_that_classs_by_day_and_night() -> None:
+    """Written on the eighth set's development half (107): '2类区昼夜各监测40点次,昼/夜间点次达标
+    率分别为92.5%、80.0%' — 昼/夜间 is 昼夜间, the day's and the night's; a zone class named before
+    in the statement makes them that class's rates, never all the zones'."""
+    text = ("2021年第二季度,2类区昼夜各监测40点次,昼/夜间点次达标率分别为92.5%、80.0%;"
+            "3类区昼夜各监测12点次,昼/夜间点次达标率分别为100%、91.7%。")  # fmt: skip
+    facts = extract(text, "430000", 2021).facts
+    assert [(f.indicator_code, f.indicator_name_zh, f.value) for f in facts] == [
+        ("", "2类区昼间点次达标率", 92.5),
+        ("", "2类区夜间点次达标率", 80.0),
+        ("", "3类区昼间点次达标率", 100.0),
+        ("", "3类区夜间点次达标率", 91.7),
+    ]
+    assert facts[0].quote.endswith("昼/夜间点次达标率分别为92.5%")
