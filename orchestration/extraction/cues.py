@@ -208,6 +208,7 @@ class Cues:
     release_months_patterns: list[re.Pattern[str]]
     lost_separator_patterns: list[re.Pattern[str]]
     respectively_patterns: list[re.Pattern[str]]
+    day_and_night_each_patterns: list[re.Pattern[str]]
     dropped_mark_patterns: list[re.Pattern[str]]
     month_span_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
@@ -367,6 +368,7 @@ class Cues:
             release_months_patterns=_patterns(spec["release_months_patterns"]),
             lost_separator_patterns=_patterns(spec["lost_separator_patterns"]),
             respectively_patterns=_patterns(spec["respectively_patterns"]),
+            day_and_night_each_patterns=_patterns(spec["day_and_night_each_patterns"]),
             dropped_mark_patterns=_patterns(spec["dropped_mark_patterns"]),
             month_span_patterns=_patterns(spec["month_span_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),

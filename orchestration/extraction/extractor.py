@@ -31,9 +31,9 @@ of each paragraph, the indicators a coordinated name gave the numbers of its lis
 The modules of the extractor: document.py (what a document says about itself), reading.py (the
 document cut into sentences and clauses), aliases.py (indicator names), quantities.py (numbers),
 kinds.py, own_names.py, fitting.py, clause.py, strategies.py, grades.py, guards.py, subsets.py,
-subjects.py, scope.py, assembly.py, verbal.py, facts.py, ranked_lists.py, text_tables.py. The
-cue words are in maps/cues.yml, the indicators in the catalogue
-(orchestration/registry/indicators/).
+subjects.py, scope.py, assembly.py, verbal.py, facts.py, ranked_lists.py, text_tables.py,
+halves.py (a count said of the day and the night each). The cue words are in maps/cues.yml, the
+indicators in the catalogue (orchestration/registry/indicators/).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from orchestration.extraction.facts import (
 from orchestration.extraction.fitting import compatible, unitless_ok
 from orchestration.extraction.grades import days_of_a_grade, share_of_a_grade
 from orchestration.extraction.guards import guarded, network_alias
+from orchestration.extraction.halves import day_and_night_each
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.own_names import (
@@ -155,6 +156,10 @@ def read_number(c: Clause) -> Reading:
         return Reading(open_vocabulary(c, graded))
     if graded is not None and alias is None:  # '只有1个“严重污染”': the catalogue's days
         alias = graded
+    halves = day_and_night_each(c)
+    if halves is not None:  # '0类区昼夜各监测2点次': the day's count and the night's
+        day, night = (open_vocabulary(c, half) for half in halves)
+        return Reading(day, tuple(f for f in (night,) if isinstance(f, Fact)))
     things = _listed_things_each(c) if c.kind == "actual" else None
     if things is not None:  # '…危险废物种类为废碱752.5万吨,占…的21.7%;…': each thing's, never
         return Reading(open_vocabulary(c, things))  # the measure's whole named before the list

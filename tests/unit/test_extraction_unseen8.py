@@ -108,7 +108,7 @@ def test_the_rates_of_one_noise_zone_class_are_that_classs_by_day_and_night() ->
     in the statement makes them that class's rates, never all the zones'."""
     text = ("2021年第二季度,2类区昼夜各监测40点次,昼/夜间点次达标率分别为92.5%、80.0%;"
             "3类区昼夜各监测12点次,昼/夜间点次达标率分别为100%、91.7%。")  # fmt: skip
-    facts = extract(text, "430000", 2021).facts
+    facts = [f for f in extract(text, "430000", 2021).facts if f.unit == "pct"]
     assert [(f.indicator_code, f.indicator_name_zh, f.value) for f in facts] == [
         ("", "2类区昼间点次达标率", 92.5),
         ("", "2类区夜间点次达标率", 80.0),
@@ -116,3 +116,13 @@ def test_the_rates_of_one_noise_zone_class_are_that_classs_by_day_and_night() ->
         ("", "3类区夜间点次达标率", 91.7),
     ]
     assert facts[0].quote.endswith("昼/夜间点次达标率分别为92.5%")
+
+
+def test_a_count_said_of_day_and_night_each_is_two_figures() -> None:
+    """Written on the eighth set's development half (107): '2类区昼夜各监测40点次', '其中昼间、夜间
+    各监测96次' — the day's count and the night's, each an open-vocabulary figure named by its
+    half; a count said once stays one."""
+    text = "2021年,全市共监测192点次,其中昼间、夜间各监测96次。2类区昼夜各监测40点次。"
+    facts = [(f.indicator_name_zh, f.value) for f in extract(text, "430100", 2021).facts]
+    assert facts == [("昼间监测次", 96.0), ("夜间监测次", 96.0),
+                     ("2类区昼间监测点次", 40.0), ("2类区夜间监测点次", 40.0)]  # fmt: skip
