@@ -125,6 +125,7 @@ class Cues:
     actual_words: list[str]
     target_year_patterns: list[re.Pattern[str]]
     bound_year_patterns: list[re.Pattern[str]]
+    change_end_year_patterns: list[re.Pattern[str]]
     context_year_patterns: list[re.Pattern[str]]
     this_year_words: list[str]
     span_start_patterns: list[re.Pattern[str]]
@@ -264,6 +265,7 @@ class Cues:
             actual_words=_words(spec["actual_words"]),
             target_year_patterns=_patterns(spec["target_year_patterns"]),
             bound_year_patterns=_patterns(spec["bound_year_patterns"]),
+            change_end_year_patterns=_patterns(spec["change_end_year_patterns"]),
             context_year_patterns=_patterns(spec["context_year_patterns"]),
             this_year_words=_words(spec["this_year_words"]),
             span_start_patterns=_patterns(spec["span_start_patterns"]),
@@ -433,6 +435,12 @@ class Cues:
             if found:
                 return int(found.group(1))
         return None
+
+    def change_end_year(self, before: str) -> int | None:
+        """The later year of a figure said to go from one year's level to it, before a change
+        ('…提升到2022年的347天,增加了96天' → 2022)."""
+        found = [int(m.group(1)) for p in self.change_end_year_patterns for m in p.finditer(before)]
+        return found[-1] if found else None
 
     def context_years(self, clause: str) -> list[int]:
         starts = {m.start(1) for p in self.span_start_patterns for m in p.finditer(clause)}

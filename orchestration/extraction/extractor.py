@@ -61,6 +61,7 @@ from orchestration.extraction.halves import day_and_night_each
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
 from orchestration.extraction.own_names import (
+    BASE_YEAR,
     CLASS_ONLY,
     PART_OF,
     OwnName,
@@ -354,15 +355,17 @@ def _elided_class(c: Clause) -> OwnName | None:
 
 
 def _change_of_an_index(c: Clause, alias: Alias, kind: str) -> bool:
-    """'综合指数为3.13,同比下降0.03': a change without a unit, right after its index's level in
-    the same sentence (only a comma and the change's words between), is in the index's unit."""
+    """'综合指数为3.13,同比下降0.03', '…为3.58,与2019年相比下降了0.74': a change without a unit,
+    right after its index's level in the same sentence (only a comma and the change's words, a
+    base year among them, between), is in the index's unit."""
     previous = c.read.previous
     if kind != "change" or previous is None or previous.code != alias.code:
         return False
     if c.doc.lex.indicators[alias.code].unit_code != INDEX_UNIT:
         return False
     gap = c.text[previous.end : c.mention.start]
-    return previous.end >= c.sentence_start and gap.startswith(",") and plain(gap[1:])
+    return (previous.end >= c.sentence_start and gap.startswith(",")
+            and plain(BASE_YEAR.sub("", gap[1:])))  # fmt: skip
 
 
 def _listed_class(c: Clause) -> OwnName | None:

@@ -158,8 +158,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
                 words = words.removeprefix(word) if opens else words[: -len(word)]
                 changed = True
         for word, _ in the_cues.directions:
-            if words.endswith(word):
-                words, changed, directed = words[: -len(word)], True, True
+            said = next((w for w in (word + _PERFECTIVE, word) if words.endswith(w)), None)
+            if said is not None:  # '下降了0.74': the direction, done
+                words, changed, directed = words[: -len(said)], True, True
     if directed and mention.unit_code in _CHANGE_UNITS and not words.startswith(_COMPARISON_STARTS):
         copula = True  # 'X下降11.4%': a change named by its direction as clearly as by 为
     times = text[mention.number_end : mention.end] == _TIMES and mention.unit_code == "count"

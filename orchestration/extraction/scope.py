@@ -44,7 +44,8 @@ SENTENCE_MARKS = re.compile("[。;!?]")  # a line holding one is prose, no headi
 def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: str) -> str:
     """The period code of a fact: a goal's target year (of its sentence, else its paragraph,
     else the document's); an actual's year bound to the number ('从2022年的17.1%'), none when
-    the sentence lists several years side by side, else the year after the report's when its
+    the sentence lists several years side by side, for a change the later year of a from-to said
+    before it ('…提升到2022年的347天,增加了96天'), else the year after the report's when its
     paragraph said 今年 last in a text on that report (_this_year_said), else the last year of
     the sentence up to the report year, else the report year — the months of a half year or of
     a span of months the sentence names before it in a yearly document ('7月下旬至8月上旬,…' →
@@ -59,6 +60,8 @@ def period(doc: Document, mention: Mention, kind: str, before: str, paragraph: s
         year = the_cues.bound_year(doc.text[: mention.start])
         if year is None and any(p.search(before) for p in the_cues.several_years_patterns):
             return ""
+        if year is None and kind == "change":
+            year = the_cues.change_end_year(before)  # '…提升到2022年的347天,增加了96天'
         if year is None and _this_year_said(doc, paragraph):
             year = doc.context.year + 1  # '今年以来,…' in a text on the year's report
         if year is None:

@@ -126,3 +126,17 @@ def test_a_count_said_of_day_and_night_each_is_two_figures() -> None:
     facts = [(f.indicator_name_zh, f.value) for f in extract(text, "430100", 2021).facts]
     assert facts == [("昼间监测次", 96.0), ("夜间监测次", 96.0),
                      ("2类区昼间监测点次", 40.0), ("2类区夜间监测点次", 40.0)]  # fmt: skip
+
+
+def test_a_change_said_with_its_base_year_or_done_keeps_its_figure_and_year() -> None:
+    """Written on the eighth set's development half (096): '综合指数为4.12,与2020年相比下降了0.31'
+    — a unitless change after a base year and a done direction (下降了) is the index's change;
+    '从2015年的262天提升到2021年的330天,增加了68天' — a change after a figure's from-to is the
+    later year's."""
+    text = "2021年,市城区环境空气质量综合指数为4.12,与2020年相比下降了0.31。"
+    facts = [(f.indicator_code, f.kind, f.value) for f in extract(text, "430100", 2021).facts]
+    assert facts == [("composite_index", "actual", 4.12), ("composite_index", "change", -0.31)]
+    text = "2023年公报:空气质量优良天数从2015年的262天提升到2021年的330天,增加了68天。"
+    changes = [(f.value, f.period) for f in extract(text, "430100", 2023).facts
+               if f.kind == "change"]  # fmt: skip
+    assert changes == [(68.0, "2021")]
