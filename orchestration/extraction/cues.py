@@ -233,6 +233,8 @@ class Cues:
     part_openers: list[str]
     occurrence_verbs: list[str]
     count_verbs: frozenset[str]
+    times_counters: list[str]
+    times_verbs: list[str]
     day_grades: frozenset[str]
     grade_suffixes: dict[str, str]
     half_year_months: dict[str, tuple[str, str]]
@@ -394,6 +396,8 @@ class Cues:
             part_openers=_words(spec["part_openers"]),
             occurrence_verbs=_words(spec["occurrence_verbs"]),
             count_verbs=frozenset(_words(spec["count_verbs"])),
+            times_counters=_words(spec["times_counters"]),
+            times_verbs=_words(spec["times_verbs"]),
             day_grades=frozenset(_words(spec["day_grades"])),
             grade_suffixes={str(k): match_key(str(v)) for k, v in spec["grade_suffixes"].items()},
             half_year_months={

@@ -213,6 +213,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
         and words.endswith(tuple(the_cues.measure_heads))
         and text[mention.start - 1 : mention.start] != "("
     )
+    # '各类功能区昼间达标131点次': how often points were monitored, or met the standard
+    counter = text[mention.number_end : mention.end]
+    times = counter in the_cues.times_counters and words.endswith(tuple(the_cues.times_verbs))
     done = words.removesuffix(_PERFECTIVE)
     if done in the_cues.count_verbs and mention.unit_code == "count" and not copula:
         done += _RELATIVE_MARK  # '划定201个农村饮用水水源保护区': what was done to them
@@ -225,9 +228,9 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     # '处置、贮存和倾倒丢弃分别占比': things listed before 分别 name one item each
     listed_heads = RESPECTIVELY in words and is_name(words.replace(_ITEM_JOIN, ""))
     if (is_name(words) or listed_heads) and not borrowing:
-        clear = copula or closes_item or measured or mention.unit_code == RANK_UNIT
+        clear = copula or closes_item or measured or times or mention.unit_code == RANK_UNIT
         share_of = _SHARE_NAME.format(whole=whole.group(1)) if whole is not None else ""
-        return OwnName(words + share_of, clause_start, clear)
+        return OwnName(words + (counter if times else "") + share_of, clause_start, clear)
     days = next((w for w in the_cues.days_after_count if text.startswith(w, mention.end)), "")
     if not words and days and mention.unit_code == DAY_UNIT:
         return OwnName(days, clause_start, True)  # '2015年173个污染日': the days named
