@@ -211,6 +211,7 @@ class Cues:
     respectively_patterns: list[re.Pattern[str]]
     day_and_night_each_patterns: list[re.Pattern[str]]
     dropped_mark_patterns: list[re.Pattern[str]]
+    class_gloss_patterns: list[re.Pattern[str]]
     month_span_patterns: list[re.Pattern[str]]
     place_list_closers: list[re.Pattern[str]]
     extreme_place_patterns: list[re.Pattern[str]]
@@ -374,6 +375,7 @@ class Cues:
             respectively_patterns=_patterns(spec["respectively_patterns"]),
             day_and_night_each_patterns=_patterns(spec["day_and_night_each_patterns"]),
             dropped_mark_patterns=_patterns(spec["dropped_mark_patterns"]),
+            class_gloss_patterns=_patterns(spec["class_gloss_patterns"]),
             month_span_patterns=_patterns(spec["month_span_patterns"]),
             place_list_closers=_patterns(spec["place_list_closers"]),
             extreme_place_patterns=_patterns(spec["extreme_place_patterns"]),

@@ -252,7 +252,7 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     if label and any(s.concerns(alias.code, subject) and s.named_in(label) for s in cues().subsets):
         return None  # '沅水流域:水质总体为优。7个监测断面中,…': the basin's sections
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
-    if counted is None and c.mention.unit_code == "count":
+    if counted is None and not _names_a_network(c.text[c.sentence_start : c.mention.start]):
         counted = _paragraph_network(c)  # '省控河流水质为优,…。142个监测断面中,…'
     if counted == "provincial" and alias.code.startswith(SECTION_FIGURES[1]):
         return alias  # '省考断面…' already gave the provincial indicator
@@ -262,6 +262,13 @@ def network_alias(c: Clause, alias: Alias) -> Alias | None:
     if counted == "other":
         return None
     return alias
+
+
+def _names_a_network(words: str) -> bool:
+    """The words name a network of sections (国考, 省控 …): the figure is of that one."""
+    the_cues = cues()
+    return any(w in words for w in (*the_cues.national_network_words,
+                                    *the_cues.provincial_network_words))  # fmt: skip
 
 
 def _paragraph_label(c: Clause) -> str:

@@ -74,10 +74,12 @@ def read_respectively(folded: FoldedText) -> FoldedText:
 
 def drop_marks(folded: FoldedText) -> FoldedText:
     """The folded text without the marks that only abbreviate a name (cues
-    `dropped_mark_patterns`: '昼/夜间' is read as '昼夜间'); the other characters keep their
-    original offsets, so a quote still holds the marks."""
+    `dropped_mark_patterns`: '昼/夜间' is read as '昼夜间') and the quality a water class
+    restates (`class_gloss_patterns`: '劣Ⅴ类重度污染水质点位' as '劣Ⅴ类水质点位'); the other
+    characters keep their original offsets, so a quote still holds the words left out."""
     text = folded.text
-    dropped = {i for p in cues().dropped_mark_patterns for m in p.finditer(text)
+    patterns = (*cues().dropped_mark_patterns, *cues().class_gloss_patterns)
+    dropped = {i for p in patterns for m in p.finditer(text)
                for i in range(m.start(), m.end())}  # fmt: skip
     if not dropped:
         return folded

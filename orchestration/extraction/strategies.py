@@ -64,6 +64,7 @@ _DETAIL = re.compile(r"\((?:含|包括|其中)$")  # ...that details the number 
 _DAYS, _DAY_COUNT = "day", "天数"  # a count of days, and the word naming one
 _LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
+_SHARE_WORD = "比例"  # names the share of a count ('Ⅳ类水质断面' + '比例')
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
@@ -170,8 +171,8 @@ def across_scope(c: Clause) -> Alias | None:
 
 def share_of_count(c: Clause) -> Alias | None:
     """'218个城市…达标,占64.3%' / '优良水体断面115个,比例为75.2%': the share of the count
-    stated just before; '脊椎动物1045种、维管束植物6186种,分别占全国的22.1%和18%': each
-    count's share of the country, in order."""
+    stated just before (of an open count, the indicator its name + 比例 spells); '脊椎动物1045
+    种、维管束植物6186种,分别占全国的22.1%和18%': each count's share of the country, in order."""
     mention = c.mention
     if mention.unit_code != "pct":
         return None
@@ -198,6 +199,11 @@ def share_of_count(c: Clause) -> Alias | None:
     gap = text[max([previous.end, *named_again]) : mention.start].lstrip(",")
     if previous.code in lex.shares and gap in the_cues.share_after_count:
         return Alias(mention.start, mention.start, lex.shares[previous.code])
+    if not previous.code and previous.name and gap in the_cues.share_after_count:
+        # '…Ⅳ类水质断面2个,比例为2.7%': an open count whose name + 比例 the catalogue spells
+        code = lex.aliases.get(previous.name + _SHARE_WORD)
+        if code and compatible(lex.indicators[code], mention, c.kind):
+            return Alias(mention.start, mention.start, code)
     return None
 
 

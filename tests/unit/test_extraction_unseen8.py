@@ -150,3 +150,22 @@ def test_a_count_of_point_times_after_a_verb_of_monitoring_names_itself() -> Non
     assert [(f.indicator_name_zh, f.value) for f in read.facts if f.unit == "count"] == [
         ("功能区共监测点次", 96.0), ("昼间达标点次", 88.0)
     ]  # fmt: skip
+
+
+def test_a_water_class_is_read_without_the_quality_it_restates() -> None:
+    """Written on the eighth set's development half (100): 'Ⅳ类轻度污染水质断面(点位)3个,比例为
+    4.3%' is of 'Ⅳ类水质断面' (the quality restates the class), the quote keeping the words; a
+    class of points said without 地下水 is no groundwater figure; a region's own network said in
+    the paragraph's first sentence keeps the national codes from its shares."""
+    text = ("(一)全省国考地表水断面(点位)[共70个断面(点位)有数据]水质状况总体为优。Ⅰ~Ⅲ类优良水质"
+            "断面(点位)66个,比例为94.3%;Ⅳ类轻度污染水质断面(点位)3个,比例为4.3%;劣Ⅴ类重度污染"
+            "水质点位1个,比例为1.4%。\n(二)全省省考湖库点位[共12个点位有数据]水质状况总体为良好。"
+            "Ⅳ类轻度污染水质点位3个,比例为25.0%。")  # fmt: skip
+    facts = extract(text, "620000", 2023, period_code="2023-09").facts
+    coded = [(f.indicator_code, f.value) for f in facts if f.indicator_code]
+    assert coded == [
+        ("water_sections_good_count", 66.0), ("water_sections_good_ratio", 94.3),
+        ("water_sections_class_iv_ratio", 4.3), ("water_sections_worse_than_v_ratio", 1.4),
+    ]  # fmt: skip
+    counted = next(f for f in facts if (f.value, f.unit) == (3.0, "count"))
+    assert counted.quote.startswith("Ⅳ类轻度污染水质断面")
