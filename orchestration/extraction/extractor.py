@@ -211,7 +211,12 @@ def read_number(c: Clause) -> Reading:
     alias, own = guarded(c, alias, own)
     kind = c.kind
     if alias is not None:
-        alias = network_alias(c, alias)
+        candidate = alias
+        alias, part = network_alias(c, alias)
+        if alias is None and part and candidate.end > candidate.start:
+            # '沅水流域:…。7个监测断面中': the part's figure, named with it (沅水流域监测断面)
+            named = OwnName(part + c.text[candidate.start : candidate.end], candidate.start, True)
+            return Reading(open_vocabulary(c, named), respective=given)
         if alias is None:
             return Reading(unmapped(doc, mention, own.name if own else ""), respective=given)
         if (

@@ -46,6 +46,7 @@ _SHORTEST_PLACE_NAME = 3  # '兰州市': two characters and 市
 _PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 # figures counted over a network of water sections (their network decides the indicator)
 SECTION_FIGURES = ("water_sections_", "provincial_sections_")
+CITY_NETWORK = "city_network"  # the subset of a city's own sections (maps/cues.yml)
 PARAGRAPH_LABEL_LENGTH = 12  # the longest label opening a paragraph ('环洞庭湖流域:')
 GROUP_REACH = 8  # the words after a bound that may name the group it defines
 _OF = "的"  # joins a bound to the group it defines
@@ -237,31 +238,52 @@ def unknown_place(c: Clause, name_start: int) -> bool:
     return False
 
 
-def network_alias(c: Clause, alias: Alias) -> Alias | None:
+def network_alias(c: Clause, alias: Alias) -> tuple[Alias | None, str]:
     """A water figure follows the network of the sections counted before it in the sentence
     (and is no region's when the sentence speaks of one river, tributary or reservoir area):
     the provincial indicator over a province's own sections ('655个省考断面…'), none over a
-    network no code stands for ('南水北调东线江苏段22个断面…'), else the candidate."""
+    network no code stands for ('南水北调东线江苏段22个断面…'), else the candidate. With none,
+    the words that name the part or network the figure is of ('沅水流域', '区考'; '' when the
+    rule cannot say), so a clearly named figure keeps them in its stated name."""
     if not alias.code.startswith(SECTION_FIGURES):
-        return alias
+        return alias, ""
     said_of = c.text[c.sentence_start : min(alias.start, c.mention.start)]
     if any(word in said_of for word in cues().water_body_words):
-        return None  # '长江干流总体水质为优,20个监测断面…': the river's sections, not the region's
+        return None, ""  # '长江干流总体水质为优,20个监测断面…': the river's sections
     label = _paragraph_label(c)
     subject = c.doc.lex.indicators[alias.code].subject
     if label and any(s.concerns(alias.code, subject) and s.named_in(label) for s in cues().subsets):
-        return None  # '沅水流域:水质总体为优。7个监测断面中,…': the basin's sections
+        return None, label  # '沅水流域:水质总体为优。7个监测断面中,…': the basin's sections
     counted = network(c.doc, min(alias.start, c.mention.start), c.sentence_start)
     if counted is None and not _names_a_network(c.text[c.sentence_start : c.mention.start]):
         counted = _paragraph_network(c)  # '省控河流水质为优,…。142个监测断面中,…'
     if counted == "provincial" and alias.code.startswith(SECTION_FIGURES[1]):
-        return alias  # '省考断面…' already gave the provincial indicator
+        return alias, ""  # '省考断面…' already gave the provincial indicator
     if counted == "provincial":
         variant = c.doc.lex.indicators[alias.code].provincial_variant
-        return Alias(alias.start, alias.end, variant) if variant else None
-    if counted == "other":
-        return None
-    return alias
+        if variant:
+            return Alias(alias.start, alias.end, variant), ""
+        return None, _network_word(c)
+    if counted == "other":  # '南水北调东线江苏段22个断面…': only a word of the sentence names it
+        return None, _network_word(c, paragraph=False)
+    return alias, ""
+
+
+def _network_word(c: Clause, paragraph: bool = True) -> str:
+    """The word naming the network of the figure's sections, said in its sentence before it or
+    else (paragraph) in its paragraph before ('区考', '省控以上'; several levels before one
+    level, whose word may be part of another: '省考核要求'); '' when none is said."""
+    the_cues = cues()
+    city = next(s.words for s in the_cues.subsets if s.name == CITY_NETWORK)
+    said = [c.text[c.sentence_start : c.mention.start]]
+    if paragraph:
+        said.append(c.text[c.paragraph_start : c.sentence_start])
+    for words in (the_cues.mixed_network_words, the_cues.provincial_network_words, city):
+        for text in said:
+            found = [(text.rfind(w), w) for w in words if w in text]
+            if found:
+                return max(found)[1]
+    return ""
 
 
 def _names_a_network(words: str) -> bool:

@@ -169,3 +169,22 @@ def test_a_water_class_is_read_without_the_quality_it_restates() -> None:
     ]  # fmt: skip
     counted = next(f for f in facts if (f.value, f.unit) == (3.0, "count"))
     assert counted.quote.startswith("Ⅳ类轻度污染水质断面")
+
+
+def test_a_clearly_named_figure_of_a_part_or_another_network_keeps_it_in_its_name() -> None:
+    """Written on the eighth set's development half (096, 100): the sections of a labelled basin
+    ('资水流域:…。9个监测断面中') and of a region's own network said in the paragraph's first
+    sentence ('(二)全区区考河流断面…。Ⅰ~Ⅲ类优良水质断面142个') land as open-vocabulary counts
+    named with the part or the network, never the national codes; 省考核要求 names no network."""
+    text = "资水流域:水质总体为优。9个监测断面中,9个断面水质为Ⅱ类。"
+    facts = [(f.indicator_code, f.indicator_name_zh, f.value)
+             for f in extract(text, "430900", 2021).facts]  # fmt: skip
+    assert ("", "资水流域监测断面", 9.0) in facts
+    text = ("(二)全区区考河流断面[共150个断面有数据]水质状况总体为优。"
+            "Ⅰ~Ⅲ类优良水质断面142个,比例为97.3%。")  # fmt: skip
+    facts = [(f.indicator_code, f.indicator_name_zh, f.value)
+             for f in extract(text, "640000", 2023).facts]  # fmt: skip
+    assert ("", "区考i-iii类水质断面", 142.0) in facts
+    text = "2021年,全市18个省控以上考核断面水质全部达到国家、省考核要求,水质优良率为94.4%。"
+    names = [f.indicator_name_zh for f in extract(text, "430900", 2021).facts]
+    assert "省控以上水质优良率" in names
