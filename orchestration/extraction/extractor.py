@@ -56,7 +56,7 @@ from orchestration.extraction.facts import (
 )
 from orchestration.extraction.fitting import compatible, unitless_ok
 from orchestration.extraction.grades import days_of_a_grade, share_of_a_grade
-from orchestration.extraction.guards import guarded, network_alias
+from orchestration.extraction.guards import guarded, network_alias, network_words
 from orchestration.extraction.halves import day_and_night_each
 from orchestration.extraction.kinds import change_sign
 from orchestration.extraction.lexicon import Lexicon, lexicon
@@ -439,7 +439,9 @@ def _share_of_open_count(c: Clause) -> OwnName | None:
         return None
     whole, part = previous.name.rsplit(PART_OF, 1) if PART_OF in previous.name else ("", "")
     of_open_whole = bool(part) and CLASS_ONLY.fullmatch(part) and not _holds_alias(c, whole)
-    if not of_open_whole and any(word in previous.name for word in cues().catalogued_share_words):
+    of_a_network = previous.name.startswith(network_words())  # '区考i-iii类水质断面': no code's
+    if (not of_open_whole and not of_a_network
+            and any(word in previous.name for word in cues().catalogued_share_words)):  # fmt: skip
         return None  # '水质达到Ⅲ类及以上的有17个,占89.5%': a catalogued share, said otherwise
     clause_start = c.doc.clause_start(mention.start, c.sentence_start, CLAUSE_BREAKS)
     return OwnName(previous.name + "占比", clause_start, True)

@@ -273,17 +273,28 @@ def _network_word(c: Clause, paragraph: bool = True) -> str:
     """The word naming the network of the figure's sections, said in its sentence before it or
     else (paragraph) in its paragraph before ('区考', '省控以上'; several levels before one
     level, whose word may be part of another: '省考核要求'); '' when none is said."""
-    the_cues = cues()
-    city = next(s.words for s in the_cues.subsets if s.name == CITY_NETWORK)
     said = [c.text[c.sentence_start : c.mention.start]]
     if paragraph:
         said.append(c.text[c.paragraph_start : c.sentence_start])
-    for words in (the_cues.mixed_network_words, the_cues.provincial_network_words, city):
+    for words in _network_word_groups():
         for text in said:
             found = [(text.rfind(w), w) for w in words if w in text]
             if found:
                 return max(found)[1]
     return ""
+
+
+def _network_word_groups() -> tuple[list[str], ...]:
+    """The words of networks no national code is counted over: several levels, a province's
+    (or region's) own, a city's own."""
+    the_cues = cues()
+    city = next(s.words for s in the_cues.subsets if s.name == CITY_NETWORK)
+    return the_cues.mixed_network_words, the_cues.provincial_network_words, city
+
+
+def network_words() -> tuple[str, ...]:
+    """Every word of a network no national code is counted over (_network_word_groups)."""
+    return tuple(word for group in _network_word_groups() for word in group)
 
 
 def _names_a_network(words: str) -> bool:

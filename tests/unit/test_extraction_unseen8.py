@@ -185,6 +185,7 @@ def test_a_clearly_named_figure_of_a_part_or_another_network_keeps_it_in_its_nam
     facts = [(f.indicator_code, f.indicator_name_zh, f.value)
              for f in extract(text, "640000", 2023).facts]  # fmt: skip
     assert ("", "区考i-iii类水质断面", 142.0) in facts
+    assert ("", "区考i-iii类水质断面占比", 97.3) in facts  # its share, named after it
     text = "2021年,全市18个省控以上考核断面水质全部达到国家、省考核要求,水质优良率为94.4%。"
     names = [f.indicator_name_zh for f in extract(text, "430900", 2021).facts]
     assert "省控以上水质优良率" in names
