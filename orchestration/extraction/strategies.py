@@ -64,6 +64,8 @@ _DETAIL = re.compile(r"\((?:含|包括|其中)$")  # ...that details the number 
 _DAYS, _DAY_COUNT = "day", "天数"  # a count of days, and the word naming one
 _LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级市')
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
+_TOTAL_OPENING = re.compile(r"[\[(]共$")  # opens a total in brackets ('[共68个…有数据]')
+_GLOSS_BEFORE = re.compile(r"\([^()\d]{1,6}\)$")  # a gloss right before it ('断面(点位)')
 _SHARE_WORD = "比例"  # names the share of a count ('Ⅳ类水质断面' + '比例')
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
@@ -111,6 +113,22 @@ def wrapped_name(text: str, aliases: dict[str, str], mention: Mention,
                 if best is None or found.end - found.start > best.end - best.start:
                     best = found
     return best
+
+
+def bracketed_total(c: Clause) -> Alias | None:
+    """'全区国考地表水断面(点位)[共68个断面(点位)有数据]': a total in brackets (or parentheses)
+    right after a name of a count, with only a gloss in parentheses between, is that count."""
+    mention, text = c.mention, c.text
+    if mention.unit_code != "count" or not _TOTAL_OPENING.search(text, 0, mention.start):
+        return None
+    opening = mention.start - len(_TOTAL_OPENING.search(text, 0, mention.start).group(0))
+    name_end = opening
+    gloss = _GLOSS_BEFORE.search(text, 0, opening)
+    if gloss is not None:
+        name_end = gloss.start()
+    named = [a for a in c.doc.aliases if a.end == name_end]
+    fitting = [a for a in named if compatible(c.doc.lex.indicators[a.code], mention, c.kind)]
+    return max(fitting, key=lambda a: a.end - a.start) if fitting else None
 
 
 def forward(c: Clause) -> Alias | None:
@@ -691,6 +709,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     named_part,
     share_of_target,
     wrapped,
+    bracketed_total,
     forward,
     across_scope,
     share_of_count,

@@ -57,10 +57,10 @@ def test_a_sections_heading_names_the_months_of_its_paragraphs() -> None:
     are of its section's months; a paragraph that names its year keeps it."""
     text = ("一、2023年9月全省水环境质量状况\n(一)全省国考断面水质优良比例为91.2%。\n"
             "二、2023年1-9月全省水环境质量状况\n(一)全省国考断面水质优良比例为89.6%。\n"
-            "2023年9月,全省国考断面水质优良比例为91.2%。")  # fmt: skip
+            "2023年9月,全省省考断面水质优良比例为92.0%。")  # fmt: skip
     facts = extract(text, "620000", 2023, period_code="2023-09").facts
     assert [(f.value, f.period) for f in facts] == [
-        (91.2, "2023-09"), (89.6, "2023-01..2023-09"), (91.2, "2023-09")
+        (91.2, "2023-09"), (89.6, "2023-01..2023-09"), (92.0, "2023-09")
     ]  # fmt: skip
 
 
@@ -164,6 +164,7 @@ def test_a_water_class_is_read_without_the_quality_it_restates() -> None:
     facts = extract(text, "620000", 2023, period_code="2023-09").facts
     coded = [(f.indicator_code, f.value) for f in facts if f.indicator_code]
     assert coded == [
+        ("water_sections_count", 70.0),
         ("water_sections_good_count", 66.0), ("water_sections_good_ratio", 94.3),
         ("water_sections_class_iv_ratio", 4.3), ("water_sections_worse_than_v_ratio", 1.4),
     ]  # fmt: skip
@@ -189,3 +190,14 @@ def test_a_clearly_named_figure_of_a_part_or_another_network_keeps_it_in_its_nam
     text = "2021年,全市18个省控以上考核断面水质全部达到国家、省考核要求,水质优良率为94.4%。"
     names = [f.indicator_name_zh for f in extract(text, "430900", 2021).facts]
     assert "省控以上水质优良率" in names
+
+
+def test_a_total_in_brackets_after_a_name_of_a_count_is_that_count() -> None:
+    """Written on the eighth set's development half (100): '(一)全省国考地表水断面(点位)[共84个断面
+    (点位)有数据]…' — the bracketed total is the count the name before it names; a section's
+    number '(一)' qualifies nothing."""
+    text = ("(一)全省国考地表水断面(点位)[共84个断面(点位)有数据]水质状况总体为优。Ⅰ~Ⅲ类优良水质"
+            "断面(点位)80个,比例为95.2%。")  # fmt: skip
+    facts = [(f.indicator_code, f.value) for f in extract(text, "620000", 2023).facts]
+    assert facts == [("water_sections_count", 84.0), ("water_sections_good_count", 80.0),
+                     ("water_sections_good_ratio", 95.2)]  # fmt: skip
