@@ -623,10 +623,14 @@ def _without_listed_regions(doc: Document, words: str) -> str:
 
 
 def _without_regions(doc: Document, words: str) -> str:
+    """words without the region name they open with; a city's urban area keeps its word
+    ('宁波市区PM2.5达标天数' → '市区pm2.5达标天数', not '区…')."""
     for start, end, _ in doc.regions:
         name = doc.text[start:end]
         if words.startswith(name):
-            return words[len(name) :]
+            rest = words[len(name) :]
+            urban = name[-1:] + rest[:1]
+            return urban + rest[1:] if urban in cues().city_urban_area_words else rest
     return words
 
 

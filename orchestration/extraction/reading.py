@@ -206,16 +206,20 @@ class Document:
 _ROMAN_CLASS = re.compile(r"(?<![a-z])[ivx]+(?=类)")
 _DIGIT_CLASS = re.compile(r"(?<![0-9.])[0-9][ab]?(?=类)")  # a noise zone's class: '4a类区'
 _TOP_PLACES = re.compile(r"前[0-9]+(?=位|名)")  # the places ranked first: '前10位城市'
+# a pollutant named in Latin letters (folded): 'pm2.5达标天数' is a name, its digits no number
+_POLLUTANT = re.compile(r"(?<![a-z0-9.])(?:pm2\.5|pm10|so2|no2|o3)(?![a-z0-9.])")
 
 
 def is_name(words: str) -> bool:
-    """Words that can name a figure: one clause, no digit but a class's ('2类区') or the count
-    of the places ranked first ('前10位城市'), no stray
+    """Words that can name a figure: one clause, no digit but a class's ('2类区'), the count
+    of the places ranked first ('前10位城市') or a pollutant's ('PM2.5达标天数'), no stray
     Latin letters (a mirror's 'SO 浓度' lost its subscript), two Chinese characters besides 类
     ('Ⅲ类' is a class)."""
     classes = len(_DIGIT_CLASS.findall(words))
-    words = _TOP_PLACES.sub("前", _DIGIT_CLASS.sub("", words))
+    pollutants = len(_POLLUTANT.findall(words))
+    words = _TOP_PLACES.sub("前", _DIGIT_CLASS.sub("", _POLLUTANT.sub("", words)))
     han = [c for c in words if "\u4e00" <= c <= "\u9fff" and c != "类"] + ["类"] * classes
+    han += ["污"] * pollutants  # a pollutant counts as a word of the name
     # a class in Roman numerals, folded to Latin ('Ⅳ类比例' → 'iv类比例'), is no stray letter
     latin = any(c.isascii() and c.isalpha() for c in _ROMAN_CLASS.sub("", words))
     return plain(words) and len(han) >= 2 and not latin

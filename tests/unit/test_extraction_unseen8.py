@@ -201,3 +201,12 @@ def test_a_total_in_brackets_after_a_name_of_a_count_is_that_count() -> None:
     facts = [(f.indicator_code, f.value) for f in extract(text, "620000", 2023).facts]
     assert facts == [("water_sections_count", 84.0), ("water_sections_good_count", 80.0),
                      ("water_sections_good_ratio", 95.2)]  # fmt: skip
+
+
+def test_a_pollutant_in_latin_letters_may_be_part_of_a_name() -> None:
+    """Written before the eighth measurement, on the spent seventh set (094): 'PM2.5达标天数351天'
+    names its figure — the pollutant's digits are no number; a stray Latin letter still is no
+    name."""
+    text = "2021年,宁波市区PM2.5达标天数351天。"
+    facts = [(f.indicator_name_zh, f.value) for f in extract(text, "330200", 2021).facts]
+    assert facts == [("市区pm2.5达标天数", 351.0)]
