@@ -210,3 +210,12 @@ def test_a_pollutant_in_latin_letters_may_be_part_of_a_name() -> None:
     text = "2021年,宁波市区PM2.5达标天数351天。"
     facts = [(f.indicator_name_zh, f.value) for f in extract(text, "330200", 2021).facts]
     assert facts == [("市区pm2.5达标天数", 351.0)]
+
+
+def test_a_pilot_markets_secondary_trades_are_no_national_market_figures() -> None:
+    """Written before the eighth measurement, on the spent sixth set (080): '湖北二级市场累计成交
+    2.91亿吨,成交额69.03亿元' — a market's primary or secondary trades (一级市场, 二级市场) are a
+    pilot's, never the national market's turnover; 成交 heads a clear name."""
+    text = "截至2017年12月31日,广东二级市场累计成交3.12亿吨,成交额72.56亿元。"
+    facts = [(f.indicator_code, f.value) for f in extract(text, "440000", 2017).facts]
+    assert facts == [("", 3.12), ("", 72.56)]
