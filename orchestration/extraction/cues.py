@@ -158,6 +158,7 @@ class Cues:
     verbal_before_alias: list[tuple[str, float]]
     scope_nouns: list[str]
     group_bounds: list[str]
+    part_inclusion_patterns: list[re.Pattern[str]]
     share_of_target_before: list[str]
     own_name_scope_words: list[str]
     own_name_whole_words: tuple[str, ...]
@@ -320,6 +321,7 @@ class Cues:
             ],
             scope_nouns=_words(spec["scope_nouns"]),
             group_bounds=_words(spec["group_bounds"]),
+            part_inclusion_patterns=_patterns(spec["part_inclusion_patterns"]),
             share_of_target_before=_words(spec["share_of_target_before"]),
             own_name_scope_words=_words(spec["own_name_scope_words"]),
             own_name_whole_words=tuple(_words(spec["own_name_whole_words"])),

@@ -66,6 +66,10 @@ def guarded(c: Clause, alias: Alias | None,
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if alias is not None and counts_a_list(c, alias):
         return None, None  # '9家控排企业、新建项目单位及投资机构参加': all of them, not the first
+    if alias is not None and counts_a_part(c):
+        # '省排名断面包括168个地表水考核断面和19个…': parts of another whole, named as said
+        start = c.doc.clause_start(c.mention.start, c.sentence_start)
+        return None, OwnName(c.text[alias.start : alias.end], start, True)
     if gap_to_reference(c, named=c.kind != "change"):
         return None, None  # '…超过全国平均水平10.6个百分点': a gap to another level, no figure
     if alias is not None and borrowed_city_ranking(c, alias):
@@ -172,6 +176,18 @@ def in_range(c: Clause) -> bool:
         opens = after[:1] in _RANGE_MARKS and any(m.start == mention.end + 1 for m in mentions)
         closes = before[-1:] in _RANGE_MARKS and any(m.end == mention.start - 1 for m in mentions)
     return opens or closes
+
+
+def counts_a_part(c: Clause) -> bool:
+    """'省排名断面包括168个地表水考核断面和19个入海河流国考断面': a count that a whole's name opens
+    with 包括 (maps/cues.yml part_inclusion_patterns) counts a part of that whole — no count of
+    the catalogue's own network."""
+    if c.mention.unit_code != "count":
+        return False
+    start = c.doc.clause_start(c.mention.start, c.sentence_start, CLAUSE_BREAKS_KEEPING_LISTS)
+    words = c.text[start : c.mention.start]
+    found = next((m for p in cues().part_inclusion_patterns if (m := p.search(words))), None)
+    return found is not None and found.start() > 0
 
 
 def counts_a_list(c: Clause, alias: Alias) -> bool:

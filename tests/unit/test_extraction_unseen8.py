@@ -219,3 +219,16 @@ def test_a_pilot_markets_secondary_trades_are_no_national_market_figures() -> No
     text = "截至2017年12月31日,广东二级市场累计成交3.12亿吨,成交额72.56亿元。"
     facts = [(f.indicator_code, f.value) for f in extract(text, "440000", 2017).facts]
     assert facts == [("", 3.12), ("", 72.56)]
+
+
+def test_counts_a_whole_opens_with_bao_kuo_are_its_parts() -> None:
+    """Written after the eighth set's measurement (101): '省排名断面包括150个地表水考核断面和12个
+    入海河流国考断面' — each count is a part of the whole named before 包括, no count of the
+    national network's sections; the parts keep the names they are said with."""
+    text = "2021年,省排名断面包括150个地表水考核断面和12个入海河流国考断面。"
+    facts = [(f.indicator_code, f.value) for f in extract(text, "440000", 2021).facts]
+    assert facts == [("", 150.0), ("", 12.0)]
+    text = "2021年,全省150个地表水考核断面水质优良比例为89.3%。"
+    assert ("water_sections_count", 150.0) in [
+        (f.indicator_code, f.value) for f in extract(text, "440000", 2021).facts
+    ]
