@@ -232,3 +232,13 @@ def test_counts_a_whole_opens_with_bao_kuo_are_its_parts() -> None:
     assert ("water_sections_count", 150.0) in [
         (f.indicator_code, f.value) for f in extract(text, "440000", 2021).facts
     ]
+
+
+def test_a_quarter_written_with_a_digit_is_a_time_not_a_qualifier() -> None:
+    """Written after the eighth set's measurement (106): '2016年2季度…全市各类功能区昼间达标率为
+    80.2%,夜间为70.1%' — 2季度 is the time of the figure, as 第二季度 is, not an unknown word
+    qualifying its name."""
+    text = "2016年2季度广元市全市各类功能区昼间达标率为80.2%,夜间为70.1%。"
+    facts = [(f.indicator_code, f.value) for f in extract(text, "510800", 2016).facts]
+    assert facts == [("noise_function_zone_day_compliance_rate", 80.2),
+                     ("noise_function_zone_night_compliance_rate", 70.1)]  # fmt: skip
