@@ -175,6 +175,7 @@ class Cues:
     forward_gap_blockers: list[str]
     partial_subject_words: list[str]
     share_after_count: list[str]
+    share_after_count_patterns: list[re.Pattern[str]]
     listed_share_endings: list[str]
     subset_count_verbs: list[str]
     catalogued_share_words: list[str]
@@ -338,6 +339,7 @@ class Cues:
             forward_gap_blockers=_words(spec["forward_gap_blockers"]),
             partial_subject_words=_words(spec["partial_subject_words"]),
             share_after_count=_words(spec["share_after_count"]),
+            share_after_count_patterns=_patterns(spec["share_after_count_patterns"]),
             listed_share_endings=_words(spec["listed_share_endings"]),
             subset_count_verbs=_words(spec["subset_count_verbs"]),
             catalogued_share_words=_words(spec["catalogued_share_words"]),
@@ -449,6 +451,13 @@ class Cues:
         ('…提升到2022年的347天,增加了96天' → 2022)."""
         found = [int(m.group(1)) for p in self.change_end_year_patterns for m in p.finditer(before)]
         return found[-1] if found else None
+
+    def is_share_gap(self, gap: str) -> bool:
+        """The words between a count and a percentage make it the count's share (…达标,占64.3%;
+        …,占全部监测点的10.17%)."""
+        return gap in self.share_after_count or any(
+            p.fullmatch(gap) for p in self.share_after_count_patterns
+        )
 
     def context_years(self, clause: str) -> list[int]:
         starts = {m.start(1) for p in self.span_start_patterns for m in p.finditer(clause)}

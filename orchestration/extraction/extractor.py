@@ -435,7 +435,7 @@ def _share_of_open_count(c: Clause) -> OwnName | None:
     counted = next((m for m in c.doc.mentions if m.end == previous.end), None)
     if counted is None or counted.unit_code != "count":
         return None
-    if c.text[previous.end : mention.start].lstrip(",") not in cues().share_after_count:
+    if not cues().is_share_gap(c.text[previous.end : mention.start].lstrip(",")):
         return None
     whole, part = previous.name.rsplit(PART_OF, 1) if PART_OF in previous.name else ("", "")
     of_open_whole = bool(part) and CLASS_ONLY.fullmatch(part) and not _holds_alias(c, whole)

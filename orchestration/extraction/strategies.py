@@ -215,9 +215,9 @@ def share_of_count(c: Clause) -> Alias | None:
     named_again = [a.end for a in c.doc.aliases_between(previous.end, mention.start)
                    if a.code == previous.code]  # fmt: skip
     gap = text[max([previous.end, *named_again]) : mention.start].lstrip(",")
-    if previous.code in lex.shares and gap in the_cues.share_after_count:
+    if previous.code in lex.shares and the_cues.is_share_gap(gap):
         return Alias(mention.start, mention.start, lex.shares[previous.code])
-    if not previous.code and previous.name and gap in the_cues.share_after_count:
+    if not previous.code and previous.name and the_cues.is_share_gap(gap):
         # '…Ⅳ类水质断面2个,比例为2.7%': an open count whose name + 比例 the catalogue spells
         code = lex.aliases.get(previous.name + _SHARE_WORD)
         if code and compatible(lex.indicators[code], mention, c.kind):

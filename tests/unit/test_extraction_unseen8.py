@@ -242,3 +242,11 @@ def test_a_quarter_written_with_a_digit_is_a_time_not_a_qualifier() -> None:
     facts = [(f.indicator_code, f.value) for f in extract(text, "510800", 2016).facts]
     assert facts == [("noise_function_zone_day_compliance_rate", 80.2),
                      ("noise_function_zone_night_compliance_rate", 70.1)]  # fmt: skip
+
+
+def test_a_share_taken_of_all_the_things_counted_is_the_counts_share() -> None:
+    """Written after the eighth set's measurement (103): '水质呈较差级的监测点为1580个,占全部监测点
+    的39.5%' — the share of all the points counted is that count's share, named after it."""
+    text = "2011年,全国水质呈较差级的监测点为1580个,占全部监测点的39.5%。"
+    facts = [(f.indicator_name_zh, f.value) for f in extract(text, "100000", 2011).facts]
+    assert facts[1] == ("水质呈较差级的监测点占比", 39.5)
