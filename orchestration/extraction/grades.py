@@ -22,14 +22,20 @@ _COMPARING = ("比", "较", "多", "少")  # words that make a count after them 
 
 def _grade_alone(c: Clause) -> tuple[str, int] | None:
     """The air-quality grade (maps/cues.yml day_grades) a number is named by alone, a part
-    opener before it and a copula after it allowed ('其中优33天', '(其中优为15天', '轻度污染减少
-    3.8个百分点'), and where its clause starts; None when other words name it."""
+    opener or a scope word before it and a copula after it allowed ('其中优33天', '(其中优为15天',
+    '全年轻度污染55天', '轻度污染减少3.8个百分点'), and where its clause starts; None when other
+    words name it."""
     mention, text, the_cues = c.mention, c.text, cues()
     start = max(c.sentence_start, *(1 + text.rfind(mark, c.sentence_start, mention.start)
                                     for mark in (*CLAUSE_BREAKS, "(")))  # fmt: skip
     words = text[start : mention.start]
     opener = next((w for w in the_cues.part_openers if words.startswith(w)), "")
     words = words.removeprefix(opener)
+    # '全年轻度污染55天': a scope word before the grade names nothing
+    grades = the_cues.day_grades
+    scope = next((w for w in the_cues.own_name_scope_words
+                  if words.startswith(w) and words[len(w) :] in grades), "")  # fmt: skip
+    words = words.removeprefix(scope)
     if c.kind == "change":
         words = next((words.removesuffix(w) for w, _ in the_cues.directions
                       if words.endswith(w)), words)  # fmt: skip

@@ -296,7 +296,8 @@ def test_a_name_before_a_count_of_days_that_spells_an_indicator_with_days_names_
     assert facts("全年优良天数301天,重污染4天。") == [
         ("good_days", "actual", 301.0), ("heavy_pollution_days", "actual", 4.0),
     ]  # fmt: skip
-    assert facts("全年轻度污染40天。") == []  # no indicator of 轻度污染天数: no guess
+    # no indicator of 轻度污染天数: no code is guessed; the grade's days keep their stated name
+    assert facts("全年轻度污染40天。") == [("~轻度污染天数", "actual", 40.0)]
 
 
 def test_a_half_year_named_before_a_figure_of_a_yearly_bulletin_is_its_period() -> None:

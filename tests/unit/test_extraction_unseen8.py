@@ -250,3 +250,11 @@ def test_a_share_taken_of_all_the_things_counted_is_the_counts_share() -> None:
     text = "2011年,全国水质呈较差级的监测点为1580个,占全部监测点的39.5%。"
     facts = [(f.indicator_name_zh, f.value) for f in extract(text, "100000", 2011).facts]
     assert facts[1] == ("水质呈较差级的监测点占比", 39.5)
+
+
+def test_a_grade_after_a_scope_word_names_its_days() -> None:
+    """Written after the eighth set's measurement (098): '全年轻度污染48天,中度污染7天' — the
+    first grade of the list, after 全年, names its days as the others do."""
+    text = "2022年,全年轻度污染48天,中度污染7天。"
+    facts = [(f.indicator_name_zh, f.value) for f in extract(text, "341100", 2022).facts]
+    assert facts == [("轻度污染天数", 48.0), ("中度污染天数", 7.0)]
