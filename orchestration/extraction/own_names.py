@@ -41,6 +41,9 @@ _COUNTER_STARTS = cues().grammar.counter_starts
 _STATES = re.compile("|".join(map(re.escape, cues().grammar.count_statements)))
 
 
+# a gloss in parentheses inside a name ('符合一级标准(优)的天数'), words going on after it
+# (not the kinds of divisions counted: '13个市(区)')
+_INNER_GLOSS = re.compile(r"(?<![省市县区州盟地])\([^()\d,;:。]{1,6}\)(?=[^()])")
 # a name glossed in parentheses right before its count ('2类功能区(混合区)41个')
 _GLOSSED = re.compile(r"(?P<name>[^()]{2,12})\((?P<gloss>[^()\d]{1,12})\)")
 
@@ -121,6 +124,7 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     if crumbs:  # '新闻中心>各地新闻>>>2023年四川水环境质量…': a page's path names nothing
         clause_start += crumbs[-1].end()
         words = text[clause_start : mention.start]
+    words = _INNER_GLOSS.sub("", words)  # '符合一级标准(优)的天数': the gloss is no word of it
     ranked_in = words.startswith("在") or words.endswith(_GROUP_ENDINGS)
     if mention.unit_code == RANK_UNIT and ranked_in:
         return None  # '在京津冀及周边地区排名第二', '省会城市第6名': the group, not a name

@@ -258,3 +258,12 @@ def test_a_grade_after_a_scope_word_names_its_days() -> None:
     text = "2022年,全年轻度污染48天,中度污染7天。"
     facts = [(f.indicator_name_zh, f.value) for f in extract(text, "341100", 2022).facts]
     assert facts == [("轻度污染天数", 48.0), ("中度污染天数", 7.0)]
+
+
+def test_a_gloss_inside_a_name_is_no_word_of_it() -> None:
+    """Written after the eighth set's measurement (098): '…,符合二级标准(良)的天数为230天' — the
+    gloss (良) inside the name is no word of it: an open count named without it; the kinds of
+    divisions counted ('13个市(区)') stay as they are."""
+    text = "2022年度,全市空气质量优良,符合二级标准(良)的天数为230天。"
+    facts = [(f.indicator_name_zh, f.value) for f in extract(text, "341100", 2022).facts]
+    assert facts == [("符合二级标准的天数", 230.0)]
