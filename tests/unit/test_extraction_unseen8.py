@@ -267,3 +267,12 @@ def test_a_gloss_inside_a_name_is_no_word_of_it() -> None:
     text = "2022年度,全市空气质量优良,符合二级标准(良)的天数为230天。"
     facts = [(f.indicator_name_zh, f.value) for f in extract(text, "341100", 2022).facts]
     assert facts == [("符合二级标准的天数", 230.0)]
+
+
+def test_the_mean_of_a_spread_keeps_the_spreads_name() -> None:
+    """Written after the eighth set's measurement (097): '优良率在88.1%~95.0%之间,平均值为91.6%'
+    — 平均值 is one word (not 平均 + 值), so the mean of the places' spread lands under the
+    spread's name; the bounds stay no figure."""
+    text = "2021年,六县市区空气质量优良率在88.1%~95.0%之间,平均值为91.6%。"
+    facts = [(f.indicator_name_zh, f.value) for f in extract(text, "421200", 2021).facts]
+    assert facts == [("空气质量优良率平均值", 91.6)]
