@@ -24,7 +24,7 @@ from orchestration.extraction.reading import (
     no_break,
     plain,
 )
-from orchestration.extraction.scope import network, tied_places
+from orchestration.extraction.scope import CITY_NETWORK, network, tied_places
 from orchestration.extraction.subjects import unknown_qualifier
 from orchestration.extraction.subsets import subset_alias
 
@@ -46,7 +46,6 @@ _SHORTEST_PLACE_NAME = 3  # '兰州市': two characters and 市
 _PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 # figures counted over a network of water sections (their network decides the indicator)
 SECTION_FIGURES = ("water_sections_", "provincial_sections_")
-CITY_NETWORK = "city_network"  # the subset of a city's own sections (maps/cues.yml)
 PARAGRAPH_LABEL_LENGTH = 12  # the longest label opening a paragraph ('环洞庭湖流域:')
 GROUP_REACH = 8  # the words after a bound that may name the group it defines
 _OF = "的"  # joins a bound to the group it defines

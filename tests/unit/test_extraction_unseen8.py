@@ -276,3 +276,19 @@ def test_the_mean_of_a_spread_keeps_the_spreads_name() -> None:
     text = "2021年,六县市区空气质量优良率在88.1%~95.0%之间,平均值为91.6%。"
     facts = [(f.indicator_name_zh, f.value) for f in extract(text, "421200", 2021).facts]
     assert facts == [("空气质量优良率平均值", 91.6)]
+
+
+def test_a_networks_sections_counted_after_their_name_decide_its_shares() -> None:
+    """Written after the eighth set's measurement (097): '国控断面(点位)6个,达到或优于地表水Ⅲ类水质
+    标准比例100%;省控断面(点位)11个,…比例100%;市控断面(点位)30个,…比例90.0%' — each share is
+    its network's: the nation's, the province's, the city's own (open, named with it);
+    跨界断面达标率 spells the boundary sections' compliance."""
+    text = ("2021年,国控断面(点位)6个,达到或优于地表水Ⅲ类水质标准比例100%;省控断面(点位)11个,"
+            "达到或优于地表水Ⅲ类水质标准比例100%;市控断面(点位)30个,达到或优于地表水Ⅲ类水质标准"
+            "比例90.0%。全市5个跨界断面达标率100%。")  # fmt: skip
+    shares = [(f.indicator_code, f.value) for f in extract(text, "421200", 2021).facts
+              if f.unit == "pct"]  # fmt: skip
+    assert shares == [
+        ("water_sections_good_ratio", 100.0), ("provincial_sections_good_ratio", 100.0),
+        ("", 90.0), ("cross_boundary_sections_compliance_rate", 100.0),
+    ]  # fmt: skip
