@@ -150,6 +150,8 @@ def read_number(c: Clause) -> Reading:
         return Reading(open_vocabulary(c, doing) if doing else None)
     given = respective_heads(c) if strategy not in BINDING else None
     own = None if strategy in BINDING or strategy is respective_head else c.own
+    if alias is not None and _changes_an_open_figure(c, alias):
+        alias = None  # '二氧化硫排放总量1974.4万吨,同比下降3.4%': not 二氧化硫's change
     if alias is None and c.kind == "change" and own is None:
         previous = c.read.previous
         departed = previous is not None and cues().normal_departure.search(previous.name)
@@ -237,6 +239,15 @@ def read_number(c: Clause) -> Reading:
     record, extra = assemble(c, alias, kind)
     record = _of_departed(c, record, departed)
     return Reading(record, tuple(extra), alias.code if kind == "target" else None, given)
+
+
+def _changes_an_open_figure(c: Clause, alias: Alias) -> bool:
+    """A change right after an open-vocabulary figure whose candidate name was said before that
+    figure's number ('二氧化硫排放总量1974.4万吨,同比下降3.4%': 二氧化硫, inside the open name
+    二氧化硫排放总量): the change is the open figure's, not the indicator's."""
+    previous = c.read.previous
+    return (c.kind == "change" and previous is not None and continued_code(c) == ""
+            and alias.end <= previous.end)  # fmt: skip
 
 
 def _change_of_an_index(c: Clause, alias: Alias, kind: str) -> bool:
