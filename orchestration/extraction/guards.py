@@ -55,7 +55,7 @@ LABEL_END = ":"  # (folded) closes a paragraph's label
 def guarded(c: Clause, alias: Alias | None,
             own: OwnName | None) -> tuple[Alias | None, OwnName | None]:  # fmt: skip
     """The candidate and the own name that survive the guards, in order."""
-    if is_weight(c) or is_share_base(c):
+    if is_weight(c) or is_share_base(c) or is_frequency(c):
         # '各占30%、30%和40%的权重': the weights of a score; '占全年有效监测天数(358天)的':
         # the base of a share — no figure
         return None, None
@@ -153,6 +153,11 @@ def bounds_a_group(c: Clause) -> bool:
 def is_weight(c: Clause) -> bool:
     """'…各占30%、30%和40%的权重': the number, or the list it is in, is a weight."""
     return any(p.match(c.text, c.mention.end) for p in cues().weight_after_patterns)
+
+
+def is_frequency(c: Clause) -> bool:
+    """'…水源为1次/季度': a count of times per period, how often something is done."""
+    return any(p.match(c.text, c.mention.end) for p in cues().frequency_after_patterns)
 
 
 def is_share_base(c: Clause) -> bool:

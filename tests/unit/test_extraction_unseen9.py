@@ -17,3 +17,12 @@ def test_the_change_of_an_open_figure_is_no_change_of_an_indicator_its_name_hold
     ]  # fmt: skip
     text = "2013年,全省二氧化硫年均浓度为25微克/立方米,同比下降3.9%。"
     assert named_facts(text, province="360000", year=2013)[1] == ("so2", "change", -3.9)
+
+
+def test_a_count_of_times_per_period_is_no_figure() -> None:
+    """Written on the ninth set's development half (113): '…特定项目县级城市水源为1次/季度' — how
+    often something is monitored, no count of anything; a count of times stays one."""
+    text = "2017年,监测频次为1次/月,其中特定项目县级城市集中式饮用水水源为2次/季度。"
+    assert named_facts(text, province="330800", year=2017) == []
+    text = "2017年,全市共发现3次赤潮。"
+    assert named_facts(text, province="330800", year=2017) == [("~赤潮次数", "actual", 3.0)]
