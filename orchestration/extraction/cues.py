@@ -143,6 +143,7 @@ class Cues:
     not_a_value_after: list[str]
     weight_after_patterns: list[re.Pattern[str]]
     frequency_after_patterns: list[re.Pattern[str]]
+    amount_heads: list[str]
     spread_average_patterns: list[re.Pattern[str]]
     share_base_patterns: list[re.Pattern[str]]
     stated_amplitude: re.Pattern[str]
@@ -295,6 +296,7 @@ class Cues:
             not_a_value_after=_words(spec["not_a_value_after"]),
             weight_after_patterns=_patterns(spec["weight_after_patterns"]),
             frequency_after_patterns=_patterns(spec["frequency_after_patterns"]),
+            amount_heads=_words(spec["amount_heads"]),
             spread_average_patterns=_patterns(spec["spread_average_patterns"]),
             share_base_patterns=_patterns(spec["share_base_patterns"]),
             stated_amplitude=re.compile(spec["stated_amplitude_pattern"]),

@@ -587,11 +587,15 @@ def _topic_of_a_longer_name(doc: Document, alias: Alias, mention: Mention) -> bo
     """A name of an indicator that cannot measure the number, followed by more of the number's
     own name ('空气质量优的天数为78天': 空气质量 spells the composite index, an index, no count of
     days; '集中式生活饮用水水源取水总量为11022.2万吨': a count's name before a measure of the
-    things it counts): the topic of a longer name, which names the number — not a name standing
-    in it."""
+    things it counts; '二氧化硫排放总量下降2.80%': an amount emitted or generated of what it
+    names, cues `amount_heads`): the topic of a longer name, which names the number — not a name
+    standing in it."""
     after = doc.text[alias.end : mention.start]
     for glue in cues().copulas:
         after = after.removesuffix(glue)
+    said = next((after.removesuffix(w) for w, _ in cues().directions if after.endswith(w)), after)
+    if is_name(said) and said.endswith(tuple(cues().amount_heads)):
+        return True  # '二氧化硫排放总量下降2.80%': the emission of SO2, not its concentration
     return (
         mention.unit_code not in (None, RANK_UNIT)
         and not compatible(doc.lex.indicators[alias.code], mention, "actual")

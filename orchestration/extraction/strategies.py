@@ -435,6 +435,8 @@ def backward(c: Clause) -> Alias | None:
         if compatible(c.doc.lex.indicators[alias.code], mention, c.kind):
             if c.own is not None and alias.start < c.own.clause_start:
                 return None
+            if c.own is not None and _topic_of_own_name(c, alias):
+                return None  # '二氧化硫排放总量下降2.80%': 二氧化硫 is the topic of the name
             if _last_item_only(c, alias) or _shared_out_over_unnamed_items(c, alias):
                 return None
             if _latin_name_between(c, alias):
@@ -453,6 +455,15 @@ def backward(c: Clause) -> Alias | None:
                 return None
             return _completed_bare(c, alias) or alias
     return None
+
+
+def _topic_of_own_name(c: Clause, alias: Alias) -> bool:
+    """The name is the topic of the number's own longer name of an amount ('二氧化硫' of
+    '二氧化硫排放总量', cues `amount_heads`, which own_names reads as a name of its own)."""
+    own = c.own
+    named = c.text[alias.start : alias.end]
+    return (own is not None and own.name.startswith(named) and own.name != named
+            and own.name.endswith(tuple(cues().amount_heads)))  # fmt: skip
 
 
 def _shared_out_over_unnamed_items(c: Clause, alias: Alias) -> bool:

@@ -26,3 +26,15 @@ def test_a_count_of_times_per_period_is_no_figure() -> None:
     assert named_facts(text, province="330800", year=2017) == []
     text = "2017年,全市共发现3次赤潮。"
     assert named_facts(text, province="330800", year=2017) == [("~赤潮次数", "actual", 3.0)]
+
+
+def test_an_amount_emitted_of_a_pollutant_is_no_figure_of_its_concentration() -> None:
+    """Written on the ninth set's development half (118): '二氧化硫排放总量下降3.10%' — SO2
+    emitted (cues amount_heads), an open figure under its stated name, never the SO2
+    concentration's change; a concentration said so still is."""
+    text = "2013年,全省二氧化硫排放总量下降3.10%,氮氧化物排放总量下降4.25%。"
+    assert named_facts(text, province="360000", year=2013) == [
+        ("~二氧化硫排放总量", "change", -3.1), ("~氮氧化物排放总量", "change", -4.25)
+    ]  # fmt: skip
+    text = "2013年,全省二氧化硫平均浓度下降3.10%。"
+    assert named_facts(text, province="360000", year=2013) == [("so2", "change", -3.1)]
