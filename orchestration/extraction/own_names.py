@@ -43,7 +43,10 @@ _STATES = re.compile("|".join(map(re.escape, cues().grammar.count_statements)))
 
 # a gloss in parentheses inside a name ('符合一级标准(优)的天数'), words going on after it
 # (not the kinds of divisions counted: '13个市(区)')
-_INNER_GLOSS = re.compile(r"(?<![省市县区州盟地])\([^()\d,;:。]{1,6}\)(?=[^()])")
+# — or a pollutant's Latin name ('二氧化硫(SO2)排放量')
+_INNER_GLOSS = re.compile(
+    r"(?<![省市县区州盟地])\((?:[^()\d,;:。]{1,6}|[a-z]{1,4}[0-9.]{0,3}[a-z]?)\)(?=[^()])"
+)
 # a name glossed in parentheses right before its count ('2类功能区(混合区)41个')
 _GLOSSED = re.compile(r"(?P<name>[^()]{2,12})\((?P<gloss>[^()\d]{1,12})\)")
 

@@ -38,3 +38,13 @@ def test_an_amount_emitted_of_a_pollutant_is_no_figure_of_its_concentration() ->
     ]  # fmt: skip
     text = "2013年,全省二氧化硫平均浓度下降3.10%。"
     assert named_facts(text, province="360000", year=2013) == [("so2", "change", -3.1)]
+
+
+def test_a_stored_amount_and_a_pollutant_glossed_in_latin_name_themselves() -> None:
+    """Written on the ninth set's development half (111): '工业固体废物贮存量2.1亿吨' (贮存量
+    heads a clear name) and '二氧化硫(SO2)排放量2046.7万吨' (the Latin gloss is no word of the
+    name) land under their stated names."""
+    text = "2011年,全国工业固体废物贮存量2.1亿吨。全国废气中二氧化硫(SO2)排放量2046.7万吨。"
+    assert named_facts(text, province="100000", year=2011) == [
+        ("~工业固体废物贮存量", "actual", 2.1), ("~废气中二氧化硫排放量", "actual", 2046.7)
+    ]  # fmt: skip
