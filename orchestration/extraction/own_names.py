@@ -76,6 +76,7 @@ _SHARE_NAME = "占{whole}比例"
 _ITEM_JOIN = "、"  # joins the items of a list of names
 _CHANGE_UNITS = ("pct", "pp")  # the units of a change said with its direction ('下降11.4%')
 _TIMES = "次"  # the counter of a count of times ('2次')
+_RATE = "率"  # ends the name of a rate
 # a figure said from its past value to its present one: 'X由2003年的14.2万平方公里' (the past) and
 # '…增加到16.9万平方公里' (the present) are both X's
 _FROM = re.compile(r"^(?P<name>.*?)由(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
@@ -235,7 +236,10 @@ def own_name(doc: Document, mention: Mention, sentence_start: int) -> OwnName | 
     # '处置、贮存和倾倒丢弃分别占比': things listed before 分别 name one item each
     listed_heads = RESPECTIVELY in words and is_name(words.replace(_ITEM_JOIN, ""))
     if (is_name(words) or listed_heads) and not borrowing:
-        clear = copula or closes_item or measured or times or mention.unit_code == RANK_UNIT
+        # '工业用水重复利用率85.7%': a rate's name right before its percentage
+        rated = mention.unit_code == "pct" and words.endswith(_RATE)
+        clear = copula or closes_item or measured or times or rated
+        clear = clear or mention.unit_code == RANK_UNIT
         share_of = _SHARE_NAME.format(whole=whole.group(1)) if whole is not None else ""
         return OwnName(words + (counter if times else "") + share_of, clause_start, clear)
     days = next((w for w in the_cues.days_after_count if text.startswith(w, mention.end)), "")

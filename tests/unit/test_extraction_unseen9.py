@@ -48,3 +48,12 @@ def test_a_stored_amount_and_a_pollutant_glossed_in_latin_name_themselves() -> N
     assert named_facts(text, province="100000", year=2011) == [
         ("~工业固体废物贮存量", "actual", 2.1), ("~废气中二氧化硫排放量", "actual", 2046.7)
     ]  # fmt: skip
+
+
+def test_a_rates_name_right_before_its_percentage_names_it() -> None:
+    """Written on the ninth set's development half (111): '工业用水重复利用率86.2%' — a rate's
+    name right before its percentage names it as clearly as 'X为N'; a bare generic rate
+    ('超标率6.0%') still names nothing."""
+    text = "2011年,全国工业用水重复利用率86.2%。全年超标22天,超标率6.0%。"
+    shares = [f for f in named_facts(text, province="100000", year=2011) if f[2] in (86.2, 6.0)]
+    assert shares == [("~工业用水重复利用率", "actual", 86.2)]
