@@ -48,6 +48,7 @@ _PLACE_OWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:市|州|盟|县|区)")
 SECTION_FIGURES = ("water_sections_", "provincial_sections_")
 PARAGRAPH_LABEL_LENGTH = 12  # the longest label opening a paragraph ('环洞庭湖流域:')
 GROUP_REACH = 8  # the words after a bound that may name the group it defines
+_BETWEEN = "之间"  # closes a range that bounds a group ('在20%-40%之间的城市')
 _OF = "的"  # joins a bound to the group it defines
 LABEL_END = ":"  # (folded) closes a paragraph's label
 
@@ -61,6 +62,8 @@ def guarded(c: Clause, alias: Alias | None,
         return None, None
     if bounds_a_group(c):
         return None, None  # '处理率大于80%的城市数达319个': which cities are counted, no figure
+    if alias is not None and qualifies_a_bounded_group(c, alias):
+        return None, None  # '酸雨频率超过40%的城市比例上升了7.2个百分点': the cities' share
     if partial_subject(c) or in_range(c) or crossed_bound(c) or ranks_a_listed_place(c):
         return None, None  # '大部分城市的…达到了100%', '范围在92.9%至64.2%之间': no one region's
     if alias is not None and counts_a_list(c, alias):
@@ -148,6 +151,19 @@ def bounds_a_group(c: Clause) -> bool:
         return False
     after = c.text[c.mention.end : c.mention.end + GROUP_REACH].lstrip(")")
     return after.startswith(_OF) and after[len(_OF) :].startswith(tuple(cues().scope_nouns))
+
+
+def qualifies_a_bounded_group(c: Clause, alias: Alias) -> bool:
+    """'酸雨频率超过40%的城市比例上升了7.2个百分点': the name, followed by a bound that says which
+    places are counted (a number, then 的 or 之间的 and cues `scope_nouns`), only qualifies the
+    group whose figure the number is — not the indicator's own."""
+    between = [m for m in c.doc.mentions if alias.end <= m.start and m.end <= c.mention.start]
+    nouns = tuple(cues().scope_nouns)
+    for m in between:
+        after = c.text[m.end : m.end + GROUP_REACH].removeprefix(_BETWEEN).lstrip(")")
+        if after.startswith(_OF) and after[len(_OF) :].startswith(nouns):
+            return True
+    return False
 
 
 def is_weight(c: Clause) -> bool:
