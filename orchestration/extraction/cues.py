@@ -120,6 +120,7 @@ class Cues:
     bound_words: list[tuple[str, str]]
     target_patterns: list[re.Pattern[str]]
     past_span_patterns: list[re.Pattern[str]]
+    state_at_patterns: list[re.Pattern[str]]
     target_after: list[str]
     target_after_patterns: list[re.Pattern[str]]
     actual_words: list[str]
@@ -267,6 +268,7 @@ class Cues:
             ),
             target_patterns=_patterns(spec["target_patterns"]),
             past_span_patterns=_patterns(spec["past_span_patterns"]),
+            state_at_patterns=_patterns(spec["state_at_patterns"]),
             target_after=_words(spec["target_after"]),
             target_after_patterns=_patterns(spec["target_after_patterns"]),
             actual_words=_words(spec["actual_words"]),
@@ -419,6 +421,15 @@ class Cues:
             city_urban_area_words=frozenset(_words(spec["city_urban_area_words"])),
             subject_patterns=_patterns(spec["subject_patterns"]),
             part_heads=_words(spec["part_heads"]),
+        )
+
+    def states_the_past(self, sentence: str, report_year: int | None) -> bool:
+        """The sentence opens with the state at a date not after the report year ('截至2020年
+        12月,…'): in a plan, what it counts exists."""
+        return report_year is not None and any(
+            int(m.group(1)) <= report_year
+            for p in self.state_at_patterns
+            if (m := p.search(sentence))
         )
 
     def is_target_clause(self, clause: str, report_year: int | None = None) -> bool:

@@ -56,7 +56,7 @@ def kind_of(text: str, mention: Mention, before: str, is_plan: bool,
         return "change", baseline
     if is_goal:
         return "target", baseline
-    if is_plan and not _states_existing(before):
+    if is_plan and not (_states_existing(before) or the_cues.states_the_past(before, report_year)):
         return "target", baseline
     return "actual", None
 

@@ -4,6 +4,7 @@ fails without its rule. The figures on that half after its measurement are devel
 
 from __future__ import annotations
 
+from orchestration.extraction.extractor import extract
 from tests.unit.extracting import named_facts
 
 
@@ -15,3 +16,13 @@ def test_a_name_qualifying_a_bounded_group_is_no_figures_indicator() -> None:
     assert named_facts(text, province="100000", year=2004) == []
     text = "2004年,全国酸雨频率为18.2%,比上年上升1.3个百分点。"
     assert ("acid_rain_frequency", "change", 1.3) in named_facts(text, province="100000", year=2004)
+
+
+def test_a_plans_sentence_on_the_state_at_a_past_date_states_what_exists() -> None:
+    """Written after the ninth set's measurement (119): in a plan, '截至2020年12月,已…申报的企业
+    6120家' states what exists, not a goal; a sentence on the plan's horizon still states goals."""
+    text = ("某省危险废物集中处置设施建设“十四五”规划\n"
+            "截至2020年12月,已申报危险废物产生的企业6120家。\n"
+            "到2025年,全省危险废物利用处置能力达到300万吨/年。")  # fmt: skip
+    kinds = [(f.value, f.kind) for f in extract(text, "520000", 2020, is_plan=True).facts]
+    assert kinds == [(6120.0, "actual"), (300.0, "target")]
