@@ -26,3 +26,12 @@ def test_a_plans_sentence_on_the_state_at_a_past_date_states_what_exists() -> No
             "到2025年,全省危险废物利用处置能力达到300万吨/年。")  # fmt: skip
     kinds = [(f.value, f.kind) for f in extract(text, "520000", 2020, is_plan=True).facts]
     assert kinds == [(6120.0, "actual"), (300.0, "target")]
+
+
+def test_the_ecological_index_named_with_its_abbreviation() -> None:
+    """Written after the ninth set's measurement (117): '生态环境状况指数EI值达82.3' spells the
+    ecological status index (its abbreviation EI, its 值)."""
+    text = "2014年,全市生态环境状况指数EI值达82.3。"
+    assert named_facts(text, province="331100", year=2014) == [
+        ("eco_environment_status_index", "actual", 82.3)
+    ]
