@@ -35,3 +35,10 @@ def test_the_ecological_index_named_with_its_abbreviation() -> None:
     assert named_facts(text, province="331100", year=2014) == [
         ("eco_environment_status_index", "actual", 82.3)
     ]
+
+
+def test_the_days_of_level_two_or_better_are_the_good_days() -> None:
+    """Written after the ninth set's measurement (117): '市区空气质量二级以上天数为301天' spells the
+    good days (the days of grade II or better)."""
+    text = "2014年,市区空气质量二级以上天数为301天。"
+    assert named_facts(text, province="331100", year=2014) == [("good_days", "actual", 301.0)]
