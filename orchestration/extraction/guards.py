@@ -24,7 +24,7 @@ from orchestration.extraction.reading import (
     no_break,
     plain,
 )
-from orchestration.extraction.scope import CITY_NETWORK, network, tied_places
+from orchestration.extraction.scope import CITY_NETWORK_WORDS, network, tied_places
 from orchestration.extraction.subjects import unknown_qualifier
 from orchestration.extraction.subsets import subset_alias
 
@@ -324,8 +324,7 @@ def _network_word_groups() -> tuple[list[str], ...]:
     """The words of networks no national code is counted over: several levels, a province's
     (or region's) own, a city's own."""
     the_cues = cues()
-    city = next(s.words for s in the_cues.subsets if s.name == CITY_NETWORK)
-    return the_cues.mixed_network_words, the_cues.provincial_network_words, city
+    return the_cues.mixed_network_words, the_cues.provincial_network_words, CITY_NETWORK_WORDS
 
 
 def network_words() -> tuple[str, ...]:

@@ -35,12 +35,12 @@ NATIONAL_TAIL = 4  # the words after 全国 that may make it no scope ('全国�
 _OPENING_LEADS = cues().grammar.opening_leads  # what may open a clause before its region
 # a later figure said of a whole region
 _WHOLE_REGION = re.compile("|".join(map(re.escape, cues().grammar.whole_region_words)))
-CITY_NETWORK = "city_network"  # the subset of a city's own sections (maps/cues.yml)
+# the words of a city's own sections (maps/cues.yml subset city_network: '市控', '县考')
+CITY_NETWORK_WORDS = next(s.words for s in cues().subsets if s.name == "city_network")
 # a count of sections: before their name ('534个省级断面'), or after the name of a network's
 # sections ('省控断面(点位)9个')
 _NETWORKS = sorted({*cues().national_network_words, *cues().provincial_network_words,
-                    *(w for s in cues().subsets if s.name == CITY_NETWORK for w in s.words)},
-                   key=len, reverse=True)  # fmt: skip
+                    *CITY_NETWORK_WORDS}, key=len, reverse=True)  # fmt: skip
 _SECTIONS_COUNTED = re.compile(
     r"\d+个[^,;:。\d]{0,16}?断面|(?:"
     + "|".join(map(re.escape, _NETWORKS))
