@@ -119,11 +119,11 @@ def bracketed_total(c: Clause) -> Alias | None:
     """'全区国考地表水断面(点位)[共68个断面(点位)有数据]': a total in brackets (or parentheses)
     right after a name of a count, with only a gloss in parentheses between, is that count."""
     mention, text = c.mention, c.text
-    if mention.unit_code != "count" or not _TOTAL_OPENING.search(text, 0, mention.start):
+    opened = _TOTAL_OPENING.search(text, 0, mention.start) if mention.unit_code == "count" else None
+    if opened is None:
         return None
-    opening = mention.start - len(_TOTAL_OPENING.search(text, 0, mention.start).group(0))
-    name_end = opening
-    gloss = _GLOSS_BEFORE.search(text, 0, opening)
+    name_end = opened.start()
+    gloss = _GLOSS_BEFORE.search(text, 0, name_end)
     if gloss is not None:
         name_end = gloss.start()
     named = [a for a in c.doc.aliases if a.end == name_end]
