@@ -146,17 +146,15 @@ _QUARTERS = "一二三四1234"
 
 def _section_months(doc: Document, year: int, mention: Mention) -> str | None:
     """The months the heading of the number's section names ('二、2024年1-11月全区水环境质量状况'
-    over '(一)全区国考地表水断面…', a paragraph naming no year of its own): the nearest line above
-    the number's paragraph that names months and is a heading (short, no sentence in it); None:
-    no such line."""
+    over '(一)全区国考地表水断面…', a paragraph naming no year of its own): those of the nearest
+    line above the number's paragraph that is a heading (short, no sentence in it); None when
+    that heading names none ('一、2份环境空气质量排名情况', a page's lost 月) or there is none."""
     end = doc.paragraph_start(mention.start) - 1
     while end > 0:
         start = doc.paragraph_start(end)
         line = doc.text[start:end]
         if 0 < len(line) <= SECTION_HEADING_LENGTH and not SENTENCE_MARKS.search(line):
-            months = _release_months(year, line)
-            if months is not None:
-                return months
+            return _release_months(year, line)  # the nearest heading, months or none
         end = start - 1
     return None
 

@@ -42,3 +42,25 @@ def test_the_days_of_level_two_or_better_are_the_good_days() -> None:
     good days (the days of grade II or better)."""
     text = "2014年,市区空气质量二级以上天数为301天。"
     assert named_facts(text, province="331100", year=2014) == [("good_days", "actual", 301.0)]
+
+
+def test_the_largest_falls_after_a_fall_said_without_qizhong_are_ranked_places() -> None:
+    """Written after the ninth set's measurement (114): '…11个设区市环境空气质量综合指数均有所下降,
+    降幅前3位的城市依次是:忻州(-30.1%)、临汾(-25.4%)…' — the places with the largest falls,
+    each with its change, as after ',其中降幅…'."""
+    text = ("2022年3月,与去年同期相比,11个设区市环境空气质量综合指数均有所下降,"
+            "降幅前2位的城市依次是:忻州(-30.1%)、临汾(-25.4%)。")  # fmt: skip
+    facts = [(f.indicator_code, f.kind, f.value, f.region_code)
+             for f in extract(text, "140000", 2022).facts]  # fmt: skip
+    assert facts == [("composite_index", "change", -30.1, "140900"),
+                     ("composite_index", "change", -25.4, "141000")]  # fmt: skip
+
+
+def test_a_heading_that_names_no_months_gives_the_release_its_own() -> None:
+    """Written after the ninth set's measurement (114): the nearest heading above a paragraph
+    decides its months — one that names none (a page's lost 月: '一、3份…') leaves the release's,
+    not those of the title further up ('2022年3月及1-3月…')."""
+    text = ("2022年3月及1-3月设区市环境空气质量排名情况通报\n一、3份环境空气质量排名情况\n"
+            "全省环境空气质量综合指数为4.12。")  # fmt: skip
+    facts = extract(text, "140000", 2022, period_code="2022-03").facts
+    assert [(f.value, f.period) for f in facts] == [(4.12, "2022-03")]
