@@ -28,7 +28,7 @@ from orchestration.extraction.reading import (
     is_name,
 )
 from orchestration.extraction.scope import LIST_ITEM_OPENERS, counts_places, listed_regions
-from orchestration.extraction.strategies import PLACE_ITEM
+from orchestration.extraction.strategies import PLACE_ITEM, SHARE_WORD
 
 MONITORED_THING_REACH = 8  # the longest name of a monitored thing after its count
 _OTHER_COUNTS = re.compile(r"(?<![a-z0-9.])[0-9]+个?(?![0-9.])")  # other counts in its name
@@ -53,7 +53,6 @@ _CLASS_LIST = re.compile(
     + RESPECTIVELY
     + "(?:占|为|是)"
 )
-_SHARE_TAIL = "比例"  # closes the name of a class's share ('…水质断面' + '比例')
 # '一类海水比例', '鄱阳湖Ⅰ类水质点位比例': a name with its class
 _CLASS_NAMED = re.compile(
     r"(?P<head>[^\d,;:。、()]{0,8}?)" + _CLASS + r"(?P<tail>[^\d,;:。、()]{2,10})"
@@ -177,8 +176,8 @@ def listed_class(c: Clause) -> OwnName | None:
     if mention not in series or len(series) != len(items):
         return None
     tail = found["tail"]
-    if mention.unit_code == "pct" and not tail.endswith(_SHARE_TAIL):
-        tail += _SHARE_TAIL
+    if mention.unit_code == "pct" and not tail.endswith(SHARE_WORD):
+        tail += SHARE_WORD
     return OwnName(items[series.index(mention)] + tail, clause_start, True)
 
 

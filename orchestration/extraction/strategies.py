@@ -66,7 +66,7 @@ _LEVEL = "级"  # a level of division in a place noun ('县级城市', '地级�
 _JOINING = "的"  # joins a name's head to the number it wraps ('督察指出的39个问题')
 _TOTAL_OPENING = re.compile(r"[\[(]共$")  # opens a total in brackets ('[共68个…有数据]')
 _GLOSS_BEFORE = re.compile(r"\([^()\d]{1,6}\)$")  # a gloss right before it ('断面(点位)')
-_SHARE_WORD = "比例"  # names the share of a count ('Ⅳ类水质断面' + '比例')
+SHARE_WORD = "比例"  # names the share of a count or class ('Ⅳ类水质断面' + '比例')
 _COORDINATED_NAME = re.compile(r"(.+?)分别(占比|占|为|是|达)?")
 _LATIN = re.compile("[a-z]{2,}")  # a name in Latin letters (folded to lower case): CO, AQI
 _COORDINATION = re.compile("|".join(map(re.escape, LIST_JOINS)))
@@ -219,7 +219,7 @@ def share_of_count(c: Clause) -> Alias | None:
         return Alias(mention.start, mention.start, lex.shares[previous.code])
     if not previous.code and previous.name and the_cues.is_share_gap(gap):
         # '…Ⅳ类水质断面2个,比例为2.7%': an open count whose name + 比例 the catalogue spells
-        code = lex.aliases.get(previous.name + _SHARE_WORD)
+        code = lex.aliases.get(previous.name + SHARE_WORD)
         if code and compatible(lex.indicators[code], mention, c.kind):
             return Alias(mention.start, mention.start, code)
     return None
